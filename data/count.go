@@ -1,0 +1,272 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Unit is what a count counts.
+type Unit int
+
+const (
+	// UnitSpans counts annotated spans.
+	UnitSpans Unit = iota
+	// UnitSources counts sources with at least one span of the topic.
+	UnitSources
+	// UnitMeetings counts meetings whose sources have at least one span of the topic.
+	UnitMeetings
+)
+
+// Units lists every unit.
+var Units = []Unit{UnitSpans, UnitSources, UnitMeetings}
+
+func (u Unit) String() string {
+	return [...]string{"spans", "sources", "meetings"}[u]
+}
+
+// ParseUnit reads a unit name as String writes it.
+func ParseUnit(s string) (Unit, error) {
+	for _, u := range Units {
+		if u.String() == s {
+			return u, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown unit %q (use spans, sources or meetings)", s)
+}
+
+// Grouping is how a count buckets time.
+type Grouping int
+
+const (
+	// ByYear makes one bucket per calendar year, empty years included.
+	ByYear Grouping = iota
+	// ByMeeting makes one bucket per meeting, in date order.
+	ByMeeting
+)
+
+// Query selects what to count.
+type Query struct {
+	Unit             Unit
+	By               Grouping
+	PerThousandWords bool     // divide by the words of source text in the bucket
+	FromYear, ToYear int      // 0: the corpus' first or last meeting year
+	Topics           []string // topic ids; empty: every topic
+}
+
+// Bucket is one column of a count: a year or a meeting.
+type Bucket struct {
+	Year     int
+	Meeting  *Meeting // set when counting by meeting
+	Label    string
+	Meetings []*Meeting // the meetings in the bucket, with or without text
+	Sources  []*Source  // the sources reporting them
+	Words    int        // words of those sources outside excluded ranges
+}
+
+// HasText tells a bucket with source text (where zero means silence) from
+// one without any (where zero means nothing is known).
+func (b *Bucket) HasText() bool { return len(b.Sources) > 0 }
+
+// Cell is the count of one topic in one bucket and the annotations behind it.
+type Cell struct {
+	Count int
+	// Value is Count, or Count per 1,000 words when the query asks; NaN when
+	// the bucket has no text to divide by.
+	Value       float64
+	Annotations []*Annotation // ordered by source and position
+}
+
+// Counts is a table of cells: one row per bucket, one column per topic.
+type Counts struct {
+	Query   Query
+	Buckets []Bucket
+	Topics  []*Topic
+	Cells   [][]Cell // [bucket][topic]
+}
+
+// Count counts annotations as the query asks. It fails only for a topic id
+// that is not in the corpus or an inverted year range.
+func (c *Corpus) Count(q Query) (*Counts, error) {
+	topics, err := c.selectTopics(q.Topics)
+	if err != nil {
+		return nil, err
+	}
+	first, last, ok := c.DateRange()
+	if q.FromYear == 0 {
+		q.FromYear = first.Year
+	}
+	if q.ToYear == 0 {
+		q.ToYear = last.Year
+	}
+	if ok && q.ToYear < q.FromYear {
+		return nil, fmt.Errorf("the year range %d–%d is inverted", q.FromYear, q.ToYear)
+	}
+	out := &Counts{Query: q, Topics: topics}
+	if ok {
+		out.Buckets = c.buckets(q)
+	}
+	column := make(map[*Topic]int, len(topics))
+	for i, t := range topics {
+		column[t] = i
+	}
+	out.Cells = make([][]Cell, len(out.Buckets))
+	for bi := range out.Buckets {
+		out.Cells[bi] = countBucket(&out.Buckets[bi], q, column)
+	}
+	return out, nil
+}
+
+func (c *Corpus) selectTopics(ids []string) ([]*Topic, error) {
+	if len(ids) == 0 {
+		return c.Topics, nil
+	}
+	var out []*Topic
+	seen := map[*Topic]bool{}
+	for _, id := range ids {
+		t := c.Topic(id)
+		if t == nil {
+			return nil, fmt.Errorf("there is no topic %q", id)
+		}
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Index < out[j].Index })
+	return out, nil
+}
+
+// MeetingsByDate returns the meetings ordered by date, ties in file order.
+func (c *Corpus) MeetingsByDate() []*Meeting {
+	ms := append([]*Meeting(nil), c.Meetings...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date.FirstDay() < ms[j].Date.FirstDay() })
+	return ms
+}
+
+func (c *Corpus) buckets(q Query) []Bucket {
+	var out []Bucket
+	if q.By == ByMeeting {
+		for _, m := range c.MeetingsByDate() {
+			if m.Date.Year >= q.FromYear && m.Date.Year <= q.ToYear {
+				out = append(out, Bucket{Year: m.Date.Year, Meeting: m, Label: m.Short, Meetings: []*Meeting{m}})
+			}
+		}
+	} else {
+		for y := q.FromYear; y <= q.ToYear; y++ {
+			out = append(out, Bucket{Year: y, Label: fmt.Sprint(y)})
+		}
+		for _, m := range c.MeetingsByDate() {
+			if i := m.Date.Year - q.FromYear; i >= 0 && i < len(out) {
+				out[i].Meetings = append(out[i].Meetings, m)
+			}
+		}
+	}
+	for i := range out {
+		b := &out[i]
+		seen := map[*Source]bool{}
+		for _, m := range b.Meetings {
+			for _, s := range m.Sources {
+				if !seen[s] {
+					seen[s] = true
+					b.Sources = append(b.Sources, s)
+					b.Words += s.Words
+				}
+			}
+		}
+	}
+	return out
+}
+
+// countBucket fills one bucket's cells. An annotation counts once per
+// bucket even when its source reports two meetings of the same year.
+func countBucket(b *Bucket, q Query, column map[*Topic]int) []Cell {
+	cells := make([]Cell, len(column))
+	sources := make([]map[*Source]bool, len(column))
+	meetings := make([]map[*Meeting]bool, len(column))
+	for _, s := range b.Sources {
+		for _, a := range s.Annotations {
+			col, ok := column[a.Topic]
+			if !ok || !a.Counted() {
+				continue
+			}
+			cells[col].Annotations = append(cells[col].Annotations, a)
+			if sources[col] == nil {
+				sources[col] = map[*Source]bool{}
+				meetings[col] = map[*Meeting]bool{}
+			}
+			sources[col][s] = true
+			for _, m := range s.Meetings {
+				meetings[col][m] = true
+			}
+		}
+	}
+	for col := range cells {
+		cell := &cells[col]
+		switch q.Unit {
+		case UnitSpans:
+			cell.Count = len(cell.Annotations)
+		case UnitSources:
+			cell.Count = len(sources[col])
+		case UnitMeetings:
+			for m := range meetings[col] {
+				if containsMeeting(b.Meetings, m) {
+					cell.Count++
+				}
+			}
+		}
+		cell.Value = float64(cell.Count)
+		if q.PerThousandWords {
+			cell.Value = math.NaN()
+			if b.Words > 0 {
+				cell.Value = float64(cell.Count) * 1000 / float64(b.Words)
+			}
+		}
+	}
+	return cells
+}
+
+func containsMeeting(ms []*Meeting, m *Meeting) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// Total is the sum of a topic's counts over all buckets.
+func (cs *Counts) Total(topic int) int {
+	n := 0
+	for _, row := range cs.Cells {
+		n += row[topic].Count
+	}
+	return n
+}
+
+// CSV writes the table with a header, one row per bucket: the bucket, its
+// meetings, sources and words, whether it has text, then one column per
+// topic. Cells of buckets without text are empty, not zero.
+func (cs *Counts) CSV() [][]string {
+	header := []string{"bucket", "meetings", "sources", "words", "has_text"}
+	for _, t := range cs.Topics {
+		header = append(header, t.ID)
+	}
+	rows := [][]string{header}
+	for bi, b := range cs.Buckets {
+		row := []string{b.Label, fmt.Sprint(len(b.Meetings)), fmt.Sprint(len(b.Sources)), fmt.Sprint(b.Words), fmt.Sprint(b.HasText())}
+		for _, cell := range cs.Cells[bi] {
+			switch {
+			case !b.HasText():
+				row = append(row, "")
+			case cs.Query.PerThousandWords:
+				row = append(row, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", cell.Value), "0"), "."))
+			default:
+				row = append(row, fmt.Sprint(cell.Count))
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}

@@ -1,0 +1,489 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Size limits: a corpus file or text over these is refused with a message
+// instead of being read into memory.
+const (
+	MaxCorpusBytes = 64 << 20
+	MaxTextBytes   = 16 << 20
+)
+
+// Load reads the corpus file at path and the text files it names, which
+// must lie in the corpus file's folder or below it.
+//
+// problems lists everything found, in file and line order. The corpus is nil
+// when any problem is an error. err is set only when the corpus file itself
+// cannot be opened (it does not exist, is unreadable or is a folder).
+func Load(corpusPath string) (*Corpus, Problems, error) {
+	real, err := filepath.EvalSymlinks(corpusPath)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open corpus: %w", err)
+	}
+	root, err := os.OpenRoot(filepath.Dir(real))
+	if err != nil {
+		return nil, nil, fmt.Errorf("open corpus folder: %w", err)
+	}
+	defer root.Close()
+	return LoadFS(root.FS(), filepath.Base(real), corpusPath)
+}
+
+// LoadFS is Load on a file system: name is the corpus file inside fsys, and
+// display is how messages name it. Text files are read from fsys only, so
+// nothing outside it can be opened.
+func LoadFS(fsys fs.FS, name, display string) (*Corpus, Problems, error) {
+	raw, err := readLimited(fsys, name, MaxCorpusBytes)
+	var tooBig *tooBigError
+	if errors.As(err, &tooBig) {
+		return nil, Problems{{File: display, Line: 1, Col: 1, Severity: Error, Message: err.Error()}}, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read corpus %s: %w", display, err)
+	}
+	l := &loader{
+		fsys:       fsys,
+		dir:        path.Dir(name),
+		displayDir: filepath.Dir(display),
+		r:          reader{file: display},
+		corpus:     &Corpus{Path: display},
+	}
+	l.r.problems = &l.problems
+	l.load(raw)
+	l.problems.sort()
+	if l.problems.HasErrors() {
+		return nil, l.problems, nil
+	}
+	return l.corpus, l.problems, nil
+}
+
+type tooBigError struct {
+	size, limit int64
+}
+
+func (e *tooBigError) Error() string {
+	return fmt.Sprintf("the file is %s; the limit is %s", formatBytes(e.size), formatBytes(e.limit))
+}
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// readLimited reads a regular file, refusing one larger than limit without
+// reading it whole.
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a file", name)
+	}
+	if info.Size() > limit {
+		return nil, &tooBigError{info.Size(), limit}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &tooBigError{int64(len(data)), limit}
+	}
+	return data, nil
+}
+
+// loader holds the state of one load.
+type loader struct {
+	fsys       fs.FS
+	dir        string // the corpus file's folder inside fsys
+	displayDir string // the same folder as messages name it
+	r          reader
+	problems   Problems
+	corpus     *Corpus
+
+	topicNodes   []fields
+	meetingRefs  [][]ref // per meeting: the source ids it lists
+	sourceFields []fields
+	annFields    []fields
+}
+
+// ref is an id written in the corpus file, with where it was written.
+type ref struct {
+	id   string
+	node *yaml.Node
+}
+
+var yamlErrorLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
+
+func (l *loader) load(raw []byte) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		l.r.errorf(nil, "the corpus file is empty")
+		return
+	}
+	if line, col, ok := invalidUTF8(raw); !ok {
+		l.problems = append(l.problems, Problem{File: l.r.file, Line: line, Col: col, Severity: Error,
+			Message: "the corpus file is not valid UTF-8 here"})
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		l.yamlError(err)
+		return
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		l.r.errorf(&extra, "the corpus file holds more than one YAML document; keep one")
+	} else if !errors.Is(err, io.EOF) {
+		l.yamlError(err)
+	}
+	if len(doc.Content) == 0 {
+		l.r.errorf(nil, "the corpus file is empty")
+		return
+	}
+	top, ok := l.r.mapping(doc.Content[0], "the corpus file", "corpus", "topics", "meetings", "sources", "annotations", "eras")
+	if !ok {
+		return
+	}
+	l.readHeader(top)
+	l.readTopics(top.value("topics"))
+	l.readSources(top.value("sources"))
+	l.readMeetings(top.value("meetings"))
+	l.readAnnotations(top.value("annotations"))
+	l.readEras(top.value("eras"))
+	l.readTexts()
+	l.anchorAnnotations()
+	l.link()
+}
+
+func (l *loader) yamlError(err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	p := Problem{File: l.r.file, Line: 1, Col: 1, Severity: Error, Message: "YAML syntax: " + msg}
+	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		if m[2] != "" {
+			p.Col, _ = strconv.Atoi(m[2])
+		}
+		p.Message = "YAML syntax: " + strings.TrimLeft(yamlErrorLine.ReplaceAllString(msg, ""), ": ")
+	}
+	l.problems = append(l.problems, p)
+}
+
+// invalidUTF8 finds the first invalid UTF-8 sequence and its line and column.
+func invalidUTF8(b []byte) (line, col int, ok bool) {
+	if utf8.Valid(b) {
+		return 0, 0, true
+	}
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[size:]
+	}
+	return line, col, false
+}
+
+// position returns the line and column of code point offset off in text.
+func position(text string, off int) (line, col int) {
+	line, col = 1, 1
+	i := 0
+	for _, r := range text {
+		if i == off {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i++
+	}
+	return line, col
+}
+
+func (l *loader) readHeader(top fields) {
+	n := top.value("corpus")
+	if n == nil {
+		top.missing("corpus")
+		return
+	}
+	f, ok := l.r.mapping(n, "corpus", "title", "description", "format")
+	if !ok {
+		return
+	}
+	c := l.corpus
+	c.Title = f.str("title", true)
+	c.Description = f.str("description", false)
+	if v, ok := f.integer("format", true); ok {
+		c.Format = v
+		if v < 1 || v > FormatVersion {
+			l.r.errorf(f.at("format"), "corpus: format %d is not one this version reads (it reads format %d)", v, FormatVersion)
+		}
+	}
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[._-][a-z0-9]+)*$`)
+
+const maxIDLength = 64
+
+// readID reads and checks an id, reporting a duplicate among seen.
+func (l *loader) readID(f fields, seen map[string]*yaml.Node) string {
+	id := f.str("id", true)
+	if id == "" {
+		return ""
+	}
+	at := f.at("id")
+	switch {
+	case len(id) > maxIDLength:
+		l.r.errorf(at, "%s: id is %d characters long; the limit is %d", f.what, len(id), maxIDLength)
+	case !idPattern.MatchString(id):
+		l.r.errorf(at, "%s: id %q must be lower-case letters and digits, joined by single '-', '_' or '.'", f.what, clip(id, 40))
+	}
+	if first, dup := seen[id]; dup {
+		l.r.errorf(at, "%s: id %q is already used at line %d", f.what, id, first.Line)
+	} else {
+		seen[id] = at
+	}
+	return id
+}
+
+func (l *loader) readTopics(n *yaml.Node) {
+	seen := map[string]*yaml.Node{}
+	l.corpus.topicByID = map[string]*Topic{}
+	for i, item := range l.r.sequence(n, "topics") {
+		f, ok := l.r.mapping(item, fmt.Sprintf("topic %d", i+1), "id", "label", "color", "description", "terms")
+		if !ok {
+			continue
+		}
+		t := &Topic{Index: len(l.corpus.Topics)}
+		t.ID = l.readID(f, seen)
+		if t.ID != "" {
+			f.what = fmt.Sprintf("topic %q", t.ID)
+		}
+		t.Label = f.str("label", true)
+		t.Description = f.str("description", false)
+		t.Terms = f.strList("terms")
+		if s := f.str("color", false); s != "" {
+			c, err := ParseColor(s)
+			if err != nil {
+				l.r.errorf(f.at("color"), "%s: %v", f.what, err)
+			}
+			t.Color = c
+		} else {
+			t.Color = DefaultTopicColor(t.Index)
+		}
+		if _, dup := l.corpus.topicByID[t.ID]; t.ID != "" && !dup {
+			l.corpus.topicByID[t.ID] = t
+		}
+		l.corpus.Topics = append(l.corpus.Topics, t)
+		l.topicNodes = append(l.topicNodes, f)
+	}
+}
+
+func (l *loader) readSources(n *yaml.Node) {
+	seen := map[string]*yaml.Node{}
+	l.corpus.sourceByID = map[string]*Source{}
+	for i, item := range l.r.sequence(n, "sources") {
+		f, ok := l.r.mapping(item, fmt.Sprintf("source %d", i+1),
+			"id", "title", "publisher", "author", "published", "published_note", "url",
+			"kind", "language", "file", "text", "exclude")
+		if !ok {
+			continue
+		}
+		s := &Source{Index: len(l.corpus.Sources)}
+		s.ID = l.readID(f, seen)
+		if s.ID != "" {
+			f.what = fmt.Sprintf("source %q", s.ID)
+		}
+		s.Title = f.str("title", true)
+		s.Publisher = f.str("publisher", false)
+		s.Author = f.str("author", false)
+		s.Published = f.str("published", false)
+		s.PublishedNote = f.str("published_note", false)
+		s.URL = f.str("url", false)
+		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+			l.r.warnf(f.at("url"), "%s: url %q does not start with http:// or https://", f.what, clip(s.URL, 60))
+		}
+		s.Kind = f.str("kind", false)
+		s.Language = f.str("language", false)
+		if _, dup := l.corpus.sourceByID[s.ID]; s.ID != "" && !dup {
+			l.corpus.sourceByID[s.ID] = s
+		}
+		l.corpus.Sources = append(l.corpus.Sources, s)
+		l.sourceFields = append(l.sourceFields, f)
+	}
+}
+
+func (l *loader) readDate(f fields, key string, required bool) Date {
+	s := f.str(key, required)
+	if s == "" {
+		return Date{}
+	}
+	d, err := ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		l.r.errorf(f.at(key), "%s: %s: %v", f.what, key, err)
+	}
+	return d
+}
+
+func (l *loader) readMeetings(n *yaml.Node) {
+	seen := map[string]*yaml.Node{}
+	l.corpus.meetingByID = map[string]*Meeting{}
+	for i, item := range l.r.sequence(n, "meetings") {
+		f, ok := l.r.mapping(item, fmt.Sprintf("meeting %d", i+1),
+			"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources")
+		if !ok {
+			continue
+		}
+		m := &Meeting{Index: len(l.corpus.Meetings)}
+		m.ID = l.readID(f, seen)
+		if m.ID != "" {
+			f.what = fmt.Sprintf("meeting %q", m.ID)
+		}
+		m.Title = f.str("title", true)
+		m.Short = f.str("short", false)
+		if m.Short == "" {
+			m.Short = m.Title
+		}
+		m.Kind = f.str("kind", true)
+		m.Date = l.readDate(f, "date", true)
+		m.End = l.readDate(f, "end", false)
+		if !m.Date.IsZero() && !m.End.IsZero() && m.End.LastDay() < m.Date.FirstDay() {
+			l.r.errorf(f.at("end"), "%s: end %s is before the start %s", f.what, m.End, m.Date)
+		}
+		m.Place = f.str("place", false)
+		m.Summary = f.str("summary", false)
+		m.Notes = f.str("notes", false)
+		for j, p := range l.r.sequence(f.value("participants"), f.what+": participants") {
+			pf, ok := l.r.mapping(p, fmt.Sprintf("%s: participant %d", f.what, j+1), "name", "hangul", "role", "country")
+			if !ok {
+				continue
+			}
+			m.Participants = append(m.Participants, Participant{
+				Name: pf.str("name", true), Hangul: pf.str("hangul", false),
+				Role: pf.str("role", false), Country: pf.str("country", false),
+			})
+		}
+		var refs []ref
+		if v := f.value("sources"); v != nil && v.Kind == yaml.SequenceNode {
+			for _, item := range v.Content {
+				refs = append(refs, ref{item.Value, item})
+			}
+		}
+		f.strList("sources") // reports entries that are not text
+		if _, dup := l.corpus.meetingByID[m.ID]; m.ID != "" && !dup {
+			l.corpus.meetingByID[m.ID] = m
+		}
+		l.corpus.Meetings = append(l.corpus.Meetings, m)
+		l.meetingRefs = append(l.meetingRefs, refs)
+	}
+}
+
+func (l *loader) readAnnotations(n *yaml.Node) {
+	for i, item := range l.r.sequence(n, "annotations") {
+		f, ok := l.r.mapping(item, fmt.Sprintf("annotation %d", i+1), "source", "topic", "quote", "prefix", "suffix", "start", "note")
+		if !ok {
+			continue
+		}
+		a := &Annotation{Index: len(l.corpus.Annotations), Line: item.Line, Start: -1}
+		sourceID := f.str("source", true)
+		topicID := f.str("topic", true)
+		a.Quote = f.str("quote", true)
+		a.Prefix = f.str("prefix", false)
+		a.Suffix = f.str("suffix", false)
+		a.Note = f.str("note", false)
+		if v, ok := f.integer("start", false); ok {
+			if v < 0 {
+				l.r.errorf(f.at("start"), "%s: start must not be negative", f.what)
+			} else {
+				a.Start = v
+			}
+		}
+		if sourceID != "" {
+			if a.Source = l.corpus.Source(sourceID); a.Source == nil {
+				l.unknownRef(f.at("source"), f.what, "source", sourceID, idsOf(l.corpus.sourceByID))
+			}
+		}
+		if topicID != "" {
+			if a.Topic = l.corpus.Topic(topicID); a.Topic == nil {
+				l.unknownRef(f.at("topic"), f.what, "topic", topicID, idsOf(l.corpus.topicByID))
+			}
+		}
+		l.corpus.Annotations = append(l.corpus.Annotations, a)
+		l.annFields = append(l.annFields, f)
+	}
+}
+
+// unknownRef reports a reference to an id that does not exist, suggesting
+// the closest existing id.
+func (l *loader) unknownRef(at *yaml.Node, what, kind, id string, known []string) {
+	msg := fmt.Sprintf("%s: there is no %s %q", what, kind, clip(id, 60))
+	if s := suggest(id, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	l.r.errorf(at, "%s", msg)
+}
+
+// idsOf lists a lookup's ids for suggestions; a huge list gives none, so a
+// file full of broken references cannot make the loader crawl.
+func idsOf[T any](byID map[string]T) []string {
+	if len(byID) > 2000 {
+		return nil
+	}
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func (l *loader) readEras(n *yaml.Node) {
+	for i, item := range l.r.sequence(n, "eras") {
+		f, ok := l.r.mapping(item, fmt.Sprintf("era %d", i+1), "group", "label", "start", "end")
+		if !ok {
+			continue
+		}
+		e := &Era{Group: f.str("group", true), Label: f.str("label", true)}
+		if e.Label != "" {
+			f.what = fmt.Sprintf("era %q", e.Label)
+		}
+		e.Start = l.readDate(f, "start", true)
+		e.End = l.readDate(f, "end", true)
+		if !e.Start.IsZero() && !e.End.IsZero() && e.End.LastDay() < e.Start.FirstDay() {
+			l.r.errorf(f.at("end"), "%s: end %s is before the start %s", f.what, e.End, e.Start)
+		}
+		l.corpus.Eras = append(l.corpus.Eras, e)
+	}
+}

@@ -1,0 +1,207 @@
+package data
+
+import (
+	"image/color"
+	"unicode"
+)
+
+// FormatVersion is the corpus format this code reads.
+const FormatVersion = 1
+
+// Corpus is a loaded, validated corpus. Its slices keep the order of the
+// file; the lookups by id are built once at load time.
+type Corpus struct {
+	Path        string // the corpus file as named in messages
+	Title       string
+	Description string
+	Format      int
+
+	Topics      []*Topic
+	Meetings    []*Meeting
+	Sources     []*Source
+	Annotations []*Annotation
+	Eras        []*Era
+
+	topicByID   map[string]*Topic
+	meetingByID map[string]*Meeting
+	sourceByID  map[string]*Source
+}
+
+// Topic is one entry of the corpus' vocabulary.
+type Topic struct {
+	Index       int // position in Corpus.Topics
+	ID          string
+	Label       string
+	Color       color.NRGBA
+	Description string
+	Terms       []string
+}
+
+// Participant is a person at a meeting.
+type Participant struct {
+	Name    string
+	Hangul  string // the name in Hangul, when given
+	Role    string
+	Country string
+}
+
+// Meeting is an event on the timeline.
+type Meeting struct {
+	Index        int // position in Corpus.Meetings
+	ID           string
+	Title        string
+	Short        string // label for the timeline
+	Kind         string
+	Date         Date
+	End          Date // zero for a one-day event
+	Place        string
+	Participants []Participant
+	Summary      string
+	Notes        string
+	Sources      []*Source
+}
+
+// LastDay is the last calendar day the meeting may cover, as a day number.
+func (m *Meeting) LastDay() int {
+	if !m.End.IsZero() {
+		return m.End.LastDay()
+	}
+	return m.Date.LastDay()
+}
+
+// HasText reports whether any source text in the corpus reports the meeting.
+func (m *Meeting) HasText() bool { return len(m.Sources) > 0 }
+
+// Range is a half-open span [Start, End) of a source text in code points.
+type Range struct {
+	Start, End int
+	Reason     string
+}
+
+// Source is a document that reports one or more meetings.
+type Source struct {
+	Index         int // position in Corpus.Sources
+	ID            string
+	Title         string
+	Publisher     string
+	Author        string
+	Published     string // the publication date as printed
+	PublishedNote string // why the printed date is not the event date, and the like
+	URL           string
+	Kind          string
+	Language      string
+	File          string // path relative to the corpus file; empty for inline text
+	Text          string
+	Excluded      []Range // sorted, not overlapping
+	Words         int     // words outside the excluded ranges
+	Meetings      []*Meeting
+	Annotations   []*Annotation
+}
+
+// Annotation ties a topic to an exact span of a source text.
+type Annotation struct {
+	Index  int // position in Corpus.Annotations
+	Source *Source
+	Topic  *Topic
+	Quote  string
+	Prefix string
+	Suffix string
+	Start  int // the start offset the file gives, -1 when none
+	Note   string
+	Anchor Anchor
+	Line   int // where the annotation stands in the corpus file
+}
+
+// Text returns the span of the source text the annotation landed on.
+func (a *Annotation) Text() string {
+	return a.Source.Text[a.Anchor.ByteStart:a.Anchor.ByteEnd]
+}
+
+// Counted reports whether the annotation takes part in counts: it must be
+// anchored somewhere and its source must report a meeting.
+func (a *Annotation) Counted() bool {
+	return a.Anchor.Status != Orphaned && len(a.Source.Meetings) > 0
+}
+
+// Era is a background band: a term of office or any other period.
+type Era struct {
+	Group string
+	Label string
+	Start Date
+	End   Date
+}
+
+// Topic returns the topic with the given id, or nil.
+func (c *Corpus) Topic(id string) *Topic { return c.topicByID[id] }
+
+// Meeting returns the meeting with the given id, or nil.
+func (c *Corpus) Meeting(id string) *Meeting { return c.meetingByID[id] }
+
+// Source returns the source with the given id, or nil.
+func (c *Corpus) Source(id string) *Source { return c.sourceByID[id] }
+
+// EraGroups lists the era groups in the order they first appear.
+func (c *Corpus) EraGroups() []string {
+	var groups []string
+	seen := map[string]bool{}
+	for _, e := range c.Eras {
+		if !seen[e.Group] {
+			seen[e.Group] = true
+			groups = append(groups, e.Group)
+		}
+	}
+	return groups
+}
+
+// ErasAt returns the eras that include the given day number.
+func (c *Corpus) ErasAt(day int) []*Era {
+	var out []*Era
+	for _, e := range c.Eras {
+		if e.Start.FirstDay() <= day && day <= e.End.LastDay() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// DateRange returns the first and last meeting dates; ok is false when the
+// corpus has no meetings.
+func (c *Corpus) DateRange() (first, last Date, ok bool) {
+	for i, m := range c.Meetings {
+		if i == 0 || m.Date.FirstDay() < first.FirstDay() {
+			first = m.Date
+		}
+		end := m.Date
+		if !m.End.IsZero() {
+			end = m.End
+		}
+		if i == 0 || end.LastDay() > last.LastDay() {
+			last = end
+		}
+	}
+	return first, last, len(c.Meetings) > 0
+}
+
+// countWords counts runs of letters and digits outside the excluded ranges.
+func countWords(text string, excluded []Range) int {
+	words, inWord, runeIndex, next := 0, false, 0, 0
+	for _, r := range text {
+		for next < len(excluded) && runeIndex >= excluded[next].End {
+			next++
+		}
+		skip := next < len(excluded) && runeIndex >= excluded[next].Start
+		letter := !skip && isWordRune(r)
+		if letter && !inWord {
+			words++
+		}
+		inWord = letter
+		runeIndex++
+	}
+	return words
+}
+
+// isWordRune reports whether r belongs to a word; combining marks stay with
+// their letter.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)
+}

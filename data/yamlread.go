@@ -1,0 +1,285 @@
+package data
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// reader walks a yaml.Node tree strictly and records every problem with its
+// position; it never stops at the first one.
+type reader struct {
+	file     string
+	problems *Problems
+}
+
+func (r *reader) report(sev Severity, n *yaml.Node, format string, args ...any) {
+	p := Problem{File: r.file, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	*r.problems = append(*r.problems, p)
+}
+
+func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
+	r.report(Error, n, format, args...)
+}
+
+func (r *reader) warnf(n *yaml.Node, format string, args ...any) {
+	r.report(Warning, n, format, args...)
+}
+
+// fields is a mapping node read against a list of known keys.
+type fields struct {
+	r      *reader
+	node   *yaml.Node
+	what   string // "topic", "meeting 'scm-44'", ... for messages
+	values map[string]*yaml.Node
+	keys   map[string]*yaml.Node
+}
+
+// plain reports aliases, which a corpus does not use: they make positions
+// ambiguous and can multiply a small file into a huge one.
+func (r *reader) plain(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		r.errorf(n, "YAML aliases (*%s) are not allowed in a corpus; write the value out", n.Value)
+		return false
+	}
+	return true
+}
+
+// mapping reads n as a mapping with the given known keys, reporting
+// unknown keys (with a suggestion), duplicate keys, merge keys and a node
+// that is not a mapping. ok is false when n is not a mapping.
+func (r *reader) mapping(n *yaml.Node, what string, known ...string) (fields, bool) {
+	f := fields{r: r, node: n, what: what, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	if !r.plain(n) {
+		return f, false
+	}
+	if n.Kind != yaml.MappingNode {
+		r.errorf(n, "%s must be a mapping of keys to values, not %s", what, kindName(n))
+		return f, false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			r.errorf(k, "%s: keys must be plain words, not %s", what, kindName(k))
+			continue
+		}
+		if k.Value == "<<" {
+			r.errorf(k, "%s: merge keys (<<) are not allowed in a corpus; write the keys out", what)
+			continue
+		}
+		if first, dup := f.keys[k.Value]; dup {
+			r.errorf(k, "%s: duplicate key %q (first at line %d)", what, k.Value, first.Line)
+			continue
+		}
+		f.keys[k.Value] = k
+		if !contains(known, k.Value) {
+			msg := fmt.Sprintf("%s: unknown key %q", what, k.Value)
+			if s := suggest(k.Value, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += fmt.Sprintf(" (known keys: %s)", strings.Join(known, ", "))
+			}
+			r.errorf(k, "%s", msg)
+			continue
+		}
+		f.values[k.Value] = v
+	}
+	return f, true
+}
+
+// node returns the value of key, or nil when it is absent or null.
+func (f fields) value(key string) *yaml.Node {
+	v := f.values[key]
+	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		return nil
+	}
+	return v
+}
+
+// at returns the best node to point at for key: its value, else the mapping.
+func (f fields) at(key string) *yaml.Node {
+	if v := f.values[key]; v != nil {
+		return v
+	}
+	return f.node
+}
+
+// str reads a scalar as text. A required key that is absent or empty is an
+// error.
+func (f fields) str(key string, required bool) string {
+	v := f.value(key)
+	if v == nil {
+		if required {
+			f.missing(key)
+		}
+		return ""
+	}
+	if !f.r.plain(v) {
+		return ""
+	}
+	if v.Kind != yaml.ScalarNode {
+		f.r.errorf(v, "%s: %s must be text, not %s", f.what, key, kindName(v))
+		return ""
+	}
+	if required && strings.TrimSpace(v.Value) == "" {
+		f.r.errorf(v, "%s: %s must not be empty", f.what, key)
+	}
+	return v.Value
+}
+
+func (f fields) missing(key string) {
+	if v, present := f.values[key]; present {
+		f.r.errorf(v, "%s: %s must not be empty", f.what, key)
+		return
+	}
+	f.r.errorf(f.node, "%s: missing required key %q", f.what, key)
+}
+
+// integer reads a whole number; ok is false when absent or invalid.
+func (f fields) integer(key string, required bool) (int, bool) {
+	v := f.value(key)
+	if v == nil {
+		if required {
+			f.missing(key)
+		}
+		return 0, false
+	}
+	if !f.r.plain(v) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v.Value)
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
+		f.r.errorf(v, "%s: %s must be a whole number, not %s", f.what, key, describe(v))
+		return 0, false
+	}
+	return n, true
+}
+
+// strList reads a sequence of texts (a single text is accepted too).
+func (f fields) strList(key string) []string {
+	v := f.value(key)
+	if v == nil || !f.r.plain(v) {
+		return nil
+	}
+	if v.Kind == yaml.ScalarNode {
+		return []string{v.Value}
+	}
+	var out []string
+	for _, item := range f.r.sequence(v, f.what+": "+key) {
+		if !f.r.plain(item) {
+			continue
+		}
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+			f.r.errorf(item, "%s: every entry of %s must be text, not %s", f.what, key, kindName(item))
+			continue
+		}
+		out = append(out, item.Value)
+	}
+	return out
+}
+
+// sequence reads n as a list; a non-list is an error.
+func (r *reader) sequence(n *yaml.Node, what string) []*yaml.Node {
+	if n == nil || !r.plain(n) {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.errorf(n, "%s must be a list, not %s", what, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.DocumentNode:
+		return "a document"
+	}
+	if n.Tag == "!!null" {
+		return "empty"
+	}
+	return "a single value"
+}
+
+func describe(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return strconv.Quote(clip(n.Value, 40))
+	}
+	return kindName(n)
+}
+
+// clip shortens s for a message.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the known word closest to s when it is close enough to be
+// a likely typo.
+func suggest(s string, known []string) string {
+	best, bestDist := "", 0
+	candidates := append([]string(nil), known...)
+	sort.Strings(candidates)
+	for _, k := range candidates {
+		d := levenshtein(strings.ToLower(s), k)
+		limit := max(1, min(3, len(k)/3))
+		if strings.HasPrefix(k, strings.ToLower(s)) && len(s) >= 3 {
+			d = min(d, 1)
+		}
+		if d <= limit && (best == "" || d < bestDist) {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ar, br := []rune(a), []rune(b)
+	if len(ar) > 64 || len(br) > 64 {
+		return 1 << 30
+	}
+	prev := make([]int, len(br)+1)
+	cur := make([]int, len(br)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ar); i++ {
+		cur[0] = i
+		for j := 1; j <= len(br); j++ {
+			cost := 1
+			if ar[i-1] == br[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(br)]
+}
