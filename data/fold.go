@@ -163,3 +163,7 @@ func (f *foldedText) matches(needle string, limit int) []int {
 	}
 	return found
 }
+
+// FoldForSearch folds s as case-insensitive search does: white space runs,
+// dashes and quotes unified, characters decomposed, letters lower-cased.
+func FoldForSearch(s string) string { return foldString(s, true) }

@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -152,15 +151,18 @@ func (l *loader) load(raw []byte) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		l.yamlError(err)
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		l.r.errorf(nil, "the corpus file is empty")
+		return
+	} else if err != nil {
+		l.yamlError(raw, err)
 		return
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		l.r.errorf(&extra, "the corpus file holds more than one YAML document; keep one")
 	} else if !errors.Is(err, io.EOF) {
-		l.yamlError(err)
+		l.yamlError(raw, err)
 	}
 	if len(doc.Content) == 0 {
 		l.r.errorf(nil, "the corpus file is empty")
@@ -181,17 +183,53 @@ func (l *loader) load(raw []byte) {
 	l.link()
 }
 
-func (l *loader) yamlError(err error) {
+func (l *loader) yamlError(raw []byte, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	p := Problem{File: l.r.file, Line: 1, Col: 1, Severity: Error, Message: "YAML syntax: " + msg}
-	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
-		p.Line, _ = strconv.Atoi(m[1])
-		if m[2] != "" {
-			p.Col, _ = strconv.Atoi(m[2])
+	msg = strings.TrimLeft(yamlErrorLine.ReplaceAllString(msg, ""), ": ")
+	line, col := locateSyntaxError(raw, msg)
+	l.problems = append(l.problems, Problem{File: l.r.file, Line: line, Col: col, Severity: Error, Message: "YAML syntax: " + msg})
+}
+
+// maxLocateBytes bounds the files whose syntax errors are located by
+// re-parsing prefixes; larger files get the line of the first tab or 1.
+const maxLocateBytes = 4 << 20
+
+// locateSyntaxError finds the line of a YAML syntax error. The YAML library
+// reports the line where the enclosing structure began (and sometimes one
+// line early), so this finds the shortest prefix of whole lines that fails
+// with the same message: the line where the error first shows. A tab in a
+// line's indentation is placed exactly.
+func locateSyntaxError(raw []byte, msg string) (line, col int) {
+	lines := bytes.SplitAfter(raw, []byte("\n"))
+	for i, text := range lines {
+		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+		if j := bytes.IndexByte(text[:indent], '\t'); j >= 0 {
+			return i + 1, j + 1
 		}
-		p.Message = "YAML syntax: " + strings.TrimLeft(yamlErrorLine.ReplaceAllString(msg, ""), ": ")
 	}
-	l.problems = append(l.problems, p)
+	if len(raw) > maxLocateBytes {
+		return 1, 1
+	}
+	fails := func(k int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(bytes.Join(lines[:k], nil), &n)
+		if err == nil {
+			return false
+		}
+		m := strings.TrimPrefix(err.Error(), "yaml: ")
+		return strings.TrimLeft(yamlErrorLine.ReplaceAllString(m, ""), ": ") == msg
+	}
+	lo, hi := 1, len(lines)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	text := lines[lo-1]
+	return lo, len(text) - len(bytes.TrimLeft(text, " ")) + 1
 }
 
 // invalidUTF8 finds the first invalid UTF-8 sequence and its line and column.

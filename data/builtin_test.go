@@ -1,0 +1,145 @@
+package data_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+func loadBuiltin(t testing.TB) *data.Corpus {
+	t.Helper()
+	c, ps, err := data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+	if err != nil || c == nil || len(ps) != 0 {
+		t.Fatalf("built-in corpus: %v\n%s", err, ps)
+	}
+	return c
+}
+
+func TestBuiltinCorpus(t *testing.T) {
+	c := loadBuiltin(t)
+	s := c.Stats()
+	if s.Meetings < 13 || s.FirstDate != "2012-10-24" || s.LastDate != "2023-11-13" {
+		t.Errorf("meetings %d from %s to %s", s.Meetings, s.FirstDate, s.LastDate)
+	}
+	if s.Sources != 5 || s.Topics < 15 || s.Topics > 20 || s.Eras != 13 {
+		t.Errorf("sources %d, topics %d, eras %d", s.Sources, s.Topics, s.Eras)
+	}
+	if s.Annotations < 80 || s.Annotations > 150 || s.Anchors["exact"] != s.Annotations {
+		t.Errorf("annotations %d, anchors %v", s.Annotations, s.Anchors)
+	}
+	// Only the 44th, 52nd and 54th SCMs and the 2023 visit have text.
+	withText := map[string]bool{"scm-44": true, "scm-52": true, "scm-54": true, "austin-seoul-2023": true}
+	for _, m := range c.Meetings {
+		if m.HasText() != withText[m.ID] {
+			t.Errorf("%s has text = %v", m.ID, m.HasText())
+		}
+	}
+	// Event dates, not page dates.
+	for id, date := range map[string]string{"scm-54": "2022-11-03", "austin-seoul-2023": "2023-01-31", "scm-44": "2012-10-24"} {
+		if got := c.Meeting(id).Date.String(); got != date {
+			t.Errorf("%s date = %s, want %s", id, got, date)
+		}
+	}
+	if s.YearsWithoutText == nil || len(s.YearsWithoutText) != 12-4 {
+		t.Errorf("years without text: %v", s.YearsWithoutText)
+	}
+	total := 0
+	for _, n := range s.PerTopic {
+		total += n
+	}
+	if total != s.Annotations {
+		t.Errorf("per-topic spans add up to %d, want %d", total, s.Annotations)
+	}
+}
+
+// TestBuiltinAnnotationsQuoteTheirText: each annotation's span, folded as
+// matching folds it, is its quote, and none touches excluded text.
+func TestBuiltinAnnotationsQuoteTheirText(t *testing.T) {
+	c := loadBuiltin(t)
+	for _, a := range c.Annotations {
+		if got := data.FoldForSearch(a.Text()); got != data.FoldForSearch(a.Quote) {
+			t.Errorf("line %d: span %q does not read as the quote %q", a.Line, a.Text(), a.Quote)
+		}
+		for _, r := range a.Source.Excluded {
+			if a.Anchor.Start < r.End && r.Start < a.Anchor.End {
+				t.Errorf("line %d: quote in excluded text", a.Line)
+			}
+		}
+	}
+}
+
+// TestBuiltinSidebarNoiseIsExcluded: nothing after the Xinhua article body
+// counts, and the aggregator's page date is furniture.
+func TestBuiltinSidebarNoiseIsExcluded(t *testing.T) {
+	c := loadBuiltin(t)
+	for id, phrase := range map[string]string{
+		"xinhua-2012-10-25":     "Bird flu death toll rises to 22",
+		"dod-2022-11-03-repost": "Wednesday, July 17, 2024",
+		"whitepaper-2020-p409":  "404\u00a0\u00a0\u00a0405",
+	} {
+		s := c.Source(id)
+		at := bytes.Index([]byte(s.Text), []byte(phrase))
+		if at < 0 {
+			t.Fatalf("%s: %q not in text", id, phrase)
+		}
+		cp := len([]rune(s.Text[:at]))
+		inside := false
+		for _, r := range s.Excluded {
+			inside = inside || (r.Start <= cp && cp < r.End)
+		}
+		if !inside {
+			t.Errorf("%s: %q is not excluded", id, phrase)
+		}
+	}
+}
+
+// TestBuiltinSourcesAreTheSeeds: the source files are the seed documents
+// byte for byte (checked when ../shared/seeds is beside the project).
+func TestBuiltinSourcesAreTheSeeds(t *testing.T) {
+	seeds := filepath.Join("..", "..", "shared", "seeds")
+	entries, err := os.ReadDir(seeds)
+	if err != nil {
+		t.Skip("no seeds folder beside the project:", err)
+	}
+	c := loadBuiltin(t)
+	for _, e := range entries {
+		want, err := os.ReadFile(filepath.Join(seeds, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, s := range c.Sources {
+			if filepath.Base(s.File) == e.Name() {
+				found = true
+				if s.Text != string(want) {
+					t.Errorf("%s differs from its seed", e.Name())
+				}
+			}
+		}
+		if !found {
+			t.Errorf("seed %s is not a source", e.Name())
+		}
+	}
+}
+
+func TestBuiltinCountsAgreeWithStats(t *testing.T) {
+	c := loadBuiltin(t)
+	s := c.Stats()
+	cs, err := c.Count(data.Query{Unit: data.UnitSpans, By: data.ByYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for bi, b := range cs.Buckets {
+		for ti, topic := range cs.Topics {
+			want := s.PerYearTopic[strconv.Itoa(b.Year)][topic.ID]
+			if got := cs.Cells[bi][ti].Count; got != want || len(cs.Cells[bi][ti].Annotations) != got {
+				t.Errorf("%d %s: count %d, stats %d", b.Year, topic.ID, got, want)
+			}
+		}
+	}
+}
