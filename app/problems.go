@@ -1,0 +1,46 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// ProblemsPanel lists a load's problems as FILE:LINE:COL messages in a
+// read-only text field, so they can be selected and copied.
+type ProblemsPanel struct {
+	widget.BaseWidget
+	title *widget.Label
+	text  *widget.Entry
+	list  data.Problems
+}
+
+// NewProblemsPanel makes an empty panel.
+func NewProblemsPanel() *ProblemsPanel {
+	p := &ProblemsPanel{
+		title: widget.NewLabelWithStyle("Problems", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		text:  widget.NewMultiLineEntry(),
+	}
+	p.text.TextStyle = fyne.TextStyle{Monospace: true}
+	p.text.Wrapping = fyne.TextWrapOff
+	p.text.Disable() // read-only; disabled entries still allow selection and copying
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// SetProblems shows a load's problems.
+func (p *ProblemsPanel) SetProblems(list data.Problems) {
+	p.list = list
+	p.title.SetText("Problems: " + list.Summary())
+	p.text.SetText(list.String())
+}
+
+// Problems returns what the panel shows.
+func (p *ProblemsPanel) Problems() data.Problems { return p.list }
+
+// CreateRenderer implements fyne.Widget.
+func (p *ProblemsPanel) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(p.title, nil, nil, nil, p.text))
+}

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+func builtin(string) (*data.Corpus, data.Problems, error) {
+	return data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+}
+
+// openWindow opens the main window with the loader and waits for the
+// first load to be shown.
+func openWindow(t *testing.T, load Loader) (*MainWindow, chan data.Problems) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	loaded := make(chan data.Problems, 4)
+	w := NewMainWindow(a, Options{AppName: "Alliance Timeline", Load: load, OnLoaded: func(p data.Problems) { loaded <- p }})
+	t.Cleanup(w.Close)
+	waitLoaded(t, loaded)
+	return w, loaded
+}
+
+func waitLoaded(t *testing.T, loaded chan data.Problems) data.Problems {
+	t.Helper()
+	select {
+	case p := <-loaded:
+		return p
+	case <-time.After(10 * time.Second):
+		t.Fatal("the corpus was not shown within 10 s")
+		return nil
+	}
+}
+
+func TestMainWindowListsMeetings(t *testing.T) {
+	w, _ := openWindow(t, builtin)
+	if w.Corpus() == nil || w.list.Length() != 13 {
+		t.Fatalf("list has %d meetings", w.list.Length())
+	}
+	if !strings.HasPrefix(w.Title(), "U.S.–ROK Security Consultative Meetings") {
+		t.Errorf("title %q does not name the corpus", w.Title())
+	}
+	if w.problems.Visible() {
+		t.Error("problems panel shown for a clean corpus")
+	}
+	first := w.meetings[0]
+	if first.ID != "scm-44" || w.meetings[12].ID != "scm-55" {
+		t.Errorf("meetings not in date order: %s … %s", first.ID, w.meetings[12].ID)
+	}
+	row := newMeetingRow().(*meetingRow)
+	row.show(w.meetings[1]) // the 45th SCM has no text
+	if !strings.Contains(row.detail.Text, "no source text") {
+		t.Errorf("row for a meeting without text: %q", row.detail.Text)
+	}
+}
+
+func TestBrokenReloadKeepsCorpus(t *testing.T) {
+	broken := false
+	load := func(p string) (*data.Corpus, data.Problems, error) {
+		if broken {
+			return nil, data.Problems{
+				{File: "c.yaml", Line: 3, Col: 5, Severity: data.Error, Message: "unknown key"},
+				{File: "c.yaml", Line: 9, Col: 1, Severity: data.Warning, Message: "fuzzy"},
+			}, nil
+		}
+		return builtin(p)
+	}
+	w, loaded := openWindow(t, load)
+	before := w.Corpus()
+	broken = true
+	w.Reload()
+	waitLoaded(t, loaded)
+	if w.Corpus() != before || w.list.Length() != 13 {
+		t.Fatal("the corpus that was open was dropped")
+	}
+	if !w.problems.Visible() || len(w.problems.Problems()) != 2 {
+		t.Fatal("problems panel not shown with both problems")
+	}
+	if !strings.Contains(w.problems.text.Text, "c.yaml:3:5: error: unknown key") {
+		t.Errorf("panel text: %q", w.problems.text.Text)
+	}
+	if !strings.Contains(w.status.Text, "still showing the corpus that was open") {
+		t.Errorf("status: %q", w.status.Text)
+	}
+}

@@ -1,0 +1,221 @@
+// Package cli owns the command line: parsing arguments, the validate, stats
+// and version commands, and handing over to the window. It needs no
+// display; main.go supplies the one function that opens a window.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitProblems = 1 // the corpus has errors
+	ExitUsage    = 2 // bad arguments or unreadable input
+)
+
+// Env is what the commands need from the outside world.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Version        string
+	// OpenWindow opens the app's window on a corpus ("" for the built-in
+	// one) and returns when the window closes.
+	OpenWindow func(corpusPath string) error
+}
+
+type command struct {
+	name, args, summary string
+	run                 func(env Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"open", "[CORPUS.yaml]", "open the window on a corpus (the default command)", runOpen},
+		{"validate", "[CORPUS.yaml]", "check a corpus and print every problem", runValidate},
+		{"stats", "[CORPUS.yaml] [--format table|csv|json]", "print counts of a corpus", runStats},
+		{"version", "", "print the version", runVersion},
+		{"help", "[COMMAND]", "show help", runHelp},
+	}
+}
+
+// Run runs the command line and returns the process exit code.
+func Run(args []string, env Env) int {
+	if len(args) == 0 {
+		return runOpen(env, nil)
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		return runHelp(env, nil)
+	case "-version", "--version":
+		return runVersion(env, nil)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	if strings.HasPrefix(args[0], "-") {
+		fmt.Fprintf(env.Stderr, "alliance-timeline: unknown option %s\n", args[0])
+		usage(env.Stderr)
+		return ExitUsage
+	}
+	return runOpen(env, args)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: alliance-timeline [COMMAND] [ARGUMENTS]")
+	fmt.Fprintln(w, "\nWith no command, or with a corpus file, opens the window.")
+	fmt.Fprintln(w, "A corpus is a YAML file (see docs/corpus-format.md); with none, the built-in SCM corpus is used.")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %-44s %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'alliance-timeline COMMAND --help' for a command's options.")
+}
+
+func runHelp(env Env, args []string) int {
+	if len(args) > 0 {
+		for _, c := range commands() {
+			if c.name == args[0] {
+				return c.run(env, []string{"--help"})
+			}
+		}
+		fmt.Fprintf(env.Stderr, "alliance-timeline: no command %q\n", args[0])
+		return ExitUsage
+	}
+	usage(env.Stdout)
+	return ExitOK
+}
+
+// flagSet makes a flag set for a command whose errors and help go to the
+// right stream.
+func flagSet(env Env, name, args, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: alliance-timeline %s %s\n\n%s.\n", name, args, summary)
+		var opts strings.Builder
+		fs.SetOutput(&opts)
+		fs.PrintDefaults()
+		fs.SetOutput(env.Stderr)
+		if opts.Len() > 0 {
+			fmt.Fprintf(env.Stderr, "\nOptions:\n%s", opts.String())
+		}
+	}
+	return fs
+}
+
+// parse parses flags and positional arguments in any order. It returns the
+// exit code to stop with, or -1 to go on.
+func parse(env Env, fs *flag.FlagSet, args []string, maxPositional int) ([]string, int) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(env.Stdout)
+				fs.Usage()
+				return nil, ExitOK
+			}
+			return nil, ExitUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	if len(positional) > maxPositional {
+		fmt.Fprintf(env.Stderr, "alliance-timeline %s: unexpected argument %q\n", fs.Name(), positional[maxPositional])
+		return nil, ExitUsage
+	}
+	return positional, -1
+}
+
+func runVersion(env Env, args []string) int {
+	fs := flagSet(env, "version", "", "Print the version")
+	if _, code := parse(env, fs, args, 0); code >= 0 {
+		return code
+	}
+	fmt.Fprintf(env.Stdout, "alliance-timeline %s\n", env.Version)
+	return ExitOK
+}
+
+func runOpen(env Env, args []string) int {
+	fs := flagSet(env, "open", "[CORPUS.yaml]", "Open the window on a corpus, or on the built-in corpus")
+	pos, code := parse(env, fs, args, 1)
+	if code >= 0 {
+		return code
+	}
+	path := ""
+	if len(pos) == 1 {
+		path = pos[0]
+	}
+	if env.OpenWindow == nil {
+		fmt.Fprintln(env.Stderr, "alliance-timeline: this build has no window")
+		return ExitUsage
+	}
+	if err := env.OpenWindow(path); err != nil {
+		fmt.Fprintf(env.Stderr, "alliance-timeline: %v\n", err)
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+// LoadCorpus loads the corpus at path, or the built-in corpus when path is
+// empty.
+func LoadCorpus(path string) (*data.Corpus, data.Problems, error) {
+	if path == "" {
+		return data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+	}
+	return data.Load(path)
+}
+
+// loadReporting loads a corpus and prints its problems; code is -1 when the
+// corpus loaded without errors.
+func loadReporting(env Env, command string, pos []string) (*data.Corpus, data.Problems, int) {
+	path := ""
+	if len(pos) > 0 {
+		path = pos[0]
+	}
+	c, problems, err := LoadCorpus(path)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "alliance-timeline %s: %v\n", command, err)
+		return nil, nil, ExitUsage
+	}
+	io.WriteString(env.Stderr, problems.String())
+	if problems.HasErrors() {
+		return nil, problems, ExitProblems
+	}
+	return c, problems, -1
+}
+
+func runValidate(env Env, args []string) int {
+	fs := flagSet(env, "validate", "[CORPUS.yaml]", "Check a corpus and print every problem as FILE:LINE:COL: error|warning: message.\nExit status: 0 without errors (warnings allowed), 1 with errors, 2 for bad usage or an unreadable file")
+	pos, code := parse(env, fs, args, 1)
+	if code >= 0 {
+		return code
+	}
+	c, problems, code := loadReporting(env, "validate", pos)
+	name := assets.CorpusName
+	if len(pos) > 0 {
+		name = pos[0]
+	}
+	if code == ExitUsage {
+		return code
+	}
+	if code == ExitProblems {
+		fmt.Fprintf(env.Stderr, "%s: %s\n", name, problems.Summary())
+		return code
+	}
+	fmt.Fprintf(env.Stderr, "%s: %s; %d meetings, %d sources, %d topics, %d annotations, %d eras\n",
+		name, problems.Summary(), len(c.Meetings), len(c.Sources), len(c.Topics), len(c.Annotations), len(c.Eras))
+	return ExitOK
+}

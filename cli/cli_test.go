@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string, opened []string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errOut, Version: "1.2.3",
+		OpenWindow: func(p string) error { opened = append(opened, p); return nil }}
+	code = Run(args, env)
+	return code, out.String(), errOut.String(), opened
+}
+
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCommands(t *testing.T) {
+	dir := t.TempDir()
+	broken := writeFile(t, dir, "broken.yaml", "corpus: {title: B, format: 1}\ntopics: [{id: x, label: X, colr: red}]\n")
+	good := writeFile(t, dir, "good.yaml", "corpus: {title: Good, format: 1}\n")
+	tests := []struct {
+		args       []string
+		code       int
+		stdout     string
+		stderr     string
+		opensPaths []string
+	}{
+		{args: []string{"validate"}, code: 0, stderr: "0 errors, 0 warnings; 13 meetings, 5 sources, 19 topics"},
+		{args: []string{"validate", good}, code: 0, stderr: "0 errors, 0 warnings"},
+		{args: []string{"validate", broken}, code: 1, stderr: `broken.yaml:2:28: error: topic "x": unknown key "colr"; did you mean "color"?`},
+		{args: []string{"validate", filepath.Join(dir, "missing.yaml")}, code: 2, stderr: "missing.yaml"},
+		{args: []string{"validate", dir}, code: 2, stderr: "folder"},
+		{args: []string{"validate", "a.yaml", "b.yaml"}, code: 2, stderr: `unexpected argument "b.yaml"`},
+		{args: []string{"validate", "--nope"}, code: 2, stderr: "flag provided but not defined: -nope"},
+		{args: []string{"validate", "--help"}, code: 0, stdout: "Usage: alliance-timeline validate [CORPUS.yaml]"},
+		{args: []string{"stats", "--format", "xml"}, code: 2, stderr: "--format must be table, csv or json"},
+		{args: []string{"stats", broken, "--format", "json"}, code: 1, stderr: "unknown key"},
+		{args: []string{"stats"}, code: 0, stdout: "spans per topic"},
+		{args: []string{"stats", "--format", "csv"}, code: 0, stdout: "bucket,meetings,sources,words,has_text,extended-deterrence"},
+		{args: []string{"stats", "--help"}, code: 0, stdout: "--format"},
+		{args: []string{"version"}, code: 0, stdout: "alliance-timeline 1.2.3"},
+		{args: []string{"--version"}, code: 0, stdout: "1.2.3"},
+		{args: []string{"version", "--help"}, code: 0, stdout: "Usage: alliance-timeline version"},
+		{args: []string{"--help"}, code: 0, stdout: "Commands:"},
+		{args: []string{"help", "stats"}, code: 0, stdout: "Usage: alliance-timeline stats"},
+		{args: []string{"help", "nope"}, code: 2, stderr: `no command "nope"`},
+		{args: []string{"--bogus"}, code: 2, stderr: "unknown option --bogus"},
+		{args: nil, code: 0, opensPaths: []string{""}},
+		{args: []string{good}, code: 0, opensPaths: []string{good}},
+		{args: []string{"open", good}, code: 0, opensPaths: []string{good}},
+		{args: []string{"open", "--help"}, code: 0, stdout: "Usage: alliance-timeline open"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr, opened := run(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, stdout, stderr)
+			}
+			if !strings.Contains(stdout, tt.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdout, stdout)
+			}
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, stderr)
+			}
+			if strings.Join(opened, "|") != strings.Join(tt.opensPaths, "|") {
+				t.Errorf("opened %q, want %q", opened, tt.opensPaths)
+			}
+		})
+	}
+}
+
+func TestStatsJSON(t *testing.T) {
+	code, stdout, stderr, _ := run(t, "stats", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"meetings", "sources", "topics", "annotations", "eras", "first_date", "last_date", "anchors", "per_topic", "per_year"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("missing key %q", key)
+		}
+	}
+	anchors := got["anchors"].(map[string]any)
+	for _, k := range []string{"exact", "relocated", "fuzzy", "ambiguous", "orphaned"} {
+		if _, ok := anchors[k]; !ok {
+			t.Errorf("anchors lacks %q", k)
+		}
+	}
+	if got["annotations"].(float64) != anchors["exact"].(float64) {
+		t.Errorf("not all annotations exact: %v", anchors)
+	}
+	if got["first_date"] != "2012-10-24" || got["last_date"] != "2023-11-13" {
+		t.Errorf("dates %v to %v", got["first_date"], got["last_date"])
+	}
+}
+
+// TestAcceptanceFiveProblems runs the issue's broken corpus through the
+// command: five errors, each on its line, exit 1.
+func TestAcceptanceFiveProblems(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "c"), 0o755)
+	writeFile(t, dir, "c/s1.txt", "They agreed on space cooperation.\n")
+	path := writeFile(t, dir, "c/c.yaml", `corpus:
+  title: Broken
+  format: 1
+  subtitle: oops
+topics:
+  - {id: space, label: Space}
+meetings:
+  - {id: m1, title: One, kind: SCM, date: 2023-02-30, sources: [s1, s2]}
+sources:
+  - {id: s1, title: One, file: s1.txt}
+  - {id: s2, title: Two, file: ../../etc/passwd}
+annotations:
+  - {source: s1, topic: spaec, quote: space cooperation}
+  - {source: s1, topic: space, quote: words that are nowhere}
+`)
+	code, _, stderr, _ := run(t, "validate", path)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{
+		path + ":4:3: error:", path + ":8:", "2023-02-30", path + ":11:", "leads out of the corpus folder",
+		path + ":13:", `no topic "spaec"`, path + ":14:", "orphaned", "5 errors, 0 warnings",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}

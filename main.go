@@ -1,0 +1,58 @@
+// Command alliance-timeline charts how the official language of the
+// U.S.–ROK alliance changes over time, from an annotated corpus of meeting
+// records. See README.md.
+//
+// This file is the only one that creates the Fyne app (it needs cgo and
+// OpenGL); everything else lives in packages that build without them.
+package main
+
+import (
+	_ "embed"
+	"os"
+
+	"github.com/BurntSushi/toml"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/alliance-timeline/alliance-timeline/app"
+	"github.com/alliance-timeline/alliance-timeline/cli"
+)
+
+// FyneApp.toml is the one place that holds the app's name, id and version.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML string
+
+type appDetails struct {
+	Details struct {
+		Name, ID, Version string
+	}
+}
+
+func details() appDetails {
+	var d appDetails
+	if _, err := toml.Decode(fyneAppTOML, &d); err != nil {
+		panic("FyneApp.toml: " + err.Error()) // embedded at build time; a test decodes it
+	}
+	return d
+}
+
+func main() {
+	d := details()
+	os.Exit(cli.Run(os.Args[1:], cli.Env{
+		Stdout:  os.Stdout,
+		Stderr:  os.Stderr,
+		Version: d.Details.Version,
+		OpenWindow: func(corpusPath string) error {
+			a := fyneapp.NewWithID(d.Details.ID)
+			w := app.NewMainWindow(a, app.Options{
+				AppName:    d.Details.Name,
+				Version:    d.Details.Version,
+				CorpusPath: corpusPath,
+				Load:       cli.LoadCorpus,
+			})
+			w.ShowAndRun()
+			return nil
+		},
+	}))
+}
