@@ -321,15 +321,12 @@ func (l *loader) readTopics(n *yaml.Node) {
 	seen := map[string]*yaml.Node{}
 	l.corpus.topicByID = map[string]*Topic{}
 	for i, item := range l.r.sequence(n, "topics") {
-		f, ok := l.r.mapping(item, fmt.Sprintf("topic %d", i+1), "id", "label", "color", "description", "terms")
+		f, ok := l.r.mapping(item, itemName(item, "topic", i+1), "id", "label", "color", "description", "terms")
 		if !ok {
 			continue
 		}
 		t := &Topic{Index: len(l.corpus.Topics)}
 		t.ID = l.readID(f, seen)
-		if t.ID != "" {
-			f.what = fmt.Sprintf("topic %q", t.ID)
-		}
 		t.Label = f.str("label", true)
 		t.Description = f.str("description", false)
 		t.Terms = f.strList("terms")
@@ -354,7 +351,7 @@ func (l *loader) readSources(n *yaml.Node) {
 	seen := map[string]*yaml.Node{}
 	l.corpus.sourceByID = map[string]*Source{}
 	for i, item := range l.r.sequence(n, "sources") {
-		f, ok := l.r.mapping(item, fmt.Sprintf("source %d", i+1),
+		f, ok := l.r.mapping(item, itemName(item, "source", i+1),
 			"id", "title", "publisher", "author", "published", "published_note", "url",
 			"kind", "language", "file", "text", "exclude")
 		if !ok {
@@ -362,9 +359,6 @@ func (l *loader) readSources(n *yaml.Node) {
 		}
 		s := &Source{Index: len(l.corpus.Sources)}
 		s.ID = l.readID(f, seen)
-		if s.ID != "" {
-			f.what = fmt.Sprintf("source %q", s.ID)
-		}
 		s.Title = f.str("title", true)
 		s.Publisher = f.str("publisher", false)
 		s.Author = f.str("author", false)
@@ -400,16 +394,13 @@ func (l *loader) readMeetings(n *yaml.Node) {
 	seen := map[string]*yaml.Node{}
 	l.corpus.meetingByID = map[string]*Meeting{}
 	for i, item := range l.r.sequence(n, "meetings") {
-		f, ok := l.r.mapping(item, fmt.Sprintf("meeting %d", i+1),
+		f, ok := l.r.mapping(item, itemName(item, "meeting", i+1),
 			"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources")
 		if !ok {
 			continue
 		}
 		m := &Meeting{Index: len(l.corpus.Meetings)}
 		m.ID = l.readID(f, seen)
-		if m.ID != "" {
-			f.what = fmt.Sprintf("meeting %q", m.ID)
-		}
 		m.Title = f.str("title", true)
 		m.Short = f.str("short", false)
 		if m.Short == "" {
@@ -451,7 +442,7 @@ func (l *loader) readMeetings(n *yaml.Node) {
 
 func (l *loader) readAnnotations(n *yaml.Node) {
 	for i, item := range l.r.sequence(n, "annotations") {
-		f, ok := l.r.mapping(item, fmt.Sprintf("annotation %d", i+1), "source", "topic", "quote", "prefix", "suffix", "start", "note")
+		f, ok := l.r.mapping(item, itemName(item, "annotation", i+1), "source", "topic", "quote", "prefix", "suffix", "start", "note")
 		if !ok {
 			continue
 		}
@@ -509,14 +500,11 @@ func idsOf[T any](byID map[string]T) []string {
 
 func (l *loader) readEras(n *yaml.Node) {
 	for i, item := range l.r.sequence(n, "eras") {
-		f, ok := l.r.mapping(item, fmt.Sprintf("era %d", i+1), "group", "label", "start", "end")
+		f, ok := l.r.mapping(item, itemName(item, "era", i+1), "group", "label", "start", "end")
 		if !ok {
 			continue
 		}
 		e := &Era{Group: f.str("group", true), Label: f.str("label", true)}
-		if e.Label != "" {
-			f.what = fmt.Sprintf("era %q", e.Label)
-		}
 		e.Start = l.readDate(f, "start", true)
 		e.End = l.readDate(f, "end", true)
 		if !e.Start.IsZero() && !e.End.IsZero() && e.End.LastDay() < e.Start.FirstDay() {

@@ -32,6 +32,22 @@ func (r *reader) warnf(n *yaml.Node, format string, args ...any) {
 	r.report(Warning, n, format, args...)
 }
 
+// itemName names the i-th (1-based) item of a list for messages: by its id
+// (or, failing that, its label) when it has one, else by its position.
+func itemName(n *yaml.Node, kind string, i int) string {
+	if n.Kind == yaml.MappingNode {
+		for _, key := range []string{"id", "label"} {
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				k, v := n.Content[j], n.Content[j+1]
+				if k.Value == key && v.Kind == yaml.ScalarNode && v.Value != "" {
+					return fmt.Sprintf("%s %q", kind, clip(v.Value, 40))
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("%s %d", kind, i)
+}
+
 // fields is a mapping node read against a list of known keys.
 type fields struct {
 	r      *reader
