@@ -68,8 +68,6 @@ func newTextIndex(text string) *textIndex {
 	return t
 }
 
-func (t *textIndex) runeCount() int { return len(t.runeByte) - 1 }
-
 func (t *textIndex) anchorAt(status AnchorStatus, start, end int) Anchor {
 	return Anchor{
 		Status: status, Start: start, End: end,

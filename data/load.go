@@ -137,6 +137,21 @@ type ref struct {
 	node *yaml.Node
 }
 
+// Keys lists the keys each kind of mapping may hold. docs/corpus.schema.json
+// describes the same keys (a test keeps the two in step).
+var Keys = map[string][]string{
+	"file":        {"corpus", "topics", "meetings", "sources", "annotations", "eras"},
+	"corpus":      {"title", "description", "format"},
+	"topic":       {"id", "label", "color", "description", "terms"},
+	"meeting":     {"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources"},
+	"participant": {"name", "hangul", "role", "country"},
+	"source": {"id", "title", "publisher", "author", "published", "published_note", "url",
+		"kind", "language", "file", "text", "exclude"},
+	"exclude":    {"from", "to", "reason"},
+	"annotation": {"source", "topic", "quote", "prefix", "suffix", "start", "note"},
+	"era":        {"group", "label", "start", "end"},
+}
+
 var yamlErrorLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 
 func (l *loader) load(raw []byte) {
@@ -168,7 +183,7 @@ func (l *loader) load(raw []byte) {
 		l.r.errorf(nil, "the corpus file is empty")
 		return
 	}
-	top, ok := l.r.mapping(doc.Content[0], "the corpus file", "corpus", "topics", "meetings", "sources", "annotations", "eras")
+	top, ok := l.r.mapping(doc.Content[0], "the corpus file", Keys["file"]...)
 	if !ok {
 		return
 	}
@@ -277,7 +292,7 @@ func (l *loader) readHeader(top fields) {
 		top.missing("corpus")
 		return
 	}
-	f, ok := l.r.mapping(n, "corpus", "title", "description", "format")
+	f, ok := l.r.mapping(n, "corpus", Keys["corpus"]...)
 	if !ok {
 		return
 	}
@@ -321,7 +336,7 @@ func (l *loader) readTopics(n *yaml.Node) {
 	seen := map[string]*yaml.Node{}
 	l.corpus.topicByID = map[string]*Topic{}
 	for i, item := range l.r.sequence(n, "topics") {
-		f, ok := l.r.mapping(item, itemName(item, "topic", i+1), "id", "label", "color", "description", "terms")
+		f, ok := l.r.mapping(item, itemName(item, "topic", i+1), Keys["topic"]...)
 		if !ok {
 			continue
 		}
@@ -351,9 +366,7 @@ func (l *loader) readSources(n *yaml.Node) {
 	seen := map[string]*yaml.Node{}
 	l.corpus.sourceByID = map[string]*Source{}
 	for i, item := range l.r.sequence(n, "sources") {
-		f, ok := l.r.mapping(item, itemName(item, "source", i+1),
-			"id", "title", "publisher", "author", "published", "published_note", "url",
-			"kind", "language", "file", "text", "exclude")
+		f, ok := l.r.mapping(item, itemName(item, "source", i+1), Keys["source"]...)
 		if !ok {
 			continue
 		}
@@ -394,8 +407,7 @@ func (l *loader) readMeetings(n *yaml.Node) {
 	seen := map[string]*yaml.Node{}
 	l.corpus.meetingByID = map[string]*Meeting{}
 	for i, item := range l.r.sequence(n, "meetings") {
-		f, ok := l.r.mapping(item, itemName(item, "meeting", i+1),
-			"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources")
+		f, ok := l.r.mapping(item, itemName(item, "meeting", i+1), Keys["meeting"]...)
 		if !ok {
 			continue
 		}
@@ -416,7 +428,7 @@ func (l *loader) readMeetings(n *yaml.Node) {
 		m.Summary = f.str("summary", false)
 		m.Notes = f.str("notes", false)
 		for j, p := range l.r.sequence(f.value("participants"), f.what+": participants") {
-			pf, ok := l.r.mapping(p, fmt.Sprintf("%s: participant %d", f.what, j+1), "name", "hangul", "role", "country")
+			pf, ok := l.r.mapping(p, fmt.Sprintf("%s: participant %d", f.what, j+1), Keys["participant"]...)
 			if !ok {
 				continue
 			}
@@ -442,7 +454,7 @@ func (l *loader) readMeetings(n *yaml.Node) {
 
 func (l *loader) readAnnotations(n *yaml.Node) {
 	for i, item := range l.r.sequence(n, "annotations") {
-		f, ok := l.r.mapping(item, itemName(item, "annotation", i+1), "source", "topic", "quote", "prefix", "suffix", "start", "note")
+		f, ok := l.r.mapping(item, itemName(item, "annotation", i+1), Keys["annotation"]...)
 		if !ok {
 			continue
 		}
@@ -500,7 +512,7 @@ func idsOf[T any](byID map[string]T) []string {
 
 func (l *loader) readEras(n *yaml.Node) {
 	for i, item := range l.r.sequence(n, "eras") {
-		f, ok := l.r.mapping(item, itemName(item, "era", i+1), "group", "label", "start", "end")
+		f, ok := l.r.mapping(item, itemName(item, "era", i+1), Keys["era"]...)
 		if !ok {
 			continue
 		}

@@ -136,7 +136,7 @@ func (l *loader) readExclusions(f fields, s *Source) {
 	}
 	t := newTextIndex(s.Text)
 	for j, item := range list {
-		ef, ok := l.r.mapping(item, fmt.Sprintf("%s: exclude %d", f.what, j+1), "from", "to", "reason")
+		ef, ok := l.r.mapping(item, fmt.Sprintf("%s: exclude %d", f.what, j+1), Keys["exclude"]...)
 		if !ok {
 			continue
 		}

@@ -1,0 +1,59 @@
+# Alliance Timeline. Two commands set everything up on Debian/Ubuntu:
+#   make run    build and open the app on the built-in corpus
+#   make test   every check CI runs
+# Both install missing system packages themselves (apt-get; sudo when not root).
+
+GO          ?= go
+BIN         := build/alliance-timeline
+MODULE      := $(shell $(GO) list -m 2>/dev/null)
+GOBIN       := $(shell $(GO) env GOPATH)/bin
+STATICCHECK := $(GOBIN)/staticcheck
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: all run build test check fmt vet lint unit race smoke deps deps-test tools clean
+
+all: build
+
+## run: build the app and open it on the built-in corpus
+run: build
+	./$(BIN)
+
+## build: build the GUI binary into build/
+build: deps
+	$(GO) build -o $(BIN) .
+
+## test: formatting, vet, staticcheck, unit and widget tests (headless and
+## with -race), the GUI build, and a real-window smoke test under Xvfb
+test: deps-test tools fmt vet lint unit race build smoke
+
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt: not formatted:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+lint: tools
+	$(STATICCHECK) ./...
+
+## unit: every package but main without cgo, as the widget tests promise
+unit:
+	CGO_ENABLED=0 $(GO) test $$($(GO) list ./... | grep -v -x '$(MODULE)')
+
+race:
+	$(GO) test -race ./...
+
+smoke: build
+	scripts/smoke-window.sh $(BIN)
+
+deps:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+tools:
+	@test -x $(STATICCHECK) || $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+clean:
+	rm -rf build dist
