@@ -44,29 +44,29 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 || len(parts[0]) != 4 {
-		return Date{}, fmt.Errorf("date %q is not of the form YYYY, YYYY-MM or YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("%q is not of the form YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		if (i > 0 && len(p) != 2) || !allDigits(p) {
-			return Date{}, fmt.Errorf("date %q is not of the form YYYY, YYYY-MM or YYYY-MM-DD", s)
+			return Date{}, fmt.Errorf("%q is not of the form YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		nums[i], _ = strconv.Atoi(p)
 	}
 	d := Date{Year: nums[0], Precision: Precision(len(parts))}
 	if d.Year < 1000 {
-		return Date{}, fmt.Errorf("date %q: year %d is out of range (1000–9999)", s, d.Year)
+		return Date{}, fmt.Errorf("%q: year %d is out of range (1000–9999)", s, d.Year)
 	}
 	if len(nums) > 1 {
 		d.Month = nums[1]
 		if d.Month < 1 || d.Month > 12 {
-			return Date{}, fmt.Errorf("date %q: month %d does not exist", s, d.Month)
+			return Date{}, fmt.Errorf("%q: month %d does not exist", s, d.Month)
 		}
 	}
 	if len(nums) > 2 {
 		d.Day = nums[2]
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
-			return Date{}, fmt.Errorf("date %q: %s %d has %d days", s, time.Month(d.Month), d.Year, daysIn(d.Year, d.Month))
+			return Date{}, fmt.Errorf("%q: %s %d has %d days", s, time.Month(d.Month), d.Year, daysIn(d.Year, d.Month))
 		}
 	}
 	return d, nil

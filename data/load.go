@@ -75,17 +75,7 @@ type tooBigError struct {
 }
 
 func (e *tooBigError) Error() string {
-	return fmt.Sprintf("the file is %s; the limit is %s", formatBytes(e.size), formatBytes(e.limit))
-}
-
-func formatBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("the file has %d bytes (%.1f MiB); the limit is %d MiB", e.size, float64(e.size)/(1<<20), e.limit>>20)
 }
 
 // readLimited reads a regular file, refusing one larger than limit without

@@ -251,6 +251,21 @@ func TestValidationRules(t *testing.T) {
 		{name: "duplicate annotation warns",
 			edits: []edit{{"eras:\n", "  - {source: s1, topic: space, quote: space cooperation}\neras:\n"}},
 			want:  []expect{{marker: "  - {source: s1, topic: space", severity: Warning, substr: "repeats the annotation at line 25"}}},
+		{name: "id too long",
+			edits: []edit{{"id: cyber", "id: " + strings.Repeat("c", 65)}},
+			want: []expect{
+				{marker: "id: ccc", severity: Error, substr: "id is 65 characters long; the limit is 64"},
+				{marker: "topic: cyber", severity: Error, substr: `there is no topic "cyber"`},
+			}},
+		{name: "url without scheme warns",
+			edits: []edit{{"    file: s1.txt\n", "    file: s1.txt\n    url: www.example.org\n"}},
+			want:  []expect{{marker: "url: www.example.org", severity: Warning, substr: "does not start with http"}}},
+		{name: "text file too large",
+			files: map[string]string{"s1.txt": strings.Repeat("a", MaxTextBytes+1)},
+			want:  []expect{{marker: "file: s1.txt", severity: Error, substr: "is too large: the file has 16777217 bytes (16.0 MiB); the limit is 16 MiB"}}},
+		{name: "source file is a folder",
+			files: map[string]string{"s1.txt/inner.txt": "x"},
+			want:  []expect{{marker: "file: s1.txt", severity: Error, substr: "is a folder"}}},
 		{name: "YAML syntax error",
 			edits: []edit{{"    label: Cyber\n", "    label: Cyber\n   bad: [\n"}},
 			want:  []expect{{marker: "   bad: [", severity: Error, substr: "YAML syntax"}}},
@@ -325,6 +340,13 @@ func TestEmptyCorpusFile(t *testing.T) {
 func TestInvalidUTF8InCorpusFile(t *testing.T) {
 	_, ps := loadMap(t, "corpus:\n  title: bad \xfe\n", nil)
 	if len(ps) != 1 || ps[0].Line != 2 || ps[0].Col != 14 {
+		t.Fatalf("got %s", ps)
+	}
+}
+
+func TestCorpusFileTooLarge(t *testing.T) {
+	_, ps := loadMap(t, "corpus: {title: T, format: 1}\n"+strings.Repeat("#", MaxCorpusBytes), nil)
+	if len(ps) != 1 || !strings.Contains(ps[0].Message, "the limit is 64 MiB") {
 		t.Fatalf("got %s", ps)
 	}
 }
