@@ -35,6 +35,7 @@ type Options struct {
 type MainWindow struct {
 	fyne.Window
 	opts     Options
+	loads    int // loads started; only the newest one's result is shown
 	corpus   *data.Corpus
 	meetings []*data.Meeting
 
@@ -80,13 +81,19 @@ func (w *MainWindow) addShortcuts(a fyne.App) {
 // shows them and keeps the corpus that was open.
 func (w *MainWindow) Reload() {
 	path := w.opts.CorpusPath
+	w.loads++
+	generation := w.loads
 	w.status.SetText("Loading " + displayName(path) + "…")
 	go func() {
 		c, problems, err := w.opts.Load(path)
 		if err != nil {
 			problems = append(problems, data.Problem{File: displayName(path), Severity: data.Error, Message: err.Error()})
 		}
-		fyne.Do(func() { w.show(c, problems) })
+		fyne.Do(func() {
+			if generation == w.loads {
+				w.show(c, problems)
+			}
+		})
 	}()
 }
 

@@ -89,3 +89,31 @@ func TestBrokenReloadKeepsCorpus(t *testing.T) {
 		t.Errorf("status: %q", w.status.Text)
 	}
 }
+
+// TestOnlyTheNewestLoadIsShown: a slow load that finishes after a newer one
+// must not replace what the newer one showed.
+func TestOnlyTheNewestLoadIsShown(t *testing.T) {
+	release := make(chan struct{})
+	load := func(p string) (*data.Corpus, data.Problems, error) {
+		if p == "slow.yaml" { // finishes last, and broken
+			<-release
+			return nil, data.Problems{{File: p, Severity: data.Error, Message: "stale"}}, nil
+		}
+		return builtin(p)
+	}
+	w, loaded := openWindow(t, load)
+	w.opts.CorpusPath = "slow.yaml"
+	w.Reload()
+	w.opts.CorpusPath = ""
+	w.Reload()
+	waitLoaded(t, loaded)
+	close(release)
+	select {
+	case <-loaded:
+		t.Fatal("the stale load was shown")
+	case <-time.After(300 * time.Millisecond):
+	}
+	if w.problems.Visible() {
+		t.Error("problems of the stale load are shown")
+	}
+}
