@@ -113,31 +113,14 @@ func TestStatsJSON(t *testing.T) {
 // TestAcceptanceFiveProblems runs the issue's broken corpus through the
 // command: five errors, each on its line, exit 1.
 func TestAcceptanceFiveProblems(t *testing.T) {
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "c"), 0o755)
-	writeFile(t, dir, "c/s1.txt", "They agreed on space cooperation.\n")
-	path := writeFile(t, dir, "c/c.yaml", `corpus:
-  title: Broken
-  format: 1
-  subtitle: oops
-topics:
-  - {id: space, label: Space}
-meetings:
-  - {id: m1, title: One, kind: SCM, date: 2023-02-30, sources: [s1, s2]}
-sources:
-  - {id: s1, title: One, file: s1.txt}
-  - {id: s2, title: Two, file: ../../etc/passwd}
-annotations:
-  - {source: s1, topic: spaec, quote: space cooperation}
-  - {source: s1, topic: space, quote: words that are nowhere}
-`)
+	path := filepath.Join("..", "data", "testdata", "five-problems", "c.yaml")
 	code, _, stderr, _ := run(t, "validate", path)
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{
-		path + ":4:3: error:", path + ":8:", "2023-02-30", path + ":11:", "leads out of the corpus folder",
-		path + ":13:", `no topic "spaec"`, path + ":14:", "orphaned", "5 errors, 0 warnings",
+		path + ":5:3: error:", path + ":9:", "2023-02-30", path + ":12:", "leads out of the corpus folder",
+		path + ":14:", `no topic "spaec"`, path + ":15:", "orphaned", "5 errors, 0 warnings",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
