@@ -1,0 +1,120 @@
+package timeline
+
+import (
+	"image/color"
+	"sort"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// Item is one mark on a lane: a meeting, or a meeting's mentions of a topic.
+type Item struct {
+	Start, End float64 // the days [Start, End) the date may mean
+	Count      int     // spans behind a topic mark; 1 for a meeting
+	Meeting    int     // index in Model.Meetings, -1 when there is none
+	Hollow     bool    // a meeting without source text
+}
+
+// Point reports whether the item is one day, drawn as a point rather than
+// a span (a month- or year-precision date is never drawn as a day).
+func (it Item) Point() bool { return it.End-it.Start <= 1 }
+
+// Lane is a row of items sorted by start.
+type Lane struct {
+	Topic     *data.Topic // nil for the meetings lane
+	Label     string
+	Color     color.NRGBA
+	Collapsed bool // drawn thin, without counts
+	Hidden    bool // not drawn at all
+	Items     []Item
+	maxLength float64 // the longest item, to find the items in view
+}
+
+// EraBand is a background band such as a term of office.
+type EraBand struct {
+	Group      int // index in Model.Groups
+	Label      string
+	Start, End float64
+}
+
+// Model is what the timeline shows: lane 0 holds the meetings, the other
+// lanes one topic each.
+type Model struct {
+	Meetings    []*data.Meeting // in date order
+	Lanes       []*Lane
+	Groups      []string
+	Eras        []EraBand
+	First, Last float64 // the days the data covers
+}
+
+// NewModel builds the lanes of a corpus. A topic mark stands where a
+// meeting's sources mention the topic, with the number of spans.
+func NewModel(c *data.Corpus) *Model {
+	m := &Model{Meetings: c.MeetingsByDate()}
+	meetings := &Lane{Label: "Meetings"}
+	topicLanes := make([]*Lane, len(c.Topics))
+	for i, t := range c.Topics {
+		topicLanes[i] = &Lane{Topic: t, Label: t.Label, Color: t.Color}
+	}
+	for i, mt := range m.Meetings {
+		start, end := float64(mt.Date.FirstDay()), float64(mt.LastDay()+1)
+		meetings.Items = append(meetings.Items, Item{Start: start, End: end, Count: 1, Meeting: i, Hollow: !mt.HasText()})
+		counts := make([]int, len(c.Topics))
+		for _, a := range MeetingAnnotations(mt, nil) {
+			counts[a.Topic.Index]++
+		}
+		for ti, n := range counts {
+			if n > 0 {
+				topicLanes[ti].Items = append(topicLanes[ti].Items, Item{Start: start, End: end, Count: n, Meeting: i})
+			}
+		}
+		if i == 0 || start < m.First {
+			m.First = start
+		}
+		if end > m.Last {
+			m.Last = end
+		}
+	}
+	m.Lanes = append([]*Lane{meetings}, topicLanes...)
+	for gi, g := range c.EraGroups() {
+		m.Groups = append(m.Groups, g)
+		for _, e := range c.Eras {
+			if e.Group == g {
+				m.Eras = append(m.Eras, EraBand{Group: gi, Label: e.Label, Start: float64(e.Start.FirstDay()), End: float64(e.End.LastDay() + 1)})
+			}
+		}
+	}
+	m.index()
+	return m
+}
+
+// index sorts each lane and notes its longest item.
+func (m *Model) index() {
+	for _, l := range m.Lanes {
+		sort.SliceStable(l.Items, func(i, j int) bool { return l.Items[i].Start < l.Items[j].Start })
+		l.maxLength = 0
+		for _, it := range l.Items {
+			l.maxLength = max(l.maxLength, it.End-it.Start)
+		}
+	}
+}
+
+// MeetingAnnotations lists the counted annotations of a meeting's sources,
+// of one topic or (topic nil) of all, in source and text order.
+func MeetingAnnotations(m *data.Meeting, topic *data.Topic) []*data.Annotation {
+	var out []*data.Annotation
+	for _, s := range m.Sources {
+		for _, a := range s.Annotations {
+			if a.Counted() && (topic == nil || a.Topic == topic) {
+				out = append(out, a)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Source != out[j].Source {
+			return out[i].Source.Index < out[j].Source.Index
+		}
+		return out[i].Anchor.Start < out[j].Anchor.Start
+	})
+	return out
+}
