@@ -28,6 +28,21 @@ func DefaultStyle(k float64) Style {
 	}
 }
 
+// GutterFor widens the style's gutter to the longest lane or era-group
+// label, within limits, so labels are cut only when they are very long.
+func (st Style) GutterFor(m *Model, measure Measure) Style {
+	k := st.TextSize / 12
+	widest := 0.0
+	for _, l := range m.Lanes {
+		widest = math.Max(widest, measure(l.Label))
+	}
+	for _, g := range m.Groups {
+		widest = math.Max(widest, measure(g)-14*k)
+	}
+	st.Gutter = math.Min(math.Max(widest+14*k+2*st.Pad, 140*k), 300*k)
+	return st
+}
+
 // Rect is an axis-aligned rectangle.
 type Rect struct{ X, Y, W, H float64 }
 

@@ -1,0 +1,261 @@
+package timeline
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Palette holds the timeline's neutral colours; topic colours come from the
+// corpus.
+type Palette struct {
+	Background, Foreground, Muted color.NRGBA
+	Grid, GridMajor               color.NRGBA
+	EraA, EraB, LaneBand          color.NRGBA
+	Outline                       color.NRGBA // around topic marks, so dark colours show on dark and light ones on light
+}
+
+// PaletteFor derives the palette from a theme and variant, so the timeline
+// follows the light and dark themes. Fyne's themes need a running app.
+func PaletteFor(th fyne.Theme, v fyne.ThemeVariant) Palette {
+	return NewPalette(toNRGBA(th.Color(theme.ColorNameBackground, v)), toNRGBA(th.Color(theme.ColorNameForeground, v)))
+}
+
+// LightPalette and DarkPalette are Fyne's default light and dark colours,
+// for drawing without an app (the headless export).
+var (
+	LightPalette = NewPalette(color.NRGBA{0xff, 0xff, 0xff, 0xff}, color.NRGBA{0x56, 0x56, 0x56, 0xff})
+	DarkPalette  = NewPalette(color.NRGBA{0x17, 0x17, 0x18, 0xff}, color.NRGBA{0xf3, 0xf3, 0xf3, 0xff})
+)
+
+// NewPalette derives the neutral colours from a background and a foreground.
+func NewPalette(bg, fg color.NRGBA) Palette {
+	return Palette{
+		Background: bg, Foreground: fg,
+		Muted:     mix(fg, bg, 0.62),
+		Grid:      mix(fg, bg, 0.07),
+		GridMajor: mix(fg, bg, 0.20),
+		EraA:      mix(fg, bg, 0.10),
+		EraB:      mix(fg, bg, 0.18),
+		LaneBand:  mix(fg, bg, 0.035),
+		Outline:   mix(fg, bg, 0.45),
+	}
+}
+
+func toNRGBA(c color.Color) color.NRGBA {
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
+
+// mix returns a fraction t of a over b, opaque.
+func mix(a, b color.NRGBA, t float64) color.NRGBA {
+	f := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*t + float64(y)*(1-t))) }
+	return color.NRGBA{f(a.R, b.R), f(a.G, b.G), f(a.B, b.B), 255}
+}
+
+// onColour picks black or white text for a fill, by its luminance.
+func onColour(c color.NRGBA) color.NRGBA {
+	l := 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)
+	if l > 150 {
+		return color.NRGBA{0, 0, 0, 255}
+	}
+	return color.NRGBA{255, 255, 255, 255}
+}
+
+// Draw paints the frame into dst, which must be Width × Height pixels.
+func (f *Frame) Draw(dst *image.RGBA, m *Model, p Palette, txt *Text) {
+	st := f.Style
+	k := st.TextSize / 12
+	all := dst.Bounds()
+	draw.Draw(dst, all, image.NewUniform(p.Background), image.Point{}, draw.Src)
+	plot := image.Rect(int(f.Plot.X), 0, int(f.Width), int(f.Height))
+
+	// Alternate lane bands, then the grid, behind everything else.
+	for i, lb := range f.Lanes {
+		if i%2 == 1 {
+			fillRect(dst, 0, lb.Y, f.Width, lb.Y+lb.H, p.LaneBand, all)
+		}
+	}
+	for _, t := range f.Axis.Minor {
+		fillRect(dst, f.Plot.X+t.X, f.AxisY+st.Axis/2, f.Plot.X+t.X+k, f.Height, p.Grid, plot)
+	}
+	for _, t := range f.Axis.Major {
+		if t.X > 0 {
+			fillRect(dst, f.Plot.X+t.X, f.AxisY, f.Plot.X+t.X+k, f.Height, p.GridMajor, plot)
+		}
+	}
+
+	f.drawEras(dst, m, p, txt, plot)
+	f.drawAxis(dst, p, txt, plot)
+	f.drawLaneLabels(dst, m, p, txt)
+	for _, mk := range f.Marks {
+		f.drawMark(dst, m, mk, p, txt, plot)
+	}
+	for _, l := range f.Labels {
+		txt.Regular.Draw(dst, l.Text, f.Plot.X+l.X, l.Y, p.Foreground, plot)
+	}
+}
+
+func (f *Frame) drawEras(dst *image.RGBA, m *Model, p Palette, txt *Text, plot image.Rectangle) {
+	st := f.Style
+	k := st.TextSize / 12
+	for gi, row := range f.EraRows {
+		txt.Regular.Draw(dst, txt.Regular.Fit(m.Groups[gi], st.Gutter-2*st.Pad), st.Pad, row.Y+(row.H-txt.Regular.Size*1.25)/2, p.Muted, dst.Bounds())
+	}
+	for _, bar := range f.Eras {
+		e := m.Eras[bar.Era]
+		row := f.EraRows[e.Group]
+		shade := p.EraA
+		if bar.Era%2 == 1 {
+			shade = p.EraB
+		}
+		x0, x1 := f.Plot.X+bar.X0, f.Plot.X+bar.X1
+		fillRect(dst, x0+k, row.Y+2*k, x1-k, row.Y+row.H-2*k, shade, plot)
+		vis0, vis1 := math.Max(x0, f.Plot.X), math.Min(x1, f.Width)
+		if label := txt.Regular.Fit(e.Label, vis1-vis0-8*k); label != "" {
+			txt.Regular.Draw(dst, label, vis0+4*k, row.Y+(row.H-txt.Regular.Size*1.25)/2, p.Foreground, plot)
+		}
+	}
+}
+
+func (f *Frame) drawAxis(dst *image.RGBA, p Palette, txt *Text, plot image.Rectangle) {
+	st := f.Style
+	k := st.TextSize / 12
+	for _, t := range f.Axis.Major {
+		if t.X+LabelInset*k+txt.Bold.Measure(t.Label) > f.Plot.W {
+			continue
+		}
+		txt.Bold.Draw(dst, t.Label, f.Plot.X+t.X+LabelInset*k, f.AxisY+3*k, p.Foreground, plot)
+	}
+	for _, t := range f.Axis.Minor {
+		if t.X >= 0 && t.X+LabelInset*k+txt.Regular.Measure(t.Label) <= f.Plot.W {
+			txt.Regular.Draw(dst, t.Label, f.Plot.X+t.X+LabelInset*k, f.AxisY+st.Axis/2+2*k, p.Muted, plot)
+		}
+	}
+	fillRect(dst, 0, f.Plot.Y-k, f.Width, f.Plot.Y, p.GridMajor, dst.Bounds())
+}
+
+func (f *Frame) drawLaneLabels(dst *image.RGBA, m *Model, p Palette, txt *Text) {
+	st := f.Style
+	k := st.TextSize / 12
+	gutter := image.Rect(0, 0, int(st.Gutter), int(f.Height))
+	for _, lb := range f.Lanes {
+		l := m.Lanes[lb.Lane]
+		if lb.Lane == 0 {
+			txt.Bold.Draw(dst, l.Label, st.Pad, lb.Y+6*k, p.Foreground, gutter)
+			// A key to the meeting marks.
+			y := lb.Y + 6*k + txt.Regular.Size*1.5
+			fillCapsule(dst, st.Pad+4*k, st.Pad+4*k, y+txt.Regular.Size*0.6, 4*k, p.Foreground, gutter)
+			txt.Regular.Draw(dst, "text", st.Pad+12*k, y, p.Muted, gutter)
+			x := st.Pad + 16*k + txt.Regular.Measure("text")
+			strokeCapsule(dst, x+4*k, x+4*k, y+txt.Regular.Size*0.6, 4*k, 1.4*k, p.Foreground, gutter)
+			txt.Regular.Draw(dst, "no source text", x+12*k, y, p.Muted, gutter)
+			continue
+		}
+		cy := lb.Y + lb.H/2
+		chip := math.Min(4*k, lb.H/2-1)
+		fillCapsule(dst, st.Pad+chip, st.Pad+chip, cy, chip+k, p.Outline, gutter)
+		fillCapsule(dst, st.Pad+chip, st.Pad+chip, cy, chip, l.Color, gutter)
+		if l.Collapsed || lb.H < txt.Regular.Size {
+			continue
+		}
+		label := txt.Regular.Fit(l.Label, st.Gutter-st.Pad*2-14*k)
+		txt.Regular.Draw(dst, label, st.Pad+14*k, cy-txt.Regular.Size*0.62, p.Foreground, gutter)
+	}
+}
+
+func (f *Frame) drawMark(dst *image.RGBA, m *Model, mk Mark, p Palette, txt *Text, plot image.Rectangle) {
+	k := f.Style.TextSize / 12
+	lane := m.Lanes[mk.Lane]
+	c := lane.Color
+	if mk.Lane == 0 {
+		c = p.Foreground
+	}
+	x0, x1 := f.Plot.X+mk.X0, f.Plot.X+mk.X1
+	r := mk.R
+	if !mk.Cluster() && x1 > x0 {
+		r = math.Max(2*k, mk.R*0.7) // a month or a year: a bar, thinner than a point
+	}
+	switch {
+	case mk.Hollow:
+		strokeCapsule(dst, x0, x1, mk.Y, r, 1.6*k, c, plot)
+	case mk.Lane != 0:
+		fillCapsule(dst, x0, x1, mk.Y, r+k, p.Outline, plot)
+		fillCapsule(dst, x0, x1, mk.Y, r, c, plot)
+	default:
+		fillCapsule(dst, x0, x1, mk.Y, r, c, plot)
+	}
+	if !mk.Cluster() || lane.Collapsed {
+		return
+	}
+	label := fmt.Sprint(mk.Last - mk.First)
+	if mk.Lane != 0 {
+		label = fmt.Sprint(mk.Count)
+	}
+	w := txt.Regular.Measure(label)
+	if w > x1-x0+2*r-2*k || txt.Regular.Size > 2*r+4*k {
+		return
+	}
+	tc := onColour(c)
+	if mk.Hollow {
+		tc = c
+	}
+	txt.Regular.Draw(dst, label, (x0+x1)/2-w/2, mk.Y-txt.Regular.Size*0.62, tc, plot)
+}
+
+// fillRect fills [x0, x1) × [y0, y1) with c, clipped.
+func fillRect(dst *image.RGBA, x0, y0, x1, y1 float64, c color.NRGBA, clip image.Rectangle) {
+	r := image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1))).Intersect(clip).Intersect(dst.Bounds())
+	if !r.Empty() {
+		draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Over)
+	}
+}
+
+// capsuleCover is the antialiased coverage of a capsule (the points within
+// r of the segment from (x0, y) to (x1, y)) at a pixel centre.
+func capsuleCover(px, py, x0, x1, y, r float64) float64 {
+	dx := 0.0
+	if px < x0 {
+		dx = x0 - px
+	} else if px > x1 {
+		dx = px - x1
+	}
+	d := math.Hypot(dx, py-y)
+	return math.Min(1, math.Max(0, r+0.5-d))
+}
+
+// fillCapsule draws a filled circle (x0 = x1) or pill.
+func fillCapsule(dst *image.RGBA, x0, x1, y, r float64, c color.NRGBA, clip image.Rectangle) {
+	shade(dst, x0, x1, y, r, c, clip, func(px, py float64) float64 { return capsuleCover(px, py, x0, x1, y, r) })
+}
+
+// strokeCapsule draws the outline of a circle or pill, w pixels wide.
+func strokeCapsule(dst *image.RGBA, x0, x1, y, r, w float64, c color.NRGBA, clip image.Rectangle) {
+	shade(dst, x0, x1, y, r, c, clip, func(px, py float64) float64 {
+		return capsuleCover(px, py, x0, x1, y, r) - capsuleCover(px, py, x0, x1, y, r-w)
+	})
+}
+
+// shade blends c into the pixels around a capsule by coverage. The raster
+// is opaque, so blending is a plain mix.
+func shade(dst *image.RGBA, x0, x1, y, r float64, c color.NRGBA, clip image.Rectangle, cover func(px, py float64) float64) {
+	box := image.Rect(int(math.Floor(x0-r-1)), int(math.Floor(y-r-1)), int(math.Ceil(x1+r+1)), int(math.Ceil(y+r+1))).Intersect(clip).Intersect(dst.Bounds())
+	alpha := float64(c.A) / 255
+	for py := box.Min.Y; py < box.Max.Y; py++ {
+		for px := box.Min.X; px < box.Max.X; px++ {
+			a := cover(float64(px)+0.5, float64(py)+0.5) * alpha
+			if a <= 0 {
+				continue
+			}
+			i := dst.PixOffset(px, py)
+			pix := dst.Pix[i : i+3 : i+3]
+			pix[0] = uint8(float64(c.R)*a + float64(pix[0])*(1-a) + 0.5)
+			pix[1] = uint8(float64(c.G)*a + float64(pix[1])*(1-a) + 0.5)
+			pix[2] = uint8(float64(c.B)*a + float64(pix[2])*(1-a) + 0.5)
+		}
+	}
+}

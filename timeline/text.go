@@ -1,0 +1,148 @@
+package timeline
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+
+	"fyne.io/fyne/v2/theme"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// Text draws labels into the raster with the theme's own fonts, so the
+// raster reads like the rest of the window. Glyph masks are rasterised once
+// per face and size, then copied: a frame draws hundreds of labels.
+type Text struct {
+	Regular, Bold *Face
+}
+
+// Face is one font at one pixel size, with its glyphs cached.
+type Face struct {
+	mu     sync.Mutex
+	face   font.Face
+	glyphs map[rune]glyph
+	Ascent float64
+	Size   float64
+}
+
+type glyph struct {
+	mask    *image.Alpha // nil for blank glyphs
+	offset  image.Point  // of the mask's top left from the pen on the baseline
+	advance float64
+}
+
+var (
+	fontsOnce       sync.Once
+	regularF, boldF *opentype.Font
+	fontsErr        error
+	textMu          sync.Mutex
+	textBySize      = map[float64]*Text{}
+)
+
+// TextAt returns the text renderer for a pixel size; renderers are shared.
+func TextAt(size float64) (*Text, error) {
+	fontsOnce.Do(func() {
+		regularF, fontsErr = opentype.Parse(theme.DefaultTextFont().Content())
+		if fontsErr == nil {
+			boldF, fontsErr = opentype.Parse(theme.DefaultTextBoldFont().Content())
+		}
+	})
+	if fontsErr != nil {
+		return nil, fmt.Errorf("load the theme's fonts: %w", fontsErr)
+	}
+	size = math.Round(size*4) / 4
+	textMu.Lock()
+	defer textMu.Unlock()
+	if t := textBySize[size]; t != nil {
+		return t, nil
+	}
+	reg, err := newFace(regularF, size)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := newFace(boldF, size)
+	if err != nil {
+		return nil, err
+	}
+	t := &Text{Regular: reg, Bold: bold}
+	textBySize[size] = t
+	return t, nil
+}
+
+func newFace(f *opentype.Font, size float64) (*Face, error) {
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return nil, fmt.Errorf("make a %v px face: %w", size, err)
+	}
+	return &Face{face: face, glyphs: map[rune]glyph{}, Ascent: float64(face.Metrics().Ascent.Round()), Size: size}, nil
+}
+
+func (f *Face) glyph(r rune) glyph {
+	if g, ok := f.glyphs[r]; ok {
+		return g
+	}
+	dr, mask, maskp, adv, ok := f.face.Glyph(fixed.Point26_6{}, r)
+	g := glyph{advance: float64(adv) / 64}
+	if !ok {
+		g.advance = f.Size * 0.6
+	} else if !dr.Empty() {
+		// The face reuses its mask buffer: keep a copy.
+		a := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+		draw.Draw(a, a.Bounds(), mask, maskp, draw.Src)
+		g.mask, g.offset = a, dr.Min
+	}
+	f.glyphs[r] = g
+	return g
+}
+
+// Measure returns the width of s in pixels.
+func (f *Face) Measure(s string) float64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	w := 0.0
+	for _, r := range s {
+		w += f.glyph(r).advance
+	}
+	return w
+}
+
+// Draw writes s with its top-left corner at (x, y), clipped to clip.
+func (f *Face) Draw(dst *image.RGBA, s string, x, y float64, c color.NRGBA, clip image.Rectangle) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	src := image.NewUniform(c)
+	pen := x
+	base := int(math.Round(y + f.Ascent))
+	for _, r := range s {
+		g := f.glyph(r)
+		if g.mask != nil {
+			at := image.Pt(int(math.Round(pen))+g.offset.X, base+g.offset.Y)
+			rect := image.Rectangle{Min: at, Max: at.Add(g.mask.Bounds().Size())}.Intersect(clip)
+			if !rect.Empty() {
+				draw.DrawMask(dst, rect, src, image.Point{}, g.mask, rect.Min.Sub(at), draw.Over)
+			}
+		}
+		pen += g.advance
+	}
+}
+
+// Fit shortens s with an ellipsis until it fits in width; "" when even the
+// ellipsis does not fit.
+func (f *Face) Fit(s string, width float64) string {
+	if f.Measure(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		t := string(r[:n]) + "…"
+		if f.Measure(t) <= width {
+			return t
+		}
+	}
+	return ""
+}
