@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,6 +125,49 @@ func TestAcceptanceFiveProblems(t *testing.T) {
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "timeline.png")
+	code, _, stderr, _ := run(t, "export", "--chart", "timeline", "--out", out, "--width", "1000", "--height", "500")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 1000 || b.Dy() != 500 {
+		t.Errorf("size %v, want 1000×500", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	for _, tt := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"export", "--out", out}, "--chart is required"},
+		{[]string{"export", "--chart", "pie", "--out", out}, `--chart "pie" is not a chart`},
+		{[]string{"export", "--chart", "timeline"}, "--out is required"},
+		{[]string{"export", "--chart", "timeline", "--out", "x.jpg"}, "exported as .png"},
+		{[]string{"export", "--chart", "timeline", "--out", out, "--from", "2020"}, "--from and --to"},
+		{[]string{"export", "--chart", "timeline", "--out", out, "--width", "10"}, "out of range"},
+		{[]string{"export", "--chart", "timeline", "--out", out, "--theme", "pink"}, "--theme must be light or dark"},
+		{[]string{"export", "--chart", "timeline", "--out", filepath.Join(dir, "no", "such", "x.png")}, "write"},
+	} {
+		code, _, stderr, _ := run(t, tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.stderr) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.stderr)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"image"
+	"math"
 )
 
 // Size limits of a rendered picture, in pixels.
@@ -19,6 +20,23 @@ type RenderOptions struct {
 	// From and To are the days [From, To) to show; both 0 fit all the data.
 	From, To float64
 	Palette  Palette
+}
+
+// NaturalHeight is the height in points at which every visible lane gets
+// its full height.
+func NaturalHeight(m *Model) int {
+	st := DefaultStyle(1)
+	h := float64(len(m.Groups))*st.EraRow + st.Axis + st.MeetingLane + st.Pad
+	for _, l := range m.Lanes[1:] {
+		switch {
+		case l.Hidden:
+		case l.Collapsed:
+			h += st.Collapsed
+		default:
+			h += st.TopicLane
+		}
+	}
+	return int(math.Ceil(h))
 }
 
 // Render draws the timeline into a new image, without a window: the same

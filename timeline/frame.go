@@ -229,7 +229,8 @@ func (f *Frame) placeLabels(m *Model, measure Measure) {
 	var rowEnd [2]float64
 	rowEnd[0], rowEnd[1] = math.Inf(-1), math.Inf(-1)
 	for i, mk := range f.Marks {
-		if mk.Lane != 0 || mk.Cluster() || m.Lanes[0].Items[mk.First].Meeting < 0 {
+		centre := (mk.X0 + mk.X1) / 2
+		if mk.Lane != 0 || mk.Cluster() || m.Lanes[0].Items[mk.First].Meeting < 0 || centre < 0 || centre > f.Plot.W {
 			continue
 		}
 		text := m.Meetings[m.Lanes[0].Items[mk.First].Meeting].Short

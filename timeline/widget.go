@@ -1,0 +1,550 @@
+package timeline
+
+import (
+	"image"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// Selection is a meeting, or a meeting's mentions of a topic, picked on the
+// timeline, with the annotations behind it.
+type Selection struct {
+	Meeting     *data.Meeting
+	Topic       *data.Topic // nil when the meeting itself was picked
+	Annotations []*data.Annotation
+}
+
+// Timeline is the interactive timeline widget. Marks are drawn into one
+// raster; the selection and hover rings and the tooltip are the only
+// objects on top, and hit-testing is done in Go on the frame.
+type Timeline struct {
+	widget.BaseWidget
+
+	// OnSelect is called when a meeting or a topic mark is selected (by
+	// click or keyboard); OnOpen when the user asks to read its sources
+	// (Enter, or the context menu).
+	OnSelect func(Selection)
+	OnOpen   func(Selection)
+
+	model    *Model
+	view     Scale // in points; Width is the plot's width
+	fitted   bool
+	size     fyne.Size
+	selected struct {
+		lane, item int
+		ok         bool
+	}
+	hover     int // mark under the pointer in frame, -1 for none
+	hoverAt   fyne.Position
+	frame     *Frame // in points, for hit-testing; nil when stale
+	tip       *tooltip
+	focused   bool
+	lastWheel float32
+}
+
+// zoomPerScroll makes one wheel notch (25 units on Linux and Windows, 10 on
+// macOS) zoom by about 15% or 6%.
+const zoomPerScroll = 0.0056
+
+// New makes a timeline of the model, fitted to its data once laid out.
+func New(m *Model) *Timeline {
+	t := &Timeline{model: m, hover: -1}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetModel shows another model and fits it.
+func (t *Timeline) SetModel(m *Model) {
+	t.model = m
+	t.selected.ok = false
+	t.fitted = false
+	t.changed()
+}
+
+// Model returns the model shown.
+func (t *Timeline) Model() *Model { return t.model }
+
+// View returns the scale in points (Width is the plot's width).
+func (t *Timeline) View() Scale { return t.view }
+
+// Style returns the sizes in points.
+func (t *Timeline) style() Style {
+	txt, err := TextAt(DefaultStyle(1).TextSize)
+	if err != nil {
+		return DefaultStyle(1)
+	}
+	return DefaultStyle(1).GutterFor(t.model, txt.Regular.Measure)
+}
+
+func (t *Timeline) plotWidth() float64 {
+	return math.Max(1, float64(t.size.Width)-t.style().Gutter)
+}
+
+// Fit shows all the data.
+func (t *Timeline) Fit() {
+	t.view = FitScale(t.model.First, t.model.Last, t.plotWidth())
+	t.fitted = true
+	t.changed()
+}
+
+// ZoomAt zooms by factor around a point x of the widget.
+func (t *Timeline) ZoomAt(x float32, factor float64) {
+	t.setView(t.view.Zoom(float64(x)-t.style().Gutter, factor))
+}
+
+// Pan moves the content dx points to the right.
+func (t *Timeline) Pan(dx float32) {
+	t.setView(t.view.Pan(float64(dx)))
+}
+
+func (t *Timeline) setView(s Scale) {
+	t.view = s.Clamp(t.model.First, t.model.Last)
+	t.changed()
+}
+
+// changed drops the frame and redraws.
+func (t *Timeline) changed() {
+	t.frame = nil
+	t.Refresh()
+}
+
+// Frame returns the frame in points, as hit-testing sees it.
+func (t *Timeline) Frame() *Frame {
+	if t.frame == nil {
+		st := t.style()
+		txt, _ := TextAt(st.TextSize)
+		measure := fixedWidthMeasure
+		if txt != nil {
+			measure = txt.Regular.Measure
+		}
+		t.frame = t.model.NewFrame(t.view, float64(t.size.Width), float64(t.size.Height), st, measure)
+	}
+	return t.frame
+}
+
+func fixedWidthMeasure(s string) float64 { return 7 * float64(len([]rune(s))) }
+
+func (t *Timeline) resized(size fyne.Size) {
+	if size == t.size {
+		return
+	}
+	t.size = size
+	if !t.fitted {
+		t.Fit()
+		return
+	}
+	t.view = t.view.Resize(t.plotWidth())
+	t.changed()
+}
+
+// Selected returns the current selection.
+func (t *Timeline) Selected() (Selection, bool) {
+	if !t.selected.ok {
+		return Selection{}, false
+	}
+	return t.selectionOf(t.selected.lane, t.selected.item), true
+}
+
+func (t *Timeline) selectionOf(lane, item int) Selection {
+	l := t.model.Lanes[lane]
+	it := l.Items[item]
+	if it.Meeting < 0 {
+		return Selection{Topic: l.Topic}
+	}
+	m := t.model.Meetings[it.Meeting]
+	return Selection{Meeting: m, Topic: l.Topic, Annotations: MeetingAnnotations(m, l.Topic)}
+}
+
+// Select selects an item of a lane, brings it into view and reports it.
+func (t *Timeline) Select(lane, item int) {
+	if lane < 0 || lane >= len(t.model.Lanes) || item < 0 || item >= len(t.model.Lanes[lane].Items) {
+		return
+	}
+	t.selected.lane, t.selected.item, t.selected.ok = lane, item, true
+	it := t.model.Lanes[lane].Items[item]
+	t.view = t.view.Show(it.Start, it.End)
+	t.changed()
+	if t.OnSelect != nil {
+		t.OnSelect(t.selectionOf(lane, item))
+	}
+}
+
+// ClearSelection drops the selection.
+func (t *Timeline) ClearSelection() {
+	t.selected.ok = false
+	t.Refresh()
+}
+
+// SelectMeetingByID selects a meeting in the meetings lane.
+func (t *Timeline) SelectMeetingByID(id string) bool {
+	for i, it := range t.model.Lanes[0].Items {
+		if it.Meeting >= 0 && t.model.Meetings[it.Meeting].ID == id {
+			t.Select(0, i)
+			return true
+		}
+	}
+	return false
+}
+
+// step selects the previous (-1) or next (+1) meeting in date order.
+func (t *Timeline) step(dir int) {
+	items := t.model.Lanes[0].Items
+	if len(items) == 0 {
+		return
+	}
+	next := 0
+	if dir < 0 {
+		next = len(items) - 1
+	}
+	if t.selected.ok {
+		cur := t.selected.item
+		if t.selected.lane != 0 { // from a topic mark, walk from its meeting
+			m := t.model.Lanes[t.selected.lane].Items[cur].Meeting
+			for i, it := range items {
+				if it.Meeting == m {
+					cur = i
+				}
+			}
+		}
+		next = min(max(cur+dir, 0), len(items)-1)
+	}
+	t.Select(0, next)
+}
+
+// openCluster zooms in until the cluster's items stand apart; items that
+// share one day cannot be split by zooming, so a menu lists them instead.
+func (t *Timeline) openCluster(mk Mark, at fyne.Position) {
+	items := t.model.Lanes[mk.Lane].Items[mk.First:mk.Last]
+	lo, hi := items[0].Start, items[0].End
+	for _, it := range items {
+		lo, hi = math.Min(lo, it.Start), math.Max(hi, it.End)
+	}
+	if hi-lo > 1 {
+		s := FitScale(lo, hi, t.plotWidth())
+		if s.Span() < t.view.Span() {
+			t.setView(s)
+			return
+		}
+	}
+	var menu []*fyne.MenuItem
+	for i := mk.First; i < mk.Last && i < mk.First+20; i++ {
+		lane, item := mk.Lane, i
+		label := "?"
+		if it := t.model.Lanes[lane].Items[i]; it.Meeting >= 0 {
+			m := t.model.Meetings[it.Meeting]
+			label = m.Date.String() + "  " + m.Short
+		}
+		menu = append(menu, fyne.NewMenuItem(label, func() { t.Select(lane, item) }))
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", menu...), c, fyne.CurrentApp().Driver().AbsolutePositionForObject(t).Add(at))
+	}
+}
+
+// Tapped selects the mark under the pointer, opens a cluster, or toggles a
+// lane's collapse from its label.
+func (t *Timeline) Tapped(e *fyne.PointEvent) {
+	t.requestFocus()
+	f := t.Frame()
+	h := f.HitTest(float64(e.Position.X), float64(e.Position.Y))
+	switch {
+	case h.LaneLabel > 0:
+		l := t.model.Lanes[h.LaneLabel]
+		l.Collapsed = !l.Collapsed
+		t.changed()
+	case h.Mark >= 0 && f.Marks[h.Mark].Cluster():
+		t.openCluster(f.Marks[h.Mark], e.Position)
+	case h.Mark >= 0:
+		t.Select(f.Marks[h.Mark].Lane, f.Marks[h.Mark].First)
+	default:
+		t.ClearSelection()
+	}
+}
+
+// DoubleTapped zooms in twice around the pointer.
+func (t *Timeline) DoubleTapped(e *fyne.PointEvent) {
+	t.ZoomAt(e.Position.X, 2)
+}
+
+// TappedSecondary offers the mark's actions in a menu.
+func (t *Timeline) TappedSecondary(e *fyne.PointEvent) {
+	f := t.Frame()
+	h := f.HitTest(float64(e.Position.X), float64(e.Position.Y))
+	var items []*fyne.MenuItem
+	if h.Mark >= 0 {
+		mk := f.Marks[h.Mark]
+		if mk.Cluster() {
+			items = append(items, fyne.NewMenuItem("Open cluster", func() { t.openCluster(mk, e.Position) }))
+		} else {
+			lane, item := mk.Lane, mk.First
+			items = append(items, fyne.NewMenuItem("Open source text", func() {
+				t.Select(lane, item)
+				t.open()
+			}))
+			if topic := t.model.Lanes[lane].Topic; topic != nil {
+				items = append(items, fyne.NewMenuItem("Show only this topic", func() { t.ShowOnlyTopic(topic) }))
+			}
+		}
+	}
+	if t.anyHidden() {
+		items = append(items, fyne.NewMenuItem("Show all topics", t.ShowAllTopics))
+	}
+	items = append(items, fyne.NewMenuItem("Fit all", t.Fit))
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, e.AbsolutePosition)
+	}
+}
+
+// ShowOnlyTopic hides every topic lane but the topic's.
+func (t *Timeline) ShowOnlyTopic(topic *data.Topic) {
+	for _, l := range t.model.Lanes[1:] {
+		l.Hidden = l.Topic != topic
+	}
+	t.changed()
+}
+
+// ShowAllTopics shows every topic lane again.
+func (t *Timeline) ShowAllTopics() {
+	for _, l := range t.model.Lanes {
+		l.Hidden = false
+	}
+	t.changed()
+}
+
+func (t *Timeline) anyHidden() bool {
+	for _, l := range t.model.Lanes {
+		if l.Hidden {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *Timeline) open() {
+	if sel, ok := t.Selected(); ok && t.OnOpen != nil {
+		t.OnOpen(sel)
+	}
+}
+
+// Scrolled zooms around the pointer with the wheel; a horizontal scroll pans.
+func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
+	if e.Scrolled.DX != 0 {
+		t.Pan(e.Scrolled.DX)
+	}
+	if e.Scrolled.DY != 0 {
+		t.ZoomAt(e.Position.X, math.Exp(float64(e.Scrolled.DY)*zoomPerScroll))
+	}
+}
+
+// Dragged pans.
+func (t *Timeline) Dragged(e *fyne.DragEvent) {
+	t.hideTip()
+	t.Pan(e.Dragged.DX)
+}
+
+// DragEnd implements fyne.Draggable.
+func (t *Timeline) DragEnd() {}
+
+// MouseIn implements desktop.Hoverable.
+func (t *Timeline) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
+
+// MouseMoved shows the tooltip of the mark under the pointer.
+func (t *Timeline) MouseMoved(e *desktop.MouseEvent) {
+	f := t.Frame()
+	h := f.HitTest(float64(e.Position.X), float64(e.Position.Y))
+	if h.Mark == t.hover && e.Position == t.hoverAt {
+		return
+	}
+	t.hover, t.hoverAt = h.Mark, e.Position
+	if h.Mark >= 0 {
+		t.tip = t.tooltipFor(f.Marks[h.Mark])
+	} else {
+		t.tip = nil
+	}
+	t.Refresh()
+}
+
+// MouseOut hides the tooltip.
+func (t *Timeline) MouseOut() { t.hideTip() }
+
+func (t *Timeline) hideTip() {
+	if t.hover >= 0 || t.tip != nil {
+		t.hover, t.tip = -1, nil
+		t.Refresh()
+	}
+}
+
+// TooltipLines returns what the tooltip shows, nil when it is hidden.
+func (t *Timeline) TooltipLines() []string {
+	if t.tip == nil {
+		return nil
+	}
+	return t.tip.lines
+}
+
+func (t *Timeline) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (t *Timeline) FocusGained() { t.focused = true; t.Refresh() }
+
+// FocusLost implements fyne.Focusable.
+func (t *Timeline) FocusLost() { t.focused = false; t.Refresh() }
+
+// TypedRune zooms with + and -.
+func (t *Timeline) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		t.ZoomAt(t.center(), 1.5)
+	case '-', '_':
+		t.ZoomAt(t.center(), 1/1.5)
+	}
+}
+
+func (t *Timeline) center() float32 {
+	return float32(t.style().Gutter + t.plotWidth()/2)
+}
+
+// TypedKey walks the meetings with Left and Right, fits with Home, opens
+// with Enter and clears with Escape.
+func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyLeft:
+		t.step(-1)
+	case fyne.KeyRight:
+		t.step(1)
+	case fyne.KeyHome:
+		t.Fit()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		t.open()
+	case fyne.KeyEscape:
+		t.ClearSelection()
+	case fyne.KeyPlus, fyne.KeyEqual:
+		t.ZoomAt(t.center(), 1.5)
+	case fyne.KeyMinus:
+		t.ZoomAt(t.center(), 1/1.5)
+	}
+}
+
+// MinSize implements fyne.Widget.
+func (t *Timeline) MinSize() fyne.Size { return fyne.NewSize(480, 260) }
+
+// CreateRenderer implements fyne.Widget.
+func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
+	r := &renderer{t: t}
+	r.raster = canvas.NewRaster(r.draw)
+	r.ring = canvas.NewRectangle(nil)
+	r.hoverRing = canvas.NewRectangle(nil)
+	r.focus = canvas.NewRectangle(nil)
+	r.tipBox = newTooltipBox()
+	return r
+}
+
+type renderer struct {
+	t                      *Timeline
+	raster                 *canvas.Raster
+	ring, hoverRing, focus *canvas.Rectangle
+	tipBox                 *tooltipBox
+}
+
+// draw renders the frame at device resolution.
+func (r *renderer) draw(w, h int) image.Image {
+	t := r.t
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if t.size.Width <= 0 || w <= 0 {
+		return img
+	}
+	k := float64(w) / float64(t.size.Width)
+	st := t.style().Scaled(k)
+	txt, err := TextAt(st.TextSize)
+	if err != nil {
+		return img
+	}
+	s := Scale{Start: t.view.Start, PerDay: t.view.PerDay * k, Width: t.view.Width * k}
+	f := t.model.NewFrame(s, float64(w), float64(h), st, txt.Regular.Measure)
+	f.Draw(img, t.model, PaletteFor(t.Theme(), fyne.CurrentApp().Settings().ThemeVariant()), txt)
+	return img
+}
+
+func (r *renderer) Layout(size fyne.Size) {
+	r.raster.Resize(size)
+	r.focus.Resize(size)
+	r.t.resized(size)
+	r.place()
+}
+
+// place puts the rings and the tooltip over their marks.
+func (r *renderer) place() {
+	t := r.t
+	f := t.Frame()
+	ringAround := func(rect *canvas.Rectangle, mk int, grow float32) {
+		m := f.Marks[mk]
+		rad := float32(m.R) + grow
+		x0, x1 := float32(f.Plot.X+m.X0), float32(f.Plot.X+m.X1)
+		rect.Move(fyne.NewPos(x0-rad, float32(m.Y)-rad))
+		rect.Resize(fyne.NewSize(x1-x0+2*rad, 2*rad))
+		rect.CornerRadius = rad
+		rect.Show()
+	}
+	r.ring.Hide()
+	if t.selected.ok {
+		if mk := f.MarkOf(t.selected.lane, t.selected.item); mk >= 0 {
+			ringAround(r.ring, mk, 4)
+		}
+	}
+	r.hoverRing.Hide()
+	if t.hover >= 0 && t.hover < len(f.Marks) {
+		ringAround(r.hoverRing, t.hover, 2)
+	}
+	r.tipBox.show(t.tip, t.hoverAt, t.size)
+}
+
+func (r *renderer) MinSize() fyne.Size { return r.t.MinSize() }
+
+func (r *renderer) Refresh() {
+	th := r.t.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.ring.FillColor = nil
+	r.ring.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+	r.ring.StrokeWidth = 2.5
+	r.hoverRing.FillColor = nil
+	r.hoverRing.StrokeColor = th.Color(theme.ColorNameForeground, v)
+	r.hoverRing.StrokeWidth = 1.5
+	r.focus.FillColor = nil
+	r.focus.StrokeWidth = 0
+	if r.t.focused {
+		r.focus.StrokeColor = th.Color(theme.ColorNameFocus, v)
+		r.focus.StrokeWidth = 2
+	}
+	r.tipBox.style(th, v)
+	r.place()
+	r.raster.Refresh()
+	canvas.Refresh(r.ring)
+	canvas.Refresh(r.hoverRing)
+	canvas.Refresh(r.focus)
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.raster, r.focus, r.hoverRing, r.ring, r.tipBox.box}
+}
+
+func (r *renderer) Destroy() {}
+
+// Scaled multiplies every size by k.
+func (st Style) Scaled(k float64) Style {
+	return Style{
+		Gutter: st.Gutter * k, EraRow: st.EraRow * k, Axis: st.Axis * k, MeetingLane: st.MeetingLane * k,
+		TopicLane: st.TopicLane * k, MinTopicLane: st.MinTopicLane * k, Collapsed: st.Collapsed * k,
+		MeetingR: st.MeetingR * k, TextSize: st.TextSize * k, Pad: st.Pad * k,
+	}
+}
