@@ -1,12 +1,12 @@
 // Package app owns the desktop window: it loads a corpus off the UI
-// goroutine, shows its meetings and reports its problems. It never creates
+// goroutine, shows it on the timeline with what is selected, and reports
+// its problems. It never creates
 // the Fyne app itself (main.go does), so it tests headless with
 // fyne.io/fyne/v2/test.
 package app
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
 // Loader loads a corpus ("" for the built-in one). It runs off the UI
@@ -34,16 +35,16 @@ type Options struct {
 // MainWindow is the app's window and the corpus it shows.
 type MainWindow struct {
 	fyne.Window
-	opts     Options
-	loads    int // loads started; only the newest one's result is shown
-	corpus   *data.Corpus
-	meetings []*data.Meeting
+	opts   Options
+	loads  int // loads started; only the newest one's result is shown
+	corpus *data.Corpus
 
-	heading  *widget.Label
-	summary  *widget.Label
-	status   *widget.Label
-	list     *widget.List
-	problems *ProblemsPanel
+	heading   *widget.Label
+	summary   *widget.Label
+	status    *widget.Label
+	timeline  *timeline.Timeline
+	selection *SelectionPanel
+	problems  *ProblemsPanel
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -54,18 +55,20 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	w.summary = widget.NewLabel("")
 	w.summary.Wrapping = fyne.TextWrapWord
 	w.status = widget.NewLabel("Loading…")
-	w.list = widget.NewList(
-		func() int { return len(w.meetings) },
-		newMeetingRow,
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*meetingRow).show(w.meetings[id]) },
-	)
+	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
+	w.selection = NewSelectionPanel()
+	w.timeline.OnSelect = w.selection.SetSelection
+	w.timeline.OnOpen = w.selection.SetSelection
 	w.problems = NewProblemsPanel()
 	w.problems.Hide()
-	top := container.NewVBox(w.heading, w.summary)
-	body := container.NewVSplit(w.list, w.problems)
-	body.SetOffset(0.7)
+	fit := widget.NewButton("Fit all (Home)", func() { w.timeline.Fit() })
+	top := container.NewBorder(nil, nil, nil, container.NewCenter(fit), container.NewVBox(w.heading, w.summary))
+	lower := container.NewHSplit(w.selection, w.problems)
+	lower.SetOffset(0.6)
+	body := container.NewVSplit(w.timeline, lower)
+	body.SetOffset(0.72)
 	w.SetContent(container.NewBorder(top, w.status, nil, nil, body))
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(fyne.NewSize(1280, 800))
 	w.addShortcuts(a)
 	w.Reload()
 	return w
@@ -109,11 +112,12 @@ func (w *MainWindow) show(c *data.Corpus, problems data.Problems) {
 	}
 	if c != nil && !problems.HasErrors() {
 		w.corpus = c
-		w.meetings = c.MeetingsByDate()
+		w.timeline.SetModel(timeline.NewModel(c))
+		w.selection.Clear()
 		w.heading.SetText(c.Title)
 		w.summary.SetText(corpusSummary(c))
 		w.SetTitle(fmt.Sprintf("%s — %s", c.Title, w.opts.AppName))
-		w.list.Refresh()
+		w.Canvas().Focus(w.timeline)
 	}
 	switch {
 	case problems.HasErrors() && w.corpus != nil:
@@ -139,78 +143,4 @@ func corpusSummary(c *data.Corpus) string {
 	s := c.Stats()
 	return fmt.Sprintf("%d meetings from %s to %s (%d with source text) · %d sources · %d topics · %d annotations",
 		s.Meetings, s.FirstDate, s.LastDate, s.MeetingsWithText, s.Sources, s.Topics, s.Annotations)
-}
-
-// meetingRow is one line of the meeting list.
-type meetingRow struct {
-	widget.BaseWidget
-	date, title, detail *widget.Label
-}
-
-func newMeetingRow() fyne.CanvasObject {
-	r := &meetingRow{
-		date:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
-		title:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		detail: widget.NewLabel(""),
-	}
-	r.detail.Truncation = fyne.TextTruncateEllipsis
-	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-func (r *meetingRow) show(m *data.Meeting) {
-	r.date.SetText(m.Date.String())
-	r.title.SetText(m.Short)
-	var parts []string
-	if m.Place != "" {
-		parts = append(parts, m.Place)
-	}
-	switch n := len(m.Sources); n {
-	case 0:
-		parts = append(parts, "no source text in the corpus")
-	case 1:
-		parts = append(parts, "1 source")
-	default:
-		parts = append(parts, fmt.Sprintf("%d sources", n))
-	}
-	r.detail.SetText(strings.Join(parts, " · "))
-	// Meetings without text stay readable but look different: italic.
-	r.detail.TextStyle.Italic = !m.HasText()
-	r.detail.Refresh()
-}
-
-func (r *meetingRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.New(columns{110, 150}, r.date, r.title, r.detail))
-}
-
-// columns lays objects out in a row: the first ones at fixed widths, the
-// last one taking the rest, so the rows of a list line up.
-type columns []float32
-
-func (c columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	x := float32(0)
-	for i, o := range objects {
-		w := size.Width - x
-		if i < len(c) {
-			w = min(c[i], w)
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(max(w, 0), size.Height))
-		x += w
-	}
-}
-
-func (c columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	for i, o := range objects {
-		m := o.MinSize()
-		if i < len(c) {
-			w += c[i]
-		} else {
-			w += m.Width
-		}
-		h = max(h, m.Height)
-	}
-	return fyne.NewSize(w, h)
 }

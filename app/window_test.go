@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
@@ -38,10 +39,10 @@ func waitLoaded(t *testing.T, loaded chan data.Problems) data.Problems {
 	}
 }
 
-func TestMainWindowListsMeetings(t *testing.T) {
+func TestMainWindowShowsTheTimeline(t *testing.T) {
 	w, _ := openWindow(t, builtin)
-	if w.Corpus() == nil || w.list.Length() != 13 {
-		t.Fatalf("list has %d meetings", w.list.Length())
+	if w.Corpus() == nil || len(w.timeline.Model().Meetings) != 13 {
+		t.Fatalf("the timeline has %d meetings", len(w.timeline.Model().Meetings))
 	}
 	if !strings.HasPrefix(w.Title(), "U.S.–ROK Security Consultative Meetings") {
 		t.Errorf("title %q does not name the corpus", w.Title())
@@ -49,14 +50,18 @@ func TestMainWindowListsMeetings(t *testing.T) {
 	if w.problems.Visible() {
 		t.Error("problems panel shown for a clean corpus")
 	}
-	first := w.meetings[0]
-	if first.ID != "scm-44" || w.meetings[12].ID != "scm-55" {
-		t.Errorf("meetings not in date order: %s … %s", first.ID, w.meetings[12].ID)
+	// Walking to the 44th SCM from the keyboard shows its spans.
+	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	sel := w.selection.Selection()
+	if sel.Meeting == nil || sel.Meeting.ID != "scm-44" || len(sel.Annotations) != 39 {
+		t.Fatalf("selection after Right: %+v", sel)
 	}
-	row := newMeetingRow().(*meetingRow)
-	row.show(w.meetings[1]) // the 45th SCM has no text
-	if !strings.Contains(row.detail.Text, "no source text") {
-		t.Errorf("row for a meeting without text: %q", row.detail.Text)
+	if got := annotationsText(sel.Annotations); !strings.Contains(got, "strengthen their cooperation in space and cyberspace") {
+		t.Errorf("spans of the 44th SCM: %s", got)
+	}
+	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // the 45th: no text
+	if sel := w.selection.Selection(); sel.Meeting.ID != "scm-45" || len(sel.Annotations) != 0 {
+		t.Errorf("45th SCM selection: %+v", sel)
 	}
 }
 
@@ -76,7 +81,7 @@ func TestBrokenReloadKeepsCorpus(t *testing.T) {
 	broken = true
 	w.Reload()
 	waitLoaded(t, loaded)
-	if w.Corpus() != before || w.list.Length() != 13 {
+	if w.Corpus() != before || len(w.timeline.Model().Meetings) != 13 {
 		t.Fatal("the corpus that was open was dropped")
 	}
 	if !w.problems.Visible() || len(w.problems.Problems()) != 2 {

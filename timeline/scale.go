@@ -85,9 +85,13 @@ func (s Scale) Clamp(first, last float64) Scale {
 	return s
 }
 
-// Show pans the least needed to bring the days [from, to) into view, with
-// a margin of a tenth of the view.
+// Show leaves a view that already shows the days [from, to) alone, and
+// otherwise pans the least needed to bring them in, a tenth of the view
+// from the edge.
 func (s Scale) Show(from, to float64) Scale {
+	if from >= s.Start && to <= s.End() {
+		return s
+	}
 	margin := s.Span() / 10
 	if from-margin < s.Start {
 		s.Start = from - margin

@@ -64,7 +64,12 @@ func New(m *Model) *Timeline {
 func (t *Timeline) SetModel(m *Model) {
 	t.model = m
 	t.selected.ok = false
-	t.fitted = false
+	t.hover, t.tip = -1, nil
+	if t.size.Width > 0 {
+		t.Fit()
+		return
+	}
+	t.fitted = false // fitted at the first layout
 	t.changed()
 }
 

@@ -250,3 +250,21 @@ func TestCollapsingALane(t *testing.T) {
 		t.Errorf("collapsed lane is %v high, was %v", h, lb.H)
 	}
 }
+
+// TestSetModelFitsTheNewData: a model set after the first layout is fitted
+// at once, so walking to a meeting does not pan a stale view.
+func TestSetModelFitsTheNewData(t *testing.T) {
+	_, m := builtinModel(t)
+	tl, _ := showTimeline(t, &Model{Lanes: []*Lane{{Label: "Meetings"}}})
+	tl.SetModel(m)
+	fitted := FitScale(m.First, m.Last, tl.plotWidth())
+	if v := tl.View(); math.Abs(v.Start-fitted.Start) > 1e-6 || math.Abs(v.Span()-fitted.Span()) > 1e-6 {
+		t.Fatalf("view %v–%v, want the fit %v–%v", v.Start, v.End(), fitted.Start, fitted.End())
+	}
+	for i := 0; i < 13; i++ {
+		tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+		if v := tl.View(); v != fitted {
+			t.Fatalf("selecting a meeting in view moved the view to %v–%v", v.Start, v.End())
+		}
+	}
+}
