@@ -10,7 +10,7 @@ GOBIN       := $(shell $(GO) env GOPATH)/bin
 STATICCHECK := $(GOBIN)/staticcheck
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all run build test check fmt vet lint unit race smoke deps deps-test tools clean
+.PHONY: all run build test check fmt vet lint unit race smoke bench deps deps-test tools clean
 
 all: build
 
@@ -45,6 +45,10 @@ race:
 
 smoke: build
 	scripts/smoke-window.sh $(BIN)
+
+## bench: the benchmarks of BENCHMARKS.md (6 runs each, for medians)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline | tee build/bench.txt
 
 deps:
 	@scripts/install-deps.sh build

@@ -181,6 +181,12 @@ func (f *Frame) drawMark(dst *image.RGBA, m *Model, mk Mark, p Palette, txt *Tex
 		r = math.Max(2*k, mk.R*0.7) // a month or a year: a bar, thinner than a point
 	}
 	switch {
+	case x0 == x1 && mk.Hollow:
+		dot(dst, x0, mk.Y, r, 1.6*k, c, c, true, plot)
+	case x0 == x1 && mk.Lane != 0:
+		dot(dst, x0, mk.Y, r, k, c, p.Outline, false, plot)
+	case x0 == x1:
+		dot(dst, x0, mk.Y, r, 0, c, c, false, plot)
 	case mk.Hollow:
 		strokeCapsule(dst, x0, x1, mk.Y, r, 1.6*k, c, plot)
 	case mk.Lane != 0:
@@ -215,47 +221,92 @@ func fillRect(dst *image.RGBA, x0, y0, x1, y1 float64, c color.NRGBA, clip image
 	}
 }
 
-// capsuleCover is the antialiased coverage of a capsule (the points within
-// r of the segment from (x0, y) to (x1, y)) at a pixel centre.
-func capsuleCover(px, py, x0, x1, y, r float64) float64 {
-	dx := 0.0
-	if px < x0 {
-		dx = x0 - px
-	} else if px > x1 {
-		dx = px - x1
-	}
-	d := math.Hypot(dx, py-y)
-	return math.Min(1, math.Max(0, r+0.5-d))
-}
-
-// fillCapsule draws a filled circle (x0 = x1) or pill.
+// fillCapsule draws a filled circle (x0 = x1) or pill: the points within r
+// of the segment from (x0, y) to (x1, y), antialiased.
 func fillCapsule(dst *image.RGBA, x0, x1, y, r float64, c color.NRGBA, clip image.Rectangle) {
-	shade(dst, x0, x1, y, r, c, clip, func(px, py float64) float64 { return capsuleCover(px, py, x0, x1, y, r) })
+	capsule(dst, x0, x1, y, r, 0, c, clip)
 }
 
 // strokeCapsule draws the outline of a circle or pill, w pixels wide.
 func strokeCapsule(dst *image.RGBA, x0, x1, y, r, w float64, c color.NRGBA, clip image.Rectangle) {
-	shade(dst, x0, x1, y, r, c, clip, func(px, py float64) float64 {
-		return capsuleCover(px, py, x0, x1, y, r) - capsuleCover(px, py, x0, x1, y, r-w)
-	})
+	capsule(dst, x0, x1, y, r, w, c, clip)
 }
 
-// shade blends c into the pixels around a capsule by coverage. The raster
+func clamp01(v float64) float64 {
+	if v < 0 {
+		return 0
+	}
+	if v > 1 {
+		return 1
+	}
+	return v
+}
+
+// ringCover is the coverage of a pixel at distance d from the capsule's
+// centre line: the whole disc when w is 0, else a band w wide inside r.
+func ringCover(d, r, w float64) float64 {
+	cover := clamp01(r + 0.5 - d)
+	if w > 0 {
+		cover -= clamp01(r - w + 0.5 - d)
+	}
+	return cover
+}
+
+// capsule blends c into the pixels of a capsule by coverage. Along the
+// straight part the coverage depends on the row only, so it is computed
+// once per row; only the round caps need a distance per pixel. The raster
 // is opaque, so blending is a plain mix.
-func shade(dst *image.RGBA, x0, x1, y, r float64, c color.NRGBA, clip image.Rectangle, cover func(px, py float64) float64) {
+func capsule(dst *image.RGBA, x0, x1, y, r, w float64, c color.NRGBA, clip image.Rectangle) {
 	box := image.Rect(int(math.Floor(x0-r-1)), int(math.Floor(y-r-1)), int(math.Ceil(x1+r+1)), int(math.Ceil(y+r+1))).Intersect(clip).Intersect(dst.Bounds())
+	if box.Empty() {
+		return
+	}
 	alpha := float64(c.A) / 255
+	// Pixel columns whose centres lie on the straight part.
+	midLo := max(box.Min.X, int(math.Ceil(x0-0.5)))
+	midHi := min(box.Max.X, int(math.Floor(x1-0.5))+1)
+	cr, cg, cb := float64(c.R), float64(c.G), float64(c.B)
+	blend := func(row []uint8, a float64) {
+		row[0] = uint8(cr*a + float64(row[0])*(1-a) + 0.5)
+		row[1] = uint8(cg*a + float64(row[1])*(1-a) + 0.5)
+		row[2] = uint8(cb*a + float64(row[2])*(1-a) + 0.5)
+	}
+	var solid []uint8 // the colour repeated along the straight part, made on first use
 	for py := box.Min.Y; py < box.Max.Y; py++ {
+		dy := math.Abs(float64(py) + 0.5 - y)
+		base := dst.PixOffset(0, py)
+		a := ringCover(dy, r, w) * alpha
+		switch {
+		case midLo >= midHi || a <= 0:
+		case a >= 1: // fully covered: copy, do not blend
+			if solid == nil {
+				solid = make([]uint8, 4*(midHi-midLo))
+				for i := 0; i < len(solid); i += 4 {
+					solid[i], solid[i+1], solid[i+2], solid[i+3] = c.R, c.G, c.B, 255
+				}
+			}
+			copy(dst.Pix[base+4*midLo:base+4*midHi], solid)
+		default:
+			for px := midLo; px < midHi; px++ {
+				i := base + 4*px
+				blend(dst.Pix[i:i+3:i+3], a)
+			}
+		}
 		for px := box.Min.X; px < box.Max.X; px++ {
-			a := cover(float64(px)+0.5, float64(py)+0.5) * alpha
-			if a <= 0 {
+			if px >= midLo && px < midHi {
+				px = midHi - 1
 				continue
 			}
-			i := dst.PixOffset(px, py)
-			pix := dst.Pix[i : i+3 : i+3]
-			pix[0] = uint8(float64(c.R)*a + float64(pix[0])*(1-a) + 0.5)
-			pix[1] = uint8(float64(c.G)*a + float64(pix[1])*(1-a) + 0.5)
-			pix[2] = uint8(float64(c.B)*a + float64(pix[2])*(1-a) + 0.5)
+			cx := float64(px) + 0.5
+			dx := x0 - cx
+			if cx > x1 {
+				dx = cx - x1
+			}
+			a := ringCover(math.Sqrt(dx*dx+dy*dy), r, w) * alpha
+			if a > 0 {
+				i := base + 4*px
+				blend(dst.Pix[i:i+3:i+3], a)
+			}
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package timeline
 
 import (
+	"image"
+	"image/color"
+	"math"
 	"testing"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
@@ -136,6 +139,32 @@ func TestBuiltinFrameShowsEveryMeeting(t *testing.T) {
 		a, b := f.Labels[i-1], f.Labels[i]
 		if a.Y == b.Y && a.X+fixedWidth(a.Text)+LabelGap > b.X {
 			t.Errorf("labels %q and %q overlap", a.Text, b.Text)
+		}
+	}
+}
+
+// TestCapsuleMatchesDistance checks the row-wise capsule drawing against
+// the plain per-pixel distance it replaces.
+func TestCapsuleMatchesDistance(t *testing.T) {
+	for _, tc := range []struct{ x0, x1, y, r, w float64 }{
+		{20.3, 20.3, 15.6, 6, 0}, {10, 70.5, 15, 8, 0}, {10.7, 60.2, 14.2, 7.5, 1.6}, {30, 30, 15, 5, 1.4},
+	} {
+		img := image.NewRGBA(image.Rect(0, 0, 100, 30))
+		capsule(img, tc.x0, tc.x1, tc.y, tc.r, tc.w, color.NRGBA{255, 255, 255, 255}, img.Bounds())
+		for py := 0; py < 30; py++ {
+			for px := 0; px < 100; px++ {
+				cx, cy := float64(px)+0.5, float64(py)+0.5
+				dx := 0.0
+				if cx < tc.x0 {
+					dx = tc.x0 - cx
+				} else if cx > tc.x1 {
+					dx = cx - tc.x1
+				}
+				want := uint8(255*ringCover(math.Hypot(dx, cy-tc.y), tc.r, tc.w) + 0.5)
+				if got := img.Pix[img.PixOffset(px, py)]; int(got)-int(want) > 1 || int(want)-int(got) > 1 {
+					t.Fatalf("%+v: pixel %d,%d = %d, want %d", tc, px, py, got, want)
+				}
+			}
 		}
 	}
 }

@@ -457,6 +457,7 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 
 type renderer struct {
 	t                      *Timeline
+	img                    *image.RGBA // reused while the size stays
 	raster                 *canvas.Raster
 	ring, hoverRing, focus *canvas.Rectangle
 	tipBox                 *tooltipBox
@@ -465,7 +466,10 @@ type renderer struct {
 // draw renders the frame at device resolution.
 func (r *renderer) draw(w, h int) image.Image {
 	t := r.t
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if r.img == nil || r.img.Bounds().Dx() != w || r.img.Bounds().Dy() != h {
+		r.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	img := r.img
 	if t.size.Width <= 0 || w <= 0 {
 		return img
 	}
