@@ -74,7 +74,14 @@ func (f *Frame) Draw(dst *image.RGBA, m *Model, p Palette, txt *Text) {
 	draw.Draw(dst, all, image.NewUniform(p.Background), image.Point{}, draw.Src)
 	plot := image.Rect(int(f.Plot.X), 0, int(f.Width), int(f.Height))
 
-	// Alternate lane bands, then the grid, behind everything else.
+	// Every other era of the first group (say, presidential terms) shades
+	// the lanes faintly, then alternate lane bands and the grid.
+	lanesTop := f.Plot.Y
+	for _, bar := range f.Eras {
+		if e := m.Eras[bar.Era]; e.Group == 0 && bar.Era%2 == 1 {
+			fillRect(dst, f.Plot.X+bar.X0, lanesTop, f.Plot.X+bar.X1, f.Height, p.LaneBand, plot)
+		}
+	}
 	for i, lb := range f.Lanes {
 		if i%2 == 1 {
 			fillRect(dst, 0, lb.Y, f.Width, lb.Y+lb.H, p.LaneBand, all)

@@ -54,14 +54,16 @@ func TestDatesLandOnTheirDays(t *testing.T) {
 	// A day-precision date is a point in the middle of its day; month and
 	// year precision are spans over the whole month or year.
 	yaml := data.Date{Year: 2013, Month: 10, Precision: data.PrecisionMonth}
+	year := data.Date{Year: 2015, Precision: data.PrecisionYear}
 	m := &Model{Lanes: []*Lane{{Items: []Item{
 		{Start: float64(data.DayNumber(2012, 10, 24)), End: float64(data.DayNumber(2012, 10, 25)), Count: 1, Meeting: -1},
 		{Start: float64(yaml.FirstDay()), End: float64(yaml.LastDay() + 1), Count: 1, Meeting: -1},
+		{Start: float64(year.FirstDay()), End: float64(year.LastDay() + 1), Count: 1, Meeting: -1},
 	}}}}
 	m.index()
-	s := Scale{Start: float64(data.DayNumber(2012, 1, 1)), PerDay: 2, Width: 1400}
+	s := Scale{Start: float64(data.DayNumber(2012, 1, 1)), PerDay: 0.7, Width: 1400}
 	f := frameAt(m, s, 1600, 300)
-	if len(f.Marks) != 2 {
+	if len(f.Marks) != 3 {
 		t.Fatalf("%d marks", len(f.Marks))
 	}
 	day := f.Marks[0]
@@ -71,6 +73,9 @@ func TestDatesLandOnTheirDays(t *testing.T) {
 	month := f.Marks[1]
 	if month.X0 != s.X(float64(data.DayNumber(2013, 10, 1))) || month.X1 != s.X(float64(data.DayNumber(2013, 11, 1))) {
 		t.Errorf("month mark %v–%v is not October 2013", month.X0, month.X1)
+	}
+	if y := f.Marks[2]; y.X0 != s.X(float64(data.DayNumber(2015, 1, 1))) || y.X1 != s.X(float64(data.DayNumber(2016, 1, 1))) {
+		t.Errorf("year mark %v–%v is not 2015", y.X0, y.X1)
 	}
 }
 

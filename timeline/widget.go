@@ -41,12 +41,11 @@ type Timeline struct {
 		lane, item int
 		ok         bool
 	}
-	hover     int // mark under the pointer in frame, -1 for none
-	hoverAt   fyne.Position
-	frame     *Frame // in points, for hit-testing; nil when stale
-	tip       *tooltip
-	focused   bool
-	lastWheel float32
+	hover   int // mark under the pointer in frame, -1 for none
+	hoverAt fyne.Position
+	frame   *Frame // in points, for hit-testing; nil when stale
+	tip     *tooltip
+	focused bool
 }
 
 // zoomPerScroll makes one wheel notch (25 units on Linux and Windows, 10 on
