@@ -44,6 +44,7 @@ type Timeline struct {
 	hover   int // mark under the pointer in frame, -1 for none
 	hoverAt fyne.Position
 	frame   *Frame // in points, for hit-testing; nil when stale
+	stale   bool   // the raster must be drawn again
 	tip     *tooltip
 	focused bool
 }
@@ -113,9 +114,11 @@ func (t *Timeline) setView(s Scale) {
 	t.changed()
 }
 
-// changed drops the frame and redraws.
+// changed drops the frame and redraws. Other refreshes (hover, focus,
+// selection) only move the objects over the raster.
 func (t *Timeline) changed() {
 	t.frame = nil
+	t.stale = true
 	t.Refresh()
 }
 
@@ -173,8 +176,12 @@ func (t *Timeline) Select(lane, item int) {
 	}
 	t.selected.lane, t.selected.item, t.selected.ok = lane, item, true
 	it := t.model.Lanes[lane].Items[item]
-	t.view = t.view.Show(it.Start, it.End)
-	t.changed()
+	if v := t.view.Show(it.Start, it.End); v != t.view {
+		t.view = v
+		t.changed()
+	} else {
+		t.Refresh()
+	}
 	if t.OnSelect != nil {
 		t.OnSelect(t.selectionOf(lane, item))
 	}
@@ -446,6 +453,7 @@ func (t *Timeline) MinSize() fyne.Size { return fyne.NewSize(480, 260) }
 // CreateRenderer implements fyne.Widget.
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r := &renderer{t: t}
+	r.palette = PaletteFor(t.Theme(), fyne.CurrentApp().Settings().ThemeVariant())
 	r.raster = canvas.NewRaster(r.draw)
 	r.ring = canvas.NewRectangle(nil)
 	r.hoverRing = canvas.NewRectangle(nil)
@@ -457,6 +465,7 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 type renderer struct {
 	t                      *Timeline
 	img                    *image.RGBA // reused while the size stays
+	palette                Palette     // of the last drawing
 	raster                 *canvas.Raster
 	ring, hoverRing, focus *canvas.Rectangle
 	tipBox                 *tooltipBox
@@ -480,7 +489,7 @@ func (r *renderer) draw(w, h int) image.Image {
 	}
 	s := Scale{Start: t.view.Start, PerDay: t.view.PerDay * k, Width: t.view.Width * k}
 	f := t.model.NewFrame(s, float64(w), float64(h), st, txt.Regular.Measure)
-	f.Draw(img, t.model, PaletteFor(t.Theme(), fyne.CurrentApp().Settings().ThemeVariant()), txt)
+	f.Draw(img, t.model, r.palette, txt)
 	return img
 }
 
@@ -536,7 +545,11 @@ func (r *renderer) Refresh() {
 	}
 	r.tipBox.style(th, v)
 	r.place()
-	r.raster.Refresh()
+	if p := PaletteFor(th, v); r.t.stale || p != r.palette {
+		r.palette = p
+		r.t.stale = false
+		r.raster.Refresh()
+	}
 	canvas.Refresh(r.ring)
 	canvas.Refresh(r.hoverRing)
 	canvas.Refresh(r.focus)

@@ -268,3 +268,23 @@ func TestSetModelFitsTheNewData(t *testing.T) {
 		}
 	}
 }
+
+// TestHoverDoesNotRedrawTheRaster: moving the pointer only moves the
+// objects over the raster.
+func TestHoverDoesNotRedrawTheRaster(t *testing.T) {
+	_, m := builtinModel(t)
+	tl, w := showTimeline(t, m)
+	w.Canvas().Content().Refresh()
+	tl.Refresh()
+	if tl.stale {
+		t.Fatal("stale after drawing")
+	}
+	test.MoveMouse(w.Canvas(), markPos(t, tl, 0, 0))
+	if tl.stale {
+		t.Error("hovering asked for a new raster")
+	}
+	tl.ZoomAt(700, 2)
+	if tl.stale {
+		t.Error("the renderer did not take the zoom's new raster")
+	}
+}
