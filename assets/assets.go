@@ -1,5 +1,5 @@
 // Package assets owns the files compiled into the binary: the built-in
-// corpus (a YAML file and its source texts).
+// corpus (a YAML file and its source texts) and the chart font with Hangul.
 package assets
 
 import (
@@ -9,6 +9,13 @@ import (
 
 //go:embed corpus
 var files embed.FS
+
+// NanumGothic is a TrueType font with Hangul (SIL Open Font License 1.1,
+// see fonts/OFL-NanumGothic.txt), for chart labels in Korean: the charts'
+// renderer reads TrueType only.
+//
+//go:embed fonts/NanumGothic.ttf
+var NanumGothic []byte
 
 // CorpusFile is the built-in corpus' file inside CorpusFS.
 const CorpusFile = "scm.yaml"

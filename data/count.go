@@ -44,6 +44,9 @@ const (
 	ByYear Grouping = iota
 	// ByMeeting makes one bucket per meeting, in date order.
 	ByMeeting
+	// ByRange makes one bucket of every meeting in the year range, so each
+	// source and meeting counts once however many years it spans.
+	ByRange
 )
 
 // Query selects what to count.
@@ -147,13 +150,26 @@ func (c *Corpus) MeetingsByDate() []*Meeting {
 
 func (c *Corpus) buckets(q Query) []Bucket {
 	var out []Bucket
-	if q.By == ByMeeting {
+	switch q.By {
+	case ByRange:
+		label := fmt.Sprint(q.FromYear)
+		if q.ToYear != q.FromYear {
+			label += "–" + fmt.Sprint(q.ToYear)
+		}
+		b := Bucket{Year: q.FromYear, Label: label}
+		for _, m := range c.MeetingsByDate() {
+			if m.Date.Year >= q.FromYear && m.Date.Year <= q.ToYear {
+				b.Meetings = append(b.Meetings, m)
+			}
+		}
+		out = append(out, b)
+	case ByMeeting:
 		for _, m := range c.MeetingsByDate() {
 			if m.Date.Year >= q.FromYear && m.Date.Year <= q.ToYear {
 				out = append(out, Bucket{Year: m.Date.Year, Meeting: m, Label: m.Short, Meetings: []*Meeting{m}})
 			}
 		}
-	} else {
+	default:
 		for y := q.FromYear; y <= q.ToYear; y++ {
 			out = append(out, Bucket{Year: y, Label: fmt.Sprint(y)})
 		}

@@ -1,0 +1,69 @@
+package charts
+
+import (
+	chart "github.com/wcharczuk/go-chart/v2"
+)
+
+// stackedChart draws absolute stacked columns: one column per year, one
+// segment per topic, the total on top. go-chart's own StackedBarChart
+// always stacks to 100%, so the columns are drawn here.
+func (f *frame) stackedChart() chart.Chart {
+	t := f.t
+	lg := f.legend(f.topicEntries(true), 64, 60)
+	c := f.base(64, lg.width/f.s+24, 60)
+	maxTotal := 0.0
+	for _, vals := range t.Values {
+		total := 0.0
+		for _, v := range vals {
+			if v > 0 {
+				total += v
+			}
+		}
+		maxTotal = max(maxTotal, total)
+	}
+	ya, ticks := f.valueAxis(t.Unit, maxTotal*1.06, false)
+	setValueAxis(&c, ya)
+	labels := make([]string, len(t.Columns))
+	for i, col := range t.Columns {
+		labels[i] = col.Label
+	}
+	c.XAxis = f.categoryAxis(labels, float64(f.w)-lg.width-f.px(110))
+	c.Series = []chart.Series{drawSeries{name: "stacks", draw: func(r chart.Renderer, box chart.Box, x, y chart.Range) {
+		f.title(r, box)
+		f.gridLines(r, box, y, ticks)
+		slot := float64(box.Width()) / float64(len(t.Columns))
+		barW := slot * 0.68
+		bottom := float64(box.Bottom)
+		for ci, col := range t.Columns {
+			cx := float64(box.Left) + float64(x.Translate(float64(ci)))
+			if !col.HasText {
+				f.hatch(r, cx-barW/2, float64(box.Top), cx+barW/2, bottom)
+				continue
+			}
+			base := 0.0
+			for ri, row := range t.Rows {
+				v := t.Values[ci][ri]
+				if v <= 0 {
+					continue
+				}
+				y0 := bottom - float64(y.Translate(base))
+				y1 := bottom - float64(y.Translate(base+v))
+				rect(r, cx-barW/2, y1, cx+barW/2, y0, drawingColor(row.Color))
+				if y0-y1 >= f.px(3) { // a hairline between segments keeps neighbours apart
+					line(r, cx-barW/2, y1, cx+barW/2, y1, f.px(1), f.pal.background)
+				}
+				f.hits = append(f.hits, Hit{X0: cx - barW/2, Y0: y1, X1: cx + barW/2, Y1: y0, Column: ci, Row: ri})
+				base += v
+			}
+			r.SetFont(f.font)
+			r.SetFontSize(10)
+			r.SetFontColor(f.pal.text)
+			total := formatValue(base, false)
+			w := f.measure(total, 10)
+			r.Text(total, int(cx-w/2), int(bottom-float64(y.Translate(base))-f.px(5)))
+		}
+		f.columnNotes(r, box, x)
+		lg.draw(r, box)
+	}}}
+	return c
+}
