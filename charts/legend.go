@@ -37,7 +37,7 @@ func (f *frame) legend(entries []legendEntry, top, bottom float64) *legend {
 	cols := (len(entries) + lg.perCol - 1) / lg.perCol
 	widest := 0.0
 	for _, e := range entries {
-		widest = math.Max(widest, f.measure(e.label, legendSize))
+		widest = math.Max(widest, f.measure(clip(e.label, maxLabel), legendSize))
 	}
 	swatch := f.px(12 + 8)
 	lg.colW = swatch + widest + f.px(18)
@@ -64,11 +64,7 @@ func (lg *legend) draw(r chart.Renderer, box chart.Box) {
 		} else {
 			rect(r, x, y, x+f.px(12), y+f.px(12), e.color)
 		}
-		room := lg.colW - f.px(12+8+10)
-		label := e.label
-		for f.measure(label, legendSize) > room && len([]rune(label)) > 2 {
-			label = clip(label, len([]rune(label))-1)
-		}
+		label := f.fit(e.label, legendSize, lg.colW-f.px(12+8+10))
 		r.Text(f.label(label), int(x+f.px(12+8)), int(y+f.px(10.5)))
 	}
 }

@@ -49,10 +49,7 @@ func (f *frame) matrixChart() chart.Chart {
 		r.SetFont(f.font)
 		for ri, row := range t.Rows {
 			y0 := float64(box.Top) + ch*float64(ri)
-			label := row.Label
-			for f.measure(f.label(label), 11) > labelW && len([]rune(label)) > 2 {
-				label = clip(label, len([]rune(label))-1)
-			}
+			label := f.fit(row.Label, 11, labelW)
 			r.SetFontSize(11)
 			r.SetFontColor(f.pal.text)
 			lw := f.measure(f.label(label), 11)

@@ -156,6 +156,28 @@ func (f *frame) label(s string) string {
 	return s
 }
 
+// fit shortens s, with an ellipsis, to the longest prefix that fits in
+// width pixels at a size in points. It clips to maxLabel first and then
+// searches by halves, so even a 10,000-character label costs a few
+// measurements.
+func (f *frame) fit(s string, size, width float64) string {
+	s = clip(strings.ReplaceAll(s, "\n", " "), maxLabel)
+	if f.measure(s, size) <= width {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 1, len(r) // clip(s, lo) always fits, clip(s, hi) may not
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if f.measure(clip(s, mid), size) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return clip(s, lo)
+}
+
 // measure returns the width in pixels of s at a size in points, as go-chart's
 // raster renderer draws it (a plain font.Face measures about a tenth less).
 func (f *frame) measure(s string, size float64) float64 {
@@ -286,6 +308,11 @@ func (f *frame) base(top, right, bottom float64) chart.Chart {
 			Style: chart.Style{Hidden: true},
 			Range: &chart.ContinuousRange{Min: 0, Max: 1},
 		},
+		// Hidden until a chart gives it ticks with setValueAxis.
+		YAxisSecondary: chart.YAxis{
+			Style: chart.Style{Hidden: true},
+			Range: &chart.ContinuousRange{Min: 0, Max: 1},
+		},
 	}
 }
 
@@ -413,6 +440,10 @@ func (s drawSeries) GetYAxis() chart.YAxisType { return chart.YAxisSecondary }
 func (s drawSeries) GetStyle() chart.Style     { return chart.Style{} }
 func (s drawSeries) Validate() error           { return nil }
 func (s drawSeries) Render(r chart.Renderer, box chart.Box, x, y chart.Range, _ chart.Style) {
+	// The axes leave the renderer's text rotated (the value axis' name is
+	// vertical); the SVG renderer would rotate every later text with it.
+	r.ResetStyle()
+	r.ClearTextRotation()
 	s.draw(r, box, x, y)
 }
 

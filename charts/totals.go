@@ -47,10 +47,7 @@ func (f *frame) totalsChart() chart.Chart {
 		for i, ri := range order {
 			row := t.Rows[ri]
 			cy := float64(box.Top) + slot*(float64(i)+0.5)
-			label := row.Label
-			for f.measure(f.label(label), 11) > labelW && len([]rune(label)) > 2 {
-				label = clip(label, len([]rune(label))-1)
-			}
+			label := f.fit(row.Label, 11, labelW)
 			r.SetFontColor(f.pal.text)
 			lw := f.measure(f.label(label), 11)
 			r.Text(f.label(label), int(float64(box.Left)-f.px(10)-lw), int(cy+f.px(4)))

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"sort"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 )
@@ -89,33 +90,33 @@ func (f *frame) trendsChart() chart.Chart {
 			}
 		}
 		f.gridLines(r, box, y, ticks)
-		px := func(ci int) float64 { return float64(box.Left) + float64(x.Translate(float64(ci))) }
-		py := func(v float64) float64 { return float64(box.Bottom) - float64(y.Translate(v)) }
+		radius := f.px(3.5)
+		pos := f.dodge(values, radius, func(ci int) float64 { return float64(box.Left) + float64(x.Translate(float64(ci))) },
+			func(v float64) float64 { return float64(box.Bottom) - float64(y.Translate(v)) })
 		for ri, row := range t.Rows {
 			col := drawingColor(row.Color)
 			for ci := 1; ci < len(values); ci++ {
-				a, b := values[ci-1][ri], values[ci][ri]
-				if !math.IsNaN(a) && !math.IsNaN(b) {
-					line(r, px(ci-1), py(a), px(ci), py(b), f.px(2), col)
+				a, b := pos[ci-1][ri], pos[ci][ri]
+				if !math.IsNaN(a.y) && !math.IsNaN(b.y) {
+					line(r, a.x, a.y, b.x, b.y, f.px(2), col)
 				}
 			}
 		}
-		radius := f.px(3.5)
 		for ri, row := range t.Rows {
 			for ci := range values {
-				v := values[ci][ri]
-				if math.IsNaN(v) {
-					continue
+				p := pos[ci][ri]
+				if math.IsNaN(p.y) || values[ci][ri] <= 0 {
+					continue // a zero is the line touching the axis; it has nothing to click
 				}
-				cx, cy := px(ci), py(v)
+				cx, cy := p.x, p.y
 				r.SetFillColor(drawingColor(row.Color))
 				r.SetStrokeColor(f.pal.background)
 				r.SetStrokeWidth(f.px(1))
 				r.Circle(radius, int(cx), int(cy))
 				r.FillStroke()
 				if t.Values[ci][ri] > 0 {
-					grab := f.px(6)
-					f.hits = append(f.hits, Hit{X0: cx - grab, Y0: cy - grab, X1: cx + grab, Y1: cy + grab, Column: ci, Row: ri})
+					gx, gy := radius+f.px(1), f.px(6)
+					f.hits = append(f.hits, Hit{X0: cx - gx, Y0: cy - gy, X1: cx + gx, Y1: cy + gy, Column: ci, Row: ri})
 				}
 			}
 		}
@@ -123,4 +124,41 @@ func (f *frame) trendsChart() chart.Chart {
 		lg.draw(r, box)
 	}}}
 	return c
+}
+
+type point struct{ x, y float64 }
+
+// dodge places the trend points. Non-zero points of one column that would cover
+// each other (topics with the same or nearly the same value) are set side
+// by side, so every point can be seen and clicked. NaN values stay NaN.
+func (f *frame) dodge(values [][]float64, radius float64, px func(int) float64, py func(float64) float64) [][]point {
+	out := make([][]point, len(values))
+	step := 2*radius + f.px(2)
+	for ci, vals := range values {
+		out[ci] = make([]point, len(vals))
+		var rows []int
+		for ri, v := range vals {
+			out[ci][ri] = point{math.NaN(), math.NaN()}
+			if !math.IsNaN(v) {
+				out[ci][ri] = point{px(ci), py(v)}
+				if v > 0 { // zeros get no dot, so they need no room
+					rows = append(rows, ri)
+				}
+			}
+		}
+		sort.SliceStable(rows, func(a, b int) bool { return out[ci][rows[a]].y < out[ci][rows[b]].y })
+		// Runs of points less than a point apart share a row, side by side.
+		for start := 0; start < len(rows); {
+			end := start + 1
+			for end < len(rows) && out[ci][rows[end]].y-out[ci][rows[start]].y < step {
+				end++
+			}
+			n := end - start
+			for i, ri := range rows[start:end] {
+				out[ci][ri].x += (float64(i) - float64(n-1)/2) * step
+			}
+			start = end
+		}
+	}
+	return out
 }

@@ -40,7 +40,7 @@ func commands() []command {
 		{"open", "[CORPUS.yaml]", "open the window on a corpus (the default command)", runOpen},
 		{"validate", "[CORPUS.yaml]", "check a corpus and print every problem", runValidate},
 		{"stats", "[CORPUS.yaml] [--format table|csv|json]", "print counts of a corpus", runStats},
-		{"export", "--chart timeline --out FILE.png [options]", "draw a chart into a file, without a display", runExport},
+		{"export", "--chart NAME --out FILE [options]", "draw the timeline or a chart into a PNG, SVG or CSV file", runExport},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show help", runHelp},
 	}

@@ -157,10 +157,14 @@ func TestExport(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"export", "--out", out}, "--chart is required"},
-		{[]string{"export", "--chart", "pie", "--out", out}, `--chart "pie" is not a chart`},
+		{[]string{"export", "--chart", "pie", "--out", out}, `--chart "pie" is not one of timeline, topics-by-year`},
 		{[]string{"export", "--chart", "timeline"}, "--out is required"},
-		{[]string{"export", "--chart", "timeline", "--out", "x.jpg"}, "exported as .png"},
-		{[]string{"export", "--chart", "timeline", "--out", out, "--from", "2020"}, "--from and --to"},
+		{[]string{"export", "--chart", "timeline", "--out", "x.jpg"}, "the extension must be .png, .svg or .csv"},
+		{[]string{"export", "--chart", "timeline", "--out", "x.svg"}, "the timeline is exported as .png"},
+		{[]string{"export", "--chart", "topics-by-year", "--out", out, "--from", "2020", "--to", "2019"}, "--from 2020 is after --to 2019"},
+		{[]string{"export", "--chart", "topics-by-year", "--out", out, "--unit", "words"}, "--unit: unknown unit"},
+		{[]string{"export", "--chart", "topics-by-year", "--out", out, "--topics", "space,nope"}, `--topics: there is no topic "nope"`},
+		{[]string{"export", "--chart", "topic-trends", "--out", out, "--moving-average", "99"}, "moving average"},
 		{[]string{"export", "--chart", "timeline", "--out", out, "--width", "10"}, "out of range"},
 		{[]string{"export", "--chart", "timeline", "--out", out, "--theme", "pink"}, "--theme must be light or dark"},
 		{[]string{"export", "--chart", "timeline", "--out", filepath.Join(dir, "no", "such", "x.png")}, "write"},

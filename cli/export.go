@@ -1,28 +1,32 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
-	"github.com/alliance-timeline/alliance-timeline/timeline"
+	"github.com/alliance-timeline/alliance-timeline/export"
 )
 
 func runExport(env Env, args []string) int {
-	fs := flagSet(env, "export", "--chart timeline --out FILE.png [--corpus CORPUS.yaml] [--width W --height H --scale S] [--from YEAR --to YEAR] [--theme light|dark]",
-		"Draw a chart into a file without a display")
-	chart := fs.String("chart", "", "the `chart` to draw: timeline")
-	out := fs.String("out", "", "the `file` to write; the format follows the extension (.png)")
+	names := strings.Join(export.Names(), ", ")
+	fs := flagSet(env, "export", "--chart NAME --out FILE.png|FILE.svg|FILE.csv [--corpus CORPUS.yaml] [options]",
+		"Draw the timeline or a chart into a file, without a display. The format follows the extension;\nthe timeline is exported as PNG")
+	chart := fs.String("chart", "", "what to draw: "+names)
+	out := fs.String("out", "", "the `file` to write (.png, .svg or .csv)")
 	corpus := fs.String("corpus", "", "the corpus `file` (default: the built-in corpus)")
-	width := fs.Int("width", 1600, "width in `points`")
-	height := fs.Int("height", 0, "height in `points` (default: what the lanes need)")
+	width := fs.Int("width", 0, "width in `points` (default: 1600 for the timeline, 1200 for charts)")
+	height := fs.Int("height", 0, "height in `points` (default: what the timeline's lanes need, 675 for charts)")
 	scale := fs.Float64("scale", 1, "pixels per point, 2 for print")
-	from := fs.Int("from", 0, "first `year` to show (default: the corpus' first)")
-	to := fs.Int("to", 0, "last `year` to show (default: the corpus' last)")
+	from := fs.Int("from", 0, "first `year` (default: the corpus' first)")
+	to := fs.Int("to", 0, "last `year` (default: the corpus' last)")
+	topics := fs.String("topics", "", "comma-separated topic `ids` (default: all)")
+	unit := fs.String("unit", "spans", "what to count: spans, sources or meetings")
+	per1k := fs.Bool("per-1k-words", false, "divide by the words of source text")
+	share := fs.Bool("share", false, "topic-trends: each topic's share of its year")
+	avg := fs.Int("moving-average", 0, "topic-trends: average over this many `years` (0: off)")
 	themeName := fs.String("theme", "light", "colours: light or dark")
 	pos, code := parse(env, fs, args, 1)
 	if code >= 0 {
@@ -35,74 +39,55 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "alliance-timeline export: "+format+"\n", a...)
 		return ExitUsage
 	}
+	u, err := data.ParseUnit(*unit)
+	ext := strings.ToLower(filepath.Ext(*out))
 	switch {
 	case *chart == "":
-		return usageErr("--chart is required (timeline)")
-	case *chart != "timeline":
-		return usageErr("--chart %q is not a chart this version draws (timeline)", *chart)
+		return usageErr("--chart is required (%s)", names)
+	case !slices.Contains(export.Names(), *chart):
+		return usageErr("--chart %q is not one of %s", *chart, names)
 	case *out == "":
 		return usageErr("--out is required")
-	case strings.ToLower(filepath.Ext(*out)) != ".png":
+	case ext != ".png" && ext != ".svg" && ext != ".csv":
+		return usageErr("--out %q: the extension must be .png, .svg or .csv", *out)
+	case *chart == export.Timeline && ext != ".png":
 		return usageErr("--out %q: the timeline is exported as .png", *out)
+	case err != nil:
+		return usageErr("--unit: %v", err)
 	case *themeName != "light" && *themeName != "dark":
 		return usageErr("--theme must be light or dark, not %q", *themeName)
-	case (*from != 0 || *to != 0) && (*from == 0 || *to == 0 || *to < *from):
-		return usageErr("--from and --to must both be years, --from not after --to")
+	case *from != 0 && *to != 0 && *to < *from:
+		return usageErr("--from %d is after --to %d", *from, *to)
+	case *from < 0 || *to < 0 || *from > 9999 || *to > 9999:
+		return usageErr("--from and --to must be years")
+	case *width < 0 || *height < 0:
+		return usageErr("--width and --height must be positive")
 	}
 	c, _, code := loadReporting(env, "export", []string{*corpus})
 	if code >= 0 {
 		return code
 	}
-	m := timeline.NewModel(c)
-	palette := timeline.LightPalette
-	if *themeName == "dark" {
-		palette = timeline.DarkPalette
+	req := export.Request{
+		Chart: *chart, Width: *width, Height: *height, Scale: *scale, Dark: *themeName == "dark",
+		Share: *share, MovingAverage: *avg,
+		Query: data.Query{Unit: u, PerThousandWords: *per1k, FromYear: *from, ToYear: *to},
 	}
-	h := *height
-	if h == 0 {
-		h = timeline.NaturalHeight(m)
+	if *topics != "" {
+		for _, id := range strings.Split(*topics, ",") {
+			id = strings.TrimSpace(id)
+			if c.Topic(id) == nil {
+				return usageErr("--topics: there is no topic %q", id)
+			}
+			req.Query.Topics = append(req.Query.Topics, id)
+		}
 	}
-	opts := timeline.RenderOptions{Width: int(float64(*width) * *scale), Height: int(float64(h) * *scale), Scale: *scale, Palette: palette}
-	if *from != 0 {
-		opts.From, opts.To = float64(data.DayNumber(*from, 1, 1)), float64(data.DayNumber(*to+1, 1, 1))
-	}
-	img, err := timeline.Render(m, opts)
+	res, err := export.File(c, req, *out)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return usageErr("encode PNG: %v", err)
+	if res.Warning != "" {
+		fmt.Fprintf(env.Stderr, "alliance-timeline export: warning: %s\n", res.Warning)
 	}
-	if err := WriteFileAtomic(*out, buf.Bytes()); err != nil {
-		return usageErr("%v", err)
-	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%d×%d pixels)\n", *out, img.Bounds().Dx(), img.Bounds().Dy())
+	fmt.Fprintf(env.Stderr, "wrote %s (%d bytes)\n", *out, len(res.Bytes))
 	return ExitOK
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames it
-// over path, so a failed or interrupted write leaves any old file whole.
-func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

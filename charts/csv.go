@@ -1,0 +1,49 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// CSV writes the numbers behind a chart, as drawn: one line per column
+// (year or meeting) with its label, whether it has source text, its sources
+// and meetings, then one value per topic. Values of columns without text
+// are empty, never zero. Topic trends export their shares or averages when
+// the chart shows those.
+func CSV(t *Table, o Options) ([]byte, error) {
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	values := t.Values
+	if o.Kind == TopicTrends {
+		values = (&frame{o: o, t: t}).trendValues()
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	header := []string{"column", "has_text", "sources", "meetings"}
+	for _, r := range t.Rows {
+		header = append(header, r.ID)
+	}
+	if err := w.Write(header); err != nil {
+		return nil, fmt.Errorf("write CSV: %w", err)
+	}
+	for ci, col := range t.Columns {
+		row := []string{col.Label, strconv.FormatBool(col.HasText), strconv.Itoa(col.Sources), strconv.Itoa(col.Meetings)}
+		for ri := range t.Rows {
+			v := values[ci][ri]
+			if !col.HasText || math.IsNaN(v) {
+				row = append(row, "")
+				continue
+			}
+			row = append(row, strconv.FormatFloat(v, 'f', -1, 64))
+		}
+		if err := w.Write(row); err != nil {
+			return nil, fmt.Errorf("write CSV: %w", err)
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}

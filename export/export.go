@@ -1,0 +1,182 @@
+// Package export owns the files the app writes for its users: a chart or
+// the timeline as PNG, SVG or CSV, chosen by the file's extension, drawn
+// with the same code as the window and written atomically (a temporary
+// file beside the target, then a rename), so a failed export never leaves
+// a half-written file or damages the one it replaces.
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/alliance-timeline/alliance-timeline/charts"
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
+)
+
+// Timeline is the name of the timeline among the charts.
+const Timeline = "timeline"
+
+// Names lists what can be exported: the timeline and every chart.
+func Names() []string {
+	out := []string{Timeline}
+	for _, k := range charts.Kinds {
+		out = append(out, string(k))
+	}
+	return out
+}
+
+// Request says what to export.
+type Request struct {
+	Chart         string     // Timeline or a chart kind
+	Query         data.Query // unit, normalisation, years, topics
+	Width, Height int        // in points; 0 for the defaults
+	Scale         float64    // pixels per point; 0 means 1
+	Dark          bool
+	Share         bool // topic-trends
+	MovingAverage int  // topic-trends
+}
+
+// Result is an export's content, and a warning for the user when the
+// selection left nothing to draw.
+type Result struct {
+	Bytes   []byte
+	Warning string
+}
+
+// Render draws the request in the format of the extension (.png, .svg or
+// .csv; the timeline is .png only).
+func Render(c *data.Corpus, r Request, ext string) (Result, error) {
+	ext = strings.ToLower(ext)
+	if r.Chart == Timeline {
+		return renderTimeline(c, r, ext)
+	}
+	kind, err := charts.ParseKind(r.Chart)
+	if err != nil {
+		return Result{}, err
+	}
+	table, err := charts.TableFor(c, kind, r.Query)
+	if err != nil {
+		return Result{}, err
+	}
+	opts := charts.Options{Kind: kind, Width: r.Width, Height: r.Height, Scale: r.Scale, Dark: r.Dark, Share: r.Share, MovingAverage: r.MovingAverage}
+	var res Result
+	if table.Empty() {
+		res.Warning = "the selection leaves no column with source text: the chart says \"No data\""
+	}
+	switch ext {
+	case ".csv":
+		res.Bytes, err = charts.CSV(table, opts)
+	case ".svg":
+		opts.Format = charts.SVG
+		var out *charts.Result
+		if out, err = charts.Render(table, opts); err == nil {
+			res.Bytes = out.SVG
+		}
+	case ".png":
+		var out *charts.Result
+		if out, err = charts.Render(table, opts); err == nil {
+			res.Bytes, err = encodePNG(out.Image)
+		}
+	default:
+		return Result{}, fmt.Errorf("unknown format %q: use .png, .svg or .csv", ext)
+	}
+	return res, err
+}
+
+func renderTimeline(c *data.Corpus, r Request, ext string) (Result, error) {
+	if ext != ".png" {
+		return Result{}, fmt.Errorf("the timeline is exported as .png, not %q", ext)
+	}
+	m := timeline.NewModel(c)
+	if len(r.Query.Topics) > 0 {
+		show := map[string]bool{}
+		for _, id := range r.Query.Topics {
+			if c.Topic(id) == nil {
+				return Result{}, fmt.Errorf("there is no topic %q", id)
+			}
+			show[id] = true
+		}
+		for _, l := range m.Lanes[1:] {
+			l.Hidden = !show[l.Topic.ID]
+		}
+	}
+	scale := r.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	w, h := r.Width, r.Height
+	if w == 0 {
+		w = 1600
+	}
+	if h == 0 {
+		h = timeline.NaturalHeight(m)
+	}
+	opts := timeline.RenderOptions{Width: int(float64(w) * scale), Height: int(float64(h) * scale), Scale: scale, Palette: timeline.LightPalette}
+	if r.Dark {
+		opts.Palette = timeline.DarkPalette
+	}
+	if r.Query.FromYear != 0 || r.Query.ToYear != 0 {
+		from, to := r.Query.FromYear, r.Query.ToYear
+		first, last, ok := c.DateRange()
+		if from == 0 && ok {
+			from = first.Year
+		}
+		if to == 0 && ok {
+			to = last.Year
+		}
+		opts.From, opts.To = float64(data.DayNumber(from, 1, 1)), float64(data.DayNumber(to+1, 1, 1))
+	}
+	img, err := timeline.Render(m, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	b, err := encodePNG(img)
+	return Result{Bytes: b}, err
+}
+
+func encodePNG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("encode PNG: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// File renders the request into path, in the format of its extension.
+func File(c *data.Corpus, r Request, path string) (Result, error) {
+	res, err := Render(c, r, filepath.Ext(path))
+	if err != nil {
+		return res, err
+	}
+	return res, WriteFileAtomic(path, res.Bytes)
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it
+// over path, so a failed or interrupted write leaves any old file whole.
+func WriteFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // nothing left to remove after the rename
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if closeErr := tmp.Close(); err == nil {
+		err = closeErr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
