@@ -48,7 +48,8 @@ smoke: build
 
 ## bench: the benchmarks of BENCHMARKS.md (6 runs each, for medians)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline | tee build/bench.txt
+	@mkdir -p build
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline ./charts | tee build/bench.txt
 
 deps:
 	@scripts/install-deps.sh build

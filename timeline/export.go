@@ -36,7 +36,7 @@ func NaturalHeight(m *Model) int {
 			h += st.TopicLane
 		}
 	}
-	return int(math.Ceil(h))
+	return max(int(math.Ceil(h)), MinRenderHeight)
 }
 
 // Render draws the timeline into a new image, without a window: the same

@@ -1,0 +1,117 @@
+package export
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+func builtin(t *testing.T) *data.Corpus {
+	t.Helper()
+	c, ps, err := data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+	if err != nil || c == nil {
+		t.Fatalf("%v %s", err, ps)
+	}
+	return c
+}
+
+func TestFormatsByExtension(t *testing.T) {
+	c := builtin(t)
+	dir := t.TempDir()
+	for _, name := range Names() {
+		for _, ext := range []string{".png", ".svg", ".csv"} {
+			path := filepath.Join(dir, name+ext)
+			_, err := File(c, Request{Chart: name, Width: 800, Height: 500}, path)
+			if name == Timeline && ext != ".png" {
+				if err == nil || !strings.Contains(err.Error(), "exported as .png") {
+					t.Errorf("%s%s: err %v", name, ext, err)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("%s%s: %v", name, ext, err)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch ext {
+			case ".png":
+				img, err := png.Decode(bytes.NewReader(b))
+				if err != nil || img.Bounds().Dx() != 800 {
+					t.Errorf("%s: %v %v", path, err, img.Bounds())
+				}
+			case ".svg":
+				if !bytes.HasPrefix(b, []byte("<svg")) {
+					t.Errorf("%s does not start with <svg", path)
+				}
+			case ".csv":
+				if !bytes.HasPrefix(b, []byte("column,has_text,sources,meetings,")) {
+					t.Errorf("%s header: %q", path, b[:40])
+				}
+			}
+		}
+	}
+	if _, err := Render(c, Request{Chart: "topics-by-year"}, ".gif"); err == nil {
+		t.Error(".gif: want an error")
+	}
+}
+
+// TestFailedExportLeavesTheOldFile: a render that fails and a write that
+// fails both leave an existing file as it was, and no temporary file.
+func TestFailedExportLeavesTheOldFile(t *testing.T) {
+	c := builtin(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "chart.png")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := File(c, Request{Chart: "topics-by-year", Width: 5}, path); err == nil {
+		t.Fatal("a 5-point chart: want an error")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("the old file became %q", b)
+	}
+	if err := WriteFileAtomic(filepath.Join(dir, "missing", "x.png"), []byte("new")); err == nil {
+		t.Error("writing into a missing folder: want an error")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left behind: %v", entries)
+	}
+	if err := WriteFileAtomic(path, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Errorf("the file is %q after a good write", b)
+	}
+}
+
+func TestEmptySelectionWarns(t *testing.T) {
+	c := builtin(t)
+	res, err := Render(c, Request{Chart: "topics-by-year", Query: data.Query{FromYear: 2015, ToYear: 2016}}, ".png")
+	if err != nil || res.Warning == "" || len(res.Bytes) == 0 {
+		t.Fatalf("err %v, warning %q, %d bytes", err, res.Warning, len(res.Bytes))
+	}
+}
+
+func TestTimelineTopicsAndYears(t *testing.T) {
+	c := builtin(t)
+	if _, err := Render(c, Request{Chart: Timeline, Query: data.Query{Topics: []string{"nope"}}}, ".png"); err == nil {
+		t.Error("unknown topic: want an error")
+	}
+	res, err := Render(c, Request{Chart: Timeline, Query: data.Query{Topics: []string{"space"}, FromYear: 2020}}, ".png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(res.Bytes))
+	if err != nil || img.Bounds().Dy() > 220 {
+		t.Errorf("one topic lane: %v high (%v)", img.Bounds().Dy(), err)
+	}
+}
