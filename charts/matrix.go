@@ -86,8 +86,9 @@ func (f *frame) matrixChart() chart.Chart {
 	return c
 }
 
-// matrixColumnLabels writes the meetings under their columns, every k-th
-// when they would touch.
+// matrixColumnLabels writes the meetings under their columns with the
+// sources behind them. Labels too wide for a column alternate between two
+// rows; narrower columns still are labelled every k-th.
 func (f *frame) matrixColumnLabels(r chart.Renderer, box chart.Box, cw float64) {
 	widest := 0.0
 	for _, col := range f.t.Columns {
@@ -97,15 +98,32 @@ func (f *frame) matrixColumnLabels(r chart.Renderer, box chart.Box, cw float64) 
 	for widest+f.px(6) > cw*float64(every) && every < len(f.t.Columns) {
 		every++
 	}
-	r.SetFontSize(10)
-	r.SetFontColor(f.pal.text)
+	stagger := every == 2
 	for ci, col := range f.t.Columns {
-		if ci%every != 0 {
+		if !stagger && ci%every != 0 {
 			continue
+		}
+		y := float64(box.Bottom) + f.px(16)
+		if stagger && ci%2 == 1 {
+			y += f.px(13)
 		}
 		w := f.measure(f.label(col.Label), 10)
 		cx := float64(box.Left) + cw*(float64(ci)+0.5)
-		r.Text(f.label(col.Label), int(cx-w/2), int(float64(box.Bottom)+f.px(16)))
+		r.SetFontSize(10)
+		r.SetFontColor(f.pal.text)
+		r.Text(f.label(col.Label), int(cx-w/2), int(y))
+		if stagger {
+			continue // two rows of labels leave no room for notes
+		}
+		note := plural(col.Sources, "source", "sources")
+		if !col.HasText {
+			note = "no text"
+		}
+		if nw := f.measure(note, 9.5); nw+f.px(4) <= cw*float64(every) {
+			r.SetFontSize(9.5)
+			r.SetFontColor(f.pal.muted)
+			r.Text(note, int(cx-nw/2), int(y+f.px(13)))
+		}
 	}
 }
 
@@ -122,7 +140,9 @@ func (f *frame) matrixScale(r chart.Renderer, box chart.Box, maxV float64) {
 	r.SetFontSize(10)
 	r.SetFontColor(f.pal.muted)
 	r.Text(formatValue(maxV, false), int(x0+f.px(20)), int(float64(box.Top)+f.px(9)))
-	r.Text("1", int(x0+f.px(20)), int(float64(box.Top)+h))
+	if maxV > 1 {
+		r.Text("1", int(x0+f.px(20)), int(float64(box.Top)+h))
+	}
 	rect(r, x0, float64(box.Top)+h+f.px(14), x0+f.px(14), float64(box.Top)+h+f.px(28), f.pal.grid)
 	r.Text("0", int(x0+f.px(20)), int(float64(box.Top)+h+f.px(25)))
 	rect(r, x0, float64(box.Top)+h+f.px(36), x0+f.px(14), float64(box.Top)+h+f.px(50), f.pal.background)
