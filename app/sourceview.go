@@ -1,0 +1,338 @@
+package app
+
+import (
+	"image/color"
+	"slices"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// SourceView shows a source's full text with every annotated span
+// highlighted by a background in its topic's colour, excluded ranges
+// dimmed, and one span (the focus) outlined. widget.RichText cannot paint
+// behind text, so the view wraps and draws the text itself.
+type SourceView struct {
+	widget.BaseWidget
+
+	// OnTapSpan is called when the user taps a highlighted span.
+	OnTapSpan func(*data.Annotation)
+	// OnReflow is called when wrapping changed the view's height, so a
+	// scroller around it can take the new size.
+	OnReflow func()
+
+	source *data.Source
+	focus  *data.Annotation
+	dimTo  *data.Topic // when set, spans of other topics are drawn fainter
+
+	width  float32
+	frags  []fragment
+	height float32
+}
+
+// fragment is a run of text of one style on one line.
+type fragment struct {
+	x, y, w  float32
+	text     string
+	anns     []*data.Annotation // the spans covering it, the one shown first; nil outside spans
+	excluded bool
+}
+
+// styled is a range of the text [start, end) in bytes with the spans that
+// cover it and whether it is excluded.
+type styled struct {
+	start, end int
+	anns       []*data.Annotation
+	excluded   bool
+}
+
+// NewSourceView makes an empty view.
+func NewSourceView() *SourceView {
+	v := &SourceView{}
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// SetSource shows a source; focus (may be nil) is outlined, and with topic
+// set, the spans of other topics are fainter.
+func (v *SourceView) SetSource(s *data.Source, focus *data.Annotation, topic *data.Topic) {
+	v.source, v.focus, v.dimTo = s, focus, topic
+	v.width = 0 // reflow
+	v.Refresh()
+}
+
+// SetFocus outlines another span of the same source.
+func (v *SourceView) SetFocus(a *data.Annotation) {
+	v.focus = a
+	v.Refresh()
+}
+
+// Focus returns the outlined span.
+func (v *SourceView) Focus() *data.Annotation { return v.focus }
+
+// SpanY returns the top of an annotation's first line, or -1.
+func (v *SourceView) SpanY(a *data.Annotation) float32 {
+	for _, f := range v.frags {
+		if slices.Contains(f.anns, a) {
+			return f.y
+		}
+	}
+	return -1
+}
+
+// HighlightedText lists the highlighted fragments' text per annotation,
+// in reading order, for tests.
+func (v *SourceView) HighlightedText() map[*data.Annotation]string {
+	out := map[*data.Annotation]string{}
+	for _, f := range v.frags {
+		for _, a := range f.anns {
+			out[a] += f.text
+		}
+	}
+	return out
+}
+
+func (v *SourceView) textSize() float32 { return theme.Size(theme.SizeNameText) }
+
+func (v *SourceView) lineHeight() float32 {
+	return fyne.MeasureText("Mg", v.textSize(), fyne.TextStyle{}).Height + 2
+}
+
+// styledRanges cuts the text where spans and excluded ranges begin and
+// end, and lists the spans over each piece: the innermost (shortest) first,
+// or the one of the preferred topic when it covers the piece, so
+// multi-coded passages show every topic.
+func styledRanges(s *data.Source, prefer *data.Topic) []styled {
+	cuts := []int{0, len(s.Text)}
+	for _, a := range s.Annotations {
+		cuts = append(cuts, a.Anchor.ByteStart, a.Anchor.ByteEnd)
+	}
+	runeByte := make([]int, 0, len(s.Text)+1)
+	for b := range s.Text {
+		runeByte = append(runeByte, b)
+	}
+	runeByte = append(runeByte, len(s.Text))
+	var excluded [][2]int
+	for _, r := range s.Excluded {
+		ex := [2]int{runeByte[min(r.Start, len(runeByte)-1)], runeByte[min(r.End, len(runeByte)-1)]}
+		excluded = append(excluded, ex)
+		cuts = append(cuts, ex[0], ex[1])
+	}
+	sort.Ints(cuts)
+	cuts = slices.Compact(cuts)
+	var out []styled
+	for i := 1; i < len(cuts); i++ {
+		st := styled{start: cuts[i-1], end: cuts[i]}
+		if st.start >= st.end {
+			continue
+		}
+		for _, a := range s.Annotations {
+			if a.Anchor.ByteStart <= st.start && st.end <= a.Anchor.ByteEnd {
+				st.anns = append(st.anns, a)
+			}
+		}
+		sort.SliceStable(st.anns, func(i, j int) bool {
+			a, b := st.anns[i], st.anns[j]
+			if (a.Topic == prefer) != (b.Topic == prefer) {
+				return a.Topic == prefer
+			}
+			return a.Anchor.ByteEnd-a.Anchor.ByteStart < b.Anchor.ByteEnd-b.Anchor.ByteStart
+		})
+		for _, ex := range excluded {
+			st.excluded = st.excluded || (ex[0] <= st.start && st.end <= ex[1])
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// reflow wraps the text at width: words (with their trailing spaces) go on
+// a line until it is full; runs of one style on a line become one fragment.
+func (v *SourceView) reflow(width float32) {
+	v.width = width
+	v.frags = v.frags[:0]
+	v.height = 0
+	if v.source == nil || width <= 0 {
+		return
+	}
+	// "\r\n" becomes "\n\x00": same length, so byte offsets still hold; the
+	// NUL is skipped.
+	text := strings.ReplaceAll(v.source.Text, "\r\n", "\n\x00")
+	ranges := styledRanges(v.source, v.dimTo)
+	at := 0 // the range holding the current byte
+	size := v.textSize()
+	lineH := v.lineHeight()
+	pad := theme.Padding()
+	x, y := pad, pad
+	emit := func(s string, st styled) {
+		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+		if n := len(v.frags); n > 0 {
+			last := &v.frags[n-1]
+			if last.y == y && slices.Equal(last.anns, st.anns) && last.excluded == st.excluded && last.x+last.w >= x-0.5 {
+				last.text += s
+				last.w = fyne.MeasureText(last.text, size, fyne.TextStyle{}).Width
+				x = last.x + last.w
+				return
+			}
+		}
+		v.frags = append(v.frags, fragment{x: x, y: y, w: w, text: s, anns: st.anns, excluded: st.excluded})
+		x += w
+	}
+	// Tokens: a word with the spaces after it, split where the style
+	// changes, or a line break.
+	b := 0
+	for b < len(text) {
+		if text[b] == '\n' {
+			x, y = pad, y+lineH
+			b++
+			continue
+		}
+		if text[b] == 0 || text[b] == '\r' {
+			b++
+			continue
+		}
+		end := b
+		for end < len(text) && text[end] != ' ' && text[end] != '\n' && text[end] != 0 && text[end] != '\r' {
+			end++
+		}
+		for end < len(text) && text[end] == ' ' {
+			end++
+		}
+		word := text[b:end]
+		ww := fyne.MeasureText(strings.TrimRight(word, " "), size, fyne.TextStyle{}).Width
+		if x > pad && x+ww > width-pad {
+			x, y = pad, y+lineH
+		}
+		// Split the token where the style changes.
+		for start := b; start < end; {
+			for at < len(ranges)-1 && ranges[at].end <= start {
+				at++
+			}
+			stop := min(end, ranges[at].end)
+			emit(text[start:stop], ranges[at])
+			start = stop
+		}
+		b = end
+	}
+	v.height = y + lineH + pad
+}
+
+// MinSize is the wrapped text's height at the current width.
+func (v *SourceView) MinSize() fyne.Size {
+	return fyne.NewSize(160, v.height)
+}
+
+// Tapped reports the span under the pointer.
+func (v *SourceView) Tapped(e *fyne.PointEvent) {
+	lineH := v.lineHeight()
+	for _, f := range v.frags {
+		if len(f.anns) > 0 && e.Position.X >= f.x && e.Position.X < f.x+f.w && e.Position.Y >= f.y && e.Position.Y < f.y+lineH {
+			v.focus = f.anns[0]
+			v.Refresh()
+			if v.OnTapSpan != nil {
+				v.OnTapSpan(f.anns[0])
+			}
+			return
+		}
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (v *SourceView) CreateRenderer() fyne.WidgetRenderer {
+	return &sourceRenderer{v: v}
+}
+
+type sourceRenderer struct {
+	v       *SourceView
+	objects []fyne.CanvasObject
+}
+
+func (r *sourceRenderer) Layout(size fyne.Size) {
+	v := r.v
+	if size.Width != v.width {
+		before := v.height
+		v.reflow(size.Width)
+		r.build()
+		if v.height != before && v.OnReflow != nil {
+			v.OnReflow()
+		}
+	}
+}
+
+func (r *sourceRenderer) MinSize() fyne.Size { return r.v.MinSize() }
+
+func (r *sourceRenderer) Refresh() {
+	if r.v.width == 0 && r.v.source != nil {
+		r.Layout(r.v.Size())
+		if r.v.width == 0 {
+			return
+		}
+	}
+	r.build()
+	canvas.Refresh(r.v)
+}
+
+// build makes the canvas objects: backgrounds first, then the text.
+func (r *sourceRenderer) build() {
+	v := r.v
+	th := v.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, variant)
+	dim := th.Color(theme.ColorNamePlaceHolder, variant)
+	focusColor := th.Color(theme.ColorNameFocus, variant)
+	lineH := v.lineHeight()
+	alpha := uint8(90)
+	if variant == theme.VariantDark {
+		alpha = 120
+	}
+	var bgs, texts []fyne.CanvasObject
+	for _, f := range v.frags {
+		if len(f.anns) > 0 && strings.TrimSpace(f.text) != "" {
+			primary := f.anns[0]
+			focused := slices.Contains(f.anns, v.focus)
+			c := primary.Topic.Color
+			a := alpha
+			switch {
+			case focused:
+				a = 200
+			case v.dimTo != nil && primary.Topic != v.dimTo:
+				a = alpha / 3
+			}
+			rect := canvas.NewRectangle(color.NRGBA{c.R, c.G, c.B, a})
+			w := fyne.MeasureText(strings.TrimRight(f.text, " "), v.textSize(), fyne.TextStyle{}).Width
+			rect.Move(fyne.NewPos(f.x-1, f.y))
+			rect.Resize(fyne.NewSize(w+2, lineH))
+			if focused {
+				rect.StrokeColor = focusColor
+				rect.StrokeWidth = 1.5
+			}
+			bgs = append(bgs, rect)
+			// Every other topic on the same text: a stripe along the bottom.
+			stripe := float32(3)
+			for i, other := range f.anns[1:] {
+				oc := other.Topic.Color
+				bar := canvas.NewRectangle(color.NRGBA{oc.R, oc.G, oc.B, 255})
+				bar.Move(fyne.NewPos(f.x-1, f.y+lineH-stripe*float32(i+1)))
+				bar.Resize(fyne.NewSize(w+2, stripe))
+				bgs = append(bgs, bar)
+			}
+		}
+		t := canvas.NewText(f.text, fg)
+		t.TextSize = v.textSize()
+		if f.excluded { // page furniture and sidebars: there, but out of the way
+			t.Color = dim
+		}
+		t.Move(fyne.NewPos(f.x, f.y))
+		texts = append(texts, t)
+	}
+	r.objects = append(bgs, texts...)
+}
+
+func (r *sourceRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *sourceRenderer) Destroy()                     {}

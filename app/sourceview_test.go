@@ -1,0 +1,95 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestSourceViewHighlightsEverySpan: every annotation of every built-in
+// source is highlighted over exactly its text, overlapping and multi-coded
+// spans included.
+func TestSourceViewHighlightsEverySpan(t *testing.T) {
+	test.NewTempApp(t)
+	c, _, _ := builtin("")
+	for _, s := range c.Sources {
+		v := NewSourceView()
+		w := test.NewWindow(v)
+		w.Resize(fyne.NewSize(500, 400))
+		v.SetSource(s, nil, nil)
+		v.Resize(fyne.NewSize(480, 2000))
+		got := v.HighlightedText()
+		for _, a := range s.Annotations {
+			h := squash(got[a])
+			if h == "" {
+				t.Errorf("%s line %d: %q is not highlighted", s.ID, a.Line, a.Quote)
+				continue
+			}
+			if h != squash(a.Text()) {
+				t.Errorf("%s line %d: highlighted %q, want %q", s.ID, a.Line, h, squash(a.Text()))
+			}
+		}
+		w.Close()
+	}
+}
+
+func TestSourceViewTapReportsTheSpan(t *testing.T) {
+	test.NewTempApp(t)
+	c, _, _ := builtin("")
+	s := c.Source("afps-2012-10-24")
+	v := NewSourceView()
+	w := test.NewWindow(v)
+	defer w.Close()
+	w.Resize(fyne.NewSize(600, 900))
+	v.SetSource(s, nil, nil)
+	v.Resize(fyne.NewSize(580, 2000))
+	var tapped *data.Annotation
+	v.OnTapSpan = func(a *data.Annotation) { tapped = a }
+	target := s.Annotations[3]
+	var at fyne.Position
+	for _, f := range v.frags {
+		if len(f.anns) > 0 && f.anns[0] == target {
+			at = fyne.NewPos(f.x+2, f.y+3)
+			break
+		}
+	}
+	test.TapAt(v, at)
+	if tapped != target || v.Focus() != target {
+		t.Fatalf("tapped %v, want %q", tapped, target.Quote)
+	}
+	if v.SpanY(target) < 0 {
+		t.Error("no position for the span")
+	}
+}
+
+func TestSourceViewDimsExcludedText(t *testing.T) {
+	test.NewTempApp(t)
+	c, _, _ := builtin("")
+	s := c.Source("xinhua-2012-10-25")
+	v := NewSourceView()
+	w := test.NewWindow(v)
+	defer w.Close()
+	w.Resize(fyne.NewSize(600, 900))
+	v.SetSource(s, nil, nil)
+	v.Resize(fyne.NewSize(580, 3000))
+	var excluded, plain string
+	for _, f := range v.frags {
+		if f.excluded {
+			excluded += f.text
+		} else {
+			plain += f.text
+		}
+	}
+	if !strings.Contains(excluded, "Bird flu death toll") || strings.Contains(plain, "Bird flu") {
+		t.Error("the sidebar is not marked as excluded")
+	}
+	if !strings.Contains(plain, "Panetta reaffirmed") {
+		t.Error("the article body is marked as excluded")
+	}
+}
