@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"testing/fstest"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -142,4 +143,8 @@ func TestBuiltinCountsAgreeWithStats(t *testing.T) {
 			}
 		}
 	}
+}
+
+func mapFS(name, text string) fstest.MapFS {
+	return fstest.MapFS{name: {Data: []byte(text)}}
 }
