@@ -8,6 +8,7 @@ package main
 
 import (
 	_ "embed"
+	"fmt"
 	"os"
 
 	"github.com/BurntSushi/toml"
@@ -45,13 +46,25 @@ func main() {
 		Version: d.Details.Version,
 		OpenWindow: func(corpusPath string) error {
 			a := fyneapp.NewWithID(d.Details.ID)
-			w := app.NewMainWindow(a, app.Options{
+			if corpusPath == "" {
+				corpusPath = app.LastCorpus(a) // "" again: the built-in corpus
+			}
+			opts := app.Options{
 				AppName:    d.Details.Name,
 				Version:    d.Details.Version,
 				CorpusPath: corpusPath,
 				Load:       cli.LoadCorpus,
-			})
-			w.ShowAndRun()
+			}
+			// The end-to-end tests read what the app did from an event log.
+			if path := os.Getenv("ALLIANCE_TIMELINE_EVENTS"); path != "" {
+				f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+				if err != nil {
+					return fmt.Errorf("open the event log: %w", err)
+				}
+				defer f.Close()
+				opts.Events = f
+			}
+			app.NewMainWindow(a, opts).ShowAndRun()
 			return nil
 		},
 	}))

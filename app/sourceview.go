@@ -39,6 +39,7 @@ type SourceView struct {
 // fragment is a run of text of one style on one line.
 type fragment struct {
 	x, y, w  float32
+	start    int // byte offset of the text in the source
 	text     string
 	anns     []*data.Annotation // the spans covering it, the one shown first; nil outside spans
 	excluded bool
@@ -84,6 +85,18 @@ func (v *SourceView) SpanY(a *data.Annotation) float32 {
 		}
 	}
 	return -1
+}
+
+// ByteY returns the top of the line holding a byte offset of the text.
+func (v *SourceView) ByteY(b int) float32 {
+	y := float32(-1)
+	for _, f := range v.frags {
+		if f.start > b {
+			break
+		}
+		y = f.y
+	}
+	return y
 }
 
 // HighlightedText lists the highlighted fragments' text per annotation,
@@ -170,6 +183,7 @@ func (v *SourceView) reflow(width float32) {
 	lineH := v.lineHeight()
 	pad := theme.Padding()
 	x, y := pad, pad
+	at0 := 0 // byte offset of the text being emitted
 	emit := func(s string, st styled) {
 		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
 		if n := len(v.frags); n > 0 {
@@ -181,7 +195,7 @@ func (v *SourceView) reflow(width float32) {
 				return
 			}
 		}
-		v.frags = append(v.frags, fragment{x: x, y: y, w: w, text: s, anns: st.anns, excluded: st.excluded})
+		v.frags = append(v.frags, fragment{x: x, y: y, w: w, start: at0, text: s, anns: st.anns, excluded: st.excluded})
 		x += w
 	}
 	// Tokens: a word with the spaces after it, split where the style
@@ -215,6 +229,7 @@ func (v *SourceView) reflow(width float32) {
 				at++
 			}
 			stop := min(end, ranges[at].end)
+			at0 = start
 			emit(text[start:stop], ranges[at])
 			start = stop
 		}

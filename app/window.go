@@ -1,18 +1,23 @@
-// Package app owns the desktop window: it loads a corpus off the UI
-// goroutine, shows it on the timeline with what is selected, and reports
-// its problems. It never creates
-// the Fyne app itself (main.go does), so it tests headless with
-// fyne.io/fyne/v2/test.
+// Package app owns the desktop window: the corpus loaded off the UI
+// goroutine, the timeline, the charts, the lists of spans in context, the
+// source text with its annotated spans highlighted, search, files, export
+// and preferences, all linked. It never creates the Fyne app itself
+// (main.go does), so it tests headless with fyne.io/fyne/v2/test.
 package app
 
 import (
 	"fmt"
+	"io"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
@@ -30,63 +35,174 @@ type Options struct {
 	// OnLoaded, when set, is called on the UI goroutine after every load has
 	// been shown, with that load's problems.
 	OnLoaded func(data.Problems)
+	// Events, when set, receives one line per user-visible event, for the
+	// end-to-end tests.
+	Events io.Writer
 }
 
 // MainWindow is the app's window and the corpus it shows.
 type MainWindow struct {
 	fyne.Window
+	app    fyne.App
 	opts   Options
-	loads  int // loads started; only the newest one's result is shown
+	path   string // of the corpus shown
+	loads  int    // loads started; only the newest one's result is shown
 	corpus *data.Corpus
 
-	heading   *widget.Label
-	summary   *widget.Label
 	status    *widget.Label
+	progress  *widget.ProgressBarInfinite
+	search    *widget.Entry
+	unit      *widget.Select
+	per1k     *widget.Check
+	sidebar   *Sidebar
 	timeline  *timeline.Timeline
-	selection *SelectionPanel
+	chartTabs *container.AppTabs
+	charts    []*ChartView
+	kwic      *KWICList
+	detail    *DetailPane
 	problems  *ProblemsPanel
+	lower     *container.Split
+	watch     *watcher
+
+	lastSearch string
+	searchHit  int
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
 func NewMainWindow(a fyne.App, opts Options) *MainWindow {
-	w := &MainWindow{Window: a.NewWindow(opts.AppName), opts: opts}
-	w.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.heading.Wrapping = fyne.TextWrapWord
-	w.summary = widget.NewLabel("")
-	w.summary.Wrapping = fyne.TextWrapWord
-	w.status = widget.NewLabel("Loading…")
-	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
-	w.selection = NewSelectionPanel()
-	w.timeline.OnSelect = w.selection.SetSelection
-	w.timeline.OnOpen = w.selection.SetSelection
-	w.problems = NewProblemsPanel()
-	w.problems.Hide()
-	fit := widget.NewButton("Fit all (Home)", func() { w.timeline.Fit() })
-	top := container.NewBorder(nil, nil, nil, container.NewCenter(fit), container.NewVBox(w.heading, w.summary))
-	lower := container.NewHSplit(w.selection, w.problems)
-	lower.SetOffset(0.6)
-	body := container.NewVSplit(w.timeline, lower)
-	body.SetOffset(0.72)
-	w.SetContent(container.NewBorder(top, w.status, nil, nil, body))
-	w.Resize(fyne.NewSize(1280, 800))
-	w.addShortcuts(a)
+	w := &MainWindow{Window: a.NewWindow(opts.AppName), app: a, opts: opts, path: opts.CorpusPath}
+	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
+	w.build()
+	w.SetMainMenu(w.menu())
+	w.addShortcuts()
+	w.SetOnDropped(w.dropped)
+	width := a.Preferences().FloatWithFallback(prefWidth, 1280)
+	height := a.Preferences().FloatWithFallback(prefHeight, 800)
+	w.Resize(fyne.NewSize(float32(width), float32(height)))
+	w.SetOnClosed(func() {
+		size := w.Canvas().Size()
+		a.Preferences().SetFloat(prefWidth, float64(size.Width))
+		a.Preferences().SetFloat(prefHeight, float64(size.Height))
+		w.watch.stop()
+	})
 	w.Reload()
 	return w
 }
 
-func (w *MainWindow) addShortcuts(a fyne.App) {
+func (w *MainWindow) build() {
+	w.status = widget.NewLabel("")
+	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.progress = widget.NewProgressBarInfinite()
+	w.progress.Hide()
+	w.search = widget.NewEntry()
+	w.search.SetPlaceHolder("Search the sources (Ctrl+F)")
+	w.search.OnSubmitted = w.runSearch
+	w.unit = widget.NewSelect([]string{"spans", "sources", "meetings"}, func(string) { w.filtersChanged() })
+	w.unit.SetSelected("spans")
+	w.per1k = widget.NewCheck("per 1,000 words", func(bool) { w.filtersChanged() })
+
+	w.sidebar = NewSidebar()
+	w.sidebar.OnChange = w.filtersChanged
+	w.sidebar.OnHoverTopic = func(t *data.Topic) { w.timeline.HighlightTopic(t) }
+
+	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
+	w.timeline.OnSelect = w.timelineSelected
+	w.timeline.OnOpen = w.timelineSelected
+
+	var tabs []*container.TabItem
+	for _, k := range charts.Kinds {
+		v := NewChartView(k)
+		kind := k
+		v.OnCell = func(title string, anns []*data.Annotation) { w.chartCell(kind, title, anns) }
+		w.charts = append(w.charts, v)
+		tabs = append(tabs, container.NewTabItem(chartTabNames[k], v))
+	}
+	w.chartTabs = container.NewAppTabs(tabs...)
+
+	w.kwic = NewKWICList()
+	w.kwic.OnOpen = w.openRow
+	w.detail = NewDetailPane()
+	w.detail.OnTapSpan = w.spanTapped
+	w.problems = NewProblemsPanel()
+
+	toolbar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.FolderOpenIcon(), w.ShowOpen),
+		widget.NewToolbarAction(theme.ViewRefreshIcon(), w.Reload),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), w.ShowExport),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ZoomFitIcon(), func() { w.timeline.Fit() }),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.HelpIcon(), w.ShowHelp),
+	)
+	counting := container.NewHBox(widget.NewLabel("Count"), w.unit, w.per1k)
+	top := container.NewBorder(nil, nil, toolbar, counting, w.search)
+
+	charts := container.NewBorder(nil, nil, nil, nil, w.chartTabs)
+	center := container.NewVSplit(w.timeline, charts)
+	center.SetOffset(0.6)
+	right := container.NewVSplit(w.kwic, w.detail)
+	right.SetOffset(0.28)
+	main := container.NewHSplit(center, right)
+	main.SetOffset(0.62)
+	withSidebar := container.NewHSplit(w.sidebar, main)
+	withSidebar.SetOffset(0.16)
+	w.lower = container.NewVSplit(withSidebar, w.problems)
+	w.lower.SetOffset(1)
+	w.problems.Hide()
+	bottom := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, 20), w.progress), w.status)
+	w.SetContent(container.NewBorder(top, bottom, nil, nil, w.lower))
+}
+
+var chartTabNames = map[charts.Kind]string{
+	charts.TopicsByYear:  "Topics by year",
+	charts.TopicTrends:   "Trends",
+	charts.TopicTotals:   "Totals",
+	charts.MeetingMatrix: "Meetings × topics",
+}
+
+func (w *MainWindow) addShortcuts() {
 	c := w.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.Quit() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Reload() })
+	add := func(key fyne.KeyName, mod fyne.KeyModifier, f func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { f() })
+	}
+	ctrl := fyne.KeyModifierShortcutDefault
+	add(fyne.KeyQ, ctrl, w.app.Quit)
+	add(fyne.KeyR, ctrl, w.Reload)
+	add(fyne.KeyO, ctrl, w.ShowOpen)
+	add(fyne.KeyE, ctrl, w.ShowExport)
+	add(fyne.KeyF, ctrl, func() { c.Focus(w.search) })
+	add(fyne.KeyT, ctrl, func() { c.Focus(w.timeline) })
+	add(fyne.KeyN, ctrl, w.detail.Next)
+	add(fyne.KeyP, ctrl, w.detail.Previous)
+	for i := range w.charts {
+		index := i
+		add(fyne.KeyName(fmt.Sprint(i+1)), ctrl, func() { w.chartTabs.SelectIndex(index) })
+	}
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyF1 {
+			w.ShowHelp()
+		}
+	})
+}
+
+// event writes a line to the event log, when there is one.
+func (w *MainWindow) event(name string, format string, args ...any) {
+	if w.opts.Events != nil {
+		fmt.Fprintf(w.opts.Events, "%s %s\n", name, fmt.Sprintf(format, args...))
+	}
 }
 
 // Reload loads the corpus again in the background. A load with errors
 // shows them and keeps the corpus that was open.
-func (w *MainWindow) Reload() {
-	path := w.opts.CorpusPath
+func (w *MainWindow) Reload() { w.open(w.path) }
+
+// open loads a corpus in the background and shows it when it is good.
+func (w *MainWindow) open(path string) {
 	w.loads++
 	generation := w.loads
 	w.status.SetText("Loading " + displayName(path) + "…")
+	w.progress.Show()
+	w.progress.Start()
 	go func() {
 		c, problems, err := w.opts.Load(path)
 		if err != nil {
@@ -94,7 +210,7 @@ func (w *MainWindow) Reload() {
 		}
 		fyne.Do(func() {
 			if generation == w.loads {
-				w.show(c, problems)
+				w.show(path, c, problems)
 			}
 		})
 	}()
@@ -103,30 +219,42 @@ func (w *MainWindow) Reload() {
 // Corpus returns the corpus on display (nil before the first good load).
 func (w *MainWindow) Corpus() *data.Corpus { return w.corpus }
 
-func (w *MainWindow) show(c *data.Corpus, problems data.Problems) {
+func (w *MainWindow) show(path string, c *data.Corpus, problems data.Problems) {
+	w.progress.Stop()
+	w.progress.Hide()
 	w.problems.SetProblems(problems)
 	if len(problems) > 0 {
 		w.problems.Show()
+		w.lower.SetOffset(0.78)
 	} else {
 		w.problems.Hide()
+		w.lower.SetOffset(1)
 	}
-	if c != nil && !problems.HasErrors() {
+	good := c != nil && !problems.HasErrors()
+	if good {
+		w.path = path
 		w.corpus = c
 		w.timeline.SetModel(timeline.NewModel(c))
-		w.selection.Clear()
-		w.heading.SetText(c.Title)
-		w.summary.SetText(corpusSummary(c))
+		w.sidebar.SetCorpus(c, hiddenTopics(w.app.Preferences()))
+		w.detail.Clear()
+		w.kwic.ShowAnnotations("Select a chart cell or search to list spans here", nil)
 		w.SetTitle(fmt.Sprintf("%s — %s", c.Title, w.opts.AppName))
+		w.filtersChanged()
+		w.remember(path)
+		w.watch.stop()
+		w.watch = watchCorpus(path, c, func() { fyne.Do(w.Reload) })
 		w.Canvas().Focus(w.timeline)
 	}
 	switch {
 	case problems.HasErrors() && w.corpus != nil:
-		w.status.SetText(fmt.Sprintf("%s has %s; still showing the corpus that was open.", displayName(w.opts.CorpusPath), problems.Summary()))
+		w.status.SetText(fmt.Sprintf("%s has %s; still showing %s.", displayName(path), problems.Summary(), displayName(w.path)))
 	case problems.HasErrors():
-		w.status.SetText(fmt.Sprintf("%s has %s; nothing to show.", displayName(w.opts.CorpusPath), problems.Summary()))
+		w.status.SetText(fmt.Sprintf("%s has %s; nothing to show.", displayName(path), problems.Summary()))
 	default:
-		w.status.SetText(fmt.Sprintf("Loaded %s: %s.", displayName(w.opts.CorpusPath), problems.Summary()))
+		w.status.SetText(fmt.Sprintf("Loaded %s: %s.", displayName(path), problems.Summary()))
 	}
+	w.event("loaded", "path=%q ok=%v errors=%d warnings=%d meetings=%d", displayName(path), good,
+		problems.Count(data.Error), problems.Count(data.Warning), len(w.timeline.Model().Meetings))
 	if w.opts.OnLoaded != nil {
 		w.opts.OnLoaded(problems)
 	}
@@ -139,8 +267,121 @@ func displayName(path string) string {
 	return path
 }
 
-func corpusSummary(c *data.Corpus) string {
-	s := c.Stats()
-	return fmt.Sprintf("%d meetings from %s to %s (%d with source text) · %d sources · %d topics · %d annotations",
-		s.Meetings, s.FirstDate, s.LastDate, s.MeetingsWithText, s.Sources, s.Topics, s.Annotations)
+// query is what the charts count: the sidebar's topics and years, the
+// chosen unit.
+func (w *MainWindow) query() data.Query {
+	q := w.sidebar.Query(w.corpus)
+	q.Unit, _ = data.ParseUnit(w.unit.Selected)
+	q.PerThousandWords = w.per1k.Checked
+	return q
+}
+
+// filtersChanged applies the sidebar and the counting options everywhere.
+func (w *MainWindow) filtersChanged() {
+	if w.corpus == nil {
+		return
+	}
+	q := w.query()
+	w.timeline.SetHiddenTopics(func(t *data.Topic) bool { return !slices.Contains(q.Topics, t.ID) })
+	dark := w.app.Settings().ThemeVariant() == theme.VariantDark
+	for _, v := range w.charts {
+		v.SetData(w.corpus, q, dark)
+	}
+	w.app.Preferences().SetStringList(prefHidden, w.sidebar.Hidden())
+}
+
+func (w *MainWindow) timelineSelected(sel timeline.Selection) {
+	w.detail.ShowSelection(w.corpus, sel)
+	title := "Spans"
+	if sel.Meeting != nil {
+		title = sel.Meeting.Short
+		if sel.Topic != nil {
+			title = sel.Topic.Label + " · " + title
+		}
+	}
+	w.kwic.ShowAnnotations(title, sel.Annotations)
+	w.event("selected", "meeting=%s topic=%s spans=%d", meetingID(sel.Meeting), topicID(sel.Topic), len(sel.Annotations))
+}
+
+func meetingID(m *data.Meeting) string {
+	if m == nil {
+		return "-"
+	}
+	return m.ID
+}
+
+func topicID(t *data.Topic) string {
+	if t == nil {
+		return "-"
+	}
+	return t.ID
+}
+
+func (w *MainWindow) chartCell(kind charts.Kind, title string, anns []*data.Annotation) {
+	w.kwic.ShowAnnotations(title, anns)
+	w.event("chart-cell", "chart=%s cell=%q spans=%d", kind, title, len(anns))
+}
+
+// openRow opens a span or a search match in the detail pane and selects
+// its meeting on the timeline.
+func (w *MainWindow) openRow(row KWICRow) {
+	if row.Annotation != nil {
+		var list []*data.Annotation
+		for _, r := range w.kwic.Rows() {
+			if r.Annotation != nil {
+				list = append(list, r.Annotation)
+			}
+		}
+		w.detail.ShowSpan(w.corpus, row.Annotation, list)
+	} else {
+		w.detail.ShowMatch(w.corpus, row.Match)
+	}
+	if ms := row.Source().Meetings; len(ms) > 0 {
+		var topic *data.Topic
+		if row.Annotation != nil {
+			topic = row.Annotation.Topic
+		}
+		w.timeline.SelectMeetingTopic(ms[0], topic)
+	}
+	at := row.Match.Start
+	if row.Annotation != nil {
+		at = row.Annotation.Anchor.Start
+	}
+	w.event("opened", "source=%s at=%d", row.Source().ID, at)
+}
+
+// spanTapped selects the tapped span's topic and meeting elsewhere.
+func (w *MainWindow) spanTapped(a *data.Annotation) {
+	if ms := a.Source.Meetings; len(ms) > 0 {
+		w.timeline.SelectMeetingTopic(ms[0], a.Topic)
+	}
+	w.timeline.HighlightTopic(a.Topic)
+	w.status.SetText(fmt.Sprintf("%s: “%s”", a.Topic.Label, clipText(a.Text(), 80)))
+	w.event("span", "topic=%s source=%s start=%d", a.Topic.ID, a.Source.ID, a.Anchor.Start)
+}
+
+// runSearch lists the matches of the search box; submitting the same text
+// again opens the next match.
+func (w *MainWindow) runSearch(text string) {
+	if w.corpus == nil {
+		return
+	}
+	text = strings.TrimSpace(text)
+	if text != "" && text == w.lastSearch && len(w.kwic.Rows()) > 0 {
+		w.searchHit = (w.searchHit + 1) % len(w.kwic.Rows())
+		w.kwic.Open(w.searchHit)
+		return
+	}
+	w.lastSearch, w.searchHit = text, -1
+	matches := w.corpus.Search(text, 1000)
+	w.kwic.ShowMatches(fmt.Sprintf("“%s”", text), matches)
+	hit := map[*data.Meeting]bool{}
+	for _, m := range matches {
+		for _, mt := range m.Source.Meetings {
+			hit[mt] = true
+		}
+	}
+	w.timeline.MarkMeetings(func(m *data.Meeting) bool { return hit[m] })
+	w.status.SetText(fmt.Sprintf("%d matches of “%s” in %d meetings; press Enter again to open them in turn.", len(matches), text, len(hit)))
+	w.event("search", "query=%q matches=%d meetings=%d", text, len(matches), len(hit))
 }

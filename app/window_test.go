@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
@@ -18,14 +19,17 @@ func builtin(string) (*data.Corpus, data.Problems, error) {
 
 // openWindow opens the main window with the loader and waits for the
 // first load to be shown.
-func openWindow(t *testing.T, load Loader) (*MainWindow, chan data.Problems) {
+func openWindow(t *testing.T, load Loader) (*MainWindow, chan data.Problems, *strings.Builder) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	loaded := make(chan data.Problems, 4)
-	w := NewMainWindow(a, Options{AppName: "Alliance Timeline", Load: load, OnLoaded: func(p data.Problems) { loaded <- p }})
+	events := &strings.Builder{}
+	w := NewMainWindow(a, Options{AppName: "Alliance Timeline", Load: load, Events: events,
+		OnLoaded: func(p data.Problems) { loaded <- p }})
+	w.Resize(fyne.NewSize(1400, 900))
 	t.Cleanup(w.Close)
 	waitLoaded(t, loaded)
-	return w, loaded
+	return w, loaded, events
 }
 
 func waitLoaded(t *testing.T, loaded chan data.Problems) data.Problems {
@@ -39,29 +43,119 @@ func waitLoaded(t *testing.T, loaded chan data.Problems) data.Problems {
 	}
 }
 
-func TestMainWindowShowsTheTimeline(t *testing.T) {
-	w, _ := openWindow(t, builtin)
-	if w.Corpus() == nil || len(w.timeline.Model().Meetings) != 13 {
-		t.Fatalf("the timeline has %d meetings", len(w.timeline.Model().Meetings))
-	}
+// TestSelectingAMeetingShowsItsHighlightedSources: the 44th SCM opens both
+// its sources, every span of theirs highlighted, on the first span.
+func TestSelectingAMeetingShowsItsHighlightedSources(t *testing.T) {
+	w, _, events := openWindow(t, builtin)
 	if !strings.HasPrefix(w.Title(), "U.S.–ROK Security Consultative Meetings") {
 		t.Errorf("title %q does not name the corpus", w.Title())
 	}
-	if w.problems.Visible() {
-		t.Error("problems panel shown for a clean corpus")
-	}
-	// Walking to the 44th SCM from the keyboard shows its spans.
 	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	sel := w.selection.Selection()
-	if sel.Meeting == nil || sel.Meeting.ID != "scm-44" || len(sel.Annotations) != 39 {
-		t.Fatalf("selection after Right: %+v", sel)
+	m := w.detail.Meeting()
+	if m == nil || m.ID != "scm-44" {
+		t.Fatalf("detail shows %v", m)
 	}
-	if got := annotationsText(sel.Annotations); !strings.Contains(got, "strengthen their cooperation in space and cyberspace") {
-		t.Errorf("spans of the 44th SCM: %s", got)
+	if len(w.detail.tabSources) != 2 {
+		t.Fatalf("%d source tabs, want 2", len(w.detail.tabSources))
 	}
-	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // the 45th: no text
-	if sel := w.selection.Selection(); sel.Meeting.ID != "scm-45" || len(sel.Annotations) != 0 {
-		t.Errorf("45th SCM selection: %+v", sel)
+	first := w.detail.Current()
+	if first == nil || first.Source != m.Sources[0] {
+		t.Fatalf("current span %v", first)
+	}
+	for _, s := range m.Sources {
+		v := w.detail.View(s)
+		v.Resize(fyne.NewSize(500, 3000))
+		got := v.HighlightedText()
+		for _, a := range s.Annotations {
+			if squash(got[a]) != squash(a.Text()) {
+				t.Errorf("%s: %q highlighted as %q", s.ID, a.Quote, got[a])
+			}
+		}
+	}
+	if len(w.kwic.Rows()) != 39 {
+		t.Errorf("the list holds %d spans, want the meeting's 39", len(w.kwic.Rows()))
+	}
+	w.detail.Next()
+	if w.detail.Current() == first {
+		t.Error("Next did not move")
+	}
+	if !strings.Contains(events.String(), "selected meeting=scm-44 topic=- spans=39") {
+		t.Errorf("events: %s", events)
+	}
+	// The 45th SCM has no text.
+	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if len(w.detail.tabSources) != 0 || !strings.Contains(richText(w.detail.facts), "No source text") {
+		t.Errorf("45th SCM: %d tabs, facts %q", len(w.detail.tabSources), richText(w.detail.facts))
+	}
+}
+
+func richText(r interface{ String() string }) string { return r.String() }
+
+// TestChartCellListsItsAnnotations: a click on the 2020 space segment of
+// topics-by-year lists exactly that cell's annotations; opening a row
+// shows the source at that span.
+func TestChartCellListsItsAnnotations(t *testing.T) {
+	w, _, _ := openWindow(t, builtin)
+	v := w.charts[0]
+	done := make(chan struct{}, 1)
+	v.rendered = func() { done <- struct{}{} }
+	v.Resize(fyne.NewSize(900, 500))
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the chart was not drawn")
+	}
+	space := w.corpus.Topic("space")
+	var hit *charts.Hit
+	for i, h := range v.Result().Hits {
+		if v.table.Columns[h.Column].Label == "2020" && v.table.Rows[h.Row].ID == "space" {
+			hit = &v.Result().Hits[i]
+		}
+	}
+	if hit == nil {
+		t.Fatal("no 2020 space segment")
+	}
+	pos := fyne.NewPos(float32((hit.X0+hit.X1)/2)/v.scale, float32((hit.Y0+hit.Y1)/2)/v.scale)
+	test.TapAt(v, pos)
+	rows := w.kwic.Rows()
+	want := v.table.Annotations(hit.Column, hit.Row)
+	if len(rows) != len(want) || len(want) != 7 {
+		t.Fatalf("%d rows, want the cell's %d", len(rows), len(want))
+	}
+	for i, r := range rows {
+		if r.Annotation != want[i] || r.Annotation.Topic != space {
+			t.Errorf("row %d: %v", i, r.Annotation)
+		}
+	}
+	w.kwic.Open(2)
+	if w.detail.Current() != want[2] || w.detail.Meeting().ID != "scm-52" {
+		t.Errorf("opening row 2 shows %v in %v", w.detail.Current(), w.detail.Meeting())
+	}
+}
+
+func TestSearchListsMatchesAndMarksMeetings(t *testing.T) {
+	w, _, events := openWindow(t, builtin)
+	w.search.SetText("extended deterrence")
+	w.search.OnSubmitted(w.search.Text)
+	rows := w.kwic.Rows()
+	if len(rows) != 4 {
+		t.Fatalf("%d results", len(rows))
+	}
+	marked := 0
+	for _, it := range w.timeline.Model().Lanes[0].Items {
+		if it.Marked {
+			marked++
+		}
+	}
+	if marked != 3 {
+		t.Errorf("%d meetings marked, want 3 (44th, 54th, the 2023 visit)", marked)
+	}
+	w.search.OnSubmitted(w.search.Text) // Enter again opens the first match
+	if w.detail.Meeting() == nil {
+		t.Error("Enter did not open a match")
+	}
+	if !strings.Contains(events.String(), `search query="extended deterrence" matches=4 meetings=3`) {
+		t.Errorf("events: %s", events)
 	}
 }
 
@@ -76,7 +170,7 @@ func TestBrokenReloadKeepsCorpus(t *testing.T) {
 		}
 		return builtin(p)
 	}
-	w, loaded := openWindow(t, load)
+	w, loaded, _ := openWindow(t, load)
 	before := w.Corpus()
 	broken = true
 	w.Reload()
@@ -90,7 +184,7 @@ func TestBrokenReloadKeepsCorpus(t *testing.T) {
 	if !strings.Contains(w.problems.text.Text, "c.yaml:3:5: error: unknown key") {
 		t.Errorf("panel text: %q", w.problems.text.Text)
 	}
-	if !strings.Contains(w.status.Text, "still showing the corpus that was open") {
+	if !strings.Contains(w.status.Text, "still showing") {
 		t.Errorf("status: %q", w.status.Text)
 	}
 }
@@ -100,17 +194,15 @@ func TestBrokenReloadKeepsCorpus(t *testing.T) {
 func TestOnlyTheNewestLoadIsShown(t *testing.T) {
 	release := make(chan struct{})
 	load := func(p string) (*data.Corpus, data.Problems, error) {
-		if p == "slow.yaml" { // finishes last, and broken
+		if p == "slow.yaml" {
 			<-release
 			return nil, data.Problems{{File: p, Severity: data.Error, Message: "stale"}}, nil
 		}
 		return builtin(p)
 	}
-	w, loaded := openWindow(t, load)
-	w.opts.CorpusPath = "slow.yaml"
-	w.Reload()
-	w.opts.CorpusPath = ""
-	w.Reload()
+	w, loaded, _ := openWindow(t, load)
+	w.open("slow.yaml")
+	w.open("")
 	waitLoaded(t, loaded)
 	close(release)
 	select {
@@ -120,5 +212,41 @@ func TestOnlyTheNewestLoadIsShown(t *testing.T) {
 	}
 	if w.problems.Visible() {
 		t.Error("problems of the stale load are shown")
+	}
+}
+
+func TestTopicFilterHidesLanesAndCounts(t *testing.T) {
+	w, _, _ := openWindow(t, builtin)
+	w.sidebar.setAll(false)
+	w.sidebar.SetTopicChecked("space", true)
+	q := w.query()
+	if len(q.Topics) != 1 || q.Topics[0] != "space" {
+		t.Fatalf("query topics %v", q.Topics)
+	}
+	visible := 0
+	for _, l := range w.timeline.Model().Lanes[1:] {
+		if !l.Hidden {
+			visible++
+		}
+	}
+	if visible != 1 {
+		t.Errorf("%d topic lanes visible", visible)
+	}
+	if got := hiddenTopics(w.app.Preferences()); len(got) != len(w.corpus.Topics)-1 {
+		t.Errorf("%d hidden topics remembered", len(got))
+	}
+}
+
+func TestTappingASpanSelectsItsTopicAndMeeting(t *testing.T) {
+	w, _, events := openWindow(t, builtin)
+	a := w.corpus.Source("whitepaper-2020-p409").Annotations[0]
+	w.detail.ShowSpan(w.corpus, a, nil)
+	w.spanTapped(a)
+	sel, ok := w.timeline.Selected()
+	if !ok || sel.Meeting.ID != "scm-52" || sel.Topic != a.Topic {
+		t.Errorf("timeline selection %+v", sel)
+	}
+	if !strings.Contains(events.String(), "span topic="+a.Topic.ID) {
+		t.Errorf("events: %s", events)
 	}
 }

@@ -16,6 +16,8 @@ type legend struct {
 	perCol  int
 	colW    float64
 	width   float64 // in pixels
+	size    float64 // type size in points
+	lineH   float64 // in pixels
 }
 
 type legendEntry struct {
@@ -27,17 +29,21 @@ type legendEntry struct {
 const legendSize = 11.0
 
 func (f *frame) legend(entries []legendEntry, top, bottom float64) *legend {
-	lg := &legend{f: f, entries: entries}
+	lg := &legend{f: f, entries: entries, size: legendSize, lineH: f.px(19)}
 	if len(entries) == 0 {
 		return lg
 	}
-	lineH := f.px(19)
 	avail := float64(f.h) - f.px(top+bottom)
-	lg.perCol = max(1, int(avail/lineH))
+	lg.perCol = max(1, int(avail/lg.lineH))
 	cols := (len(entries) + lg.perCol - 1) / lg.perCol
+	if cols > 2 { // a small chart: smaller type before more columns
+		lg.size, lg.lineH = 9, f.px(13)
+		lg.perCol = max(1, int(avail/lg.lineH))
+		cols = (len(entries) + lg.perCol - 1) / lg.perCol
+	}
 	widest := 0.0
 	for _, e := range entries {
-		widest = math.Max(widest, f.measure(clip(e.label, maxLabel), legendSize))
+		widest = math.Max(widest, f.measure(clip(e.label, maxLabel), lg.size))
 	}
 	swatch := f.px(12 + 8)
 	lg.colW = swatch + widest + f.px(18)
@@ -52,29 +58,37 @@ func (lg *legend) draw(r chart.Renderer, box chart.Box) {
 	f := lg.f
 	x0 := float64(box.Right) + f.px(24)
 	r.SetFont(f.font)
-	r.SetFontSize(legendSize)
+	r.SetFontSize(lg.size)
 	r.SetFontColor(f.pal.text)
+	sw := lg.size + 1 // swatch side in points
 	for i, e := range lg.entries {
 		col, row := i/lg.perCol, i%lg.perCol
 		x := x0 + float64(col)*lg.colW
-		y := float64(box.Top) + float64(row)*f.px(19)
+		y := float64(box.Top) + float64(row)*lg.lineH
 		if e.hatched {
-			rect(r, x, y, x+f.px(12), y+f.px(12), f.pal.background)
-			f.hatch(r, x, y, x+f.px(12), y+f.px(12))
+			rect(r, x, y, x+f.px(sw), y+f.px(sw), f.pal.background)
+			f.hatch(r, x, y, x+f.px(sw), y+f.px(sw))
 		} else {
-			rect(r, x, y, x+f.px(12), y+f.px(12), e.color)
+			rect(r, x, y, x+f.px(sw), y+f.px(sw), e.color)
 		}
-		label := f.fit(e.label, legendSize, lg.colW-f.px(12+8+10))
-		r.Text(f.label(label), int(x+f.px(12+8)), int(y+f.px(10.5)))
+		label := f.fit(e.label, lg.size, lg.colW-f.px(sw+8+10))
+		r.Text(f.label(label), int(x+f.px(sw+8)), int(y+f.px(sw-1.5)))
 	}
 }
 
-// topicEntries are the legend entries of the table's topics, and a key to
+// topicEntries are the legend entries of the topics the chart draws (a
+// topic with nothing in the selection has nothing to explain), and a key to
 // the hatching of columns without text.
 func (f *frame) topicEntries(reverse bool) []legendEntry {
 	var out []legendEntry
-	for _, row := range f.t.Rows {
-		out = append(out, legendEntry{label: row.Label, color: drawingColor(row.Color)})
+	for ri, row := range f.t.Rows {
+		drawn := false
+		for ci, col := range f.t.Columns {
+			drawn = drawn || (col.HasText && f.t.Values[ci][ri] > 0)
+		}
+		if drawn {
+			out = append(out, legendEntry{label: row.Label, color: drawingColor(row.Color)})
+		}
 	}
 	if reverse {
 		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {

@@ -57,7 +57,7 @@ const (
 const (
 	DefaultWidth  = 1200
 	DefaultHeight = 675
-	MinSide       = 320
+	MinSide       = 200
 	MaxSide       = 8000
 )
 

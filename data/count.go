@@ -55,7 +55,7 @@ type Query struct {
 	By               Grouping
 	PerThousandWords bool     // divide by the words of source text in the bucket
 	FromYear, ToYear int      // 0: the corpus' first or last meeting year
-	Topics           []string // topic ids; empty: every topic
+	Topics           []string // topic ids; nil: every topic, empty: none
 }
 
 // Bucket is one column of a count: a year or a meeting.
@@ -122,10 +122,10 @@ func (c *Corpus) Count(q Query) (*Counts, error) {
 }
 
 func (c *Corpus) selectTopics(ids []string) ([]*Topic, error) {
-	if len(ids) == 0 {
+	if ids == nil {
 		return c.Topics, nil
 	}
-	var out []*Topic
+	out := []*Topic{}
 	seen := map[*Topic]bool{}
 	for _, id := range ids {
 		t := c.Topic(id)

@@ -83,7 +83,10 @@ func (f *Frame) Draw(dst *image.RGBA, m *Model, p Palette, txt *Text) {
 		}
 	}
 	for i, lb := range f.Lanes {
-		if i%2 == 1 {
+		switch {
+		case m.Lanes[lb.Lane].Highlighted:
+			fillRect(dst, 0, lb.Y, f.Width, lb.Y+lb.H, p.EraA, all)
+		case i%2 == 1:
 			fillRect(dst, 0, lb.Y, f.Width, lb.Y+lb.H, p.LaneBand, all)
 		}
 	}
@@ -184,6 +187,9 @@ func (f *Frame) drawMark(dst *image.RGBA, m *Model, mk Mark, p Palette, txt *Tex
 	}
 	x0, x1 := f.Plot.X+mk.X0, f.Plot.X+mk.X1
 	r := mk.R
+	if mk.Marked { // a search hit: a bar under the mark
+		fillRect(dst, x0-r, mk.Y+r+2*k, x1+r, mk.Y+r+4.5*k, p.Foreground, plot)
+	}
 	if !mk.Cluster() && x1 > x0 {
 		r = math.Max(2*k, mk.R*0.7) // a month or a year: a bar, thinner than a point
 	}

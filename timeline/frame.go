@@ -72,6 +72,7 @@ type Mark struct {
 	Y, R        float64
 	Count       int  // the items' counts added up
 	Hollow      bool // every item is hollow
+	Marked      bool // some item matches the search
 }
 
 // Cluster reports whether the mark stands for more than one item.
@@ -207,10 +208,11 @@ func (f *Frame) cluster(m *Model, lb LaneBox) {
 			cur.X1 = math.Max(cur.X1, x1)
 			cur.Count += it.Count
 			cur.Hollow = cur.Hollow && it.Hollow
+			cur.Marked = cur.Marked || it.Marked
 			cur.R = math.Max(cur.R, r)
 			continue
 		}
-		f.Marks = append(f.Marks, Mark{Lane: lb.Lane, First: i, Last: i + 1, X0: x0, X1: x1, Y: cy, R: r, Count: it.Count, Hollow: it.Hollow})
+		f.Marks = append(f.Marks, Mark{Lane: lb.Lane, First: i, Last: i + 1, X0: x0, X1: x1, Y: cy, R: r, Count: it.Count, Hollow: it.Hollow, Marked: it.Marked})
 		cur = &f.Marks[len(f.Marks)-1]
 	}
 	for i := start; i < len(f.Marks); i++ {

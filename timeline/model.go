@@ -13,6 +13,7 @@ type Item struct {
 	Count      int     // spans behind a topic mark; 1 for a meeting
 	Meeting    int     // index in Model.Meetings, -1 when there is none
 	Hollow     bool    // a meeting without source text
+	Marked     bool    // a meeting that matches the current search
 }
 
 // Point reports whether the item is one day, drawn as a point rather than
@@ -21,13 +22,14 @@ func (it Item) Point() bool { return it.End-it.Start <= 1 }
 
 // Lane is a row of items sorted by start.
 type Lane struct {
-	Topic     *data.Topic // nil for the meetings lane
-	Label     string
-	Color     color.NRGBA
-	Collapsed bool // drawn thin, without counts
-	Hidden    bool // not drawn at all
-	Items     []Item
-	maxLength float64 // the longest item, to find the items in view
+	Topic       *data.Topic // nil for the meetings lane
+	Label       string
+	Color       color.NRGBA
+	Collapsed   bool // drawn thin, without counts
+	Hidden      bool // not drawn at all
+	Highlighted bool // the topic under the pointer elsewhere in the app
+	Items       []Item
+	maxLength   float64 // the longest item, to find the items in view
 }
 
 // EraBand is a background band such as a term of office.

@@ -170,7 +170,13 @@ func (t *Timeline) selectionOf(lane, item int) Selection {
 }
 
 // Select selects an item of a lane, brings it into view and reports it.
-func (t *Timeline) Select(lane, item int) {
+func (t *Timeline) Select(lane, item int) { t.selectItem(lane, item, true) }
+
+// SelectQuietly selects without calling OnSelect: for selections made
+// elsewhere in the app, which must not come back to it.
+func (t *Timeline) SelectQuietly(lane, item int) { t.selectItem(lane, item, false) }
+
+func (t *Timeline) selectItem(lane, item int, notify bool) {
 	if lane < 0 || lane >= len(t.model.Lanes) || item < 0 || item >= len(t.model.Lanes[lane].Items) {
 		return
 	}
@@ -182,9 +188,56 @@ func (t *Timeline) Select(lane, item int) {
 	} else {
 		t.Refresh()
 	}
-	if t.OnSelect != nil {
+	if notify && t.OnSelect != nil {
 		t.OnSelect(t.selectionOf(lane, item))
 	}
+}
+
+// SelectMeetingTopic quietly selects a meeting's mark on a topic's lane,
+// or the meeting itself when topic is nil or hidden.
+func (t *Timeline) SelectMeetingTopic(m *data.Meeting, topic *data.Topic) {
+	lane := 0
+	for li, l := range t.model.Lanes {
+		if topic != nil && l.Topic == topic && !l.Hidden {
+			lane = li
+		}
+	}
+	for i, it := range t.model.Lanes[lane].Items {
+		if it.Meeting >= 0 && t.model.Meetings[it.Meeting] == m {
+			t.SelectQuietly(lane, i)
+			return
+		}
+	}
+}
+
+// HighlightTopic emphasises a topic's lane (nil: none).
+func (t *Timeline) HighlightTopic(topic *data.Topic) {
+	changed := false
+	for _, l := range t.model.Lanes {
+		on := topic != nil && l.Topic == topic
+		changed = changed || l.Highlighted != on
+		l.Highlighted = on
+	}
+	if changed {
+		t.changed()
+	}
+}
+
+// MarkMeetings marks the meetings for which marked is true (search hits).
+func (t *Timeline) MarkMeetings(marked func(*data.Meeting) bool) {
+	items := t.model.Lanes[0].Items
+	for i := range items {
+		items[i].Marked = items[i].Meeting >= 0 && marked(t.model.Meetings[items[i].Meeting])
+	}
+	t.changed()
+}
+
+// SetHiddenTopics hides the lanes of the topics for which hidden is true.
+func (t *Timeline) SetHiddenTopics(hidden func(*data.Topic) bool) {
+	for _, l := range t.model.Lanes[1:] {
+		l.Hidden = hidden(l.Topic)
+	}
+	t.changed()
 }
 
 // ClearSelection drops the selection.

@@ -1,0 +1,359 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
+)
+
+// DetailPane shows a meeting: its facts, the eras it falls in, and its
+// sources, one tab each, with every annotated span highlighted. Previous
+// and next walk the spans of the selection.
+type DetailPane struct {
+	widget.BaseWidget
+
+	// OnTapSpan is called when the user taps a highlighted span.
+	OnTapSpan func(*data.Annotation)
+
+	corpus  *data.Corpus
+	meeting *data.Meeting
+	topic   *data.Topic
+	spans   []*data.Annotation // the selection's spans, in order
+	current int
+
+	facts      *widget.RichText
+	tabs       *container.AppTabs
+	tabSources []*data.Source
+	views      []*SourceView
+	scrolls    []*container.Scroll
+	prev, next *widget.Button
+	where      *widget.Label
+	body       fyne.CanvasObject
+}
+
+// NewDetailPane makes an empty pane with a hint.
+func NewDetailPane() *DetailPane {
+	d := &DetailPane{facts: widget.NewRichText(), tabs: container.NewAppTabs(), where: widget.NewLabel("")}
+	d.facts.Wrapping = fyne.TextWrapWord
+	d.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), d.Previous)
+	d.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), d.Next)
+	d.tabs.OnSelected = func(*container.TabItem) { d.updateNav() }
+	nav := container.NewBorder(nil, nil, container.NewHBox(d.prev, d.next), nil, d.where)
+	// The facts scroll on their own, so a long summary never squeezes the
+	// source text.
+	split := container.NewVSplit(container.NewVScroll(d.facts), container.NewBorder(nav, nil, nil, nil, d.tabs))
+	split.SetOffset(0.32)
+	d.body = split
+	d.Clear()
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+// Clear shows the hint.
+func (d *DetailPane) Clear() {
+	d.meeting, d.topic, d.spans, d.current = nil, nil, nil, -1
+	d.setFacts([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline,
+		Text: "Select a meeting on the timeline (click, or ← and →), a cell of a chart, or a search result: its source text opens here with every annotated passage highlighted in its topic's colour."}})
+	d.setSources(nil)
+	d.updateNav()
+}
+
+func (d *DetailPane) setFacts(segs []widget.RichTextSegment) {
+	d.facts.Segments = segs
+	d.facts.Refresh()
+}
+
+// ShowSelection shows a timeline selection: the meeting, its sources, and
+// the first span of the selection.
+func (d *DetailPane) ShowSelection(c *data.Corpus, sel timeline.Selection) {
+	if sel.Meeting == nil {
+		d.Clear()
+		return
+	}
+	d.corpus, d.meeting, d.topic = c, sel.Meeting, sel.Topic
+	d.spans = sel.Annotations
+	d.setFacts(meetingFacts(c, sel.Meeting))
+	d.setSources(sel.Meeting.Sources)
+	d.current = -1
+	if len(d.spans) > 0 {
+		d.goTo(0)
+	}
+	d.updateNav()
+}
+
+// ShowSpan opens the source of an annotation at the span, with its meeting
+// when the source reports one, and makes it the current span of the list.
+func (d *DetailPane) ShowSpan(c *data.Corpus, a *data.Annotation, list []*data.Annotation) {
+	d.corpus, d.topic = c, a.Topic
+	var m *data.Meeting
+	if len(a.Source.Meetings) > 0 {
+		m = a.Source.Meetings[0]
+	}
+	if m != d.meeting || m == nil {
+		d.meeting = m
+		if m != nil {
+			d.setFacts(meetingFacts(c, m))
+			d.setSources(m.Sources)
+		} else {
+			d.setFacts([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: a.Source.Title}})
+			d.setSources([]*data.Source{a.Source})
+		}
+	}
+	d.spans = list
+	if !slices.Contains(list, a) {
+		d.spans = []*data.Annotation{a}
+	}
+	d.goTo(slices.Index(d.spans, a))
+}
+
+// ShowMatch opens the source of a search match, scrolled to it.
+func (d *DetailPane) ShowMatch(c *data.Corpus, m data.Match) {
+	d.corpus = c
+	var meeting *data.Meeting
+	if len(m.Source.Meetings) > 0 {
+		meeting = m.Source.Meetings[0]
+	}
+	if meeting != d.meeting || meeting == nil {
+		d.meeting, d.topic = meeting, nil
+		if meeting != nil {
+			d.setFacts(meetingFacts(c, meeting))
+			d.setSources(meeting.Sources)
+		} else {
+			d.setFacts([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: m.Source.Title}})
+			d.setSources([]*data.Source{m.Source})
+		}
+	}
+	d.spans, d.current = nil, -1
+	d.updateNav()
+	ti := slices.Index(d.tabSources, m.Source)
+	if ti < 0 {
+		return
+	}
+	d.tabs.SelectIndex(ti)
+	s, v := d.scrolls[ti], d.views[ti]
+	if v.Size().Width == 0 {
+		v.Resize(fyne.NewSize(s.Size().Width, v.MinSize().Height))
+	}
+	if y := v.ByteY(m.ByteStart); y >= 0 {
+		header := s.Content.(*fyne.Container).Objects[0]
+		s.Offset.Y = max(0, header.Size().Height+y-40)
+		s.Refresh()
+	}
+}
+
+// Meeting returns the meeting shown.
+func (d *DetailPane) Meeting() *data.Meeting { return d.meeting }
+
+// Current returns the current span.
+func (d *DetailPane) Current() *data.Annotation {
+	if d.current < 0 || d.current >= len(d.spans) {
+		return nil
+	}
+	return d.spans[d.current]
+}
+
+// View returns the source view of a source shown, or nil.
+func (d *DetailPane) View(s *data.Source) *SourceView {
+	if i := slices.Index(d.tabSources, s); i >= 0 {
+		return d.views[i]
+	}
+	return nil
+}
+
+// Next moves to the next span of the selection.
+func (d *DetailPane) Next() {
+	if d.current+1 < len(d.spans) {
+		d.goTo(d.current + 1)
+	}
+}
+
+// Previous moves to the previous span.
+func (d *DetailPane) Previous() {
+	if d.current > 0 {
+		d.goTo(d.current - 1)
+	}
+}
+
+// goTo opens span i: its source's tab, outlined, scrolled into view.
+func (d *DetailPane) goTo(i int) {
+	if i < 0 || i >= len(d.spans) {
+		return
+	}
+	d.current = i
+	a := d.spans[i]
+	if ti := slices.Index(d.tabSources, a.Source); ti >= 0 {
+		d.tabs.SelectIndex(ti)
+		v := d.views[ti]
+		v.SetSource(a.Source, a, d.topic)
+		d.scrollTo(ti, a)
+	}
+	d.updateNav()
+}
+
+// scrollTo brings a span near the top of its source's scroller once the
+// text is laid out.
+func (d *DetailPane) scrollTo(ti int, a *data.Annotation) {
+	s, v := d.scrolls[ti], d.views[ti]
+	if v.Size().Width == 0 {
+		v.Resize(fyne.NewSize(s.Size().Width, v.MinSize().Height))
+	}
+	if y := v.SpanY(a); y >= 0 {
+		header := s.Content.(*fyne.Container).Objects[0]
+		s.Offset.Y = max(0, header.Size().Height+y-40)
+		s.Refresh()
+	}
+}
+
+func (d *DetailPane) updateNav() {
+	n := len(d.spans)
+	d.prev.Disable()
+	d.next.Disable()
+	switch {
+	case n == 0:
+		d.where.SetText("")
+	default:
+		what := "all topics"
+		if d.topic != nil {
+			what = d.topic.Label
+		}
+		d.where.SetText(fmt.Sprintf("Span %d of %d · %s", d.current+1, n, what))
+		if d.current > 0 {
+			d.prev.Enable()
+		}
+		if d.current+1 < n {
+			d.next.Enable()
+		}
+	}
+}
+
+// setSources makes one tab per source: its metadata above its text.
+func (d *DetailPane) setSources(sources []*data.Source) {
+	d.tabSources, d.views, d.scrolls = sources, nil, nil
+	var items []*container.TabItem
+	for _, s := range sources {
+		v := NewSourceView()
+		v.OnTapSpan = func(a *data.Annotation) {
+			if i := slices.Index(d.spans, a); i >= 0 {
+				d.current = i
+				d.updateNav()
+			}
+			if d.OnTapSpan != nil {
+				d.OnTapSpan(a)
+			}
+		}
+		v.SetSource(s, nil, d.topic)
+		header := widget.NewRichText(sourceMeta(s)...)
+		header.Wrapping = fyne.TextWrapWord
+		scroll := container.NewVScroll(container.NewVBox(header, v))
+		v.OnReflow = scroll.Refresh
+		d.views = append(d.views, v)
+		d.scrolls = append(d.scrolls, scroll)
+		items = append(items, container.NewTabItem(tabName(s), scroll))
+	}
+	d.tabs.SetItems(items)
+}
+
+func tabName(s *data.Source) string {
+	name := s.Publisher
+	if name == "" {
+		name = s.Title
+	}
+	return clipText(name, 28)
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// meetingFacts are the meeting's facts as rich text.
+func meetingFacts(c *data.Corpus, m *data.Meeting) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	add := func(style widget.RichTextStyle, text string) {
+		segs = append(segs, &widget.TextSegment{Style: style, Text: text})
+	}
+	add(widget.RichTextStyleSubHeading, m.Title)
+	date := m.Date.Human()
+	if m.Date.Precision != data.PrecisionDay {
+		date += " (" + m.Date.Precision.String() + " precision)"
+	}
+	if !m.End.IsZero() {
+		date += " to " + m.End.Human()
+	}
+	line := []string{date}
+	if m.Place != "" {
+		line = append(line, m.Place)
+	}
+	add(widget.RichTextStyleParagraph, strings.Join(line, " · "))
+	var people []string
+	for _, p := range m.Participants {
+		s := p.Name
+		if p.Hangul != "" {
+			s += " (" + p.Hangul + ")"
+		}
+		if p.Role != "" {
+			s += ", " + p.Role
+		}
+		people = append(people, s)
+	}
+	if len(people) > 0 {
+		add(widget.RichTextStyleParagraph, strings.Join(people, "; "))
+	}
+	if eras := c.ErasAt(m.Date.FirstDay()); len(eras) > 0 {
+		var parts []string
+		for _, e := range eras {
+			parts = append(parts, e.Group+": "+e.Label)
+		}
+		add(widget.RichTextStyleParagraph, strings.Join(parts, " · "))
+	}
+	if m.Summary != "" {
+		add(widget.RichTextStyleParagraph, m.Summary)
+	}
+	if m.Notes != "" {
+		add(widget.RichTextStyleParagraph, "Note: "+m.Notes)
+	}
+	if !m.HasText() {
+		add(widget.RichTextStyleBlockquote, "No source text for this meeting is in the corpus.")
+	}
+	return segs
+}
+
+// sourceMeta is a source's metadata as rich text.
+func sourceMeta(s *data.Source) []widget.RichTextSegment {
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: s.Title}}
+	var parts []string
+	for _, p := range []string{s.Publisher, s.Author, s.Kind} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if s.Published != "" {
+		parts = append(parts, "published "+s.Published)
+	}
+	if len(parts) > 0 {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: strings.Join(parts, " · ")})
+	}
+	if s.PublishedNote != "" {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: "Note: " + s.PublishedNote})
+	}
+	if s.URL != "" {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: s.URL})
+	}
+	return segs
+}
+
+// CreateRenderer implements fyne.Widget.
+func (d *DetailPane) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(d.body)
+}

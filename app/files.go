@@ -1,0 +1,307 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/export"
+)
+
+// Preference keys.
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+	prefLast   = "corpus.last"
+	prefRecent = "corpus.recent"
+	prefHidden = "topics.hidden"
+	prefTheme  = "theme"
+	maxRecent  = 8
+)
+
+func hiddenTopics(p fyne.Preferences) map[string]bool {
+	out := map[string]bool{}
+	for _, id := range p.StringList(prefHidden) {
+		out[id] = true
+	}
+	return out
+}
+
+// LastCorpus returns the corpus opened last, if it still exists.
+func LastCorpus(a fyne.App) string {
+	path := a.Preferences().String(prefLast)
+	if path == "" {
+		return ""
+	}
+	if _, err := os.Stat(path); err != nil {
+		return ""
+	}
+	return path
+}
+
+// remember records a corpus that loaded well as the last and most recent.
+func (w *MainWindow) remember(path string) {
+	p := w.app.Preferences()
+	p.SetString(prefLast, path)
+	if path == "" {
+		return
+	}
+	recent := slices.DeleteFunc(p.StringList(prefRecent), func(s string) bool { return s == path })
+	recent = append([]string{path}, recent...)
+	if len(recent) > maxRecent {
+		recent = recent[:maxRecent]
+	}
+	p.SetStringList(prefRecent, recent)
+	w.SetMainMenu(w.menu())
+}
+
+// ShowOpen asks for a corpus file and opens it.
+func (w *MainWindow) ShowOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		w.open(r.URI().Path())
+	}, w)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.Show()
+}
+
+// dropped opens the first corpus file dropped on the window.
+func (w *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, u := range uris {
+		if ext := strings.ToLower(u.Extension()); ext == ".yaml" || ext == ".yml" {
+			w.open(u.Path())
+			return
+		}
+	}
+	w.status.SetText("Drop a corpus file (.yaml) to open it.")
+}
+
+func (w *MainWindow) menu() *fyne.MainMenu {
+	var recent []*fyne.MenuItem
+	for _, path := range w.app.Preferences().StringList(prefRecent) {
+		p := path
+		recent = append(recent, fyne.NewMenuItem(p, func() { w.open(p) }))
+	}
+	recent = append(recent, fyne.NewMenuItem("The built-in corpus", func() { w.open("") }))
+	openRecent := fyne.NewMenuItem("Open recent", nil)
+	openRecent.ChildMenu = fyne.NewMenu("", recent...)
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("Open…  (Ctrl+O)", w.ShowOpen),
+		openRecent,
+		fyne.NewMenuItem("Reload  (Ctrl+R)", w.Reload),
+		fyne.NewMenuItem("Export…  (Ctrl+E)", w.ShowExport),
+	)
+	themes := fyne.NewMenuItem("Theme", nil)
+	var items []*fyne.MenuItem
+	for _, name := range []string{"system", "light", "dark"} {
+		n := name
+		item := fyne.NewMenuItem(strings.ToUpper(n[:1])+n[1:], func() { w.setTheme(n) })
+		item.Checked = w.app.Preferences().StringWithFallback(prefTheme, "system") == n
+		items = append(items, item)
+	}
+	themes.ChildMenu = fyne.NewMenu("", items...)
+	view := fyne.NewMenu("View",
+		fyne.NewMenuItem("Fit the timeline  (Home)", func() { w.timeline.Fit() }),
+		fyne.NewMenuItem("Search  (Ctrl+F)", func() { w.Canvas().Focus(w.search) }),
+		themes,
+	)
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts and version  (F1)", w.ShowHelp))
+	return fyne.NewMainMenu(file, view, help)
+}
+
+// variantTheme forces the default theme's light or dark colours.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+func applyTheme(a fyne.App, name string) {
+	switch name {
+	case "light":
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+	case "dark":
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+	default:
+		a.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
+
+func (w *MainWindow) setTheme(name string) {
+	w.app.Preferences().SetString(prefTheme, name)
+	applyTheme(w.app, name)
+	w.SetMainMenu(w.menu())
+	w.filtersChanged() // the charts draw their own background
+}
+
+// ShowHelp lists the keyboard shortcuts and the version.
+func (w *MainWindow) ShowHelp() {
+	text := widget.NewRichTextFromMarkdown(fmt.Sprintf(`**%s %s**
+
+| Keys | Action |
+|---|---|
+| ← / → | previous / next meeting on the timeline |
+| Enter | open the selection's source text |
+| Esc | clear the selection |
+| + / - / Home | zoom in / out / fit all |
+| Ctrl+T | focus the timeline |
+| Ctrl+F | search the sources; Enter again opens the next match |
+| Ctrl+N / Ctrl+P | next / previous span in the source text |
+| Ctrl+1 … Ctrl+4 | the charts |
+| Ctrl+O / Ctrl+R | open a corpus / reload it |
+| Ctrl+E | export the chart or the timeline |
+| Ctrl+Q | quit |
+| F1 | this help |
+
+The mouse: wheel zooms the timeline around the pointer, drag pans, hover shows details, click selects; a click on a chart lists the spans behind it; a click on a highlighted span selects its topic and meeting.`, w.opts.AppName, w.opts.Version))
+	d := dialog.NewCustom("Help", "Close", text, w)
+	d.Resize(fyne.NewSize(560, 560))
+	d.Show()
+}
+
+// ShowExport asks what to export and where, then writes it with the same
+// code as the command line. Fyne's save dialog confirms before replacing a
+// file.
+func (w *MainWindow) ShowExport() {
+	if w.corpus == nil {
+		return
+	}
+	names := export.Names()
+	what := widget.NewSelect(names, nil)
+	what.SetSelected(string(w.charts[w.chartTabs.SelectedIndex()].Kind()))
+	format := widget.NewSelect([]string{".png", ".svg", ".csv"}, nil)
+	format.SetSelected(".png")
+	form := dialog.NewForm("Export", "Choose the file…", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("What", what),
+		widget.NewFormItem("Format", format),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		ext := format.Selected
+		if what.Selected == export.Timeline {
+			ext = ".png"
+		}
+		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil || wc == nil {
+				return
+			}
+			path := wc.URI().Path()
+			wc.Close() // the export writes through a temporary file and a rename
+			if filepath.Ext(path) == "" {
+				path += ext
+			}
+			w.exportTo(what.Selected, path)
+		}, w)
+		save.SetFileName(what.Selected + ext)
+		save.Show()
+	}, w)
+	form.Resize(fyne.NewSize(420, 200))
+	form.Show()
+}
+
+// exportTo writes an export in the background.
+func (w *MainWindow) exportTo(what, path string) {
+	req := export.Request{Chart: what, Query: w.query(), Dark: w.app.Settings().ThemeVariant() == theme.VariantDark}
+	c := w.corpus
+	w.status.SetText("Exporting " + path + "…")
+	go func() {
+		res, err := export.File(c, req, path)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("export %s: %w", filepath.Base(path), err), w)
+				w.event("export-failed", "path=%q error=%q", path, err.Error())
+				return
+			}
+			msg := fmt.Sprintf("Exported %s (%d bytes).", path, len(res.Bytes))
+			if res.Warning != "" {
+				msg += " Note: " + res.Warning
+			}
+			w.status.SetText(msg)
+			w.event("exported", "chart=%s path=%q bytes=%d", what, path, len(res.Bytes))
+		})
+	}()
+}
+
+// watcher reloads the corpus when its file or one of its source files
+// changes on disk, once the changes have settled.
+type watcher struct {
+	fs   *fsnotify.Watcher
+	done chan struct{}
+}
+
+const reloadDelay = 400 * time.Millisecond
+
+func watchCorpus(path string, c *data.Corpus, reload func()) *watcher {
+	if path == "" {
+		return nil
+	}
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil
+	}
+	files := map[string]bool{}
+	abs, _ := filepath.Abs(path)
+	files[abs] = true
+	for _, s := range c.Sources {
+		if s.File != "" {
+			f, _ := filepath.Abs(filepath.Join(filepath.Dir(path), s.File))
+			files[f] = true
+		}
+	}
+	dirs := map[string]bool{}
+	for f := range files {
+		dirs[filepath.Dir(f)] = true
+	}
+	for d := range dirs {
+		fw.Add(d) // folders, so editors that replace files are seen too
+	}
+	w := &watcher{fs: fw, done: make(chan struct{})}
+	go func() {
+		var timer *time.Timer
+		for {
+			select {
+			case <-w.done:
+				return
+			case ev, ok := <-fw.Events:
+				if !ok {
+					return
+				}
+				if files[ev.Name] && ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Rename|fsnotify.Remove) != 0 {
+					if timer != nil {
+						timer.Stop()
+					}
+					timer = time.AfterFunc(reloadDelay, reload)
+				}
+			case <-fw.Errors:
+			}
+		}
+	}()
+	return w
+}
+
+func (w *watcher) stop() {
+	if w == nil {
+		return
+	}
+	close(w.done)
+	w.fs.Close()
+}

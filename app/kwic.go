@@ -1,0 +1,177 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// KWICRow is one line of a keyword-in-context list: an annotation, or a
+// search match, in its context.
+type KWICRow struct {
+	Annotation *data.Annotation // nil for a search match
+	Match      data.Match
+	Context    data.Context
+}
+
+// Source returns the row's source.
+func (r KWICRow) Source() *data.Source {
+	if r.Annotation != nil {
+		return r.Annotation.Source
+	}
+	return r.Match.Source
+}
+
+// KWICList lists spans in context under a title: the annotations behind a
+// chart cell or the matches of a search. Choosing a row opens it.
+type KWICList struct {
+	widget.BaseWidget
+
+	// OnOpen is called when a row is chosen.
+	OnOpen func(KWICRow)
+
+	title *widget.Label
+	list  *widget.List
+	rows  []KWICRow
+}
+
+const (
+	kwicContext = 36 // runes of context on each side
+	kwicQuote   = 80 // a longer span shows its start and end
+)
+
+// NewKWICList makes an empty list.
+func NewKWICList() *KWICList {
+	k := &KWICList{title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	k.title.Wrapping = fyne.TextWrapWord
+	k.list = widget.NewList(func() int { return len(k.rows) }, newKWICLine, func(i widget.ListItemID, o fyne.CanvasObject) {
+		line := o.(*kwicLine)
+		line.context.Segments = kwicSegments(k.rows[i])
+		line.context.Refresh()
+		line.where.SetText(kwicWhere(k.rows[i]))
+	})
+	k.list.OnSelected = func(i widget.ListItemID) {
+		if k.OnOpen != nil && i < len(k.rows) {
+			k.OnOpen(k.rows[i])
+		}
+	}
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// kwicLine is a row: the span in its context, then where it comes from,
+// each one line cut to the width.
+type kwicLine struct {
+	widget.BaseWidget
+	context *widget.RichText
+	where   *widget.Label
+}
+
+func newKWICLine() fyne.CanvasObject {
+	l := &kwicLine{context: widget.NewRichText(), where: widget.NewLabel("")}
+	l.context.Truncation = fyne.TextTruncateEllipsis
+	l.where.Truncation = fyne.TextTruncateEllipsis
+	l.where.Importance = widget.LowImportance
+	l.where.SizeName = theme.SizeNameCaptionText
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *kwicLine) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(tightRows{}, l.context, l.where))
+}
+
+// tightRows stacks objects without the theme's padding between them.
+type tightRows struct{}
+
+func (tightRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		h := o.MinSize().Height - theme.Padding()
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h+theme.Padding()))
+		y += h
+	}
+}
+
+func (tightRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objects {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height - theme.Padding()
+	}
+	return fyne.NewSize(w, h+theme.Padding())
+}
+
+// clipMiddle keeps the start and the end of a long span.
+func clipMiddle(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n/2]) + " … " + string(r[len(r)-n/2:])
+}
+
+func kwicSegments(r KWICRow) []widget.RichTextSegment {
+	return []widget.RichTextSegment{
+		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: r.Context.Before},
+		&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: clipMiddle(r.Context.Span, kwicQuote)},
+		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: r.Context.After},
+	}
+}
+
+// kwicWhere says where a row comes from: topic, date, meeting, source.
+func kwicWhere(r KWICRow) string {
+	where := r.Source().Title
+	if len(r.Source().Meetings) > 0 {
+		m := r.Source().Meetings[0]
+		where = m.Date.String() + " · " + m.Short + " · " + clipText(r.Source().Title, 40)
+	}
+	if r.Annotation != nil {
+		where = r.Annotation.Topic.Label + " · " + where
+	}
+	return where
+}
+
+// ShowAnnotations lists annotations under a title.
+func (k *KWICList) ShowAnnotations(title string, anns []*data.Annotation) {
+	rows := make([]KWICRow, len(anns))
+	for i, a := range anns {
+		rows[i] = KWICRow{Annotation: a, Context: data.ContextOf(a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd, kwicContext)}
+	}
+	k.show(title, rows)
+}
+
+// ShowMatches lists search matches under a title.
+func (k *KWICList) ShowMatches(title string, matches []data.Match) {
+	rows := make([]KWICRow, len(matches))
+	for i, m := range matches {
+		rows[i] = KWICRow{Match: m, Context: data.ContextOf(m.Source, m.ByteStart, m.ByteEnd, kwicContext)}
+	}
+	k.show(title, rows)
+}
+
+func (k *KWICList) show(title string, rows []KWICRow) {
+	k.rows = rows
+	k.title.SetText(fmt.Sprintf("%s (%d)", title, len(rows)))
+	k.list.UnselectAll()
+	k.list.Refresh()
+	k.list.ScrollToTop()
+}
+
+// Rows returns the rows shown.
+func (k *KWICList) Rows() []KWICRow { return k.rows }
+
+// Open chooses row i, as a click would.
+func (k *KWICList) Open(i int) { k.list.Select(i) }
+
+// CreateRenderer implements fyne.Widget.
+func (k *KWICList) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(k.title, nil, nil, nil, k.list))
+}
