@@ -10,7 +10,7 @@ GOBIN       := $(shell $(GO) env GOPATH)/bin
 STATICCHECK := $(GOBIN)/staticcheck
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all run build test check fmt vet lint unit race smoke bench deps deps-test tools clean
+.PHONY: all run build test check fmt vet lint unit race smoke e2e bench deps deps-test tools clean
 
 all: build
 
@@ -23,8 +23,9 @@ build: deps
 	$(GO) build -o $(BIN) .
 
 ## test: formatting, vet, staticcheck, unit and widget tests (headless and
-## with -race), the GUI build, and a real-window smoke test under Xvfb
-test: deps-test tools fmt vet lint unit race build smoke
+## with -race), the GUI build, and the real binary in a real window under
+## Xvfb: a smoke test and the end-to-end walk (screenshots in build/e2e/)
+test: deps-test tools fmt vet lint unit race build smoke e2e
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -45,6 +46,11 @@ race:
 
 smoke: build
 	scripts/smoke-window.sh $(BIN)
+
+## e2e: drive the real binary with xdotool: keyboard, chart click, search,
+## export, a broken corpus, quit
+e2e: build deps-test
+	scripts/e2e.sh $(BIN)
 
 ## bench: the benchmarks of BENCHMARKS.md (6 runs each, for medians)
 bench:

@@ -266,7 +266,7 @@ func tabName(s *data.Source) string {
 	if name == "" {
 		name = s.Title
 	}
-	return clipText(name, 28)
+	return clipText(name, 18)
 }
 
 func clipText(s string, n int) string {

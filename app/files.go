@@ -104,7 +104,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Open…  (Ctrl+O)", w.ShowOpen),
 		openRecent,
 		fyne.NewMenuItem("Reload  (Ctrl+R)", w.Reload),
-		fyne.NewMenuItem("Export…  (Ctrl+E)", w.ShowExport),
+		fyne.NewMenuItem("Export the chart…  (Ctrl+E)", w.ShowExport),
+		fyne.NewMenuItem("Export the timeline…  (Ctrl+Shift+E)", w.ShowExportTimeline),
 	)
 	themes := fyne.NewMenuItem("Theme", nil)
 	var items []*fyne.MenuItem
@@ -167,7 +168,7 @@ func (w *MainWindow) ShowHelp() {
 | Ctrl+N / Ctrl+P | next / previous span in the source text |
 | Ctrl+1 … Ctrl+4 | the charts |
 | Ctrl+O / Ctrl+R | open a corpus / reload it |
-| Ctrl+E | export the chart or the timeline |
+| Ctrl+E / Ctrl+Shift+E | export the chart / the timeline (.png, .svg or .csv) |
 | Ctrl+Q | quit |
 | F1 | this help |
 
@@ -177,45 +178,37 @@ The mouse: wheel zooms the timeline around the pointer, drag pans, hover shows d
 	d.Show()
 }
 
-// ShowExport asks what to export and where, then writes it with the same
-// code as the command line. Fyne's save dialog confirms before replacing a
-// file.
+// ShowExport exports the chart on show; ShowExportTimeline the timeline.
+// The file's extension chooses the format (.png, .svg, .csv), and Fyne's
+// save dialog asks before replacing a file.
 func (w *MainWindow) ShowExport() {
+	w.exportDialog(string(w.charts[w.chartTabs.SelectedIndex()].Kind()))
+}
+
+// ShowExportTimeline exports the timeline as PNG.
+func (w *MainWindow) ShowExportTimeline() { w.exportDialog(export.Timeline) }
+
+func (w *MainWindow) exportDialog(what string) {
 	if w.corpus == nil {
 		return
 	}
-	names := export.Names()
-	what := widget.NewSelect(names, nil)
-	what.SetSelected(string(w.charts[w.chartTabs.SelectedIndex()].Kind()))
-	format := widget.NewSelect([]string{".png", ".svg", ".csv"}, nil)
-	format.SetSelected(".png")
-	form := dialog.NewForm("Export", "Choose the file…", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("What", what),
-		widget.NewFormItem("Format", format),
-	}, func(ok bool) {
-		if !ok {
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
 			return
 		}
-		ext := format.Selected
-		if what.Selected == export.Timeline {
-			ext = ".png"
+		path := wc.URI().Path()
+		wc.Close() // the export writes through a temporary file and a rename
+		if filepath.Ext(path) == "" {
+			path += ".png"
 		}
-		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil || wc == nil {
-				return
-			}
-			path := wc.URI().Path()
-			wc.Close() // the export writes through a temporary file and a rename
-			if filepath.Ext(path) == "" {
-				path += ext
-			}
-			w.exportTo(what.Selected, path)
-		}, w)
-		save.SetFileName(what.Selected + ext)
-		save.Show()
+		w.exportTo(what, path)
 	}, w)
-	form.Resize(fyne.NewSize(420, 200))
-	form.Show()
+	save.SetFileName(what + ".png")
+	if what != export.Timeline {
+		save.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg", ".csv"}))
+	}
+	save.Resize(fyne.NewSize(800, 560))
+	save.Show()
 }
 
 // exportTo writes an export in the background.

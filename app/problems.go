@@ -9,11 +9,11 @@ import (
 )
 
 // ProblemsPanel lists a load's problems as FILE:LINE:COL messages in a
-// read-only text field, so they can be selected and copied.
+// selectable label, so they read at full contrast and can be copied.
 type ProblemsPanel struct {
 	widget.BaseWidget
 	title *widget.Label
-	text  *widget.Entry
+	text  *widget.Label
 	list  data.Problems
 }
 
@@ -21,11 +21,9 @@ type ProblemsPanel struct {
 func NewProblemsPanel() *ProblemsPanel {
 	p := &ProblemsPanel{
 		title: widget.NewLabelWithStyle("Problems", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		text:  widget.NewMultiLineEntry(),
+		text:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
 	}
-	p.text.TextStyle = fyne.TextStyle{Monospace: true}
-	p.text.Wrapping = fyne.TextWrapOff
-	p.text.Disable() // read-only; disabled entries still allow selection and copying
+	p.text.Selectable = true
 	p.ExtendBaseWidget(p)
 	return p
 }
@@ -33,7 +31,7 @@ func NewProblemsPanel() *ProblemsPanel {
 // SetProblems shows a load's problems.
 func (p *ProblemsPanel) SetProblems(list data.Problems) {
 	p.list = list
-	p.title.SetText("Problems: " + list.Summary())
+	p.title.SetText("Problems: " + list.Summary() + " (select to copy)")
 	p.text.SetText(list.String())
 }
 
@@ -42,5 +40,5 @@ func (p *ProblemsPanel) Problems() data.Problems { return p.list }
 
 // CreateRenderer implements fyne.Widget.
 func (p *ProblemsPanel) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(p.title, nil, nil, nil, p.text))
+	return widget.NewSimpleRenderer(container.NewBorder(p.title, nil, nil, nil, container.NewScroll(p.text)))
 }

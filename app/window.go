@@ -51,7 +51,8 @@ type MainWindow struct {
 
 	status    *widget.Label
 	progress  *widget.ProgressBarInfinite
-	search    *widget.Entry
+	search    *searchEntry
+	shortcuts map[string]func() // the window's shortcuts by name
 	unit      *widget.Select
 	per1k     *widget.Check
 	sidebar   *Sidebar
@@ -94,7 +95,7 @@ func (w *MainWindow) build() {
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.progress = widget.NewProgressBarInfinite()
 	w.progress.Hide()
-	w.search = widget.NewEntry()
+	w.search = newSearchEntry(w.runShortcut)
 	w.search.SetPlaceHolder("Search the sources (Ctrl+F)")
 	w.search.OnSubmitted = w.runSearch
 	w.unit = widget.NewSelect([]string{"spans", "sources", "meetings"}, func(string) { w.filtersChanged() })
@@ -114,6 +115,7 @@ func (w *MainWindow) build() {
 		v := NewChartView(k)
 		kind := k
 		v.OnCell = func(title string, anns []*data.Annotation) { w.chartCell(kind, title, anns) }
+		v.rendered = func() { w.chartDrawn(v) }
 		w.charts = append(w.charts, v)
 		tabs = append(tabs, container.NewTabItem(chartTabNames[k], v))
 	}
@@ -162,14 +164,18 @@ var chartTabNames = map[charts.Kind]string{
 
 func (w *MainWindow) addShortcuts() {
 	c := w.Canvas()
+	w.shortcuts = map[string]func(){}
 	add := func(key fyne.KeyName, mod fyne.KeyModifier, f func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { f() })
+		s := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+		w.shortcuts[s.ShortcutName()] = f
+		c.AddShortcut(s, func(fyne.Shortcut) { f() })
 	}
 	ctrl := fyne.KeyModifierShortcutDefault
 	add(fyne.KeyQ, ctrl, w.app.Quit)
 	add(fyne.KeyR, ctrl, w.Reload)
 	add(fyne.KeyO, ctrl, w.ShowOpen)
 	add(fyne.KeyE, ctrl, w.ShowExport)
+	add(fyne.KeyE, ctrl|fyne.KeyModifierShift, w.ShowExportTimeline)
 	add(fyne.KeyF, ctrl, func() { c.Focus(w.search) })
 	add(fyne.KeyT, ctrl, func() { c.Focus(w.timeline) })
 	add(fyne.KeyN, ctrl, w.detail.Next)
@@ -183,6 +189,36 @@ func (w *MainWindow) addShortcuts() {
 			w.ShowHelp()
 		}
 	})
+}
+
+// runShortcut runs one of the window's shortcuts; false when s is not one.
+func (w *MainWindow) runShortcut(s fyne.Shortcut) bool {
+	if f := w.shortcuts[s.ShortcutName()]; f != nil {
+		f()
+		return true
+	}
+	return false
+}
+
+// searchEntry is the search box. A focused entry takes every shortcut, so
+// it hands the window's own (Ctrl+E, Ctrl+Q, …) back to the window.
+type searchEntry struct {
+	widget.Entry
+	window func(fyne.Shortcut) bool
+}
+
+func newSearchEntry(window func(fyne.Shortcut) bool) *searchEntry {
+	e := &searchEntry{window: window}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut implements fyne.Shortcutable.
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	if _, custom := s.(*desktop.CustomShortcut); custom && e.window(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // event writes a line to the event log, when there is one.
@@ -315,6 +351,20 @@ func topicID(t *data.Topic) string {
 		return "-"
 	}
 	return t.ID
+}
+
+// chartDrawn logs where the chart's first cell lies in the window, so the
+// end-to-end test can click it.
+func (w *MainWindow) chartDrawn(v *ChartView) {
+	res := v.Result()
+	if res == nil || len(res.Hits) == 0 || w.opts.Events == nil {
+		return
+	}
+	h := res.Hits[0]
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(v)
+	x := at.X + float32((h.X0+h.X1)/2)/v.scale
+	y := at.Y + float32((h.Y0+h.Y1)/2)/v.scale
+	w.event("chart-drawn", "chart=%s first-cell=%d,%d", v.Kind(), int(x), int(y))
 }
 
 func (w *MainWindow) chartCell(kind charts.Kind, title string, anns []*data.Annotation) {

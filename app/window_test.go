@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
@@ -98,7 +99,8 @@ func TestChartCellListsItsAnnotations(t *testing.T) {
 	w, _, _ := openWindow(t, builtin)
 	v := w.charts[0]
 	done := make(chan struct{}, 1)
-	v.rendered = func() { done <- struct{}{} }
+	logged := v.rendered
+	v.rendered = func() { logged(); done <- struct{}{} }
 	v.Resize(fyne.NewSize(900, 500))
 	select {
 	case <-done:
@@ -248,5 +250,16 @@ func TestTappingASpanSelectsItsTopicAndMeeting(t *testing.T) {
 	}
 	if !strings.Contains(events.String(), "span topic="+a.Topic.ID) {
 		t.Errorf("events: %s", events)
+	}
+}
+
+// TestShortcutsReachTheWindowFromTheSearchBox: the window's shortcuts work
+// while the search box has the focus.
+func TestShortcutsReachTheWindowFromTheSearchBox(t *testing.T) {
+	w, _, _ := openWindow(t, builtin)
+	w.Canvas().Focus(w.search)
+	w.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault})
+	if w.Canvas().Focused() != w.timeline {
+		t.Errorf("Ctrl+T from the search box focused %T", w.Canvas().Focused())
 	}
 }
