@@ -31,12 +31,17 @@ type ChartView struct {
 	scale    float32 // pixels per point of the result
 	drawn    fyne.Size
 	renders  int    // renders started; only the newest is shown
-	rendered func() // for tests: called after a render is shown
+	rendered func() // called after a render is shown
+	do       func(func())
 }
 
-// NewChartView makes a view of one kind of chart.
-func NewChartView(kind charts.Kind) *ChartView {
-	v := &ChartView{kind: kind, img: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))}
+// NewChartView makes a view of one kind of chart; do runs a function on the
+// UI goroutine (fyne.Do when nil).
+func NewChartView(kind charts.Kind, do func(func())) *ChartView {
+	if do == nil {
+		do = fyne.Do
+	}
+	v := &ChartView{kind: kind, do: do, img: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))}
 	v.img.FillMode = canvas.ImageFillStretch
 	v.ExtendBaseWidget(v)
 	return v
@@ -74,7 +79,7 @@ func (v *ChartView) render(size fyne.Size) {
 		if err == nil {
 			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark})
 		}
-		fyne.Do(func() {
+		v.do(func() {
 			if generation != v.renders || err != nil {
 				return
 			}

@@ -218,7 +218,7 @@ func (w *MainWindow) exportTo(what, path string) {
 	w.status.SetText("Exporting " + path + "…")
 	go func() {
 		res, err := export.File(c, req, path)
-		fyne.Do(func() {
+		w.opts.Do(func() {
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("export %s: %w", filepath.Base(path), err), w)
 				w.event("export-failed", "path=%q error=%q", path, err.Error())

@@ -38,6 +38,10 @@ type Options struct {
 	// Events, when set, receives one line per user-visible event, for the
 	// end-to-end tests.
 	Events io.Writer
+	// Do runs a function on the UI goroutine: fyne.Do when nil. Tests pass
+	// their own, because Fyne's test driver runs fyne.Do on the calling
+	// goroutine, which would race with the test.
+	Do func(func())
 }
 
 // MainWindow is the app's window and the corpus it shows.
@@ -71,6 +75,9 @@ type MainWindow struct {
 
 // NewMainWindow builds the window and starts loading the corpus.
 func NewMainWindow(a fyne.App, opts Options) *MainWindow {
+	if opts.Do == nil {
+		opts.Do = fyne.Do
+	}
 	w := &MainWindow{Window: a.NewWindow(opts.AppName), app: a, opts: opts, path: opts.CorpusPath}
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
 	w.build()
@@ -112,7 +119,7 @@ func (w *MainWindow) build() {
 
 	var tabs []*container.TabItem
 	for _, k := range charts.Kinds {
-		v := NewChartView(k)
+		v := NewChartView(k, w.opts.Do)
 		kind := k
 		v.OnCell = func(title string, anns []*data.Annotation) { w.chartCell(kind, title, anns) }
 		v.rendered = func() { w.chartDrawn(v) }
@@ -244,7 +251,7 @@ func (w *MainWindow) open(path string) {
 		if err != nil {
 			problems = append(problems, data.Problem{File: displayName(path), Severity: data.Error, Message: err.Error()})
 		}
-		fyne.Do(func() {
+		w.opts.Do(func() {
 			if generation == w.loads {
 				w.show(path, c, problems)
 			}
@@ -278,7 +285,7 @@ func (w *MainWindow) show(path string, c *data.Corpus, problems data.Problems) {
 		w.filtersChanged()
 		w.remember(path)
 		w.watch.stop()
-		w.watch = watchCorpus(path, c, func() { fyne.Do(w.Reload) })
+		w.watch = watchCorpus(path, c, func() { w.opts.Do(w.Reload) })
 		w.Canvas().Focus(w.timeline)
 	}
 	switch {

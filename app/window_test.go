@@ -18,36 +18,72 @@ func builtin(string) (*data.Corpus, data.Problems, error) {
 	return data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
 }
 
-// openWindow opens the main window with the loader and waits for the
-// first load to be shown.
-func openWindow(t *testing.T, load Loader) (*MainWindow, chan data.Problems, *strings.Builder) {
+// uiQueue stands in for the UI goroutine: background work queues its UI
+// updates, and the test runs them on its own goroutine when it pumps.
+type uiQueue chan func()
+
+func (q uiQueue) do(f func()) { q <- f }
+
+// pumpUntil runs queued UI updates until done reports true.
+func (q uiQueue) pumpUntil(t *testing.T, what string, done func() bool) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	loaded := make(chan data.Problems, 4)
-	events := &strings.Builder{}
-	w := NewMainWindow(a, Options{AppName: "Alliance Timeline", Load: load, Events: events,
-		OnLoaded: func(p data.Problems) { loaded <- p }})
-	w.Resize(fyne.NewSize(1400, 900))
-	t.Cleanup(w.Close)
-	waitLoaded(t, loaded)
-	return w, loaded, events
+	deadline := time.After(10 * time.Second)
+	for !done() {
+		select {
+		case f := <-q:
+			f()
+		case <-deadline:
+			t.Fatalf("%s: not within 10 s", what)
+		}
+	}
 }
 
-func waitLoaded(t *testing.T, loaded chan data.Problems) data.Problems {
-	t.Helper()
-	select {
-	case p := <-loaded:
-		return p
-	case <-time.After(10 * time.Second):
-		t.Fatal("the corpus was not shown within 10 s")
-		return nil
+// pumpFor runs queued UI updates for a while.
+func (q uiQueue) pumpFor(d time.Duration) {
+	end := time.After(d)
+	for {
+		select {
+		case f := <-q:
+			f()
+		case <-end:
+			return
+		}
 	}
+}
+
+// testWindow is a main window under test with its UI queue.
+type testWindow struct {
+	*MainWindow
+	ui     uiQueue
+	loads  int // loads shown so far
+	events *strings.Builder
+}
+
+// openWindow opens the main window with the loader and waits for the
+// first load to be shown.
+func openWindow(t *testing.T, load Loader) *testWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	tw := &testWindow{ui: make(uiQueue, 64), events: &strings.Builder{}}
+	tw.MainWindow = NewMainWindow(a, Options{AppName: "Alliance Timeline", Load: load, Events: tw.events, Do: tw.ui.do,
+		OnLoaded: func(data.Problems) { tw.loads++ }})
+	tw.Resize(fyne.NewSize(1400, 900))
+	t.Cleanup(tw.Close)
+	tw.waitLoads(t, 1)
+	return tw
+}
+
+// waitLoads pumps until n loads have been shown in all.
+func (tw *testWindow) waitLoads(t *testing.T, n int) {
+	t.Helper()
+	tw.ui.pumpUntil(t, "the load", func() bool { return tw.loads >= n })
 }
 
 // TestSelectingAMeetingShowsItsHighlightedSources: the 44th SCM opens both
 // its sources, every span of theirs highlighted, on the first span.
 func TestSelectingAMeetingShowsItsHighlightedSources(t *testing.T) {
-	w, _, events := openWindow(t, builtin)
+	w := openWindow(t, builtin)
+	events := w.events
 	if !strings.HasPrefix(w.Title(), "U.S.–ROK Security Consultative Meetings") {
 		t.Errorf("title %q does not name the corpus", w.Title())
 	}
@@ -96,17 +132,13 @@ func richText(r interface{ String() string }) string { return r.String() }
 // topics-by-year lists exactly that cell's annotations; opening a row
 // shows the source at that span.
 func TestChartCellListsItsAnnotations(t *testing.T) {
-	w, _, _ := openWindow(t, builtin)
+	w := openWindow(t, builtin)
 	v := w.charts[0]
-	done := make(chan struct{}, 1)
+	drawn := false
 	logged := v.rendered
-	v.rendered = func() { logged(); done <- struct{}{} }
+	v.rendered = func() { logged(); drawn = true }
 	v.Resize(fyne.NewSize(900, 500))
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the chart was not drawn")
-	}
+	w.ui.pumpUntil(t, "the chart", func() bool { return drawn })
 	space := w.corpus.Topic("space")
 	var hit *charts.Hit
 	for i, h := range v.Result().Hits {
@@ -136,7 +168,8 @@ func TestChartCellListsItsAnnotations(t *testing.T) {
 }
 
 func TestSearchListsMatchesAndMarksMeetings(t *testing.T) {
-	w, _, events := openWindow(t, builtin)
+	w := openWindow(t, builtin)
+	events := w.events
 	w.search.SetText("extended deterrence")
 	w.search.OnSubmitted(w.search.Text)
 	rows := w.kwic.Rows()
@@ -172,11 +205,11 @@ func TestBrokenReloadKeepsCorpus(t *testing.T) {
 		}
 		return builtin(p)
 	}
-	w, loaded, _ := openWindow(t, load)
+	w := openWindow(t, load)
 	before := w.Corpus()
 	broken = true
 	w.Reload()
-	waitLoaded(t, loaded)
+	w.waitLoads(t, 2)
 	if w.Corpus() != before || len(w.timeline.Model().Meetings) != 13 {
 		t.Fatal("the corpus that was open was dropped")
 	}
@@ -202,15 +235,14 @@ func TestOnlyTheNewestLoadIsShown(t *testing.T) {
 		}
 		return builtin(p)
 	}
-	w, loaded, _ := openWindow(t, load)
+	w := openWindow(t, load)
 	w.open("slow.yaml")
 	w.open("")
-	waitLoaded(t, loaded)
+	w.waitLoads(t, 2)
 	close(release)
-	select {
-	case <-loaded:
+	w.ui.pumpFor(300 * time.Millisecond)
+	if w.loads != 2 {
 		t.Fatal("the stale load was shown")
-	case <-time.After(300 * time.Millisecond):
 	}
 	if w.problems.Visible() {
 		t.Error("problems of the stale load are shown")
@@ -218,7 +250,7 @@ func TestOnlyTheNewestLoadIsShown(t *testing.T) {
 }
 
 func TestTopicFilterHidesLanesAndCounts(t *testing.T) {
-	w, _, _ := openWindow(t, builtin)
+	w := openWindow(t, builtin)
 	w.sidebar.setAll(false)
 	w.sidebar.SetTopicChecked("space", true)
 	q := w.query()
@@ -240,7 +272,8 @@ func TestTopicFilterHidesLanesAndCounts(t *testing.T) {
 }
 
 func TestTappingASpanSelectsItsTopicAndMeeting(t *testing.T) {
-	w, _, events := openWindow(t, builtin)
+	w := openWindow(t, builtin)
+	events := w.events
 	a := w.corpus.Source("whitepaper-2020-p409").Annotations[0]
 	w.detail.ShowSpan(w.corpus, a, nil)
 	w.spanTapped(a)
@@ -256,7 +289,7 @@ func TestTappingASpanSelectsItsTopicAndMeeting(t *testing.T) {
 // TestShortcutsReachTheWindowFromTheSearchBox: the window's shortcuts work
 // while the search box has the focus.
 func TestShortcutsReachTheWindowFromTheSearchBox(t *testing.T) {
-	w, _, _ := openWindow(t, builtin)
+	w := openWindow(t, builtin)
 	w.Canvas().Focus(w.search)
 	w.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault})
 	if w.Canvas().Focused() != w.timeline {
