@@ -92,21 +92,8 @@ func (d *DetailPane) ShowSelection(c *data.Corpus, sel timeline.Selection) {
 // ShowSpan opens the source of an annotation at the span, with its meeting
 // when the source reports one, and makes it the current span of the list.
 func (d *DetailPane) ShowSpan(c *data.Corpus, a *data.Annotation, list []*data.Annotation) {
-	d.corpus, d.topic = c, a.Topic
-	var m *data.Meeting
-	if len(a.Source.Meetings) > 0 {
-		m = a.Source.Meetings[0]
-	}
-	if m != d.meeting || m == nil {
-		d.meeting = m
-		if m != nil {
-			d.setFacts(meetingFacts(c, m))
-			d.setSources(m.Sources)
-		} else {
-			d.setFacts([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: a.Source.Title}})
-			d.setSources([]*data.Source{a.Source})
-		}
-	}
+	d.topic = a.Topic
+	d.showSourceOf(c, a.Source)
 	d.spans = list
 	if !slices.Contains(list, a) {
 		d.spans = []*data.Annotation{a}
@@ -114,23 +101,32 @@ func (d *DetailPane) ShowSpan(c *data.Corpus, a *data.Annotation, list []*data.A
 	d.goTo(slices.Index(d.spans, a))
 }
 
+// showSourceOf shows the meeting a source reports (its first), with all
+// its sources, unless it is on show already; a source that reports no
+// meeting is shown alone.
+func (d *DetailPane) showSourceOf(c *data.Corpus, s *data.Source) {
+	d.corpus = c
+	var m *data.Meeting
+	if len(s.Meetings) > 0 {
+		m = s.Meetings[0]
+	}
+	if m != nil && m == d.meeting {
+		return
+	}
+	d.meeting = m
+	if m != nil {
+		d.setFacts(meetingFacts(c, m))
+		d.setSources(m.Sources)
+		return
+	}
+	d.setFacts([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: s.Title}})
+	d.setSources([]*data.Source{s})
+}
+
 // ShowMatch opens the source of a search match, scrolled to it.
 func (d *DetailPane) ShowMatch(c *data.Corpus, m data.Match) {
-	d.corpus = c
-	var meeting *data.Meeting
-	if len(m.Source.Meetings) > 0 {
-		meeting = m.Source.Meetings[0]
-	}
-	if meeting != d.meeting || meeting == nil {
-		d.meeting, d.topic = meeting, nil
-		if meeting != nil {
-			d.setFacts(meetingFacts(c, meeting))
-			d.setSources(meeting.Sources)
-		} else {
-			d.setFacts([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: m.Source.Title}})
-			d.setSources([]*data.Source{m.Source})
-		}
-	}
+	d.topic = nil
+	d.showSourceOf(c, m.Source)
 	d.spans, d.current = nil, -1
 	d.updateNav()
 	ti := slices.Index(d.tabSources, m.Source)

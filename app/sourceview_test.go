@@ -39,16 +39,23 @@ func TestSourceViewHighlightsEverySpan(t *testing.T) {
 	}
 }
 
-func TestSourceViewTapReportsTheSpan(t *testing.T) {
+// showSource lays out a built-in source in a view of its own.
+func showSource(t *testing.T, id string) (*data.Source, *SourceView) {
+	t.Helper()
 	test.NewTempApp(t)
 	c, _, _ := builtin("")
-	s := c.Source("afps-2012-10-24")
+	s := c.Source(id)
 	v := NewSourceView()
 	w := test.NewWindow(v)
-	defer w.Close()
+	t.Cleanup(w.Close)
 	w.Resize(fyne.NewSize(600, 900))
 	v.SetSource(s, nil, nil)
-	v.Resize(fyne.NewSize(580, 2000))
+	v.Resize(fyne.NewSize(580, 3000))
+	return s, v
+}
+
+func TestSourceViewTapReportsTheSpan(t *testing.T) {
+	s, v := showSource(t, "afps-2012-10-24")
 	var tapped *data.Annotation
 	v.OnTapSpan = func(a *data.Annotation) { tapped = a }
 	target := s.Annotations[3]
@@ -69,15 +76,7 @@ func TestSourceViewTapReportsTheSpan(t *testing.T) {
 }
 
 func TestSourceViewDimsExcludedText(t *testing.T) {
-	test.NewTempApp(t)
-	c, _, _ := builtin("")
-	s := c.Source("xinhua-2012-10-25")
-	v := NewSourceView()
-	w := test.NewWindow(v)
-	defer w.Close()
-	w.Resize(fyne.NewSize(600, 900))
-	v.SetSource(s, nil, nil)
-	v.Resize(fyne.NewSize(580, 3000))
+	_, v := showSource(t, "xinhua-2012-10-25")
 	var excluded, plain string
 	for _, f := range v.frags {
 		if f.excluded {

@@ -316,6 +316,15 @@ func (f *frame) base(top, right, bottom float64) chart.Chart {
 	}
 }
 
+// columnLabels lists the table's column labels.
+func (t *Table) columnLabels() []string {
+	labels := make([]string, len(t.Columns))
+	for i, col := range t.Columns {
+		labels[i] = col.Label
+	}
+	return labels
+}
+
 // categoryAxis is the x axis of columns. Labels that would touch are
 // thinned to every k-th; two empty ticks at -0.5 and n-0.5 hold the range
 // (go-chart takes the range from the ticks when there are any).

@@ -23,11 +23,7 @@ func (f *frame) stackedChart() chart.Chart {
 	}
 	ya, ticks := f.valueAxis(t.Unit, maxTotal*1.06, false)
 	setValueAxis(&c, ya)
-	labels := make([]string, len(t.Columns))
-	for i, col := range t.Columns {
-		labels[i] = col.Label
-	}
-	c.XAxis = f.categoryAxis(labels, float64(f.w)-lg.width-f.px(110))
+	c.XAxis = f.categoryAxis(t.columnLabels(), float64(f.w)-lg.width-f.px(110))
 	c.Series = []chart.Series{drawSeries{name: "stacks", draw: func(r chart.Renderer, box chart.Box, x, y chart.Range) {
 		f.title(r, box)
 		f.gridLines(r, box, y, ticks)

@@ -75,11 +75,7 @@ func (f *frame) trendsChart() chart.Chart {
 	}
 	ya, ticks := f.valueAxis(t.Unit, maxV*1.04, f.o.Share)
 	setValueAxis(&c, ya)
-	labels := make([]string, len(t.Columns))
-	for i, col := range t.Columns {
-		labels[i] = col.Label
-	}
-	c.XAxis = f.categoryAxis(labels, float64(f.w)-lg.width-f.px(110))
+	c.XAxis = f.categoryAxis(t.columnLabels(), float64(f.w)-lg.width-f.px(110))
 	c.Series = []chart.Series{drawSeries{name: "trends", draw: func(r chart.Renderer, box chart.Box, x, y chart.Range) {
 		f.title(r, box)
 		slot := float64(box.Width()) / float64(len(t.Columns))
