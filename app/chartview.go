@@ -24,6 +24,7 @@ type ChartView struct {
 	corpus *data.Corpus
 	query  data.Query
 	dark   bool
+	topic  string // highlighted topic id
 
 	img      *canvas.Image
 	table    *charts.Table
@@ -57,6 +58,15 @@ func (v *ChartView) SetData(c *data.Corpus, q data.Query, dark bool) {
 	v.Refresh()
 }
 
+// Highlight fades every topic but one (id; "" for none).
+func (v *ChartView) Highlight(id string) {
+	if id != v.topic {
+		v.topic = id
+		v.drawn = fyne.Size{}
+		v.Refresh()
+	}
+}
+
 // Result returns the last chart shown.
 func (v *ChartView) Result() *charts.Result { return v.result }
 
@@ -72,12 +82,12 @@ func (v *ChartView) render(size fyne.Size) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
 		scale = c.Scale()
 	}
-	corpus, query, kind, dark := v.corpus, v.query, v.kind, v.dark
+	corpus, query, kind, dark, topic := v.corpus, v.query, v.kind, v.dark, v.topic
 	go func() {
 		table, err := charts.TableFor(corpus, kind, query)
 		var res *charts.Result
 		if err == nil {
-			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark})
+			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark, Highlight: topic})
 		}
 		v.do(func() {
 			if generation != v.renders || err != nil {

@@ -111,11 +111,12 @@ func (w *MainWindow) build() {
 
 	w.sidebar = NewSidebar()
 	w.sidebar.OnChange = w.filtersChanged
-	w.sidebar.OnHoverTopic = func(t *data.Topic) { w.timeline.HighlightTopic(t) }
+	w.sidebar.OnHoverTopic = w.hoverTopic
 
 	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
 	w.timeline.OnSelect = w.timelineSelected
 	w.timeline.OnOpen = w.timelineSelected
+	w.timeline.OnHoverTopic = w.hoverTopic
 
 	var tabs []*container.TabItem
 	for _, k := range charts.Kinds {
@@ -331,6 +332,19 @@ func (w *MainWindow) filtersChanged() {
 		v.SetData(w.corpus, q, dark)
 	}
 	w.app.Preferences().SetStringList(prefHidden, w.sidebar.Hidden())
+}
+
+// hoverTopic highlights a topic on the timeline and in the charts (nil:
+// none) while the pointer is over it anywhere.
+func (w *MainWindow) hoverTopic(t *data.Topic) {
+	w.timeline.HighlightTopic(t)
+	id := ""
+	if t != nil {
+		id = t.ID
+	}
+	for _, v := range w.charts {
+		v.Highlight(id)
+	}
 }
 
 func (w *MainWindow) timelineSelected(sel timeline.Selection) {

@@ -296,3 +296,48 @@ func TestShortcutsReachTheWindowFromTheSearchBox(t *testing.T) {
 		t.Errorf("Ctrl+T from the search box focused %T", w.Canvas().Focused())
 	}
 }
+
+func TestHoveringATopicHighlightsItEverywhere(t *testing.T) {
+	w := openWindow(t, builtin)
+	space := w.corpus.Topic("space")
+	w.hoverTopic(space)
+	if !w.timeline.Model().Lanes[1+space.Index].Highlighted {
+		t.Error("the timeline lane is not highlighted")
+	}
+	for _, v := range w.charts {
+		if v.topic != "space" {
+			t.Errorf("%s: highlight %q", v.Kind(), v.topic)
+		}
+	}
+	w.hoverTopic(nil)
+	if w.timeline.Model().Lanes[1+space.Index].Highlighted || w.charts[0].topic != "" {
+		t.Error("the highlight stayed after the pointer left")
+	}
+}
+
+// TestALongLoadNeverBlocksTheWindow: while a corpus loads, progress shows
+// and the window keeps answering.
+func TestALongLoadNeverBlocksTheWindow(t *testing.T) {
+	release := make(chan struct{})
+	load := func(p string) (*data.Corpus, data.Problems, error) {
+		if p == "big.yaml" {
+			<-release
+		}
+		return builtin(p)
+	}
+	w := openWindow(t, load)
+	w.open("big.yaml")
+	if !w.progress.Visible() || !strings.Contains(w.status.Text, "Loading big.yaml") {
+		t.Errorf("no progress: %q", w.status.Text)
+	}
+	span := w.timeline.View().Span()
+	w.timeline.TypedRune('+') // the UI goroutine is free while the load runs
+	if w.timeline.View().Span() >= span {
+		t.Error("the timeline did not answer during the load")
+	}
+	close(release)
+	w.waitLoads(t, 2)
+	if w.progress.Visible() {
+		t.Error("progress still shown after the load")
+	}
+}

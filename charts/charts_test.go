@@ -323,3 +323,28 @@ func TestHangulLabelsUseTheHangulFont(t *testing.T) {
 		t.Fatal("no Hangul font")
 	}
 }
+
+func TestHighlightFadesTheOtherTopics(t *testing.T) {
+	c := builtin(t)
+	tb, _ := TableFor(c, TopicsByYear, data.Query{Unit: data.UnitSpans})
+	res, err := Render(tb, Options{Kind: TopicsByYear, Width: 1200, Height: 700, Highlight: "space"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sawSpace, sawFaded := false, false
+	for _, h := range res.Hits {
+		p := res.Image.RGBAAt(int((h.X0+h.X1)/2), int((h.Y0+h.Y1)/2))
+		want := tb.Rows[h.Row].Color
+		if tb.Rows[h.Row].ID == "space" {
+			sawSpace = true
+			if !near(p, want) {
+				t.Errorf("the highlighted topic is drawn %v, want %v", p, want)
+			}
+		} else if !near(p, want) {
+			sawFaded = true
+		}
+	}
+	if !sawSpace || !sawFaded {
+		t.Errorf("space drawn: %v, others faded: %v", sawSpace, sawFaded)
+	}
+}

@@ -67,6 +67,9 @@ func (f *frame) matrixChart() chart.Chart {
 				if v > 0 {
 					fill = f.shade(v / maxV)
 				}
+				if f.o.Highlight != "" && row.ID != f.o.Highlight {
+					fill = f.fade(fill)
+				}
 				rect(r, x0+gap/2, y0+gap/2, x0+cw-gap/2, y0+ch-gap/2, fill)
 				if v <= 0 {
 					continue

@@ -71,6 +71,7 @@ type Options struct {
 	Share         bool // topic-trends: each topic's share of its year
 	MovingAverage int  // topic-trends: a centred average over this many years; 0 is off
 	Title         string
+	Highlight     string // a topic id: the other topics are drawn faded
 }
 
 // Hit is a drawn cell: a rectangle of the output, in pixels, and the
@@ -370,6 +371,23 @@ func (f *frame) valueAxis(name string, maxValue float64, percent bool) (chart.YA
 		Range:     &chart.ContinuousRange{Min: 0, Max: ticks[len(ticks)-1]},
 		Ticks:     out,
 	}, ticks
+}
+
+// rowColor is a row's colour, faded towards the background when another
+// topic is highlighted.
+func (f *frame) rowColor(ri int) drawing.Color {
+	c := drawingColor(f.t.Rows[ri].Color)
+	if f.o.Highlight == "" || f.t.Rows[ri].ID == f.o.Highlight {
+		return c
+	}
+	return f.fade(c)
+}
+
+// fade mixes a colour three parts to one with the background.
+func (f *frame) fade(c drawing.Color) drawing.Color {
+	bg := f.pal.background
+	mix := func(a, b uint8) uint8 { return uint8(0.25*float64(a) + 0.75*float64(b) + 0.5) }
+	return drawing.Color{R: mix(c.R, bg.R), G: mix(c.G, bg.G), B: mix(c.B, bg.B), A: 255}
 }
 
 // setValueAxis makes ya the chart's left axis. go-chart 2.1.2 computes the

@@ -37,14 +37,14 @@ func (f *frame) stackedChart() chart.Chart {
 				continue
 			}
 			base := 0.0
-			for ri, row := range t.Rows {
+			for ri := range t.Rows {
 				v := t.Values[ci][ri]
 				if v <= 0 {
 					continue
 				}
 				y0 := bottom - float64(y.Translate(base))
 				y1 := bottom - float64(y.Translate(base+v))
-				rect(r, cx-barW/2, y1, cx+barW/2, y0, drawingColor(row.Color))
+				rect(r, cx-barW/2, y1, cx+barW/2, y0, f.rowColor(ri))
 				if y0-y1 >= f.px(3) { // a hairline between segments keeps neighbours apart
 					line(r, cx-barW/2, y1, cx+barW/2, y1, f.px(1), f.pal.background)
 				}

@@ -54,7 +54,7 @@ func (f *frame) totalsChart() chart.Chart {
 			v := value(ri)
 			x1 := float64(box.Left) + float64(x.Translate(v))
 			if v > 0 {
-				rect(r, float64(box.Left), cy-barH/2, x1, cy+barH/2, drawingColor(row.Color))
+				rect(r, float64(box.Left), cy-barH/2, x1, cy+barH/2, f.rowColor(ri))
 				f.hits = append(f.hits, Hit{X0: float64(box.Left), Y0: cy - barH/2, X1: x1, Y1: cy + barH/2, Column: 0, Row: ri})
 			}
 			r.SetFontColor(f.pal.muted)

@@ -89,8 +89,8 @@ func (f *frame) trendsChart() chart.Chart {
 		radius := f.px(3.5)
 		pos := f.dodge(values, radius, func(ci int) float64 { return float64(box.Left) + float64(x.Translate(float64(ci))) },
 			func(v float64) float64 { return float64(box.Bottom) - float64(y.Translate(v)) })
-		for ri, row := range t.Rows {
-			col := drawingColor(row.Color)
+		for ri := range t.Rows {
+			col := f.rowColor(ri)
 			for ci := 1; ci < len(values); ci++ {
 				a, b := pos[ci-1][ri], pos[ci][ri]
 				if !math.IsNaN(a.y) && !math.IsNaN(b.y) {
@@ -98,14 +98,14 @@ func (f *frame) trendsChart() chart.Chart {
 				}
 			}
 		}
-		for ri, row := range t.Rows {
+		for ri := range t.Rows {
 			for ci := range values {
 				p := pos[ci][ri]
 				if math.IsNaN(p.y) || values[ci][ri] <= 0 {
 					continue // a zero is the line touching the axis; it has nothing to click
 				}
 				cx, cy := p.x, p.y
-				r.SetFillColor(drawingColor(row.Color))
+				r.SetFillColor(f.rowColor(ri))
 				r.SetStrokeColor(f.pal.background)
 				r.SetStrokeWidth(f.px(1))
 				r.Circle(radius, int(cx), int(cy))

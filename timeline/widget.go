@@ -32,6 +32,9 @@ type Timeline struct {
 	// (Enter, or the context menu).
 	OnSelect func(Selection)
 	OnOpen   func(Selection)
+	// OnHoverTopic is called with the topic whose lane label is under the
+	// pointer, and with nil when the pointer leaves it.
+	OnHoverTopic func(*data.Topic)
 
 	model    *Model
 	view     Scale // in points; Width is the plot's width
@@ -41,12 +44,13 @@ type Timeline struct {
 		lane, item int
 		ok         bool
 	}
-	hover   int // mark under the pointer in frame, -1 for none
-	hoverAt fyne.Position
-	frame   *Frame // in points, for hit-testing; nil when stale
-	stale   bool   // the raster must be drawn again
-	tip     *tooltip
-	focused bool
+	hover      int // mark under the pointer in frame, -1 for none
+	hoverAt    fyne.Position
+	hoverTopic *data.Topic // whose lane label is under the pointer
+	frame      *Frame      // in points, for hit-testing; nil when stale
+	stale      bool        // the raster must be drawn again
+	tip        *tooltip
+	focused    bool
 }
 
 // zoomPerScroll makes one wheel notch (25 units on Linux and Windows, 10 on
@@ -423,6 +427,11 @@ func (t *Timeline) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
 func (t *Timeline) MouseMoved(e *desktop.MouseEvent) {
 	f := t.Frame()
 	h := f.HitTest(float64(e.Position.X), float64(e.Position.Y))
+	var topic *data.Topic
+	if h.LaneLabel > 0 {
+		topic = t.model.Lanes[h.LaneLabel].Topic
+	}
+	t.setHoverTopic(topic)
 	if h.Mark == t.hover && e.Position == t.hoverAt {
 		return
 	}
@@ -436,7 +445,19 @@ func (t *Timeline) MouseMoved(e *desktop.MouseEvent) {
 }
 
 // MouseOut hides the tooltip.
-func (t *Timeline) MouseOut() { t.hideTip() }
+func (t *Timeline) MouseOut() {
+	t.setHoverTopic(nil)
+	t.hideTip()
+}
+
+func (t *Timeline) setHoverTopic(topic *data.Topic) {
+	if topic != t.hoverTopic {
+		t.hoverTopic = topic
+		if t.OnHoverTopic != nil {
+			t.OnHoverTopic(topic)
+		}
+	}
+}
 
 func (t *Timeline) hideTip() {
 	if t.hover >= 0 || t.tip != nil {
