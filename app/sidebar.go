@@ -28,6 +28,7 @@ type Sidebar struct {
 	summary  *widget.Label
 	topics   *fyne.Container
 	checks   map[string]*widget.Check
+	kinds    *widget.CheckGroup
 	from, to *widget.Select
 	body     *fyne.Container
 	quiet    bool // no OnChange while being filled
@@ -41,10 +42,13 @@ func NewSidebar() *Sidebar {
 	all := widget.NewButton("All", func() { s.setAll(true) })
 	none := widget.NewButton("None", func() { s.setAll(false) })
 	years := container.NewGridWithColumns(2, s.from, s.to)
+	s.kinds = widget.NewCheckGroup(nil, func([]string) { s.changed() })
+	s.kinds.Horizontal = true
 	s.body = container.NewBorder(
 		container.NewVBox(s.summary, widget.NewSeparator(),
 			container.NewBorder(nil, nil, widget.NewLabelWithStyle("Topics", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(all, none))),
-		container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle("Years", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), years),
+		container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle("Years", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), years,
+			widget.NewLabelWithStyle("Meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.kinds),
 		nil, nil, container.NewVScroll(s.topics))
 	s.ExtendBaseWidget(s)
 	return s
@@ -96,6 +100,8 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, hidden map[string]bool) {
 			years = append(years, strconv.Itoa(y))
 		}
 	}
+	s.kinds.Options = c.Kinds()
+	s.kinds.SetSelected(c.Kinds())
 	s.from.Options, s.to.Options = years, years
 	if len(years) > 0 {
 		s.from.SetSelected(years[0])
@@ -120,6 +126,7 @@ func (s *Sidebar) Query(c *data.Corpus) data.Query {
 	if q.Topics == nil { // nothing checked: no topic, not all of them
 		q.Topics = []string{}
 	}
+	q.Kinds = append([]string{}, s.kinds.Selected...)
 	return q
 }
 

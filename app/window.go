@@ -327,6 +327,10 @@ func (w *MainWindow) filtersChanged() {
 	}
 	q := w.query()
 	w.timeline.SetHiddenTopics(func(t *data.Topic) bool { return !slices.Contains(q.Topics, t.ID) })
+	w.timeline.SetHiddenMeetings(func(m *data.Meeting) bool {
+		y := m.Date.Year
+		return !slices.Contains(q.Kinds, m.Kind) || y < q.FromYear || y > q.ToYear
+	})
 	dark := w.app.Settings().ThemeVariant() == theme.VariantDark
 	for _, v := range w.charts {
 		v.SetData(w.corpus, q, dark)

@@ -12,6 +12,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
 func builtin(string) (*data.Corpus, data.Problems, error) {
@@ -339,5 +340,21 @@ func TestALongLoadNeverBlocksTheWindow(t *testing.T) {
 	w.waitLoads(t, 2)
 	if w.progress.Visible() {
 		t.Error("progress still shown after the load")
+	}
+}
+
+func TestMeetingKindsFilter(t *testing.T) {
+	w := openWindow(t, builtin)
+	w.sidebar.kinds.SetSelected([]string{"ministerial"})
+	q := w.query()
+	if len(q.Kinds) != 1 || q.Kinds[0] != "ministerial" {
+		t.Fatalf("kinds %v", q.Kinds)
+	}
+	var ids []string
+	w.timeline.OnSelect = func(sel timeline.Selection) { ids = append(ids, sel.Meeting.ID) }
+	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if strings.Join(ids, " ") != "austin-seoul-2023 austin-seoul-2023" {
+		t.Errorf("Right walks %v with only ministerial meetings shown", ids)
 	}
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -56,6 +57,24 @@ type Query struct {
 	PerThousandWords bool     // divide by the words of source text in the bucket
 	FromYear, ToYear int      // 0: the corpus' first or last meeting year
 	Topics           []string // topic ids; nil: every topic, empty: none
+	Kinds            []string // meeting kinds; nil: every kind, empty: none
+}
+
+// includes reports whether the query counts a meeting of this kind.
+func (q Query) includes(m *Meeting) bool {
+	return q.Kinds == nil || slices.Contains(q.Kinds, m.Kind)
+}
+
+// Kinds lists the meeting kinds of the corpus in the order they first
+// appear.
+func (c *Corpus) Kinds() []string {
+	var out []string
+	for _, m := range c.Meetings {
+		if !slices.Contains(out, m.Kind) {
+			out = append(out, m.Kind)
+		}
+	}
+	return out
 }
 
 // Bucket is one column of a count: a year or a meeting.
@@ -158,14 +177,14 @@ func (c *Corpus) buckets(q Query) []Bucket {
 		}
 		b := Bucket{Year: q.FromYear, Label: label}
 		for _, m := range c.MeetingsByDate() {
-			if m.Date.Year >= q.FromYear && m.Date.Year <= q.ToYear {
+			if m.Date.Year >= q.FromYear && m.Date.Year <= q.ToYear && q.includes(m) {
 				b.Meetings = append(b.Meetings, m)
 			}
 		}
 		out = append(out, b)
 	case ByMeeting:
 		for _, m := range c.MeetingsByDate() {
-			if m.Date.Year >= q.FromYear && m.Date.Year <= q.ToYear {
+			if m.Date.Year >= q.FromYear && m.Date.Year <= q.ToYear && q.includes(m) {
 				out = append(out, Bucket{Year: m.Date.Year, Meeting: m, Label: m.Short, Meetings: []*Meeting{m}})
 			}
 		}
@@ -174,7 +193,7 @@ func (c *Corpus) buckets(q Query) []Bucket {
 			out = append(out, Bucket{Year: y, Label: fmt.Sprint(y)})
 		}
 		for _, m := range c.MeetingsByDate() {
-			if i := m.Date.Year - q.FromYear; i >= 0 && i < len(out) {
+			if i := m.Date.Year - q.FromYear; i >= 0 && i < len(out) && q.includes(m) {
 				out[i].Meetings = append(out[i].Meetings, m)
 			}
 		}

@@ -188,6 +188,9 @@ func (f *Frame) cluster(m *Model, lb LaneBox) {
 	start := len(f.Marks)
 	for i := first; i < len(lane.Items) && lane.Items[i].Start <= hi; i++ {
 		it := lane.Items[i]
+		if it.Hidden {
+			continue
+		}
 		x0, x1 := s.X(it.Start), s.X(it.End)
 		if it.Point() {
 			x0 = s.X(it.Start + 0.5)

@@ -14,6 +14,7 @@ type Item struct {
 	Meeting    int     // index in Model.Meetings, -1 when there is none
 	Hollow     bool    // a meeting without source text
 	Marked     bool    // a meeting that matches the current search
+	Hidden     bool    // filtered out (its meeting's kind is not shown)
 }
 
 // Point reports whether the item is one day, drawn as a point rather than

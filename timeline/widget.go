@@ -236,6 +236,17 @@ func (t *Timeline) MarkMeetings(marked func(*data.Meeting) bool) {
 	t.changed()
 }
 
+// SetHiddenMeetings hides the marks of the meetings for which hidden is
+// true, on every lane.
+func (t *Timeline) SetHiddenMeetings(hidden func(*data.Meeting) bool) {
+	for _, l := range t.model.Lanes {
+		for i := range l.Items {
+			l.Items[i].Hidden = l.Items[i].Meeting >= 0 && hidden(t.model.Meetings[l.Items[i].Meeting])
+		}
+	}
+	t.changed()
+}
+
 // SetHiddenTopics hides the lanes of the topics for which hidden is true.
 func (t *Timeline) SetHiddenTopics(hidden func(*data.Topic) bool) {
 	for _, l := range t.model.Lanes[1:] {
@@ -261,18 +272,16 @@ func (t *Timeline) SelectMeetingByID(id string) bool {
 	return false
 }
 
-// step selects the previous (-1) or next (+1) meeting in date order.
+// step selects the previous (-1) or next (+1) meeting in date order,
+// passing over hidden ones.
 func (t *Timeline) step(dir int) {
 	items := t.model.Lanes[0].Items
-	if len(items) == 0 {
-		return
-	}
-	next := 0
+	cur := -1
 	if dir < 0 {
-		next = len(items) - 1
+		cur = len(items)
 	}
 	if t.selected.ok {
-		cur := t.selected.item
+		cur = t.selected.item
 		if t.selected.lane != 0 { // from a topic mark, walk from its meeting
 			m := t.model.Lanes[t.selected.lane].Items[cur].Meeting
 			for i, it := range items {
@@ -281,9 +290,16 @@ func (t *Timeline) step(dir int) {
 				}
 			}
 		}
-		next = min(max(cur+dir, 0), len(items)-1)
 	}
-	t.Select(0, next)
+	for i := cur + dir; i >= 0 && i < len(items); i += dir {
+		if !items[i].Hidden {
+			t.Select(0, i)
+			return
+		}
+	}
+	if t.selected.ok && t.selected.lane == 0 { // at the end: stay, and say so again
+		t.Select(0, t.selected.item)
+	}
 }
 
 // openCluster zooms in until the cluster's items stand apart; items that
