@@ -2,9 +2,13 @@ package app
 
 import (
 	"image"
+	"image/color"
+	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/charts"
@@ -27,6 +31,9 @@ type ChartView struct {
 	topic  string // highlighted topic id
 
 	img      *canvas.Image
+	cursor   *canvas.Rectangle // the keyboard's cell
+	at       int               // index of the keyboard's cell in the result's hits, -1 for none
+	focused  bool
 	table    *charts.Table
 	result   *charts.Result
 	scale    float32 // pixels per point of the result
@@ -42,8 +49,11 @@ func NewChartView(kind charts.Kind, do func(func())) *ChartView {
 	if do == nil {
 		do = fyne.Do
 	}
-	v := &ChartView{kind: kind, do: do, img: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))}
+	v := &ChartView{kind: kind, do: do, at: -1, img: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))}
 	v.img.FillMode = canvas.ImageFillStretch
+	v.cursor = canvas.NewRectangle(color.Transparent)
+	v.cursor.StrokeWidth = 2.5
+	v.cursor.Hide()
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -96,6 +106,8 @@ func (v *ChartView) render(size fyne.Size) {
 			v.table, v.result, v.scale = table, res, float32(res.Width)/size.Width
 			v.img.Image = res.Image
 			v.img.Refresh()
+			v.at = min(v.at, len(res.Hits)-1)
+			v.placeCursor()
 			if v.rendered != nil {
 				v.rendered()
 			}
@@ -105,16 +117,112 @@ func (v *ChartView) render(size fyne.Size) {
 
 // Tapped finds the cell under the pointer.
 func (v *ChartView) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		c.Focus(v)
+	}
 	if v.result == nil {
 		return
 	}
 	h, ok := v.result.HitAt(float64(e.Position.X*v.scale), float64(e.Position.Y*v.scale))
-	if !ok || v.OnCell == nil {
+	if !ok {
+		return
+	}
+	v.at = slices.Index(v.result.Hits, h)
+	v.placeCursor()
+	v.open(h)
+}
+
+func (v *ChartView) open(h charts.Hit) {
+	if v.OnCell == nil {
 		return
 	}
 	col, row := v.table.Columns[h.Column], v.table.Rows[h.Row]
-	title := row.Label + " · " + col.Label
-	v.OnCell(title, v.table.Annotations(h.Column, h.Row))
+	v.OnCell(row.Label+" · "+col.Label, v.table.Annotations(h.Column, h.Row))
+}
+
+// FocusGained implements fyne.Focusable: the keyboard walks the cells.
+func (v *ChartView) FocusGained() {
+	v.focused = true
+	if v.at < 0 && v.result != nil && len(v.result.Hits) > 0 {
+		v.at = 0
+	}
+	v.placeCursor()
+}
+
+// FocusLost implements fyne.Focusable.
+func (v *ChartView) FocusLost() {
+	v.focused = false
+	v.placeCursor()
+}
+
+// TypedRune implements fyne.Focusable.
+func (v *ChartView) TypedRune(rune) {}
+
+// TypedKey moves between the drawn cells with the arrows (to the nearest
+// cell in that direction) and opens the cell with Enter or Space.
+func (v *ChartView) TypedKey(e *fyne.KeyEvent) {
+	if v.result == nil || len(v.result.Hits) == 0 {
+		return
+	}
+	if v.at < 0 {
+		v.at = 0
+	}
+	cur := v.result.Hits[v.at]
+	dx, dy := 0.0, 0.0
+	switch e.Name {
+	case fyne.KeyLeft:
+		dx = -1
+	case fyne.KeyRight:
+		dx = 1
+	case fyne.KeyUp:
+		dy = -1
+	case fyne.KeyDown:
+		dy = 1
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		v.open(cur)
+		return
+	default:
+		return
+	}
+	cx, cy := (cur.X0+cur.X1)/2, (cur.Y0+cur.Y1)/2
+	best, bestD := -1, math.Inf(1)
+	for i, h := range v.result.Hits {
+		hx, hy := (h.X0+h.X1)/2-cx, (h.Y0+h.Y1)/2-cy
+		along := hx*dx + hy*dy
+		if along <= 0.5 {
+			continue // not in that direction
+		}
+		across := math.Abs(hx*dy) + math.Abs(hy*dx)
+		if d := along + 3*across; d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best >= 0 {
+		v.at = best
+		v.placeCursor()
+	}
+}
+
+// placeCursor outlines the keyboard's cell while the chart has the focus.
+func (v *ChartView) placeCursor() {
+	if !v.focused || v.result == nil || v.at < 0 || v.at >= len(v.result.Hits) {
+		v.cursor.Hide()
+		return
+	}
+	h := v.result.Hits[v.at]
+	v.cursor.StrokeColor = v.Theme().Color(theme.ColorNameFocus, fyne.CurrentApp().Settings().ThemeVariant())
+	v.cursor.Move(fyne.NewPos(float32(h.X0)/v.scale-3, float32(h.Y0)/v.scale-3))
+	v.cursor.Resize(fyne.NewSize(float32(h.X1-h.X0)/v.scale+6, float32(h.Y1-h.Y0)/v.scale+6))
+	v.cursor.Show()
+	v.cursor.Refresh()
+}
+
+// Cursor returns the cell the keyboard is on.
+func (v *ChartView) Cursor() (charts.Hit, bool) {
+	if v.result == nil || v.at < 0 || v.at >= len(v.result.Hits) {
+		return charts.Hit{}, false
+	}
+	return v.result.Hits[v.at], true
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -133,5 +241,7 @@ func (r *chartRenderer) Refresh() {
 	r.v.render(r.v.Size())
 	r.v.img.Refresh()
 }
-func (r *chartRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.v.img} }
-func (r *chartRenderer) Destroy()                     {}
+func (r *chartRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.v.img, r.v.cursor}
+}
+func (r *chartRenderer) Destroy() {}

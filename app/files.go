@@ -166,7 +166,7 @@ func (w *MainWindow) ShowHelp() {
 | Ctrl+T | focus the timeline |
 | Ctrl+F | search the sources; Enter again opens the next match |
 | Ctrl+N / Ctrl+P | next / previous span in the source text |
-| Ctrl+1 … Ctrl+4 | the charts |
+| Ctrl+1 … Ctrl+4 | a chart; then the arrows walk its cells, Enter lists a cell's spans |
 | Ctrl+O / Ctrl+R | open a corpus / reload it |
 | Ctrl+E / Ctrl+Shift+E | export the chart / the timeline (.png, .svg or .csv) |
 | Ctrl+Q | quit |

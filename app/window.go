@@ -190,7 +190,10 @@ func (w *MainWindow) addShortcuts() {
 	add(fyne.KeyP, ctrl, w.detail.Previous)
 	for i := range w.charts {
 		index := i
-		add(fyne.KeyName(fmt.Sprint(i+1)), ctrl, func() { w.chartTabs.SelectIndex(index) })
+		add(fyne.KeyName(fmt.Sprint(i+1)), ctrl, func() {
+			w.chartTabs.SelectIndex(index)
+			c.Focus(w.charts[index])
+		})
 	}
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if e.Name == fyne.KeyF1 {

@@ -358,3 +358,35 @@ func TestMeetingKindsFilter(t *testing.T) {
 		t.Errorf("Right walks %v with only ministerial meetings shown", ids)
 	}
 }
+
+// TestChartCellsFromTheKeyboard: a focused chart walks its cells with the
+// arrows and opens one with Enter.
+func TestChartCellsFromTheKeyboard(t *testing.T) {
+	w := openWindow(t, builtin)
+	v := w.charts[0]
+	drawn := false
+	logged := v.rendered
+	v.rendered = func() { logged(); drawn = true }
+	v.Resize(fyne.NewSize(900, 500))
+	w.ui.pumpUntil(t, "the chart", func() bool { return drawn })
+	w.Canvas().Focus(v)
+	first, ok := v.Cursor()
+	if !ok {
+		t.Fatal("no cell under the keyboard")
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	next, _ := v.Cursor()
+	if next.Column <= first.Column {
+		t.Errorf("Right went from column %d to %d", first.Column, next.Column)
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	up, _ := v.Cursor()
+	if up.Column != next.Column || up.Y1 > next.Y0+1 {
+		t.Errorf("Up went from %+v to %+v", next, up)
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	want := v.table.Annotations(up.Column, up.Row)
+	if len(w.kwic.Rows()) != len(want) || len(want) == 0 {
+		t.Errorf("Enter listed %d spans, want %d", len(w.kwic.Rows()), len(want))
+	}
+}

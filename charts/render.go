@@ -364,6 +364,9 @@ func (f *frame) valueAxis(name string, maxValue float64, percent bool) (chart.YA
 		out = append(out, chart.Tick{Value: v, Label: formatValue(v, percent)})
 	}
 	nameStyle := f.textStyle(11, f.pal.muted)
+	if f.o.Height < 400 {
+		name = "" // go-chart would draw it over the tick labels; the subtitle says it
+	}
 	return chart.YAxis{
 		Name:      f.label(name),
 		NameStyle: nameStyle,
