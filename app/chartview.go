@@ -23,6 +23,8 @@ type ChartView struct {
 
 	// OnCell is called when a drawn cell is clicked.
 	OnCell func(title string, anns []*data.Annotation)
+	// OnOtherKey receives the keys the chart does not use.
+	OnOtherKey func(*fyne.KeyEvent)
 
 	kind   charts.Kind
 	corpus *data.Corpus
@@ -162,6 +164,9 @@ func (v *ChartView) TypedRune(rune) {}
 // cell in that direction) and opens the cell with Enter or Space.
 func (v *ChartView) TypedKey(e *fyne.KeyEvent) {
 	if v.result == nil || len(v.result.Hits) == 0 {
+		if v.OnOtherKey != nil {
+			v.OnOtherKey(e)
+		}
 		return
 	}
 	if v.at < 0 {
@@ -182,6 +187,9 @@ func (v *ChartView) TypedKey(e *fyne.KeyEvent) {
 		v.open(cur)
 		return
 	default:
+		if v.OnOtherKey != nil {
+			v.OnOtherKey(e)
+		}
 		return
 	}
 	cx, cy := (cur.X0+cur.X1)/2, (cur.Y0+cur.Y1)/2

@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -153,28 +155,34 @@ func (w *MainWindow) setTheme(name string) {
 	w.filtersChanged() // the charts draw their own background
 }
 
+// shortcutHelp lists the keys and what they do, for Help.
+var shortcutHelp = [][2]string{
+	{"← / →", "previous / next meeting on the timeline"},
+	{"Enter", "open the selection's source text"},
+	{"Esc", "clear the selection"},
+	{"+ / - / Home", "zoom in / out / fit all"},
+	{"Ctrl+T", "focus the timeline"},
+	{"Ctrl+F", "search the sources; Enter again opens the next match"},
+	{"Ctrl+N / Ctrl+P", "next / previous span in the source text"},
+	{"Ctrl+1 … Ctrl+4", "a chart; the arrows walk its cells, Enter lists a cell's spans"},
+	{"Ctrl+O / Ctrl+R", "open a corpus / reload it"},
+	{"Ctrl+E / Ctrl+Shift+E", "export the chart / the timeline (.png, .svg or .csv)"},
+	{"Ctrl+Q", "quit"},
+	{"F1", "this help"},
+}
+
 // ShowHelp lists the keyboard shortcuts and the version.
 func (w *MainWindow) ShowHelp() {
-	text := widget.NewRichTextFromMarkdown(fmt.Sprintf(`**%s %s**
-
-| Keys | Action |
-|---|---|
-| ← / → | previous / next meeting on the timeline |
-| Enter | open the selection's source text |
-| Esc | clear the selection |
-| + / - / Home | zoom in / out / fit all |
-| Ctrl+T | focus the timeline |
-| Ctrl+F | search the sources; Enter again opens the next match |
-| Ctrl+N / Ctrl+P | next / previous span in the source text |
-| Ctrl+1 … Ctrl+4 | a chart; then the arrows walk its cells, Enter lists a cell's spans |
-| Ctrl+O / Ctrl+R | open a corpus / reload it |
-| Ctrl+E / Ctrl+Shift+E | export the chart / the timeline (.png, .svg or .csv) |
-| Ctrl+Q | quit |
-| F1 | this help |
-
-The mouse: wheel zooms the timeline around the pointer, drag pans, hover shows details, click selects; a click on a chart lists the spans behind it; a click on a highlighted span selects its topic and meeting.`, w.opts.AppName, w.opts.Version))
-	d := dialog.NewCustom("Help", "Close", text, w)
-	d.Resize(fyne.NewSize(560, 560))
+	grid := container.New(layout.NewFormLayout())
+	for _, row := range shortcutHelp {
+		grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(row[1]))
+	}
+	mouse := widget.NewLabel("The mouse: the wheel zooms the timeline around the pointer, a drag pans it, hovering shows details and a click selects; a click on a chart lists the spans behind it; a click on a highlighted span selects its topic and meeting.")
+	mouse.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(w.opts.AppName+" "+w.opts.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d := dialog.NewCustom("Help", "Close", container.NewBorder(title, mouse, nil, nil, grid), w)
+	d.Resize(fyne.NewSize(640, 620))
 	d.Show()
 }
 

@@ -43,7 +43,6 @@ func NewSidebar() *Sidebar {
 	none := widget.NewButton("None", func() { s.setAll(false) })
 	years := container.NewGridWithColumns(2, s.from, s.to)
 	s.kinds = widget.NewCheckGroup(nil, func([]string) { s.changed() })
-	s.kinds.Horizontal = true
 	s.body = container.NewBorder(
 		container.NewVBox(s.summary, widget.NewSeparator(),
 			container.NewBorder(nil, nil, widget.NewLabelWithStyle("Topics", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(all, none))),

@@ -195,11 +195,20 @@ func (w *MainWindow) addShortcuts() {
 			c.Focus(w.charts[index])
 		})
 	}
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyF1 {
-			w.ShowHelp()
-		}
-	})
+	// Keys without a modifier are not shortcuts in Fyne: they reach the
+	// focused widget, which hands over the ones it does not use.
+	c.SetOnTypedKey(w.otherKey)
+	w.timeline.OnOtherKey = w.otherKey
+	for _, v := range w.charts {
+		v.OnOtherKey = w.otherKey
+	}
+}
+
+// otherKey handles the window's keys without a modifier.
+func (w *MainWindow) otherKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyF1 {
+		w.ShowHelp()
+	}
 }
 
 // runShortcut runs one of the window's shortcuts; false when s is not one.

@@ -390,3 +390,12 @@ func TestChartCellsFromTheKeyboard(t *testing.T) {
 		t.Errorf("Enter listed %d spans, want %d", len(w.kwic.Rows()), len(want))
 	}
 }
+
+func TestF1OpensHelpFromTheTimeline(t *testing.T) {
+	w := openWindow(t, builtin)
+	w.Canvas().Focus(w.timeline)
+	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("F1 on the timeline opened nothing")
+	}
+}

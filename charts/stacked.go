@@ -55,8 +55,9 @@ func (f *frame) stackedChart() chart.Chart {
 			r.SetFontSize(10)
 			r.SetFontColor(f.pal.text)
 			total := formatValue(base, false)
-			w := f.measure(total, 10)
-			r.Text(total, int(cx-w/2), int(bottom-float64(y.Translate(base))-f.px(5)))
+			if w := f.measure(total, 10); w <= slot-f.px(2) { // totals of narrow columns would overlap
+				r.Text(total, int(cx-w/2), int(bottom-float64(y.Translate(base))-f.px(5)))
+			}
 		}
 		f.columnNotes(r, box, x)
 		lg.draw(r, box)

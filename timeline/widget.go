@@ -35,6 +35,8 @@ type Timeline struct {
 	// OnHoverTopic is called with the topic whose lane label is under the
 	// pointer, and with nil when the pointer leaves it.
 	OnHoverTopic func(*data.Topic)
+	// OnOtherKey receives the keys the timeline does not use (F1, say).
+	OnOtherKey func(*fyne.KeyEvent)
 
 	model    *Model
 	view     Scale // in points; Width is the plot's width
@@ -534,6 +536,10 @@ func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 		t.ZoomAt(t.center(), 1.5)
 	case fyne.KeyMinus:
 		t.ZoomAt(t.center(), 1/1.5)
+	default:
+		if t.OnOtherKey != nil {
+			t.OnOtherKey(e)
+		}
 	}
 }
 
