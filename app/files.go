@@ -181,9 +181,36 @@ func (w *MainWindow) ShowHelp() {
 	mouse := widget.NewLabel("The mouse: the wheel zooms the timeline around the pointer, a drag pans it, hovering shows details and a click selects; a click on a chart lists the spans behind it; a click on a highlighted span selects its topic and meeting.")
 	mouse.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(w.opts.AppName+" "+w.opts.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	d := dialog.NewCustom("Help", "Close", container.NewBorder(title, mouse, nil, nil, grid), w)
-	d.Resize(fyne.NewSize(640, 620))
+	var d *dialog.CustomDialog
+	closeButton := newCloseButton(func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Help", container.NewBorder(title, container.NewVBox(mouse, container.NewCenter(closeButton)), nil, nil, grid), w)
+	d.Resize(fyne.NewSize(640, 660))
 	d.Show()
+	// Fyne's dialogs leave the keys with the widget beneath: give them to
+	// the dialog's button, which also closes on Escape.
+	w.Canvas().Focus(closeButton)
+	w.event("help", "shown=true")
+}
+
+// closeButton closes a dialog on a click, Enter, Space or Escape.
+type closeButton struct {
+	widget.Button
+}
+
+func newCloseButton(close func()) *closeButton {
+	b := &closeButton{}
+	b.Text, b.OnTapped = "Close", close
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey implements fyne.Focusable.
+func (b *closeButton) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyEscape || e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		b.OnTapped()
+		return
+	}
+	b.Button.TypedKey(e)
 }
 
 // ShowExport exports the chart on show; ShowExportTimeline the timeline.

@@ -256,6 +256,7 @@ func (w *MainWindow) Reload() { w.open(w.path) }
 func (w *MainWindow) open(path string) {
 	w.loads++
 	generation := w.loads
+	w.event("loading", "path=%q", displayName(path))
 	w.status.SetText("Loading " + displayName(path) + "…")
 	w.progress.Show()
 	w.progress.Start()

@@ -396,6 +396,14 @@ func TestF1OpensHelpFromTheTimeline(t *testing.T) {
 	w.Canvas().Focus(w.timeline)
 	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
 	if w.Canvas().Overlays().Top() == nil {
-		t.Error("F1 on the timeline opened nothing")
+		t.Fatal("F1 on the timeline opened nothing")
+	}
+	focused, ok := w.Canvas().Focused().(*closeButton)
+	if !ok {
+		t.Fatalf("the focus is on %T, not the dialog", w.Canvas().Focused())
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape did not close Help")
 	}
 }

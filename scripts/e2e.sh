@@ -104,4 +104,26 @@ app=
 if grep -q "Error in Fyne call thread" "$out/app.log"; then
   fail "the app touched the UI off the UI goroutine: $(grep -m1 'call thread' "$out/app.log")"
 fi
+step "a 100,000-annotation corpus: the window answers while it loads"
+"$bin" gen --out "$tmp/big" >/dev/null 2>&1 || fail "gen failed"
+: > "$ALLIANCE_TIMELINE_EVENTS"
+"$bin" "$tmp/big/corpus.yaml" >>"$out/app.log" 2>&1 &
+app=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || fail "no window within 10 s"
+wait_event '^loading path=".*big/corpus.yaml"' 5
+key F1
+wait_event '^help shown=true' 5
+grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" && fail "the load ended before Help could show: nothing was measured"
+shot 08-big-corpus-loading
+wait_event '^loaded .*big/corpus.yaml.* ok=true .*meetings=10000' 60
+key Escape
+sleep 0.3
+key ctrl+t Right
+wait_event '^selected meeting=' 5
+shot 09-big-corpus-loaded
+key ctrl+q
+for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q (big corpus)"
+app=
+
 echo "e2e: all steps passed; screenshots in $out"
