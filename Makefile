@@ -9,8 +9,10 @@ MODULE      := $(shell $(GO) list -m 2>/dev/null)
 GOBIN       := $(shell $(GO) env GOPATH)/bin
 STATICCHECK := $(GOBIN)/staticcheck
 STATICCHECK_VERSION := v0.8.2
+FYNE        := $(GOBIN)/fyne
+FYNE_VERSION := v2.7.1
 
-.PHONY: all run build test check fmt vet lint unit race smoke e2e bench deps deps-test tools clean
+.PHONY: all run build test check fmt vet lint unit race smoke e2e bench deps deps-test deps-package tools package package-linux package-windows package-check clean
 
 all: build
 
@@ -57,8 +59,27 @@ bench:
 	@mkdir -p build
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline ./charts | tee build/bench.txt
 
+## package: release packages into dist/ (Linux .tar.xz, Windows .zip)
+package: package-linux package-windows
+
+package-linux: deps-package $(FYNE)
+	scripts/package.sh linux
+
+package-windows: deps-package $(FYNE)
+	scripts/package.sh windows
+
+## package-check: check what make package built, and install it for real
+package-check: deps-package deps-test
+	scripts/package-check.sh
+
+$(FYNE):
+	$(GO) install fyne.io/fyne/v2/cmd/fyne@$(FYNE_VERSION)
+
 deps:
 	@scripts/install-deps.sh build
+
+deps-package:
+	@scripts/install-deps.sh package
 
 deps-test:
 	@scripts/install-deps.sh test

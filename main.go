@@ -13,9 +13,11 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/alliance-timeline/alliance-timeline/app"
+	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/cli"
 )
 
@@ -46,6 +48,7 @@ func main() {
 		Version: d.Details.Version,
 		OpenWindow: func(corpusPath string) error {
 			a := fyneapp.NewWithID(d.Details.ID)
+			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 			if corpusPath == "" {
 				corpusPath = app.LastCorpus(a) // "" again: the built-in corpus
 			}

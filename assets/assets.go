@@ -1,5 +1,6 @@
 // Package assets owns the files compiled into the binary: the built-in
-// corpus (a YAML file and its source texts) and the chart font with Hangul.
+// corpus (a YAML file and its source texts), the chart font with Hangul and
+// the app's icon.
 package assets
 
 import (
@@ -9,6 +10,11 @@ import (
 
 //go:embed corpus
 var files embed.FS
+
+// Icon is the app's icon (drawn by icongen.go), 1024×1024 PNG.
+//
+//go:embed icon.png
+var Icon []byte
 
 // NanumGothic is a TrueType font with Hangul (SIL Open Font License 1.1,
 // see fonts/OFL-NanumGothic.txt), for chart labels in Korean: the charts'

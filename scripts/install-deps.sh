@@ -3,15 +3,18 @@
 #   scripts/install-deps.sh build   C compiler and the X11/OpenGL headers Fyne needs
 #   scripts/install-deps.sh test    the above, plus Xvfb, xdotool and ImageMagick for
 #                                   the real-window tests
+#   scripts/install-deps.sh package the build set, plus mingw-w64 for Windows, zip,
+#                                   desktop-file-utils and the tools the checks use
 # On Debian/Ubuntu it uses apt-get (through sudo when not root). Elsewhere it
 # only says what to install.
 set -euo pipefail
 
 want=(gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev
       libxi-dev libxcursor-dev libxinerama-dev)
-if [ "${1:-build}" = test ]; then
-  want+=(xvfb xauth x11-utils xdotool imagemagick)
-fi
+case "${1:-build}" in
+  test) want+=(xvfb xauth x11-utils xdotool imagemagick) ;;
+  package) want+=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 zip unzip xz-utils file desktop-file-utils imagemagick) ;;
+esac
 
 case "$(uname -s)" in
   Darwin)

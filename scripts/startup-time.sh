@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Measures, over N runs under Xvfb, the time from launching the binary to
+# its window appearing (xdotool sees it mapped) and to the built-in corpus
+# being shown (the event log's "loaded" line). Prints the median of each.
+# Usage: scripts/startup-time.sh BINARY [N]
+set -euo pipefail
+bin=$(realpath "$1") runs=${2:-5}
+tmp=$(mktemp -d)
+display=:$((90 + RANDOM % 400))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+export DISPLAY=$display XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8
+sleep 1
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+windows=() loaded=()
+for i in $(seq "$runs"); do
+  export ALLIANCE_TIMELINE_EVENTS="$tmp/events-$i.log"
+  : > "$ALLIANCE_TIMELINE_EVENTS"
+  start=$(ms)
+  "$bin" >/dev/null 2>&1 &
+  app=$!
+  xdotool search --sync --onlyvisible --pid "$app" >/dev/null 2>&1
+  windows+=($(( $(ms) - start )))
+  until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS"; do sleep 0.005; done
+  loaded+=($(( $(ms) - start )))
+  kill "$app"; wait "$app" 2>/dev/null || true
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "window shown: median $(median "${windows[@]}") ms (${windows[*]})"
+echo "corpus shown: median $(median "${loaded[@]}") ms (${loaded[*]})"
