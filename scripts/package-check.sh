@@ -50,10 +50,11 @@ exe="$work/win/Alliance Timeline/Alliance Timeline.exe"
 [ -f "$exe" ] || fail "no executable in $windows"
 file "$exe" | grep -q 'PE32+ executable (GUI) x86-64' || fail "not a PE32+ GUI executable: $(file "$exe")"
 objdump=${WINDOWS_OBJDUMP:-x86_64-w64-mingw32-objdump}
-"$objdump" -p "$exe" | grep -Eiq 'resource directory|\.rsrc' || fail "the executable has no resources"
-"$objdump" -s -j .rsrc "$exe" >/dev/null 2>&1 || fail "no .rsrc section"
-# An icon group resource (type 14) is in the resource directory.
-"$objdump" -p "$exe" | grep -Eiq 'Type: 14|Entry .* name: 14|ID: 0*14\b' || "$objdump" -p "$exe" | grep -A40 -i 'resource directory' | grep -Eq '(^| )14( |$)|0x0*e\b' || fail "no icon group resource in the executable"
+# The resource directory's top level lists the resource types: an icon is
+# an ICON (3) and a GROUP_ICON (14).
+rsrc=$("$objdump" -p "$exe" | sed -n '/The .rsrc Resource Directory section/,$p')
+grep -Eq '^[0-9a-f]{3}   Entry: ID: 0x0+3,' <<<"$rsrc" && grep -Eq '^[0-9a-f]{3}   Entry: ID: 0x0+e,' <<<"$rsrc" ||
+  fail "no icon (resource types 3 and 14) in the executable"
 for f in LICENSE.txt THIRD_PARTY_NOTICES.txt; do
   [ -s "$work/win/Alliance Timeline/$f" ] || fail "no $f in $windows"
 done
