@@ -129,13 +129,17 @@ func (c *Corpus) Count(q Query) (*Counts, error) {
 	if ok {
 		out.Buckets = c.buckets(q)
 	}
-	column := make(map[*Topic]int, len(topics))
+	// column[topic.Index] is the topic's column, -1 when it is not counted.
+	column := make([]int, len(c.Topics))
+	for i := range column {
+		column[i] = -1
+	}
 	for i, t := range topics {
-		column[t] = i
+		column[t.Index] = i
 	}
 	out.Cells = make([][]Cell, len(out.Buckets))
 	for bi := range out.Buckets {
-		out.Cells[bi] = countBucket(&out.Buckets[bi], q, column)
+		out.Cells[bi] = countBucket(&out.Buckets[bi], q, column, len(topics))
 	}
 	return out, nil
 }
@@ -161,10 +165,29 @@ func (c *Corpus) selectTopics(ids []string) ([]*Topic, error) {
 }
 
 // MeetingsByDate returns the meetings ordered by date, ties in file order.
+// The slice is made once and shared: do not modify it.
 func (c *Corpus) MeetingsByDate() []*Meeting {
-	ms := append([]*Meeting(nil), c.Meetings...)
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date.FirstDay() < ms[j].Date.FirstDay() })
-	return ms
+	if c.byDate == nil { // a corpus not made by the loader
+		return sortByDate(c.Meetings)
+	}
+	return c.byDate
+}
+
+func sortByDate(meetings []*Meeting) []*Meeting {
+	type keyed struct {
+		day int
+		m   *Meeting
+	}
+	ks := make([]keyed, len(meetings))
+	for i, m := range meetings {
+		ks[i] = keyed{m.Date.FirstDay(), m}
+	}
+	sort.SliceStable(ks, func(i, j int) bool { return ks[i].day < ks[j].day })
+	out := make([]*Meeting, len(ks))
+	for i, k := range ks {
+		out[i] = k.m
+	}
+	return out
 }
 
 func (c *Corpus) buckets(q Query) []Bucket {
@@ -215,42 +238,55 @@ func (c *Corpus) buckets(q Query) []Bucket {
 }
 
 // countBucket fills one bucket's cells. An annotation counts once per
-// bucket even when its source reports two meetings of the same year.
-func countBucket(b *Bucket, q Query, column map[*Topic]int) []Cell {
-	cells := make([]Cell, len(column))
-	sources := make([]map[*Source]bool, len(column))
-	meetings := make([]map[*Meeting]bool, len(column))
-	for _, s := range b.Sources {
-		for _, a := range s.Annotations {
-			col, ok := column[a.Topic]
-			if !ok || !a.Counted() {
-				continue
+// bucket even when its source reports two meetings of the same year. A
+// bucket visits each of its sources, and each of its meetings, once, so
+// distinct sources and meetings are counted by remembering the last one
+// seen per column: no sets.
+func countBucket(b *Bucket, q Query, column []int, columns int) []Cell {
+	cells := make([]Cell, columns)
+	counts := make([]int, columns)
+	switch q.Unit {
+	case UnitSpans, UnitSources:
+		lastSource := make([]*Source, columns)
+		for _, s := range b.Sources {
+			for _, a := range s.Annotations {
+				col := column[a.Topic.Index]
+				if col < 0 || !a.Counted() {
+					continue
+				}
+				cells[col].Annotations = append(cells[col].Annotations, a)
+				if q.Unit == UnitSpans {
+					counts[col]++
+				} else if lastSource[col] != s {
+					lastSource[col] = s
+					counts[col]++
+				}
 			}
-			cells[col].Annotations = append(cells[col].Annotations, a)
-			if sources[col] == nil {
-				sources[col] = map[*Source]bool{}
-				meetings[col] = map[*Meeting]bool{}
+		}
+	case UnitMeetings:
+		lastMeeting := make([]*Meeting, columns)
+		for _, m := range b.Meetings {
+			for _, s := range m.Sources {
+				for _, a := range s.Annotations {
+					if col := column[a.Topic.Index]; col >= 0 && a.Counted() && lastMeeting[col] != m {
+						lastMeeting[col] = m
+						counts[col]++
+					}
+				}
 			}
-			sources[col][s] = true
-			for _, m := range s.Meetings {
-				meetings[col][m] = true
+		}
+		// The annotations behind a cell are its sources' spans, each once.
+		for _, s := range b.Sources {
+			for _, a := range s.Annotations {
+				if col := column[a.Topic.Index]; col >= 0 && a.Counted() {
+					cells[col].Annotations = append(cells[col].Annotations, a)
+				}
 			}
 		}
 	}
 	for col := range cells {
 		cell := &cells[col]
-		switch q.Unit {
-		case UnitSpans:
-			cell.Count = len(cell.Annotations)
-		case UnitSources:
-			cell.Count = len(sources[col])
-		case UnitMeetings:
-			for m := range meetings[col] {
-				if containsMeeting(b.Meetings, m) {
-					cell.Count++
-				}
-			}
-		}
+		cell.Count = counts[col]
 		cell.Value = float64(cell.Count)
 		if q.PerThousandWords {
 			cell.Value = math.NaN()
@@ -260,15 +296,6 @@ func countBucket(b *Bucket, q Query, column map[*Topic]int) []Cell {
 		}
 	}
 	return cells
-}
-
-func containsMeeting(ms []*Meeting, m *Meeting) bool {
-	for _, x := range ms {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 // Total is the sum of a topic's counts over all buckets.

@@ -183,8 +183,7 @@ func (l *loader) load(raw []byte) {
 	l.readMeetings(top.value("meetings"))
 	l.readAnnotations(top.value("annotations"))
 	l.readEras(top.value("eras"))
-	l.readTexts()
-	l.anchorAnnotations()
+	l.loadSources()
 	l.link()
 }
 

@@ -2,6 +2,7 @@ package data
 
 import (
 	"image/color"
+	"sync"
 	"unicode"
 )
 
@@ -25,6 +26,10 @@ type Corpus struct {
 	topicByID   map[string]*Topic
 	meetingByID map[string]*Meeting
 	sourceByID  map[string]*Source
+	byDate      []*Meeting // made at load time
+
+	searchOnce sync.Once
+	folded     []string // every source text folded for search, made on the first search
 }
 
 // Topic is one entry of the corpus' vocabulary.

@@ -21,8 +21,12 @@ func (c *Corpus) Search(phrase string, limit int) []Match {
 	if strings.TrimSpace(needle) == "" {
 		return nil
 	}
+	folded := c.searchTexts()
 	var out []Match
-	for _, s := range c.Sources {
+	for i, s := range c.Sources {
+		if !strings.Contains(folded[i], needle) {
+			continue // most sources: one scan of a cached string
+		}
 		f := foldText(s.Text, true)
 		var runeByte []int
 		for _, b := range f.matches(needle, 0) {
@@ -44,6 +48,18 @@ func (c *Corpus) Search(phrase string, limit int) []Match {
 		}
 	}
 	return out
+}
+
+// searchTexts folds every source text for search once per corpus; the
+// folded strings cost about as much memory as the texts.
+func (c *Corpus) searchTexts() []string {
+	c.searchOnce.Do(func() {
+		c.folded = make([]string, len(c.Sources))
+		for i, s := range c.Sources {
+			c.folded[i] = foldString(s.Text, true)
+		}
+	})
+	return c.folded
 }
 
 func inExcluded(ex []Range, start, end int) bool {

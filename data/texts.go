@@ -7,38 +7,75 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
-// readTexts reads every source's text (a file beside the corpus or inline),
-// checks it and finds its excluded ranges. Each source's text index lives
-// only until its annotations are anchored.
-func (l *loader) readTexts() {
-	for i, s := range l.corpus.Sources {
-		f := l.sourceFields[i]
-		file := f.str("file", false)
-		_, hasInline := f.values["text"]
-		switch {
-		case file != "" && hasInline:
-			l.r.errorf(f.at("text"), "%s: give either file or text, not both", f.what)
-			continue
-		case file == "" && !hasInline:
-			l.r.errorf(f.node, "%s: missing the text: give file (a path relative to the corpus file) or text", f.what)
-			continue
-		case hasInline:
-			s.Text = f.str("text", true)
-		default:
-			s.File = file
-			text, ok := l.readTextFile(f, file)
-			if !ok {
-				continue
+// loadSources reads, checks and anchors every source, on all cores: a
+// corpus may have tens of thousands of text files. Each worker reports
+// into a list of its own; the loader sorts all problems at the end.
+func (l *loader) loadSources() {
+	sources := l.corpus.Sources
+	bySource := make([][]int, len(sources))
+	for i, a := range l.corpus.Annotations {
+		if a.Source != nil && a.Quote != "" {
+			bySource[a.Source.Index] = append(bySource[a.Source.Index], i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(sources)/16))
+	found := make([]Problems, workers)
+	jobs := make(chan int, 64)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := &reader{file: l.r.file, problems: &found[w]}
+			for i := range jobs {
+				l.loadSource(i, bySource[i], r)
 			}
+		}()
+	}
+	for i := range sources {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, ps := range found {
+		l.problems = append(l.problems, ps...)
+	}
+}
+
+// loadSource reads one source's text (a file beside the corpus or inline),
+// finds its excluded ranges and anchors its annotations, reporting to r.
+func (l *loader) loadSource(i int, anns []int, r *reader) {
+	s := l.corpus.Sources[i]
+	f := l.sourceFields[i]
+	f.r = r
+	file := f.str("file", false)
+	_, hasInline := f.values["text"]
+	switch {
+	case file != "" && hasInline:
+		r.errorf(f.at("text"), "%s: give either file or text, not both", f.what)
+	case file == "" && !hasInline:
+		r.errorf(f.node, "%s: missing the text: give file (a path relative to the corpus file) or text", f.what)
+	case hasInline:
+		s.Text = f.str("text", true)
+	default:
+		s.File = file
+		if text, ok := l.readTextFile(f, file); ok {
 			s.Text = text
 		}
+	}
+	if s.Text != "" {
 		l.readExclusions(f, s)
 		s.Words = countWords(s.Text, s.Excluded)
 	}
+	l.anchorSource(s, anns, r)
 }
 
 // readTextFile reads one source file, which must stay inside the corpus
@@ -47,49 +84,49 @@ func (l *loader) readTextFile(f fields, file string) (string, bool) {
 	at := f.at("file")
 	slashed := filepath.ToSlash(file)
 	if filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "" {
-		l.r.errorf(at, "%s: file %q is an absolute path; give a path relative to the corpus file", f.what, clip(file, 80))
+		f.r.errorf(at, "%s: file %q is an absolute path; give a path relative to the corpus file", f.what, clip(file, 80))
 		return "", false
 	}
 	clean := path.Clean(slashed)
 	if clean == ".." || strings.HasPrefix(clean, "../") {
-		l.r.errorf(at, "%s: file %q leads out of the corpus folder; source files must lie in it or below it", f.what, clip(file, 80))
+		f.r.errorf(at, "%s: file %q leads out of the corpus folder; source files must lie in it or below it", f.what, clip(file, 80))
 		return "", false
 	}
 	name := path.Join(l.dir, clean)
 	display := filepath.Join(l.displayDir, filepath.FromSlash(clean))
 	if !fs.ValidPath(name) {
-		l.r.errorf(at, "%s: file %q is not a valid path", f.what, clip(file, 80))
+		f.r.errorf(at, "%s: file %q is not a valid path", f.what, clip(file, 80))
 		return "", false
 	}
 	raw, err := readLimited(l.fsys, name, MaxTextBytes)
 	var tooBig *tooBigError
 	switch {
 	case errors.As(err, &tooBig):
-		l.r.errorf(at, "%s: file %s is too large: %v", f.what, display, err)
+		f.r.errorf(at, "%s: file %s is too large: %v", f.what, display, err)
 		return "", false
 	case errors.Is(err, fs.ErrNotExist):
 		if link := l.symlinkIn(name); link != "" {
-			l.r.errorf(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", f.what, display, link)
+			f.r.errorf(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", f.what, display, link)
 		} else {
-			l.r.errorf(at, "%s: file %s does not exist", f.what, display)
+			f.r.errorf(at, "%s: file %s does not exist", f.what, display)
 		}
 		return "", false
 	case err != nil:
 		if link := l.symlinkIn(name); link != "" {
-			l.r.errorf(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", f.what, display, link)
+			f.r.errorf(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", f.what, display, link)
 		} else {
-			l.r.errorf(at, "%s: cannot read file %s: %v", f.what, display, unwrapPath(err))
+			f.r.errorf(at, "%s: cannot read file %s: %v", f.what, display, unwrapPath(err))
 		}
 		return "", false
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
 		line, col := position(string(raw[:i]), -1)
-		l.problems = append(l.problems, Problem{File: display, Line: line, Col: col, Severity: Error,
+		*f.r.problems = append(*f.r.problems, Problem{File: display, Line: line, Col: col, Severity: Error,
 			Message: "this is not a text file (it contains NUL bytes)"})
 		return "", false
 	}
 	if line, col, ok := invalidUTF8(raw); !ok {
-		l.problems = append(l.problems, Problem{File: display, Line: line, Col: col, Severity: Error,
+		*f.r.problems = append(*f.r.problems, Problem{File: display, Line: line, Col: col, Severity: Error,
 			Message: "the text is not valid UTF-8 here; save it as UTF-8"})
 		return "", false
 	}
@@ -130,13 +167,13 @@ func (l *loader) symlinkIn(name string) string {
 
 // readExclusions finds each excluded range by its from and to markers.
 func (l *loader) readExclusions(f fields, s *Source) {
-	list := l.r.sequence(f.value("exclude"), f.what+": exclude")
+	list := f.r.sequence(f.value("exclude"), f.what+": exclude")
 	if len(list) == 0 {
 		return
 	}
 	t := newTextIndex(s.Text)
 	for j, item := range list {
-		ef, ok := l.r.mapping(item, fmt.Sprintf("%s: exclude %d", f.what, j+1), Keys["exclude"]...)
+		ef, ok := f.r.mapping(item, fmt.Sprintf("%s: exclude %d", f.what, j+1), Keys["exclude"]...)
 		if !ok {
 			continue
 		}
@@ -149,16 +186,16 @@ func (l *loader) readExclusions(f fields, s *Source) {
 		start, end, count := t.find(from, 0)
 		switch {
 		case count == 0:
-			l.r.errorf(ef.at("from"), "%s: %q is not in the text", ef.what, clip(from, 60))
+			ef.r.errorf(ef.at("from"), "%s: %q is not in the text", ef.what, clip(from, 60))
 			continue
 		case count > 1:
-			l.r.errorf(ef.at("from"), "%s: %q occurs %d times in the text; quote more of it so it is unique", ef.what, clip(from, 60), count)
+			ef.r.errorf(ef.at("from"), "%s: %q occurs %d times in the text; quote more of it so it is unique", ef.what, clip(from, 60), count)
 			continue
 		}
 		if to != "" {
 			_, toEnd, n := t.find(to, start)
 			if n == 0 {
-				l.r.errorf(ef.at("to"), "%s: %q does not occur after %q in the text", ef.what, clip(to, 60), clip(from, 30))
+				ef.r.errorf(ef.at("to"), "%s: %q does not occur after %q in the text", ef.what, clip(to, 60), clip(from, 30))
 				continue
 			}
 			end = toEnd
@@ -187,33 +224,95 @@ func mergeRanges(rs []Range) []Range {
 	return out
 }
 
-// anchorAnnotations anchors every annotation in its source, one text index
-// per source.
-func (l *loader) anchorAnnotations() {
-	bySource := map[*Source][]int{}
-	for i, a := range l.corpus.Annotations {
-		if a.Source != nil && a.Quote != "" {
-			bySource[a.Source] = append(bySource[a.Source], i)
-		}
+// anchorSource anchors a source's annotations. An annotation that gives a
+// start offset and no prefix or suffix is first compared byte for byte at
+// that offset: the exact match the offset promises needs no folded index.
+// The index is built only for the annotations that need a search.
+func (l *loader) anchorSource(s *Source, anns []int, r *reader) {
+	if len(anns) == 0 {
+		return
 	}
-	for _, s := range l.corpus.Sources {
-		indices := bySource[s]
-		if len(indices) == 0 {
-			continue
+	if s.Text == "" {
+		for _, i := range anns {
+			l.corpus.Annotations[i].Anchor = Anchor{Status: Orphaned, Detail: "the source has no text"}
 		}
-		if s.Text == "" {
-			for _, i := range indices {
-				l.corpus.Annotations[i].Anchor = Anchor{Status: Orphaned, Detail: "the source has no text"}
+		return
+	}
+	var t *textIndex
+	offsets := newOffsetMap(s.Text)
+	for _, i := range anns {
+		a := l.corpus.Annotations[i]
+		if anchor, ok := exactAtOffset(s.Text, offsets, a); ok {
+			a.Anchor = anchor
+		} else {
+			if t == nil {
+				t = newTextIndex(s.Text)
 			}
-			continue
-		}
-		t := newTextIndex(s.Text)
-		for _, i := range indices {
-			a := l.corpus.Annotations[i]
 			a.Anchor = t.anchor(selector{quote: a.Quote, prefix: a.Prefix, suffix: a.Suffix, start: a.Start})
-			l.checkAnchor(a, l.annFields[i])
+		}
+		f := l.annFields[i]
+		f.r = r
+		l.checkAnchor(a, f)
+	}
+}
+
+// offsetMap converts code point offsets to byte offsets; for ASCII text
+// they are the same and no table is made.
+type offsetMap struct {
+	ascii    bool
+	runeByte []int32
+	n        int // code points
+}
+
+func newOffsetMap(text string) offsetMap {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
 		}
 	}
+	if ascii {
+		return offsetMap{ascii: true, n: len(text)}
+	}
+	m := offsetMap{runeByte: make([]int32, 0, len(text)+1)}
+	for b := range text {
+		m.runeByte = append(m.runeByte, int32(b))
+	}
+	m.runeByte = append(m.runeByte, int32(len(text)))
+	m.n = len(m.runeByte) - 1
+	return m
+}
+
+func (m offsetMap) byteOf(cp int) (int, bool) {
+	if cp < 0 || cp > m.n {
+		return 0, false
+	}
+	if m.ascii {
+		return cp, true
+	}
+	return int(m.runeByte[cp]), true
+}
+
+// exactAtOffset anchors an annotation whose quote stands, byte for byte,
+// at its start offset, and not cut off from a combining mark.
+func exactAtOffset(text string, m offsetMap, a *Annotation) (Anchor, bool) {
+	if a.Start < 0 || a.Prefix != "" || a.Suffix != "" {
+		return Anchor{}, false
+	}
+	b, ok := m.byteOf(a.Start)
+	if !ok || !strings.HasPrefix(text[b:], a.Quote) {
+		return Anchor{}, false
+	}
+	e := b + len(a.Quote)
+	if r, _ := utf8.DecodeRuneInString(text[b:]); unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) {
+		return Anchor{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) {
+		return Anchor{}, false
+	}
+	return Anchor{Status: Exact, Start: a.Start, End: a.Start + utf8.RuneCountInString(a.Quote),
+		ByteStart: b, ByteEnd: e, Score: 1, Matches: 1}, true
 }
 
 func (l *loader) checkAnchor(a *Annotation, f fields) {
@@ -222,18 +321,18 @@ func (l *loader) checkAnchor(a *Annotation, f fields) {
 	switch a.Anchor.Status {
 	case Exact:
 	case Orphaned:
-		l.r.errorf(at, "%s: orphaned: %s: %q", where, a.Anchor.Detail, clip(a.Quote, 60))
+		f.r.errorf(at, "%s: orphaned: %s: %q", where, a.Anchor.Detail, clip(a.Quote, 60))
 		return
 	default:
 		line, col := position(a.Source.Text, a.Anchor.Start)
-		l.r.warnf(at, "%s: %s: %s (the match is at %s line %d, column %d)", where, a.Anchor.Status, a.Anchor.Detail, l.sourceName(a.Source), line, col)
+		f.r.warnf(at, "%s: %s: %s (the match is at %s line %d, column %d)", where, a.Anchor.Status, a.Anchor.Detail, l.sourceName(a.Source), line, col)
 	}
 	if a.Start > len(a.Source.Text) {
-		l.r.warnf(f.at("start"), "%s: start %d is past the end of the text", where, a.Start)
+		f.r.warnf(f.at("start"), "%s: start %d is past the end of the text", where, a.Start)
 	}
 	for _, r := range a.Source.Excluded {
 		if a.Anchor.Start < r.End && r.Start < a.Anchor.End {
-			l.r.errorf(at, "%s: the quote lies in an excluded range (%s); excluded text is not counted", where, reasonOr(r.Reason, "no reason given"))
+			f.r.errorf(at, "%s: the quote lies in an excluded range (%s); excluded text is not counted", where, reasonOr(r.Reason, "no reason given"))
 			break
 		}
 	}
@@ -263,6 +362,7 @@ func reasonOr(reason, fallback string) string {
 // link resolves the meetings' source lists and fills the back-references.
 func (l *loader) link() {
 	c := l.corpus
+	c.byDate = sortByDate(c.Meetings)
 	for i, m := range c.Meetings {
 		listed := map[string]bool{}
 		for _, r := range l.meetingRefs[i] {

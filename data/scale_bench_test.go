@@ -1,0 +1,130 @@
+package data_test
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/gen"
+)
+
+// The scale corpus (10,000 meetings, 30,000 sources, 100,000 annotations)
+// is generated once per run into build/bench-corpus, or reused when there.
+var (
+	scaleOnce sync.Once
+	scalePath string
+	scaleErr  error
+)
+
+func scaleCorpus(b *testing.B) string {
+	b.Helper()
+	scaleOnce.Do(func() {
+		dir := filepath.Join("..", "build", "bench-corpus-100k")
+		scalePath = filepath.Join(dir, "corpus.yaml")
+		if _, err := os.Stat(scalePath); err == nil {
+			return
+		}
+		_, scaleErr = gen.Write(dir, gen.Options{Meetings: 10000, Sources: 30000, Annotations: 100000, Seed: 1})
+	})
+	if scaleErr != nil {
+		b.Fatal(scaleErr)
+	}
+	return scalePath
+}
+
+// plainCorpus is the corpus file as plain structs, for the baseline: the
+// same YAML decoded with no checks, no text files and no anchoring.
+type plainCorpus struct {
+	Corpus      map[string]any      `yaml:"corpus"`
+	Topics      []map[string]any    `yaml:"topics"`
+	Meetings    []map[string]any    `yaml:"meetings"`
+	Sources     []map[string]string `yaml:"sources"`
+	Annotations []struct {
+		Source, Topic, Quote string
+		Start                int
+	} `yaml:"annotations"`
+	Eras []map[string]string `yaml:"eras"`
+}
+
+// BenchmarkLoad100k loads, validates, reads 30,000 texts, anchors and
+// indexes the scale corpus; BenchmarkDecodePlain100k is the baseline.
+func BenchmarkLoad100k(b *testing.B) {
+	path := scaleCorpus(b)
+	for b.Loop() {
+		c, ps, err := data.Load(path)
+		if err != nil || c == nil || len(ps) != 0 {
+			b.Fatal(err, ps)
+		}
+	}
+}
+
+func BenchmarkDecodePlain100k(b *testing.B) {
+	raw, err := os.ReadFile(scaleCorpus(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var p plainCorpus
+		if err := yaml.Unmarshal(raw, &p); err != nil || len(p.Annotations) != 100000 {
+			b.Fatal(err)
+		}
+	}
+}
+
+var (
+	scaleCorpusOnce sync.Once
+	loadedScale     *data.Corpus
+)
+
+func loadScale(b *testing.B) *data.Corpus {
+	b.Helper()
+	path := scaleCorpus(b)
+	scaleCorpusOnce.Do(func() { loadedScale, _, _ = data.Load(path) })
+	if loadedScale == nil {
+		b.Fatal("the scale corpus did not load")
+	}
+	return loadedScale
+}
+
+// BenchmarkCountAllCharts100k is the counting behind every chart after a
+// filter change: by year, by meeting and over the range.
+func BenchmarkCountAllCharts100k(b *testing.B) {
+	c := loadScale(b)
+	topics := []string{"space", "cyber", "extended-deterrence", "dprk-threat", "japan-trilateral"}
+	for b.Loop() {
+		for _, by := range []data.Grouping{data.ByYear, data.ByMeeting, data.ByRange} {
+			if _, err := c.Count(data.Query{Unit: data.UnitSpans, By: by, Topics: topics, FromYear: 1980, ToYear: 2020}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkSearch100k searches a phrase across the 30,000 sources, once
+// the search texts are folded (the first search folds them:
+// BenchmarkSearchIndex100k measures that).
+func BenchmarkSearch100k(b *testing.B) {
+	c := loadScale(b)
+	c.Search("warm up", 1)
+	for b.Loop() {
+		if got := c.Search("extended deterrence", 0); len(got) == 0 {
+			b.Fatal("no match")
+		}
+	}
+}
+
+// BenchmarkSearchIndex100k is the first search of a freshly loaded corpus,
+// which folds every text once.
+func BenchmarkSearchIndex100k(b *testing.B) {
+	path := scaleCorpus(b)
+	for b.Loop() {
+		b.StopTimer()
+		c, _, _ := data.Load(path)
+		b.StartTimer()
+		c.Search("extended deterrence", 0)
+	}
+}
