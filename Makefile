@@ -54,10 +54,12 @@ smoke: build
 e2e: build deps-test
 	scripts/e2e.sh $(BIN)
 
-## bench: the benchmarks of BENCHMARKS.md (6 runs each, for medians)
+## bench: the benchmarks of BENCHMARKS.md, each beside its baseline (the
+## scale benchmarks generate build/bench-corpus-100k the first time)
 bench:
 	@mkdir -p build
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline ./charts | tee build/bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -count 4 ./data | tee -a build/bench.txt
 
 ## package: release packages into dist/ (Linux .tar.xz, Windows .zip)
 package: package-linux package-windows

@@ -8,6 +8,7 @@ package app
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -262,6 +263,11 @@ func (w *MainWindow) open(path string) {
 	w.progress.Start()
 	go func() {
 		c, problems, err := w.opts.Load(path)
+		// Loading builds a large YAML tree that is garbage now: give the
+		// memory back to the system at once rather than whenever the runtime
+		// gets round to it (314 MB instead of 900 MB resident with the
+		// 100,000-annotation corpus, BENCHMARKS.md).
+		debug.FreeOSMemory()
 		if err != nil {
 			problems = append(problems, data.Problem{File: displayName(path), Severity: data.Error, Message: err.Error()})
 		}

@@ -221,13 +221,15 @@ func (c *Corpus) buckets(q Query) []Bucket {
 			}
 		}
 	}
+	// seen[source.Index] is the last bucket (plus one) that took the source:
+	// one slice for all buckets instead of a set per bucket.
+	seen := make([]int, len(c.Sources))
 	for i := range out {
 		b := &out[i]
-		seen := map[*Source]bool{}
 		for _, m := range b.Meetings {
 			for _, s := range m.Sources {
-				if !seen[s] {
-					seen[s] = true
+				if seen[s.Index] != i+1 {
+					seen[s.Index] = i + 1
 					b.Sources = append(b.Sources, s)
 					b.Words += s.Words
 				}

@@ -115,6 +115,7 @@ type loader struct {
 	problems   Problems
 	corpus     *Corpus
 
+	prefetch     *prefetcher
 	topicNodes   []fields
 	meetingRefs  [][]ref // per meeting: the source ids it lists
 	sourceFields []fields
@@ -154,6 +155,8 @@ func (l *loader) load(raw []byte) {
 			Message: "the corpus file is not valid UTF-8 here"})
 		return
 	}
+	l.prefetch = l.startPrefetch(raw)
+	defer close(l.prefetch.stop)
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {

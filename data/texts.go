@@ -57,7 +57,7 @@ func (l *loader) loadSource(i int, anns []int, r *reader) {
 	f := l.sourceFields[i]
 	f.r = r
 	file := f.str("file", false)
-	_, hasInline := f.values["text"]
+	_, hasInline := f.get("text")
 	switch {
 	case file != "" && hasInline:
 		r.errorf(f.at("text"), "%s: give either file or text, not both", f.what)
@@ -83,22 +83,24 @@ func (l *loader) loadSource(i int, anns []int, r *reader) {
 func (l *loader) readTextFile(f fields, file string) (string, bool) {
 	at := f.at("file")
 	slashed := filepath.ToSlash(file)
-	if filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "" {
+	name, valid := l.textPath(file)
+	clean := path.Clean(slashed)
+	display := filepath.Join(l.displayDir, filepath.FromSlash(clean))
+	switch {
+	case filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "":
 		f.r.errorf(at, "%s: file %q is an absolute path; give a path relative to the corpus file", f.what, clip(file, 80))
 		return "", false
-	}
-	clean := path.Clean(slashed)
-	if clean == ".." || strings.HasPrefix(clean, "../") {
+	case clean == ".." || strings.HasPrefix(clean, "../"):
 		f.r.errorf(at, "%s: file %q leads out of the corpus folder; source files must lie in it or below it", f.what, clip(file, 80))
 		return "", false
-	}
-	name := path.Join(l.dir, clean)
-	display := filepath.Join(l.displayDir, filepath.FromSlash(clean))
-	if !fs.ValidPath(name) {
+	case !valid:
 		f.r.errorf(at, "%s: file %q is not a valid path", f.what, clip(file, 80))
 		return "", false
 	}
-	raw, err := readLimited(l.fsys, name, MaxTextBytes)
+	raw, err, ok := l.prefetch.take(name)
+	if !ok {
+		raw, err = readLimited(l.fsys, name, MaxTextBytes)
+	}
 	var tooBig *tooBigError
 	switch {
 	case errors.As(err, &tooBig):

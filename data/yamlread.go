@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,9 +53,27 @@ func itemName(n *yaml.Node, kind string, i int) string {
 type fields struct {
 	r      *reader
 	node   *yaml.Node
-	what   string // "topic", "meeting 'scm-44'", ... for messages
-	values map[string]*yaml.Node
-	keys   map[string]*yaml.Node
+	what   string       // "topic", "meeting 'scm-44'", ... for messages
+	keys   []*yaml.Node // every key read, to find duplicates
+	values []keyValue   // the known keys' values
+}
+
+// keyValue is a known key and its value. A mapping has a dozen keys at
+// most, so a slice searched in order beats a map: a corpus has hundreds of
+// thousands of mappings.
+type keyValue struct {
+	key   string
+	value *yaml.Node
+}
+
+// get returns the value of key and whether the key is present.
+func (f fields) get(key string) (*yaml.Node, bool) {
+	for _, kv := range f.values {
+		if kv.key == key {
+			return kv.value, true
+		}
+	}
+	return nil, false
 }
 
 // plain reports aliases, which a corpus does not use: they make positions
@@ -71,7 +90,7 @@ func (r *reader) plain(n *yaml.Node) bool {
 // unknown keys (with a suggestion), duplicate keys, merge keys and a node
 // that is not a mapping. ok is false when n is not a mapping.
 func (r *reader) mapping(n *yaml.Node, what string, known ...string) (fields, bool) {
-	f := fields{r: r, node: n, what: what, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	f := fields{r: r, node: n, what: what}
 	if !r.plain(n) {
 		return f, false
 	}
@@ -89,11 +108,11 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) (fields, bo
 			r.errorf(k, "%s: merge keys (<<) are not allowed in a corpus; write the keys out", what)
 			continue
 		}
-		if first, dup := f.keys[k.Value]; dup {
-			r.errorf(k, "%s: duplicate key %q (first at line %d)", what, k.Value, first.Line)
+		if i := slices.IndexFunc(f.keys, func(first *yaml.Node) bool { return first.Value == k.Value }); i >= 0 {
+			r.errorf(k, "%s: duplicate key %q (first at line %d)", what, k.Value, f.keys[i].Line)
 			continue
 		}
-		f.keys[k.Value] = k
+		f.keys = append(f.keys, k)
 		if !contains(known, k.Value) {
 			msg := fmt.Sprintf("%s: unknown key %q", what, k.Value)
 			if s := suggest(k.Value, known); s != "" {
@@ -104,14 +123,14 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) (fields, bo
 			r.errorf(k, "%s", msg)
 			continue
 		}
-		f.values[k.Value] = v
+		f.values = append(f.values, keyValue{k.Value, v})
 	}
 	return f, true
 }
 
 // node returns the value of key, or nil when it is absent or null.
 func (f fields) value(key string) *yaml.Node {
-	v := f.values[key]
+	v, _ := f.get(key)
 	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
 		return nil
 	}
@@ -120,7 +139,7 @@ func (f fields) value(key string) *yaml.Node {
 
 // at returns the best node to point at for key: its value, else the mapping.
 func (f fields) at(key string) *yaml.Node {
-	if v := f.values[key]; v != nil {
+	if v, _ := f.get(key); v != nil {
 		return v
 	}
 	return f.node
@@ -150,7 +169,7 @@ func (f fields) str(key string, required bool) string {
 }
 
 func (f fields) missing(key string) {
-	if v, present := f.values[key]; present {
+	if v, present := f.get(key); present {
 		f.r.errorf(v, "%s: %s must not be empty", f.what, key)
 		return
 	}

@@ -1,0 +1,104 @@
+package data
+
+import (
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+)
+
+// Decoding the corpus file is one core's work; reading tens of thousands
+// of source files is mostly waiting for the kernel. The prefetcher reads
+// the files the corpus file appears to name while it is being decoded, on
+// the other cores. What it reads is only a head start: every file is still
+// checked as before, a file it missed is read then, and it opens nothing
+// the loader would not (the same path rules, through the same file system
+// rooted at the corpus folder).
+
+// fileValue finds the values of "file:" keys in the raw corpus file, block
+// or flow style, quoted or not.
+var fileValue = regexp.MustCompile(`(?m)(?:^|[{,\s])file:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,}#'"][^\s,}#]*))`)
+
+type prefetched struct {
+	done chan struct{}
+	data []byte
+	err  error
+}
+
+type prefetcher struct {
+	files map[string]*prefetched // complete before any read starts
+	stop  chan struct{}
+}
+
+// startPrefetch begins reading the source files named in raw.
+func (l *loader) startPrefetch(raw []byte) *prefetcher {
+	p := &prefetcher{files: map[string]*prefetched{}, stop: make(chan struct{})}
+	var names []string
+	for _, m := range fileValue.FindAllSubmatch(raw, -1) {
+		value := string(m[1]) + string(m[2]) + string(m[3])
+		name, ok := l.textPath(value)
+		if !ok || p.files[name] != nil {
+			continue
+		}
+		p.files[name] = &prefetched{done: make(chan struct{})}
+		names = append(names, name)
+	}
+	if len(names) < 32 { // a few files: not worth the goroutines
+		p.files = map[string]*prefetched{}
+		return p
+	}
+	type job struct {
+		name string
+		e    *prefetched
+	}
+	jobs := make(chan job, 256)
+	for range max(1, runtime.GOMAXPROCS(0)-1) { // one core decodes
+		go func() {
+			for j := range jobs {
+				j.e.data, j.e.err = readLimited(l.fsys, j.name, MaxTextBytes)
+				close(j.e.done)
+			}
+		}()
+	}
+	// The map is complete before the feeding starts and never changes after,
+	// so take reads it without waiting for the workers.
+	go func() {
+		defer close(jobs)
+		for _, name := range names {
+			select {
+			case jobs <- job{name, p.files[name]}:
+			case <-p.stop: // the load is over: nobody will take the rest
+				return
+			}
+		}
+	}()
+	return p
+}
+
+// take returns a prefetched file, waiting for it if it is being read; ok is
+// false when it was not prefetched.
+func (p *prefetcher) take(name string) (data []byte, err error, ok bool) {
+	e := p.files[name]
+	if e == nil {
+		return nil, nil, false
+	}
+	<-e.done
+	return e.data, e.err, true
+}
+
+// textPath applies the rules for a source file's path: relative, inside
+// the corpus folder, a valid path. It returns the name in the file system.
+func (l *loader) textPath(file string) (string, bool) {
+	slashed := filepath.ToSlash(file)
+	if file == "" || filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "" {
+		return "", false
+	}
+	clean := path.Clean(slashed)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", false
+	}
+	name := path.Join(l.dir, clean)
+	return name, fs.ValidPath(name)
+}
