@@ -95,7 +95,9 @@ wait_event '^loaded .* ok=false errors=1 .*meetings=13' 10
 shot 07-broken-corpus
 
 step "quit with Ctrl+Q"
-key ctrl+q
+# The app may quit between the key's press and release, and xdotool then
+# reports a window that is gone: the exit is what is checked, below.
+key ctrl+q 2>/dev/null || true
 for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q"
 status=0; wait "$app" || status=$?
@@ -121,7 +123,7 @@ sleep 0.3
 key ctrl+t Right
 wait_event '^selected meeting=' 5
 shot 09-big-corpus-loaded
-key ctrl+q
+key ctrl+q 2>/dev/null || true
 for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q (big corpus)"
 app=

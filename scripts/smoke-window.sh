@@ -33,7 +33,7 @@ if [ "${colours:-0}" -lt 20 ]; then
   echo "smoke: the screenshot has only $colours colours: the window looks empty" >&2; exit 1
 fi
 
-xdotool windowfocus --sync "$win" key --clearmodifiers ctrl+q
+xdotool windowfocus --sync "$win" key --clearmodifiers ctrl+q 2>/dev/null || true # it may quit before the key is released
 for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app" 2>/dev/null; then
   echo "smoke: still running 3 s after Ctrl+Q" >&2; exit 1
