@@ -12,7 +12,7 @@ STATICCHECK_VERSION := v0.8.2
 FYNE        := $(GOBIN)/fyne
 FYNE_VERSION := v2.7.1
 
-.PHONY: all run build test check fmt vet lint unit race smoke e2e bench deps deps-test deps-package tools package package-linux package-windows package-check clean
+.PHONY: all run build test check fmt vet lint unit race smoke e2e bench startup deps deps-test deps-package tools package package-linux package-windows package-check clean
 
 all: build
 
@@ -76,6 +76,13 @@ package-check: deps-package deps-test
 
 $(FYNE):
 	$(GO) install fyne.io/fyne/v2/cmd/fyne@$(FYNE_VERSION)
+
+## startup: launch-to-window and launch-to-corpus times against a minimal
+## Fyne window, under Xvfb
+startup: build deps-test
+	$(GO) build -o build/hello ./internal/hello
+	scripts/startup-time.sh build/hello 7 window-only
+	scripts/startup-time.sh $(BIN) 7
 
 deps:
 	@scripts/install-deps.sh build
