@@ -12,7 +12,7 @@ STATICCHECK_VERSION := v0.8.2
 FYNE        := $(GOBIN)/fyne
 FYNE_VERSION := v2.7.1
 
-.PHONY: all run build test check fmt vet lint unit race smoke e2e bench startup deps deps-test deps-package tools package package-linux package-windows package-check clean
+.PHONY: all run build test check fmt vet lint unit race smoke e2e fuzz bench startup deps deps-test deps-package tools package package-linux package-windows package-check clean
 
 all: build
 
@@ -28,6 +28,7 @@ build: deps
 ## with -race), the GUI build, and the real binary in a real window under
 ## Xvfb: a smoke test and the end-to-end walk (screenshots in build/e2e/)
 test: deps-test tools fmt vet lint unit race build smoke e2e
+	$(MAKE) fuzz FUZZTIME=5s
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -53,6 +54,16 @@ smoke: build
 ## export, a broken corpus, quit
 e2e: build deps-test
 	scripts/e2e.sh $(BIN)
+
+## fuzz: each fuzz target for FUZZTIME (make fuzz FUZZTIME=10m); a crash
+## is saved under the package's testdata/fuzz and becomes a regression test
+FUZZTIME ?= 1m
+FUZZ_TARGETS := data:FuzzLoad data:FuzzAnchor data:FuzzParseDate charts:FuzzRender
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz: $${t#*:} for $(FUZZTIME)"; \
+	  $(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) ./$${t%%:*} || exit 1; \
+	done
 
 ## bench: the benchmarks of BENCHMARKS.md, each beside its baseline (the
 ## scale benchmarks generate build/bench-corpus-100k the first time)

@@ -147,14 +147,30 @@ type frame struct {
 // px converts points to pixels.
 func (f *frame) px(points float64) float64 { return points * f.s }
 
-// label makes a text safe to draw: clipped, and escaped for SVG, whose
-// go-chart renderer writes text as it is.
+// label makes a text safe to draw: valid UTF-8 without the control
+// characters XML forbids, clipped, and escaped for SVG, whose go-chart
+// renderer writes text as it is.
 func (f *frame) label(s string) string {
-	s = clip(strings.ReplaceAll(s, "\n", " "), maxLabel)
+	s = clip(xmlSafe(s), maxLabel)
 	if f.svg {
 		return html.EscapeString(s)
 	}
 	return s
+}
+
+// xmlSafe replaces invalid UTF-8 and the characters XML 1.0 does not allow
+// (controls but tab, and U+FFFE, U+FFFF) with U+FFFD, and line breaks with
+// spaces: a label is one line.
+func xmlSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // fit shortens s, with an ellipsis, to the longest prefix that fits in
@@ -162,7 +178,7 @@ func (f *frame) label(s string) string {
 // searches by halves, so even a 10,000-character label costs a few
 // measurements.
 func (f *frame) fit(s string, size, width float64) string {
-	s = clip(strings.ReplaceAll(s, "\n", " "), maxLabel)
+	s = clip(xmlSafe(s), maxLabel)
 	if f.measure(s, size) <= width {
 		return s
 	}
