@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -230,6 +231,12 @@ func TestValidationRules(t *testing.T) {
 		{name: "fuzzy quote warns",
 			edits: []edit{{"quote: cyber defense", "quote: agreed on spaec cooperation"}},
 			want:  []expect{{marker: "quote: agreed on spaec", severity: Warning, substr: "fuzzy: only an approximate match"}}},
+		{name: "start past the end",
+			edits: []edit{{"quote: space cooperation\n", "quote: space cooperation\n    start: 500\n"}},
+			want: []expect{
+				{marker: "quote: space cooperation", severity: Warning, substr: "relocated: the quote is at offset 15, not 500"},
+				{marker: "start: 500", severity: Error, substr: "start 500 is past the end of the text (52 code points)"},
+			}},
 		{name: "negative start",
 			edits: []edit{{"quote: space cooperation\n", "quote: space cooperation\n    start: -4\n"}},
 			want:  []expect{{marker: "start: -4", severity: Error, substr: "start must not be negative"}}},
@@ -449,5 +456,46 @@ func TestFiveProblemsAtOnce(t *testing.T) {
 		if !strings.HasPrefix(p.String(), fmt.Sprintf("%s:%d:", path, p.Line)) {
 			t.Errorf("problem not in FILE:LINE:COL form: %s", p)
 		}
+	}
+}
+
+// recordingFS records every name opened through it.
+type recordingFS struct {
+	fstest.MapFS
+	opened []string
+}
+
+func (r *recordingFS) Open(name string) (fs.File, error) {
+	r.opened = append(r.opened, name)
+	return r.MapFS.Open(name)
+}
+
+// TestNothingOutsideTheCorpusFolderIsOpened: for every way a source path
+// can point out of the corpus folder, the loader (prefetcher included)
+// opens nothing but the corpus file. The corpus lives in a subfolder of
+// the file system, so "outside" files exist to be opened by mistake.
+func TestNothingOutsideTheCorpusFolderIsOpened(t *testing.T) {
+	for _, file := range []string{"/etc/passwd", "../secret.txt", "texts/../../secret.txt", "..", "./../secret.txt", "texts/../../../etc/passwd"} {
+		t.Run(file, func(t *testing.T) {
+			// Enough sources that the prefetcher runs too.
+			var b strings.Builder
+			b.WriteString("corpus: {title: T, format: 1}\nsources:\n")
+			for i := 0; i < 40; i++ {
+				fmt.Fprintf(&b, "  - {id: s%d, title: S, file: %q}\n", i, file)
+			}
+			rfs := &recordingFS{MapFS: fstest.MapFS{
+				"corpus/c.yaml": {Data: []byte(b.String())},
+				"secret.txt":    {Data: []byte("secret")},
+			}}
+			_, ps, err := LoadFS(rfs, "corpus/c.yaml", "c.yaml")
+			if err != nil || !ps.HasErrors() {
+				t.Fatalf("err %v, problems %s", err, ps)
+			}
+			for _, name := range rfs.opened {
+				if name != "corpus/c.yaml" {
+					t.Errorf("opened %q", name)
+				}
+			}
+		})
 	}
 }

@@ -329,8 +329,13 @@ func (l *loader) checkAnchor(a *Annotation, f fields) {
 		line, col := position(a.Source.Text, a.Anchor.Start)
 		f.r.warnf(at, "%s: %s: %s (the match is at %s line %d, column %d)", where, a.Anchor.Status, a.Anchor.Detail, l.sourceName(a.Source), line, col)
 	}
-	if a.Start > len(a.Source.Text) {
-		f.r.warnf(f.at("start"), "%s: start %d is past the end of the text", where, a.Start)
+	// An offset past the end is broken data, even when the quote was found
+	// elsewhere. (Code points are counted only when the offset was not
+	// already confirmed by a match there.)
+	if a.Start > 0 && a.Anchor.Start != a.Start {
+		if n := utf8.RuneCountInString(a.Source.Text); a.Start > n {
+			f.r.errorf(f.at("start"), "%s: start %d is past the end of the text (%d code points)", where, a.Start, n)
+		}
 	}
 	for _, r := range a.Source.Excluded {
 		if a.Anchor.Start < r.End && r.Start < a.Anchor.End {
