@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -46,7 +47,8 @@ func Load(corpusPath string) (*Corpus, Problems, error) {
 // display is how messages name it. Text files are read from fsys only, so
 // nothing outside it can be opened.
 func LoadFS(fsys fs.FS, name, display string) (*Corpus, Problems, error) {
-	raw, err := readLimited(fsys, name, MaxCorpusBytes)
+	started := time.Now()
+	raw, _, err := readLimited(fsys, name, MaxCorpusBytes)
 	var tooBig *tooBigError
 	if errors.As(err, &tooBig) {
 		return nil, Problems{{File: display, Line: 1, Col: 1, Severity: Error, Message: err.Error()}}, nil
@@ -60,6 +62,7 @@ func LoadFS(fsys fs.FS, name, display string) (*Corpus, Problems, error) {
 		displayDir: filepath.Dir(display),
 		r:          reader{file: display},
 		corpus:     &Corpus{Path: display},
+		started:    started,
 	}
 	l.r.problems = &l.problems
 	l.load(raw)
@@ -79,31 +82,31 @@ func (e *tooBigError) Error() string {
 }
 
 // readLimited reads a regular file, refusing one larger than limit without
-// reading it whole.
-func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+// reading it whole, and returns its modification time.
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, time.Time, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a file", name)
+		return nil, time.Time{}, fmt.Errorf("%s is a folder, not a file", name)
 	}
 	if info.Size() > limit {
-		return nil, &tooBigError{info.Size(), limit}
+		return nil, time.Time{}, &tooBigError{info.Size(), limit}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &tooBigError{int64(len(data)), limit}
+		return nil, time.Time{}, &tooBigError{int64(len(data)), limit}
 	}
-	return data, nil
+	return data, info.ModTime(), nil
 }
 
 // loader holds the state of one load.
@@ -116,6 +119,7 @@ type loader struct {
 	corpus     *Corpus
 
 	prefetch     *prefetcher
+	started      time.Time // when the corpus file was read
 	topicNodes   []fields
 	meetingRefs  [][]ref // per meeting: the source ids it lists
 	sourceFields []fields

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // baseCorpus is a small valid corpus; the validation cases edit it.
@@ -497,5 +498,21 @@ func TestNothingOutsideTheCorpusFolderIsOpened(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSourceChangedWhileLoading: a text file modified after the corpus
+// file was read gets a warning (an edit may be in progress).
+func TestSourceChangedWhileLoading(t *testing.T) {
+	fsys := fstest.MapFS{
+		"c.yaml": {Data: []byte(baseCorpus)},
+		"s1.txt": {Data: []byte(baseText), ModTime: time.Now().Add(time.Hour)},
+	}
+	c, ps, err := LoadFS(fsys, "c.yaml", "c.yaml")
+	if err != nil || c == nil {
+		t.Fatal(err, ps)
+	}
+	if len(ps) != 1 || ps[0].Severity != Warning || !strings.Contains(ps[0].Message, "changed while the corpus was loading") || ps[0].Line != lineOf(baseCorpus, "file: s1.txt") {
+		t.Errorf("problems:\n%s", ps)
 	}
 }

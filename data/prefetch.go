@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"time"
 )
 
 // Decoding the corpus file is one core's work; reading tens of thousands
@@ -22,9 +23,10 @@ import (
 var fileValue = regexp.MustCompile(`(?m)(?:^|[{,\s])file:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,}#'"][^\s,}#]*))`)
 
 type prefetched struct {
-	done chan struct{}
-	data []byte
-	err  error
+	done    chan struct{}
+	data    []byte
+	modTime time.Time
+	err     error
 }
 
 type prefetcher struct {
@@ -57,7 +59,7 @@ func (l *loader) startPrefetch(raw []byte) *prefetcher {
 	for range max(1, runtime.GOMAXPROCS(0)-1) { // one core decodes
 		go func() {
 			for j := range jobs {
-				j.e.data, j.e.err = readLimited(l.fsys, j.name, MaxTextBytes)
+				j.e.data, j.e.modTime, j.e.err = readLimited(l.fsys, j.name, MaxTextBytes)
 				close(j.e.done)
 			}
 		}()
@@ -77,15 +79,14 @@ func (l *loader) startPrefetch(raw []byte) *prefetcher {
 	return p
 }
 
-// take returns a prefetched file, waiting for it if it is being read; ok is
-// false when it was not prefetched.
-func (p *prefetcher) take(name string) (data []byte, err error, ok bool) {
+// take returns a prefetched file once it is read, or nil when it was not
+// prefetched.
+func (p *prefetcher) take(name string) *prefetched {
 	e := p.files[name]
-	if e == nil {
-		return nil, nil, false
+	if e != nil {
+		<-e.done
 	}
-	<-e.done
-	return e.data, e.err, true
+	return e
 }
 
 // textPath applies the rules for a source file's path: relative, inside

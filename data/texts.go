@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -97,9 +98,18 @@ func (l *loader) readTextFile(f fields, file string) (string, bool) {
 		f.r.errorf(at, "%s: file %q is not a valid path", f.what, clip(file, 80))
 		return "", false
 	}
-	raw, err, ok := l.prefetch.take(name)
-	if !ok {
-		raw, err = readLimited(l.fsys, name, MaxTextBytes)
+	var raw []byte
+	var modTime time.Time
+	var err error
+	if e := l.prefetch.take(name); e != nil {
+		raw, modTime, err = e.data, e.modTime, e.err
+	} else {
+		raw, modTime, err = readLimited(l.fsys, name, MaxTextBytes)
+	}
+	if err == nil && modTime.After(l.started) {
+		// Changed after the corpus file was read: the two may not match
+		// (an edit in progress). The window reloads once changes settle.
+		f.r.warnf(at, "%s: file %s changed while the corpus was loading; its annotations were anchored in the text as it is now", f.what, display)
 	}
 	var tooBig *tooBigError
 	switch {

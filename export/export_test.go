@@ -2,10 +2,12 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
@@ -113,5 +115,42 @@ func TestTimelineTopicsAndYears(t *testing.T) {
 	img, err := png.Decode(bytes.NewReader(res.Bytes))
 	if err != nil || img.Bounds().Dy() > 220 {
 		t.Errorf("one topic lane: %v high (%v)", img.Bounds().Dy(), err)
+	}
+}
+
+// TestReloadRacingRendersAndExports: while the corpus is loaded again,
+// the one already open is drawn, exported, searched and counted from other
+// goroutines; -race checks that nothing is shared unsafely (a loaded
+// corpus is never modified, its lazy caches are made once).
+func TestReloadRacingRendersAndExports(t *testing.T) {
+	c := builtin(t)
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for i, name := range Names() {
+		wg.Add(3)
+		go func() {
+			defer wg.Done()
+			_, err := File(c, Request{Chart: name, Width: 600, Height: 400}, filepath.Join(dir, fmt.Sprintf("%d.png", i)))
+			errs <- err
+		}()
+		go func() {
+			defer wg.Done()
+			_, _, err := data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+			errs <- err
+		}()
+		go func() {
+			defer wg.Done()
+			c.Search("extended deterrence", 0)
+			_, err := c.Count(data.Query{Unit: data.UnitMeetings, By: data.ByMeeting})
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
 	}
 }
