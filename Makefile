@@ -91,7 +91,7 @@ $(FYNE):
 ## startup: launch-to-window and launch-to-corpus times against a minimal
 ## Fyne window, under Xvfb
 startup: build deps-test
-	$(GO) build -o build/hello ./internal/hello
+	scripts/build-hello.sh build/hello
 	scripts/startup-time.sh build/hello 7 window-only
 	scripts/startup-time.sh $(BIN) 7
 

@@ -3,8 +3,8 @@
 # its window appearing (xdotool sees it mapped) and to the built-in corpus
 # being shown (the event log's "loaded" line). Prints the median of each.
 # Usage: scripts/startup-time.sh BINARY [N] [window-only]
-# With window-only, only the window is waited for (a baseline such as
-# internal/hello writes no event log).
+# With window-only, only the window is waited for (the baseline built by
+# scripts/build-hello.sh writes no event log).
 set -euo pipefail
 bin=$(realpath "$1") runs=${2:-5} mode=${3:-}
 tmp=$(mktemp -d)
