@@ -74,6 +74,18 @@ func openWindow(t *testing.T, load Loader) *testWindow {
 	return tw
 }
 
+// drawChart lays out chart i at 900×500 and pumps until it is drawn.
+func (tw *testWindow) drawChart(t *testing.T, i int) *ChartView {
+	t.Helper()
+	v := tw.charts[i]
+	drawn := false
+	logged := v.rendered
+	v.rendered = func() { logged(); drawn = true }
+	v.Resize(fyne.NewSize(900, 500))
+	tw.ui.pumpUntil(t, "the chart", func() bool { return drawn })
+	return v
+}
+
 // waitLoads pumps until n loads have been shown in all.
 func (tw *testWindow) waitLoads(t *testing.T, n int) {
 	t.Helper()
@@ -134,12 +146,7 @@ func richText(r interface{ String() string }) string { return r.String() }
 // shows the source at that span.
 func TestChartCellListsItsAnnotations(t *testing.T) {
 	w := openWindow(t, builtin)
-	v := w.charts[0]
-	drawn := false
-	logged := v.rendered
-	v.rendered = func() { logged(); drawn = true }
-	v.Resize(fyne.NewSize(900, 500))
-	w.ui.pumpUntil(t, "the chart", func() bool { return drawn })
+	v := w.drawChart(t, 0)
 	space := w.corpus.Topic("space")
 	var hit *charts.Hit
 	for i, h := range v.Result().Hits {
@@ -363,12 +370,7 @@ func TestMeetingKindsFilter(t *testing.T) {
 // arrows and opens one with Enter.
 func TestChartCellsFromTheKeyboard(t *testing.T) {
 	w := openWindow(t, builtin)
-	v := w.charts[0]
-	drawn := false
-	logged := v.rendered
-	v.rendered = func() { logged(); drawn = true }
-	v.Resize(fyne.NewSize(900, 500))
-	w.ui.pumpUntil(t, "the chart", func() bool { return drawn })
+	v := w.drawChart(t, 0)
 	w.Canvas().Focus(v)
 	first, ok := v.Cursor()
 	if !ok {
