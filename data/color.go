@@ -23,11 +23,6 @@ func ParseColor(s string) (color.NRGBA, error) {
 	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}, nil
 }
 
-// FormatColor writes c as "#RRGGBB".
-func FormatColor(c color.NRGBA) string {
-	return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B)
-}
-
 // defaultTopicColors is used for topics without a colour of their own: Paul
 // Tol's colour-blind-safe "muted" scheme, then his "vibrant" one.
 var defaultTopicColors = []string{
