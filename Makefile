@@ -71,6 +71,7 @@ bench:
 	@mkdir -p build
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline ./charts | tee build/bench.txt
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -count 4 ./data | tee -a build/bench.txt
+	@echo; scripts/bench-summary.sh build/bench.txt
 
 ## package: release packages into dist/ (Linux .tar.xz, Windows .zip)
 package: package-linux package-windows
