@@ -173,3 +173,12 @@ func TestCapsuleMatchesDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyModel(t *testing.T) {
+	if !(&Model{Lanes: []*Lane{{Label: "Meetings"}}}).Empty() {
+		t.Error("a model without items is not empty")
+	}
+	if _, m := builtinModel(t); m.Empty() {
+		t.Error("the built-in corpus' model is empty")
+	}
+}

@@ -91,6 +91,16 @@ func NewModel(c *data.Corpus) *Model {
 	return m
 }
 
+// Empty reports whether the model has nothing to draw.
+func (m *Model) Empty() bool {
+	for _, l := range m.Lanes {
+		if len(l.Items) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // index sorts each lane and notes its longest item.
 func (m *Model) index() {
 	for _, l := range m.Lanes {

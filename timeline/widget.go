@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"image"
+	"image/draw"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -581,6 +582,12 @@ func (r *renderer) draw(w, h int) image.Image {
 	st := t.style().Scaled(k)
 	txt, err := TextAt(st.TextSize)
 	if err != nil {
+		return img
+	}
+	if t.model.Empty() { // no axis around 1970: say what is missing
+		draw.Draw(img, img.Bounds(), image.NewUniform(r.palette.Background), image.Point{}, draw.Src)
+		msg := "Nothing to show: open a corpus (Ctrl+O) or drop one here"
+		txt.Regular.Draw(img, msg, (float64(w)-txt.Regular.Measure(msg))/2, float64(h)/2-st.TextSize, r.palette.Muted, img.Bounds())
 		return img
 	}
 	s := Scale{Start: t.view.Start, PerDay: t.view.PerDay * k, Width: t.view.Width * k}
