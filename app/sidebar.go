@@ -68,11 +68,11 @@ func (s *Sidebar) setAll(on bool) {
 	s.changed()
 }
 
-// SetCorpus fills the sidebar; hidden lists topic ids to leave unchecked.
-func (s *Sidebar) SetCorpus(c *data.Corpus, hidden map[string]bool) {
+// SetCorpus fills the sidebar from a corpus and its statistics; hidden
+// lists topic ids to leave unchecked.
+func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats, hidden map[string]bool) {
 	s.quiet = true
 	defer func() { s.quiet = false }()
-	st := c.Stats()
 	// Short lines, not wrapping: a wrapping label at the top of a border
 	// layout is measured as one line and overlaps what follows.
 	s.summary.SetText(fmt.Sprintf("%d meetings, %d with text\n%d sources · %d annotations\n%s to %s",

@@ -72,6 +72,7 @@ type MainWindow struct {
 
 	lastSearch string
 	searchHit  int
+	searches   int // searches started; only the newest one's result is shown
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -271,18 +272,32 @@ func (w *MainWindow) open(path string) {
 		if err != nil {
 			problems = append(problems, data.Problem{File: displayName(path), Severity: data.Error, Message: err.Error()})
 		}
+		// What the views need is made here too, not on the UI goroutine.
+		var ready loaded
+		if c != nil && !problems.HasErrors() {
+			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats()}
+		}
 		w.opts.Do(func() {
 			if generation == w.loads {
-				w.show(path, c, problems)
+				w.show(path, ready, problems)
 			}
 		})
 	}()
 }
 
+// loaded is a corpus with what the views need of it, made off the UI
+// goroutine.
+type loaded struct {
+	corpus *data.Corpus
+	model  *timeline.Model
+	stats  data.Stats
+}
+
 // Corpus returns the corpus on display (nil before the first good load).
 func (w *MainWindow) Corpus() *data.Corpus { return w.corpus }
 
-func (w *MainWindow) show(path string, c *data.Corpus, problems data.Problems) {
+func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
+	c := ready.corpus
 	w.progress.Stop()
 	w.progress.Hide()
 	w.problems.SetProblems(problems)
@@ -297,8 +312,8 @@ func (w *MainWindow) show(path string, c *data.Corpus, problems data.Problems) {
 	if good {
 		w.path = path
 		w.corpus = c
-		w.timeline.SetModel(timeline.NewModel(c))
-		w.sidebar.SetCorpus(c, hiddenTopics(w.app.Preferences()))
+		w.timeline.SetModel(ready.model)
+		w.sidebar.SetCorpus(c, ready.stats, hiddenTopics(w.app.Preferences()))
 		w.detail.Clear()
 		w.kwic.ShowAnnotations("Select a chart cell or search to list spans here", nil)
 		w.SetTitle(fmt.Sprintf("%s — %s", c.Title, w.opts.AppName))
@@ -454,8 +469,9 @@ func (w *MainWindow) spanTapped(a *data.Annotation) {
 	w.event("span", "topic=%s source=%s start=%d", a.Topic.ID, a.Source.ID, a.Anchor.Start)
 }
 
-// runSearch lists the matches of the search box; submitting the same text
-// again opens the next match.
+// runSearch lists the matches of the search box, searching in the
+// background (the first search of a large corpus folds every text);
+// submitting the same text again opens the next match.
 func (w *MainWindow) runSearch(text string) {
 	if w.corpus == nil {
 		return
@@ -467,7 +483,21 @@ func (w *MainWindow) runSearch(text string) {
 		return
 	}
 	w.lastSearch, w.searchHit = text, -1
-	matches := w.corpus.Search(text, 1000)
+	w.searches++
+	generation, c := w.searches, w.corpus
+	w.status.SetText("Searching for “" + text + "”…")
+	go func() {
+		matches := c.Search(text, 1000)
+		w.opts.Do(func() {
+			if generation == w.searches && c == w.corpus {
+				w.showSearch(text, matches)
+			}
+		})
+	}()
+}
+
+// showSearch lists a search's matches and marks their meetings.
+func (w *MainWindow) showSearch(text string, matches []data.Match) {
 	w.kwic.ShowMatches(fmt.Sprintf("“%s”", text), matches)
 	hit := map[*data.Meeting]bool{}
 	for _, m := range matches {

@@ -180,6 +180,7 @@ func TestSearchListsMatchesAndMarksMeetings(t *testing.T) {
 	events := w.events
 	w.search.SetText("extended deterrence")
 	w.search.OnSubmitted(w.search.Text)
+	w.ui.pumpUntil(t, "the search", func() bool { return strings.Contains(events.String(), "search query=") })
 	rows := w.kwic.Rows()
 	if len(rows) != 4 {
 		t.Fatalf("%d results", len(rows))
