@@ -5,7 +5,8 @@
 # Usage: scripts/build-hello.sh OUT
 set -euo pipefail
 out=$1
-src=build/hello-src
+# "_" keeps it out of ./... patterns (go help packages).
+src=build/_hello-src
 mkdir -p "$src"
 cat > "$src/main.go" <<'GO'
 package main
