@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -514,5 +515,71 @@ func TestSourceChangedWhileLoading(t *testing.T) {
 	}
 	if len(ps) != 1 || ps[0].Severity != Warning || !strings.Contains(ps[0].Message, "changed while the corpus was loading") || ps[0].Line != lineOf(baseCorpus, "file: s1.txt") {
 		t.Errorf("problems:\n%s", ps)
+	}
+}
+
+// faultyFS fails one file of a MapFS: when it is opened, or when it is
+// read. Running as root, a test cannot make a real file unreadable.
+type faultyFS struct {
+	fstest.MapFS
+	name   string
+	onRead bool
+	err    error
+}
+
+type faultyFile struct {
+	fs.File
+	err error
+}
+
+func (f faultyFile) Read([]byte) (int, error) { return 0, f.err }
+
+func (f faultyFS) Open(name string) (fs.File, error) {
+	if name != f.name {
+		return f.MapFS.Open(name)
+	}
+	if !f.onRead {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: f.err}
+	}
+	file, err := f.MapFS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return faultyFile{file, f.err}, nil
+}
+
+// TestUnreadableSourceFile: a text file that cannot be opened (permission
+// denied) or fails while it is read (an I/O error) is an error at its
+// file: line, with the reason, and nothing is counted from it.
+func TestUnreadableSourceFile(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		onRead bool
+		err    error
+		want   string
+	}{
+		{"permission denied", false, fs.ErrPermission, "cannot read file s1.txt: permission denied"},
+		{"I/O error mid-read", true, syscall.EIO, "cannot read file s1.txt: input/output error"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := faultyFS{MapFS: fstest.MapFS{
+				"c.yaml": {Data: []byte(baseCorpus)},
+				"s1.txt": {Data: []byte(baseText)},
+			}, name: "s1.txt", onRead: tc.onRead, err: tc.err}
+			c, ps, err := LoadFS(fsys, "c.yaml", "c.yaml")
+			if err != nil || c != nil {
+				t.Fatalf("err %v, corpus %v", err, c != nil)
+			}
+			want := fmt.Sprintf("c.yaml:%d:", lineOf(baseCorpus, "file: s1.txt"))
+			found := false
+			for _, p := range ps {
+				if p.Severity == Error && strings.HasPrefix(p.String(), want) && strings.Contains(p.Message, tc.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want an error at %s with %q; got:\n%s", want, tc.want, ps)
+			}
+		})
 	}
 }
