@@ -16,7 +16,7 @@ import (
 )
 
 func builtin(string) (*data.Corpus, data.Problems, error) {
-	return data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+	return assets.LoadCorpus()
 }
 
 // uiQueue stands in for the UI goroutine: background work queues its UI

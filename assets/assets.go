@@ -6,6 +6,8 @@ package assets
 import (
 	"embed"
 	"io/fs"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
 //go:embed corpus
@@ -36,4 +38,10 @@ func CorpusFS() fs.FS {
 		panic(err) // the embedded folder is fixed at build time
 	}
 	return sub
+}
+
+// LoadCorpus loads the built-in corpus: the one way the command line, the
+// window and the tests open it.
+func LoadCorpus() (*data.Corpus, data.Problems, error) {
+	return data.LoadFS(CorpusFS(), CorpusFile, CorpusName)
 }

@@ -19,7 +19,7 @@ import (
 
 func builtin(t testing.TB) *data.Corpus {
 	t.Helper()
-	c, ps, err := data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+	c, ps, err := assets.LoadCorpus()
 	if err != nil || c == nil {
 		t.Fatalf("%v\n%s", err, ps)
 	}

@@ -175,7 +175,7 @@ func runOpen(env Env, args []string) int {
 // empty.
 func LoadCorpus(path string) (*data.Corpus, data.Problems, error) {
 	if path == "" {
-		return data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+		return assets.LoadCorpus()
 	}
 	return data.Load(path)
 }

@@ -14,7 +14,7 @@ import (
 
 func loadBuiltin(t testing.TB) *data.Corpus {
 	t.Helper()
-	c, ps, err := data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+	c, ps, err := assets.LoadCorpus()
 	if err != nil || c == nil || len(ps) != 0 {
 		t.Fatalf("built-in corpus: %v\n%s", err, ps)
 	}

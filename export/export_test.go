@@ -17,7 +17,7 @@ import (
 
 func builtin(t *testing.T) *data.Corpus {
 	t.Helper()
-	c, ps, err := data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+	c, ps, err := assets.LoadCorpus()
 	if err != nil || c == nil {
 		t.Fatalf("%v %s", err, ps)
 	}
@@ -137,7 +137,7 @@ func TestReloadRacingRendersAndExports(t *testing.T) {
 		}()
 		go func() {
 			defer wg.Done()
-			_, _, err := data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+			_, _, err := assets.LoadCorpus()
 			errs <- err
 		}()
 		go func() {

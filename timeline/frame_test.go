@@ -12,7 +12,7 @@ import (
 
 func builtinModel(t testing.TB) (*data.Corpus, *Model) {
 	t.Helper()
-	c, ps, err := data.LoadFS(assets.CorpusFS(), assets.CorpusFile, assets.CorpusName)
+	c, ps, err := assets.LoadCorpus()
 	if err != nil || c == nil {
 		t.Fatalf("%v %s", err, ps)
 	}
