@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -35,12 +34,12 @@ func Load(corpusPath string) (*Corpus, Problems, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("open corpus: %w", err)
 	}
-	root, err := os.OpenRoot(filepath.Dir(real))
+	folder, err := openFolderFiles(filepath.Dir(real))
 	if err != nil {
 		return nil, nil, fmt.Errorf("open corpus folder: %w", err)
 	}
-	defer root.Close()
-	return LoadFS(root.FS(), filepath.Base(real), corpusPath)
+	defer folder.Close()
+	return LoadFS(folder, filepath.Base(real), corpusPath)
 }
 
 // LoadFS is Load on a file system: name is the corpus file inside fsys, and
@@ -82,31 +81,86 @@ func (e *tooBigError) Error() string {
 }
 
 // readLimited reads a regular file, refusing one larger than limit without
-// reading it whole, and returns its modification time.
+// reading it whole, and returns its modification time. A file system that
+// reads whole files itself (the corpus folder's, on Linux) is asked to.
 func readLimited(fsys fs.FS, name string, limit int64) ([]byte, time.Time, error) {
+	if w, ok := fsys.(wholeFileReader); ok {
+		return w.readWhole(name, limit)
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	defer f.Close()
+	return readOpened(f, name, limit)
+}
+
+// readOpened reads the rest of an open file after checking what it is.
+func readOpened(f fs.File, name string, limit int64) ([]byte, time.Time, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	if info.IsDir() {
-		return nil, time.Time{}, fmt.Errorf("%s is a folder, not a file", name)
-	}
-	if info.Size() > limit {
-		return nil, time.Time{}, &tooBigError{info.Size(), limit}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	if err := checkRegular(name, info.Mode(), info.Size(), limit); err != nil {
 		return nil, time.Time{}, err
 	}
-	if int64(len(data)) > limit {
-		return nil, time.Time{}, &tooBigError{int64(len(data)), limit}
+	data, err := readSized(f, info.Size(), limit)
+	return data, info.ModTime(), err
+}
+
+// checkRegular refuses folders, devices, pipes and the like (a pipe would
+// make the load wait for a writer), and files over the limit.
+func checkRegular(name string, mode fs.FileMode, size, limit int64) error {
+	switch {
+	case !mode.IsRegular():
+		return &notFileError{name, mode}
+	case size > limit:
+		return &tooBigError{size, limit}
 	}
-	return data, info.ModTime(), nil
+	return nil
+}
+
+// notFileError is a path that names something other than a regular file.
+type notFileError struct {
+	name string
+	mode fs.FileMode
+}
+
+func (e *notFileError) Error() string {
+	switch t := e.mode.Type(); {
+	case t&fs.ModeDir != 0:
+		return fmt.Sprintf("%s is a folder, not a file", e.name)
+	case t&fs.ModeNamedPipe != 0:
+		return fmt.Sprintf("%s is not a regular file but a named pipe", e.name)
+	case t&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return fmt.Sprintf("%s is not a regular file but a device", e.name)
+	case t&fs.ModeSocket != 0:
+		return fmt.Sprintf("%s is not a regular file but a socket", e.name)
+	}
+	return fmt.Sprintf("%s is not a regular file", e.name)
+}
+
+// readSized reads r to its end into a buffer sized for the size the file
+// reported, so a file is read without regrowing; a file that grew past
+// limit since is refused.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	buf := make([]byte, 0, min(size, limit)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, &tooBigError{int64(len(buf)), limit}
+		}
+		if errors.Is(err, io.EOF) {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // loader holds the state of one load.

@@ -1,10 +1,10 @@
 package data
 
 import (
+	"bytes"
 	"io/fs"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"time"
@@ -18,9 +18,57 @@ import (
 // the loader would not (the same path rules, through the same file system
 // rooted at the corpus folder).
 
-// fileValue finds the values of "file:" keys in the raw corpus file, block
-// or flow style, quoted or not.
-var fileValue = regexp.MustCompile(`(?m)(?:^|[{,\s])file:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,}#'"][^\s,}#]*))`)
+// fileValues finds the values of "file:" keys in the raw corpus file,
+// block or flow style, quoted or not. It is a scan, not a parse: a value it
+// gets wrong only costs a wasted or missed head start. A hand-written scan,
+// because a regular expression over a 16 MB corpus file cost 0.4 s.
+func fileValues(raw []byte) []string {
+	var out []string
+	key := []byte("file:")
+	for i := 0; ; {
+		j := bytes.Index(raw[i:], key)
+		if j < 0 {
+			return out
+		}
+		at := i + j
+		i = at + len(key)
+		if at > 0 && !isKeyBoundary(raw[at-1]) {
+			continue
+		}
+		for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t') {
+			i++
+		}
+		if i == len(raw) {
+			return out
+		}
+		switch q := raw[i]; q {
+		case '"', '\'':
+			end := bytes.IndexAny(raw[i+1:], string(q)+"\n")
+			if end >= 0 && raw[i+1+end] == q {
+				out = append(out, string(raw[i+1:i+1+end]))
+				i += end + 2
+			}
+		case ',', '}', '#', '\n', '\r':
+		default:
+			end := i
+			for end < len(raw) && !isValueEnd(raw[end]) {
+				end++
+			}
+			out = append(out, string(raw[i:end]))
+			i = end
+		}
+	}
+}
+
+// isKeyBoundary reports whether c may stand before a key.
+func isKeyBoundary(c byte) bool {
+	return c == '{' || c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// isValueEnd reports whether c ends an unquoted value.
+func isValueEnd(c byte) bool {
+	return c == ',' || c == '}' || c == '#' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
 
 type prefetched struct {
 	done    chan struct{}
@@ -38,8 +86,7 @@ type prefetcher struct {
 func (l *loader) startPrefetch(raw []byte) *prefetcher {
 	p := &prefetcher{files: map[string]*prefetched{}, stop: make(chan struct{})}
 	var names []string
-	for _, m := range fileValue.FindAllSubmatch(raw, -1) {
-		value := string(m[1]) + string(m[2]) + string(m[3])
+	for _, value := range fileValues(raw) {
 		name, ok := l.textPath(value)
 		if !ok || p.files[name] != nil {
 			continue

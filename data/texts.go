@@ -112,9 +112,14 @@ func (l *loader) readTextFile(f fields, file string) (string, bool) {
 		f.r.warnf(at, "%s: file %s changed while the corpus was loading; its annotations were anchored in the text as it is now", f.what, display)
 	}
 	var tooBig *tooBigError
+	var notFile *notFileError
 	switch {
 	case errors.As(err, &tooBig):
 		f.r.errorf(at, "%s: file %s is too large: %v", f.what, display, err)
+		return "", false
+	case errors.As(err, &notFile):
+		notFile.name = display
+		f.r.errorf(at, "%s: file %v", f.what, notFile)
 		return "", false
 	case errors.Is(err, fs.ErrNotExist):
 		if link := l.symlinkIn(name); link != "" {
