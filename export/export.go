@@ -10,10 +10,10 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
@@ -154,52 +154,5 @@ func File(c *data.Corpus, r Request, path string) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	return res, WriteFileAtomic(path, res.Bytes)
-}
-
-// files is what WriteFileAtomic needs of the operating system; tests swap
-// it to simulate a full disk, a refused rename or a write cut short.
-type files interface {
-	CreateTemp(dir, pattern string) (tempFile, error)
-	Rename(from, to string) error
-	Remove(name string) error
-}
-
-type tempFile interface {
-	Write(p []byte) (int, error)
-	Sync() error
-	Close() error
-	Name() string
-}
-
-type osFiles struct{}
-
-func (osFiles) CreateTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
-func (osFiles) Rename(from, to string) error                     { return os.Rename(from, to) }
-func (osFiles) Remove(name string) error                         { return os.Remove(name) }
-
-var fileSystem files = osFiles{}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames it
-// over path, so a failed or interrupted write leaves any old file whole.
-func WriteFileAtomic(path string, data []byte) error {
-	tmp, err := fileSystem.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer fileSystem.Remove(tmp.Name()) // nothing left to remove after the rename
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
-	if err == nil {
-		err = fileSystem.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return res, atomicfile.Write(path, res.Bytes)
 }
