@@ -19,6 +19,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/app"
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/cli"
+	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
 // FyneApp.toml is the one place that holds the app's name, id and version.
@@ -56,7 +57,6 @@ func main() {
 				AppName:    d.Details.Name,
 				Version:    d.Details.Version,
 				CorpusPath: corpusPath,
-				Load:       cli.LoadCorpus,
 			}
 			// The end-to-end tests read what the app did from an event log.
 			if path := os.Getenv("ALLIANCE_TIMELINE_EVENTS"); path != "" {
@@ -67,6 +67,11 @@ func main() {
 				defer f.Close()
 				opts.Events = f
 			}
+			opts.Load = cli.WindowLoader(os.Getenv, func(path string, o data.Outcome) {
+				if opts.Events != nil {
+					fmt.Fprintf(opts.Events, "cache path=%q hit=%v stored=%v why=%q\n", path, o.Hit, o.Stored, o.Why)
+				}
+			})
 			app.NewMainWindow(a, opts).ShowAndRun()
 			return nil
 		},

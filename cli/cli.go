@@ -180,6 +180,43 @@ func LoadCorpus(path string) (*data.Corpus, data.Problems, error) {
 	return data.Load(path)
 }
 
+// The environment variables that govern the corpus cache.
+const (
+	// NoCacheEnv, when set to anything, turns the window's corpus cache off.
+	NoCacheEnv = "ALLIANCE_TIMELINE_NO_CACHE"
+	// CacheDirEnv names another folder for the corpus cache.
+	CacheDirEnv = "ALLIANCE_TIMELINE_CACHE_DIR"
+)
+
+// WindowLoader is how the window loads a corpus: as LoadCorpus, but through
+// the corpus cache (data.Cache) in the user's cache folder, so an unchanged
+// corpus reopens without being decoded and anchored again. The cache is off
+// when NoCacheEnv is set or there is no cache folder. report, when set,
+// hears how each corpus file was served.
+func WindowLoader(getenv func(string) string, report func(path string, o data.Outcome)) func(string) (*data.Corpus, data.Problems, error) {
+	if getenv(NoCacheEnv) != "" {
+		return LoadCorpus
+	}
+	dir := getenv(CacheDirEnv)
+	if dir == "" {
+		var err error
+		if dir, err = data.DefaultCacheDir(); err != nil {
+			return LoadCorpus
+		}
+	}
+	cache := &data.Cache{Dir: dir}
+	return func(path string) (*data.Corpus, data.Problems, error) {
+		if path == "" {
+			return assets.LoadCorpus()
+		}
+		c, problems, outcome, err := cache.Open(path)
+		if err == nil && report != nil {
+			report(path, outcome)
+		}
+		return c, problems, err
+	}
+}
+
 // loadReporting loads a corpus and prints its problems; code is -1 when the
 // corpus loaded without errors.
 func loadReporting(env Env, command string, pos []string) (*data.Corpus, data.Problems, int) {

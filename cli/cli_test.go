@@ -3,11 +3,14 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
 func run(t *testing.T, args ...string) (code int, stdout, stderr string, opened []string) {
@@ -173,5 +176,42 @@ func TestExport(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, tt.stderr) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.stderr)
 		}
+	}
+}
+
+func TestWindowLoaderUsesTheCache(t *testing.T) {
+	corpus := filepath.Join("..", "data", "testdata", "five-problems", "c.yaml")
+	good := writeFile(t, t.TempDir(), "good.yaml", "corpus: {title: Good, format: 1}\n")
+	tests := []struct {
+		name      string
+		env       map[string]string
+		path      string
+		wantHits  []bool // per load, when reported
+		wantEntry bool
+	}{
+		{name: "cached", env: map[string]string{CacheDirEnv: "DIR"}, path: good, wantHits: []bool{false, true}, wantEntry: true},
+		{name: "off", env: map[string]string{CacheDirEnv: "DIR", NoCacheEnv: "1"}, path: good},
+		{name: "a corpus with errors is never stored", env: map[string]string{CacheDirEnv: "DIR"}, path: corpus, wantHits: []bool{false, false}},
+		{name: "the built-in corpus needs no cache", env: map[string]string{CacheDirEnv: "DIR"}, path: ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "cache")
+			getenv := func(k string) string { return strings.Replace(tc.env[k], "DIR", dir, 1) }
+			var hits []bool
+			load := WindowLoader(getenv, func(_ string, o data.Outcome) { hits = append(hits, o.Hit) })
+			for range 2 {
+				if _, _, err := load(tc.path); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if fmt.Sprint(hits) != fmt.Sprint(tc.wantHits) {
+				t.Errorf("hits %v, want %v", hits, tc.wantHits)
+			}
+			entries, _ := os.ReadDir(dir)
+			if (len(entries) > 0) != tc.wantEntry {
+				t.Errorf("cache entries: %v", entries)
+			}
+		})
 	}
 }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"io"
 	"os"
 	"path"
 	"syscall"
@@ -16,19 +15,8 @@ import (
 // follows links that stay inside and gives the usual errors. O_NONBLOCK
 // keeps a named pipe from blocking the open; it is then refused.
 func (f *folderFiles) readWhole(name string, limit int64) ([]byte, time.Time, error) {
-	dir, base := path.Split(name)
-	if dir == "" {
-		dir = "."
-	}
-	f.inUse.RLock()
-	defer f.inUse.RUnlock()
-	if f.closed {
-		return nil, time.Time{}, os.ErrClosed
-	}
-	if d := f.folder(path.Clean(dir)); d != nil {
-		if data, mod, err := readAt(int(d.Fd()), base, name, limit); !errors.Is(err, errTryPortable) {
-			return data, mod, err
-		}
+	if data, mod, err := f.readDirect(name, limit, -1); !errors.Is(err, errTryPortable) {
+		return data, mod, err
 	}
 	file, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
@@ -38,59 +26,97 @@ func (f *folderFiles) readWhole(name string, limit int64) ([]byte, time.Time, er
 	return readOpened(file, name, limit)
 }
 
+// readExpecting reads a file that should have size bytes, as a cache
+// check does: it skips the stat, and a file of that size takes one read.
+// A file of another size is read whole all the same (the caller compares).
+func (f *folderFiles) readExpecting(name string, size, limit int64) ([]byte, error) {
+	data, _, err := f.readDirect(name, limit, size)
+	if errors.Is(err, errTryPortable) {
+		data, _, err = f.readWhole(name, limit)
+	}
+	return data, err
+}
+
 var errTryPortable = errors.New("read it through the root")
 
-func readAt(dirfd int, base, name string, limit int64) ([]byte, time.Time, error) {
+// readDirect reads name through its folder's handle; expect, when not
+// negative, is the size the caller expects, which saves the stat.
+func (f *folderFiles) readDirect(name string, limit, expect int64) ([]byte, time.Time, error) {
+	f.inUse.RLock()
+	defer f.inUse.RUnlock()
+	if f.closed {
+		return nil, time.Time{}, os.ErrClosed
+	}
+	dir, base := path.Split(name)
+	if dir == "" {
+		dir = "."
+	}
+	d := f.folder(path.Clean(dir))
+	if d == nil {
+		return nil, time.Time{}, errTryPortable
+	}
 	var fd int
 	err := retryEINTR(func() (err error) {
-		fd, err = syscall.Openat(dirfd, base, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+		fd, err = syscall.Openat(int(d.Fd()), base, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 		return err
 	})
 	if err != nil {
 		return nil, time.Time{}, errTryPortable
 	}
 	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if err := retryEINTR(func() error { return syscall.Fstat(fd, &st) }); err != nil {
-		return nil, time.Time{}, errTryPortable
+	var mod time.Time
+	size := expect
+	if expect < 0 {
+		var st syscall.Stat_t
+		if err := retryEINTR(func() error { return syscall.Fstat(fd, &st) }); err != nil {
+			return nil, time.Time{}, errTryPortable
+		}
+		mode := os.FileMode(0)
+		switch st.Mode & syscall.S_IFMT {
+		case syscall.S_IFREG:
+		case syscall.S_IFDIR:
+			mode = os.ModeDir
+		default:
+			mode = os.ModeIrregular
+		}
+		if err := checkRegular(name, mode, st.Size, limit); err != nil {
+			return nil, time.Time{}, err
+		}
+		size, mod = st.Size, time.Unix(st.Mtim.Unix())
 	}
-	mode := os.FileMode(0)
-	switch st.Mode & syscall.S_IFMT {
-	case syscall.S_IFREG:
-	case syscall.S_IFDIR:
-		mode = os.ModeDir
-	default:
-		mode = os.ModeIrregular
-	}
-	if err := checkRegular(name, mode, st.Size, limit); err != nil {
-		return nil, time.Time{}, err
-	}
-	data, err := readSized(fdReader(fd), st.Size, limit)
+	data, err := readFD(fd, size, limit)
 	if err != nil {
 		return nil, time.Time{}, &os.PathError{Op: "read", Path: name, Err: err}
 	}
-	return data, time.Unix(st.Mtim.Unix()), nil
+	return data, mod, nil
 }
 
-// fdReader reads a file descriptor; a read of 0 bytes is the end.
-type fdReader int
-
-func (fd fdReader) Read(p []byte) (int, error) {
-	if len(p) == 0 {
-		return 0, nil
+// readFD reads fd to its end. When a read comes back short with exactly
+// size bytes in hand, that is the end of a regular file and the final read
+// that would return 0 is saved; otherwise it reads until a read returns 0.
+func readFD(fd int, size, limit int64) ([]byte, error) {
+	buf := make([]byte, 0, min(max(size, 0), limit)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		want := cap(buf) - len(buf)
+		var n int
+		err := retryEINTR(func() (err error) {
+			n, err = syscall.Read(fd, buf[len(buf):cap(buf)])
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, &tooBigError{int64(len(buf)), limit}
+		}
+		if n == 0 || (n < want && int64(len(buf)) == size) {
+			return buf, nil
+		}
 	}
-	var n int
-	err := retryEINTR(func() (err error) {
-		n, err = syscall.Read(int(fd), p)
-		return err
-	})
-	switch {
-	case err != nil:
-		return 0, err
-	case n == 0:
-		return 0, io.EOF
-	}
-	return n, nil
 }
 
 func retryEINTR(f func() error) error {

@@ -26,3 +26,10 @@ func (f *folderFiles) readWhole(name string, limit int64) ([]byte, time.Time, er
 }
 
 var _ fs.FS = (*folderFiles)(nil)
+
+// readExpecting reads a file that should have size bytes; elsewhere than
+// Linux it is readWhole.
+func (f *folderFiles) readExpecting(name string, size, limit int64) ([]byte, error) {
+	data, _, err := f.readWhole(name, limit)
+	return data, err
+}

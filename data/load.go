@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -46,15 +47,17 @@ func Load(corpusPath string) (*Corpus, Problems, error) {
 // display is how messages name it. Text files are read from fsys only, so
 // nothing outside it can be opened.
 func LoadFS(fsys fs.FS, name, display string) (*Corpus, Problems, error) {
-	started := time.Now()
-	raw, _, err := readLimited(fsys, name, MaxCorpusBytes)
-	var tooBig *tooBigError
-	if errors.As(err, &tooBig) {
-		return nil, Problems{{File: display, Line: 1, Col: 1, Severity: Error, Message: err.Error()}}, nil
-	}
+	l, err := loadFS(fsys, name, display, false)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read corpus %s: %w", display, err)
+		return nil, nil, err
 	}
+	return l.result()
+}
+
+// loadFS runs one load. With digests, it also records the digest of every
+// file it read, for the cache.
+func loadFS(fsys fs.FS, name, display string, digests bool) (*loader, error) {
+	started := time.Now()
 	l := &loader{
 		fsys:       fsys,
 		dir:        path.Dir(name),
@@ -64,8 +67,25 @@ func LoadFS(fsys fs.FS, name, display string) (*Corpus, Problems, error) {
 		started:    started,
 	}
 	l.r.problems = &l.problems
+	raw, _, err := readLimited(fsys, name, MaxCorpusBytes)
+	var tooBig *tooBigError
+	if errors.As(err, &tooBig) {
+		l.problems = Problems{{File: display, Line: 1, Col: 1, Severity: Error, Message: err.Error()}}
+		return l, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read corpus %s: %w", display, err)
+	}
+	if digests {
+		l.inputs = &loadInputs{corpus: inputFile{name: name, size: int64(len(raw)), digest: sha256.Sum256(raw)}}
+	}
 	l.load(raw)
 	l.problems.sort()
+	return l, nil
+}
+
+// result is what a load gives its caller: no corpus when there are errors.
+func (l *loader) result() (*Corpus, Problems, error) {
 	if l.problems.HasErrors() {
 		return nil, l.problems, nil
 	}
@@ -173,7 +193,8 @@ type loader struct {
 	corpus     *Corpus
 
 	prefetch     *prefetcher
-	started      time.Time // when the corpus file was read
+	inputs       *loadInputs // what was read, when the cache asked
+	started      time.Time   // when the corpus file was read
 	topicNodes   []fields
 	meetingRefs  [][]ref // per meeting: the source ids it lists
 	sourceFields []fields

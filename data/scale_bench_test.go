@@ -128,3 +128,41 @@ func BenchmarkSearchIndex100k(b *testing.B) {
 		c.Search("extended deterrence", 0)
 	}
 }
+
+// BenchmarkReopen100k reopens the unchanged scale corpus through the cache:
+// the corpus file and all 30,000 source files are read again and compared
+// with their digests, then the stored corpus is decoded. Targets: at most
+// 0.3 s, and at most a quarter of BenchmarkLoad100k in the same run.
+func BenchmarkReopen100k(b *testing.B) {
+	path := scaleCorpus(b)
+	cache := &data.Cache{Dir: b.TempDir()}
+	if _, _, out, err := cache.Open(path); err != nil || !out.Stored {
+		b.Fatal(out, err)
+	}
+	entries, _ := os.ReadDir(cache.Dir)
+	if len(entries) == 1 {
+		if info, err := entries[0].Info(); err == nil {
+			b.ReportMetric(float64(info.Size())/(1<<20), "entry-MiB")
+		}
+	}
+	for b.Loop() {
+		c, _, out, err := cache.Open(path)
+		if err != nil || c == nil || !out.Hit {
+			b.Fatal(out, err)
+		}
+	}
+}
+
+// BenchmarkLoadAndStore100k is a full load through the cache that stores a
+// new entry: what a first open costs over BenchmarkLoad100k.
+func BenchmarkLoadAndStore100k(b *testing.B) {
+	path := scaleCorpus(b)
+	dir := b.TempDir()
+	for b.Loop() {
+		os.RemoveAll(dir)
+		cache := &data.Cache{Dir: dir}
+		if _, _, out, err := cache.Open(path); err != nil || !out.Stored {
+			b.Fatal(out, err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,6 +22,9 @@ import (
 // into a list of its own; the loader sorts all problems at the end.
 func (l *loader) loadSources() {
 	sources := l.corpus.Sources
+	if l.inputs != nil {
+		l.inputs.sources = make([]inputFile, len(sources))
+	}
 	bySource := make([][]int, len(sources))
 	for i, a := range l.corpus.Annotations {
 		if a.Source != nil && a.Quote != "" {
@@ -68,7 +72,7 @@ func (l *loader) loadSource(i int, anns []int, r *reader) {
 		s.Text = f.str("text", true)
 	default:
 		s.File = file
-		if text, ok := l.readTextFile(f, file); ok {
+		if text, ok := l.readTextFile(i, f, file); ok {
 			s.Text = text
 		}
 	}
@@ -81,7 +85,7 @@ func (l *loader) loadSource(i int, anns []int, r *reader) {
 
 // readTextFile reads one source file, which must stay inside the corpus
 // folder. Problems inside the text are placed in the text file itself.
-func (l *loader) readTextFile(f fields, file string) (string, bool) {
+func (l *loader) readTextFile(i int, f fields, file string) (string, bool) {
 	at := f.at("file")
 	slashed := filepath.ToSlash(file)
 	name, valid := l.textPath(file)
@@ -110,6 +114,9 @@ func (l *loader) readTextFile(f fields, file string) (string, bool) {
 		// Changed after the corpus file was read: the two may not match
 		// (an edit in progress). The window reloads once changes settle.
 		f.r.warnf(at, "%s: file %s changed while the corpus was loading; its annotations were anchored in the text as it is now", f.what, display)
+		if l.inputs != nil {
+			l.inputs.unsettled.Store(true)
+		}
 	}
 	var tooBig *tooBigError
 	var notFile *notFileError
@@ -147,8 +154,16 @@ func (l *loader) readTextFile(f fields, file string) (string, bool) {
 			Message: "the text is not valid UTF-8 here; save it as UTF-8"})
 		return "", false
 	}
-	// A byte-order mark is an encoding signature, not part of the text.
-	return strings.TrimPrefix(string(raw), "\uFEFF"), true
+	if l.inputs != nil {
+		l.inputs.sources[i] = inputFile{name: name, size: int64(len(raw)), digest: sha256.Sum256(raw)}
+	}
+	return sourceText(raw), true
+}
+
+// sourceText is a source file's text: a byte-order mark is an encoding
+// signature, not part of it.
+func sourceText(raw []byte) string {
+	return strings.TrimPrefix(string(raw), "\uFEFF")
 }
 
 // unwrapPath drops the path from an fs.PathError, which messages already name.
@@ -384,7 +399,6 @@ func reasonOr(reason, fallback string) string {
 // link resolves the meetings' source lists and fills the back-references.
 func (l *loader) link() {
 	c := l.corpus
-	c.byDate = sortByDate(c.Meetings)
 	for i, m := range c.Meetings {
 		listed := map[string]bool{}
 		for _, r := range l.meetingRefs[i] {
@@ -399,15 +413,14 @@ func (l *loader) link() {
 			}
 			listed[r.id] = true
 			m.Sources = append(m.Sources, s)
-			s.Meetings = append(s.Meetings, m)
 		}
 	}
+	c.index()
 	seenSpan := map[[4]int]int{}
 	for i, a := range c.Annotations {
-		if a.Source == nil || a.Topic == nil || a.Anchor.Status == Orphaned || a.Quote == "" {
+		if !a.listed() {
 			continue
 		}
-		a.Source.Annotations = append(a.Source.Annotations, a)
 		key := [4]int{a.Source.Index, a.Topic.Index, a.Anchor.Start, a.Anchor.End}
 		if first, dup := seenSpan[key]; dup {
 			l.r.warnf(l.annFields[i].node, "annotation repeats the annotation at line %d (same source, topic and span); it is counted once per listing", first)
@@ -420,4 +433,28 @@ func (l *loader) link() {
 			l.r.warnf(l.sourceFields[i].node, "source %q reports no meeting: list it under a meeting's sources, or its annotations cannot be placed in time", s.ID)
 		}
 	}
+}
+
+// index makes what the corpus derives from its lists once the meetings
+// know their sources: the meetings by date, each source's meetings and each
+// source's anchored annotations, all in file order. A load and a cache hit
+// both end here, so the two cannot derive differently.
+func (c *Corpus) index() {
+	c.byDate = sortByDate(c.Meetings)
+	for _, m := range c.Meetings {
+		for _, s := range m.Sources {
+			s.Meetings = append(s.Meetings, m)
+		}
+	}
+	for _, a := range c.Annotations {
+		if a.listed() {
+			a.Source.Annotations = append(a.Source.Annotations, a)
+		}
+	}
+}
+
+// listed reports whether the annotation belongs in its source's list: it
+// has a source, a topic and a place in the text.
+func (a *Annotation) listed() bool {
+	return a.Source != nil && a.Topic != nil && a.Anchor.Status != Orphaned && a.Quote != ""
 }

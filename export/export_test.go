@@ -144,4 +144,3 @@ func TestReloadRacingRendersAndExports(t *testing.T) {
 		}
 	}
 }
-
