@@ -195,16 +195,35 @@ type loader struct {
 	prefetch     *prefetcher
 	inputs       *loadInputs // what was read, when the cache asked
 	started      time.Time   // when the corpus file was read
-	topicNodes   []fields
-	meetingRefs  [][]ref // per meeting: the source ids it lists
-	sourceFields []fields
-	annFields    []fields
+	meetingRefs [][]ref // per meeting: the source ids it lists
+	sourceSpecs []sourceSpec
+	annSpecs    []annSpec
 }
 
 // ref is an id written in the corpus file, with where it was written.
 type ref struct {
-	id   string
-	node *yaml.Node
+	id string
+	at pos
+}
+
+// sourceSpec is what the later steps of a load need of a source's record:
+// where its text is and where to place problems.
+type sourceSpec struct {
+	what    string
+	at      pos // the record
+	file    string
+	fileAt  pos
+	inline  bool // the record has a text key
+	text    string
+	textAt  pos
+	exclude *yaml.Node // the exclude list, when there is one (rare and small)
+}
+
+// annSpec is what the later steps of a load need of an annotation's record
+// to place problems.
+type annSpec struct {
+	what                 string
+	at, quoteAt, startAt pos
 }
 
 // Keys lists the keys each kind of mapping may hold. docs/corpus.schema.json
@@ -383,7 +402,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[._-][a-z0-9]+)*$`)
 const maxIDLength = 64
 
 // readID reads and checks an id, reporting a duplicate among seen.
-func (l *loader) readID(f fields, seen map[string]*yaml.Node) string {
+func (l *loader) readID(f fields, seen map[string]int) string {
 	id := f.str("id", true)
 	if id == "" {
 		return ""
@@ -396,15 +415,15 @@ func (l *loader) readID(f fields, seen map[string]*yaml.Node) string {
 		l.r.errorf(at, "%s: id %q must be lower-case letters and digits, joined by single '-', '_' or '.'", f.what, clip(id, 40))
 	}
 	if first, dup := seen[id]; dup {
-		l.r.errorf(at, "%s: id %q is already used at line %d", f.what, id, first.Line)
+		l.r.errorf(at, "%s: id %q is already used at line %d", f.what, id, first)
 	} else {
-		seen[id] = at
+		seen[id] = at.Line
 	}
 	return id
 }
 
 func (l *loader) readTopics(n *yaml.Node) {
-	seen := map[string]*yaml.Node{}
+	seen := map[string]int{}
 	l.corpus.topicByID = map[string]*Topic{}
 	for i, item := range l.r.sequence(n, "topics") {
 		f, ok := l.r.mapping(item, itemName(item, "topic", i+1), Keys["topic"]...)
@@ -429,12 +448,11 @@ func (l *loader) readTopics(n *yaml.Node) {
 			l.corpus.topicByID[t.ID] = t
 		}
 		l.corpus.Topics = append(l.corpus.Topics, t)
-		l.topicNodes = append(l.topicNodes, f)
 	}
 }
 
 func (l *loader) readSources(n *yaml.Node) {
-	seen := map[string]*yaml.Node{}
+	seen := map[string]int{}
 	l.corpus.sourceByID = map[string]*Source{}
 	for i, item := range l.r.sequence(n, "sources") {
 		f, ok := l.r.mapping(item, itemName(item, "source", i+1), Keys["source"]...)
@@ -457,8 +475,14 @@ func (l *loader) readSources(n *yaml.Node) {
 		if _, dup := l.corpus.sourceByID[s.ID]; s.ID != "" && !dup {
 			l.corpus.sourceByID[s.ID] = s
 		}
+		spec := sourceSpec{what: f.what, at: posOf(f.node), fileAt: posOf(f.at("file")), textAt: posOf(f.at("text")),
+			file: f.str("file", false), exclude: f.value("exclude")}
+		_, spec.inline = f.get("text")
+		if spec.inline && spec.file == "" {
+			spec.text = f.str("text", true)
+		}
 		l.corpus.Sources = append(l.corpus.Sources, s)
-		l.sourceFields = append(l.sourceFields, f)
+		l.sourceSpecs = append(l.sourceSpecs, spec)
 	}
 }
 
@@ -475,7 +499,7 @@ func (l *loader) readDate(f fields, key string, required bool) Date {
 }
 
 func (l *loader) readMeetings(n *yaml.Node) {
-	seen := map[string]*yaml.Node{}
+	seen := map[string]int{}
 	l.corpus.meetingByID = map[string]*Meeting{}
 	for i, item := range l.r.sequence(n, "meetings") {
 		f, ok := l.r.mapping(item, itemName(item, "meeting", i+1), Keys["meeting"]...)
@@ -511,7 +535,7 @@ func (l *loader) readMeetings(n *yaml.Node) {
 		var refs []ref
 		if v := f.value("sources"); v != nil && v.Kind == yaml.SequenceNode {
 			for _, item := range v.Content {
-				refs = append(refs, ref{item.Value, item})
+				refs = append(refs, ref{item.Value, posOf(item)})
 			}
 		}
 		f.strList("sources") // reports entries that are not text
@@ -545,27 +569,27 @@ func (l *loader) readAnnotations(n *yaml.Node) {
 		}
 		if sourceID != "" {
 			if a.Source = l.corpus.Source(sourceID); a.Source == nil {
-				l.unknownRef(f.at("source"), f.what, "source", sourceID, idsOf(l.corpus.sourceByID))
+				l.unknownRef(posOf(f.at("source")), f.what, "source", sourceID, idsOf(l.corpus.sourceByID))
 			}
 		}
 		if topicID != "" {
 			if a.Topic = l.corpus.Topic(topicID); a.Topic == nil {
-				l.unknownRef(f.at("topic"), f.what, "topic", topicID, idsOf(l.corpus.topicByID))
+				l.unknownRef(posOf(f.at("topic")), f.what, "topic", topicID, idsOf(l.corpus.topicByID))
 			}
 		}
 		l.corpus.Annotations = append(l.corpus.Annotations, a)
-		l.annFields = append(l.annFields, f)
+		l.annSpecs = append(l.annSpecs, annSpec{what: f.what, at: posOf(f.node), quoteAt: posOf(f.at("quote")), startAt: posOf(f.at("start"))})
 	}
 }
 
 // unknownRef reports a reference to an id that does not exist, suggesting
 // the closest existing id.
-func (l *loader) unknownRef(at *yaml.Node, what, kind, id string, known []string) {
+func (l *loader) unknownRef(at pos, what, kind, id string, known []string) {
 	msg := fmt.Sprintf("%s: there is no %s %q", what, kind, clip(id, 60))
 	if s := suggest(id, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	l.r.errorf(at, "%s", msg)
+	l.r.errorAt(at, "%s", msg)
 }
 
 // idsOf lists a lookup's ids for suggestions; a huge list gives none, so a

@@ -15,6 +15,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // loadSources reads, checks and anchors every source, on all cores: a
@@ -59,25 +61,24 @@ func (l *loader) loadSources() {
 // finds its excluded ranges and anchors its annotations, reporting to r.
 func (l *loader) loadSource(i int, anns []int, r *reader) {
 	s := l.corpus.Sources[i]
-	f := l.sourceFields[i]
-	f.r = r
-	file := f.str("file", false)
-	_, hasInline := f.get("text")
+	spec := l.sourceSpecs[i]
 	switch {
-	case file != "" && hasInline:
-		r.errorf(f.at("text"), "%s: give either file or text, not both", f.what)
-	case file == "" && !hasInline:
-		r.errorf(f.node, "%s: missing the text: give file (a path relative to the corpus file) or text", f.what)
-	case hasInline:
-		s.Text = f.str("text", true)
+	case spec.file != "" && spec.inline:
+		r.errorAt(spec.textAt, "%s: give either file or text, not both", spec.what)
+	case spec.file == "" && !spec.inline:
+		r.errorAt(spec.at, "%s: missing the text: give file (a path relative to the corpus file) or text", spec.what)
+	case spec.inline:
+		s.Text = spec.text
 	default:
-		s.File = file
-		if text, ok := l.readTextFile(i, f, file); ok {
+		s.File = spec.file
+		if text, ok := l.readTextFile(i, spec, r); ok {
 			s.Text = text
 		}
 	}
+	if s.Text != "" && spec.exclude != nil {
+		l.readExclusions(r, spec.what, spec.exclude, s)
+	}
 	if s.Text != "" {
-		l.readExclusions(f, s)
 		s.Words = countWords(s.Text, s.Excluded)
 	}
 	l.anchorSource(s, anns, r)
@@ -85,21 +86,21 @@ func (l *loader) loadSource(i int, anns []int, r *reader) {
 
 // readTextFile reads one source file, which must stay inside the corpus
 // folder. Problems inside the text are placed in the text file itself.
-func (l *loader) readTextFile(i int, f fields, file string) (string, bool) {
-	at := f.at("file")
+func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) {
+	at, file, what := spec.fileAt, spec.file, spec.what
 	slashed := filepath.ToSlash(file)
 	name, valid := l.textPath(file)
 	clean := path.Clean(slashed)
 	display := filepath.Join(l.displayDir, filepath.FromSlash(clean))
 	switch {
 	case filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "":
-		f.r.errorf(at, "%s: file %q is an absolute path; give a path relative to the corpus file", f.what, clip(file, 80))
+		r.errorAt(at, "%s: file %q is an absolute path; give a path relative to the corpus file", what, clip(file, 80))
 		return "", false
 	case clean == ".." || strings.HasPrefix(clean, "../"):
-		f.r.errorf(at, "%s: file %q leads out of the corpus folder; source files must lie in it or below it", f.what, clip(file, 80))
+		r.errorAt(at, "%s: file %q leads out of the corpus folder; source files must lie in it or below it", what, clip(file, 80))
 		return "", false
 	case !valid:
-		f.r.errorf(at, "%s: file %q is not a valid path", f.what, clip(file, 80))
+		r.errorAt(at, "%s: file %q is not a valid path", what, clip(file, 80))
 		return "", false
 	}
 	var raw []byte
@@ -113,7 +114,7 @@ func (l *loader) readTextFile(i int, f fields, file string) (string, bool) {
 	if err == nil && modTime.After(l.started) {
 		// Changed after the corpus file was read: the two may not match
 		// (an edit in progress). The window reloads once changes settle.
-		f.r.warnf(at, "%s: file %s changed while the corpus was loading; its annotations were anchored in the text as it is now", f.what, display)
+		r.warnAt(at, "%s: file %s changed while the corpus was loading; its annotations were anchored in the text as it is now", what, display)
 		if l.inputs != nil {
 			l.inputs.unsettled.Store(true)
 		}
@@ -122,35 +123,35 @@ func (l *loader) readTextFile(i int, f fields, file string) (string, bool) {
 	var notFile *notFileError
 	switch {
 	case errors.As(err, &tooBig):
-		f.r.errorf(at, "%s: file %s is too large: %v", f.what, display, err)
+		r.errorAt(at, "%s: file %s is too large: %v", what, display, err)
 		return "", false
 	case errors.As(err, &notFile):
 		notFile.name = display
-		f.r.errorf(at, "%s: file %v", f.what, notFile)
+		r.errorAt(at, "%s: file %v", what, notFile)
 		return "", false
 	case errors.Is(err, fs.ErrNotExist):
 		if link := l.symlinkIn(name); link != "" {
-			f.r.errorf(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", f.what, display, link)
+			r.errorAt(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", what, display, link)
 		} else {
-			f.r.errorf(at, "%s: file %s does not exist", f.what, display)
+			r.errorAt(at, "%s: file %s does not exist", what, display)
 		}
 		return "", false
 	case err != nil:
 		if link := l.symlinkIn(name); link != "" {
-			f.r.errorf(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", f.what, display, link)
+			r.errorAt(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", what, display, link)
 		} else {
-			f.r.errorf(at, "%s: cannot read file %s: %v", f.what, display, unwrapPath(err))
+			r.errorAt(at, "%s: cannot read file %s: %v", what, display, unwrapPath(err))
 		}
 		return "", false
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
 		line, col := position(string(raw[:i]), -1)
-		*f.r.problems = append(*f.r.problems, Problem{File: display, Line: line, Col: col, Severity: Error,
+		*r.problems = append(*r.problems, Problem{File: display, Line: line, Col: col, Severity: Error,
 			Message: "this is not a text file (it contains NUL bytes)"})
 		return "", false
 	}
 	if line, col, ok := invalidUTF8(raw); !ok {
-		*f.r.problems = append(*f.r.problems, Problem{File: display, Line: line, Col: col, Severity: Error,
+		*r.problems = append(*r.problems, Problem{File: display, Line: line, Col: col, Severity: Error,
 			Message: "the text is not valid UTF-8 here; save it as UTF-8"})
 		return "", false
 	}
@@ -198,14 +199,14 @@ func (l *loader) symlinkIn(name string) string {
 }
 
 // readExclusions finds each excluded range by its from and to markers.
-func (l *loader) readExclusions(f fields, s *Source) {
-	list := f.r.sequence(f.value("exclude"), f.what+": exclude")
+func (l *loader) readExclusions(r *reader, what string, exclude *yaml.Node, s *Source) {
+	list := r.sequence(exclude, what+": exclude")
 	if len(list) == 0 {
 		return
 	}
 	t := newTextIndex(s.Text)
 	for j, item := range list {
-		ef, ok := f.r.mapping(item, fmt.Sprintf("%s: exclude %d", f.what, j+1), Keys["exclude"]...)
+		ef, ok := r.mapping(item, fmt.Sprintf("%s: exclude %d", what, j+1), Keys["exclude"]...)
 		if !ok {
 			continue
 		}
@@ -282,9 +283,7 @@ func (l *loader) anchorSource(s *Source, anns []int, r *reader) {
 			}
 			a.Anchor = t.anchor(selector{quote: a.Quote, prefix: a.Prefix, suffix: a.Suffix, start: a.Start})
 		}
-		f := l.annFields[i]
-		f.r = r
-		l.checkAnchor(a, f)
+		l.checkAnchor(a, l.annSpecs[i], r)
 	}
 }
 
@@ -347,29 +346,29 @@ func exactAtOffset(text string, m offsetMap, a *Annotation) (Anchor, bool) {
 		ByteStart: b, ByteEnd: e, Score: 1, Matches: 1}, true
 }
 
-func (l *loader) checkAnchor(a *Annotation, f fields) {
-	at := f.at("quote")
-	where := fmt.Sprintf("%s (topic %q in source %q)", f.what, topicID(a), a.Source.ID)
+func (l *loader) checkAnchor(a *Annotation, spec annSpec, r *reader) {
+	at := spec.quoteAt
+	where := fmt.Sprintf("%s (topic %q in source %q)", spec.what, topicID(a), a.Source.ID)
 	switch a.Anchor.Status {
 	case Exact:
 	case Orphaned:
-		f.r.errorf(at, "%s: orphaned: %s: %q", where, a.Anchor.Detail, clip(a.Quote, 60))
+		r.errorAt(at, "%s: orphaned: %s: %q", where, a.Anchor.Detail, clip(a.Quote, 60))
 		return
 	default:
 		line, col := position(a.Source.Text, a.Anchor.Start)
-		f.r.warnf(at, "%s: %s: %s (the match is at %s line %d, column %d)", where, a.Anchor.Status, a.Anchor.Detail, l.sourceName(a.Source), line, col)
+		r.warnAt(at, "%s: %s: %s (the match is at %s line %d, column %d)", where, a.Anchor.Status, a.Anchor.Detail, l.sourceName(a.Source), line, col)
 	}
 	// An offset past the end is broken data, even when the quote was found
 	// elsewhere. (Code points are counted only when the offset was not
 	// already confirmed by a match there.)
 	if a.Start > 0 && a.Anchor.Start != a.Start {
 		if n := utf8.RuneCountInString(a.Source.Text); a.Start > n {
-			f.r.errorf(f.at("start"), "%s: start %d is past the end of the text (%d code points)", where, a.Start, n)
+			r.errorAt(spec.startAt, "%s: start %d is past the end of the text (%d code points)", where, a.Start, n)
 		}
 	}
-	for _, r := range a.Source.Excluded {
-		if a.Anchor.Start < r.End && r.Start < a.Anchor.End {
-			f.r.errorf(at, "%s: the quote lies in an excluded range (%s); excluded text is not counted", where, reasonOr(r.Reason, "no reason given"))
+	for _, ex := range a.Source.Excluded {
+		if a.Anchor.Start < ex.End && ex.Start < a.Anchor.End {
+			r.errorAt(at, "%s: the quote lies in an excluded range (%s); excluded text is not counted", where, reasonOr(ex.Reason, "no reason given"))
 			break
 		}
 	}
@@ -404,11 +403,11 @@ func (l *loader) link() {
 		for _, r := range l.meetingRefs[i] {
 			s := c.Source(r.id)
 			if s == nil {
-				l.unknownRef(r.node, fmt.Sprintf("meeting %q", m.ID), "source", r.id, idsOf(c.sourceByID))
+				l.unknownRef(r.at, fmt.Sprintf("meeting %q", m.ID), "source", r.id, idsOf(c.sourceByID))
 				continue
 			}
 			if listed[r.id] {
-				l.r.warnf(r.node, "meeting %q lists source %q twice", m.ID, r.id)
+				l.r.warnAt(r.at, "meeting %q lists source %q twice", m.ID, r.id)
 				continue
 			}
 			listed[r.id] = true
@@ -423,14 +422,14 @@ func (l *loader) link() {
 		}
 		key := [4]int{a.Source.Index, a.Topic.Index, a.Anchor.Start, a.Anchor.End}
 		if first, dup := seenSpan[key]; dup {
-			l.r.warnf(l.annFields[i].node, "annotation repeats the annotation at line %d (same source, topic and span); it is counted once per listing", first)
+			l.r.warnAt(l.annSpecs[i].at, "annotation repeats the annotation at line %d (same source, topic and span); it is counted once per listing", first)
 		} else {
 			seenSpan[key] = a.Line
 		}
 	}
 	for i, s := range c.Sources {
 		if len(s.Meetings) == 0 {
-			l.r.warnf(l.sourceFields[i].node, "source %q reports no meeting: list it under a meeting's sources, or its annotations cannot be placed in time", s.ID)
+			l.r.warnAt(l.sourceSpecs[i].at, "source %q reports no meeting: list it under a meeting's sources, or its annotations cannot be placed in time", s.ID)
 		}
 	}
 }

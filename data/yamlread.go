@@ -17,20 +17,36 @@ type reader struct {
 	problems *Problems
 }
 
-func (r *reader) report(sev Severity, n *yaml.Node, format string, args ...any) {
-	p := Problem{File: r.file, Severity: sev, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		p.Line, p.Col = n.Line, n.Column
+// pos is a place in the corpus file: what the later steps of a load keep
+// of a node, so the node tree can go once its records are read.
+type pos struct{ line, col int }
+
+// posOf is where n stands; the zero pos (no place) for nil.
+func posOf(n *yaml.Node) pos {
+	if n == nil {
+		return pos{}
 	}
-	*r.problems = append(*r.problems, p)
+	return pos{n.Line, n.Column}
+}
+
+func (r *reader) report(sev Severity, at pos, format string, args ...any) {
+	*r.problems = append(*r.problems, Problem{File: r.file, Line: at.line, Col: at.col, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
 func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
-	r.report(Error, n, format, args...)
+	r.report(Error, posOf(n), format, args...)
 }
 
 func (r *reader) warnf(n *yaml.Node, format string, args ...any) {
-	r.report(Warning, n, format, args...)
+	r.report(Warning, posOf(n), format, args...)
+}
+
+func (r *reader) errorAt(at pos, format string, args ...any) {
+	r.report(Error, at, format, args...)
+}
+
+func (r *reader) warnAt(at pos, format string, args ...any) {
+	r.report(Warning, at, format, args...)
 }
 
 // itemName names the i-th (1-based) item of a list for messages: by its id
