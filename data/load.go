@@ -66,7 +66,7 @@ func loadFS(fsys fs.FS, name, display string, digests bool) (*loader, error) {
 		corpus:     &Corpus{Path: display},
 		started:    started,
 	}
-	l.r.problems = &l.problems
+	l.reset()
 	raw, _, err := readLimited(fsys, name, MaxCorpusBytes)
 	var tooBig *tooBigError
 	if errors.As(err, &tooBig) {
@@ -82,6 +82,16 @@ func loadFS(fsys fs.FS, name, display string, digests bool) (*loader, error) {
 	l.load(raw)
 	l.problems.sort()
 	return l, nil
+}
+
+// reset empties what reading the corpus file has made, for a start or a
+// fresh start.
+func (l *loader) reset() {
+	l.problems = nil
+	l.r.problems = &l.problems
+	l.corpus = &Corpus{Path: l.corpus.Path, topicByID: map[string]*Topic{}, sourceByID: map[string]*Source{}, meetingByID: map[string]*Meeting{}}
+	l.meetingRefs, l.sourceSpecs, l.annSpecs = nil, nil, nil
+	l.seenSources, l.seenMeetings = map[string]int{}, map[string]int{}
 }
 
 // result is what a load gives its caller: no corpus when there are errors.
@@ -195,9 +205,11 @@ type loader struct {
 	prefetch     *prefetcher
 	inputs       *loadInputs // what was read, when the cache asked
 	started      time.Time   // when the corpus file was read
-	meetingRefs [][]ref // per meeting: the source ids it lists
-	sourceSpecs []sourceSpec
-	annSpecs    []annSpec
+	meetingRefs  [][]ref     // per meeting: the source ids it lists
+	sourceSpecs  []sourceSpec
+	annSpecs     []annSpec
+	seenSources  map[string]int // ids so far, and the line of each
+	seenMeetings map[string]int
 }
 
 // ref is an id written in the corpus file, with where it was written.
@@ -424,7 +436,6 @@ func (l *loader) readID(f fields, seen map[string]int) string {
 
 func (l *loader) readTopics(n *yaml.Node) {
 	seen := map[string]int{}
-	l.corpus.topicByID = map[string]*Topic{}
 	for i, item := range l.r.sequence(n, "topics") {
 		f, ok := l.r.mapping(item, itemName(item, "topic", i+1), Keys["topic"]...)
 		if !ok {
@@ -452,38 +463,41 @@ func (l *loader) readTopics(n *yaml.Node) {
 }
 
 func (l *loader) readSources(n *yaml.Node) {
-	seen := map[string]int{}
-	l.corpus.sourceByID = map[string]*Source{}
 	for i, item := range l.r.sequence(n, "sources") {
-		f, ok := l.r.mapping(item, itemName(item, "source", i+1), Keys["source"]...)
-		if !ok {
-			continue
-		}
-		s := &Source{Index: len(l.corpus.Sources)}
-		s.ID = l.readID(f, seen)
-		s.Title = f.str("title", true)
-		s.Publisher = f.str("publisher", false)
-		s.Author = f.str("author", false)
-		s.Published = f.str("published", false)
-		s.PublishedNote = f.str("published_note", false)
-		s.URL = f.str("url", false)
-		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-			l.r.warnf(f.at("url"), "%s: url %q does not start with http:// or https://", f.what, clip(s.URL, 60))
-		}
-		s.Kind = f.str("kind", false)
-		s.Language = f.str("language", false)
-		if _, dup := l.corpus.sourceByID[s.ID]; s.ID != "" && !dup {
-			l.corpus.sourceByID[s.ID] = s
-		}
-		spec := sourceSpec{what: f.what, at: posOf(f.node), fileAt: posOf(f.at("file")), textAt: posOf(f.at("text")),
-			file: f.str("file", false), exclude: f.value("exclude")}
-		_, spec.inline = f.get("text")
-		if spec.inline && spec.file == "" {
-			spec.text = f.str("text", true)
-		}
-		l.corpus.Sources = append(l.corpus.Sources, s)
-		l.sourceSpecs = append(l.sourceSpecs, spec)
+		l.readSource(i, item)
 	}
+}
+
+// readSource reads item i (from 0) of the sources list.
+func (l *loader) readSource(i int, item *yaml.Node) {
+	f, ok := l.r.mapping(item, itemName(item, "source", i+1), Keys["source"]...)
+	if !ok {
+		return
+	}
+	s := &Source{Index: len(l.corpus.Sources)}
+	s.ID = l.readID(f, l.seenSources)
+	s.Title = f.str("title", true)
+	s.Publisher = f.str("publisher", false)
+	s.Author = f.str("author", false)
+	s.Published = f.str("published", false)
+	s.PublishedNote = f.str("published_note", false)
+	s.URL = f.str("url", false)
+	if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+		l.r.warnf(f.at("url"), "%s: url %q does not start with http:// or https://", f.what, clip(s.URL, 60))
+	}
+	s.Kind = f.str("kind", false)
+	s.Language = f.str("language", false)
+	if _, dup := l.corpus.sourceByID[s.ID]; s.ID != "" && !dup {
+		l.corpus.sourceByID[s.ID] = s
+	}
+	spec := sourceSpec{what: f.what, at: posOf(f.node), fileAt: posOf(f.at("file")), textAt: posOf(f.at("text")),
+		file: f.str("file", false), exclude: f.value("exclude")}
+	_, spec.inline = f.get("text")
+	if spec.inline && spec.file == "" {
+		spec.text = f.str("text", true)
+	}
+	l.corpus.Sources = append(l.corpus.Sources, s)
+	l.sourceSpecs = append(l.sourceSpecs, spec)
 }
 
 func (l *loader) readDate(f fields, key string, required bool) Date {
@@ -499,87 +513,95 @@ func (l *loader) readDate(f fields, key string, required bool) Date {
 }
 
 func (l *loader) readMeetings(n *yaml.Node) {
-	seen := map[string]int{}
-	l.corpus.meetingByID = map[string]*Meeting{}
 	for i, item := range l.r.sequence(n, "meetings") {
-		f, ok := l.r.mapping(item, itemName(item, "meeting", i+1), Keys["meeting"]...)
+		l.readMeeting(i, item)
+	}
+}
+
+// readMeeting reads item i (from 0) of the meetings list.
+func (l *loader) readMeeting(i int, item *yaml.Node) {
+	f, ok := l.r.mapping(item, itemName(item, "meeting", i+1), Keys["meeting"]...)
+	if !ok {
+		return
+	}
+	m := &Meeting{Index: len(l.corpus.Meetings)}
+	m.ID = l.readID(f, l.seenMeetings)
+	m.Title = f.str("title", true)
+	m.Short = f.str("short", false)
+	if m.Short == "" {
+		m.Short = m.Title
+	}
+	m.Kind = f.str("kind", true)
+	m.Date = l.readDate(f, "date", true)
+	m.End = l.readDate(f, "end", false)
+	if !m.Date.IsZero() && !m.End.IsZero() && m.End.LastDay() < m.Date.FirstDay() {
+		l.r.errorf(f.at("end"), "%s: end %s is before the start %s", f.what, m.End, m.Date)
+	}
+	m.Place = f.str("place", false)
+	m.Summary = f.str("summary", false)
+	m.Notes = f.str("notes", false)
+	for j, p := range l.r.sequence(f.value("participants"), f.what+": participants") {
+		pf, ok := l.r.mapping(p, fmt.Sprintf("%s: participant %d", f.what, j+1), Keys["participant"]...)
 		if !ok {
 			continue
 		}
-		m := &Meeting{Index: len(l.corpus.Meetings)}
-		m.ID = l.readID(f, seen)
-		m.Title = f.str("title", true)
-		m.Short = f.str("short", false)
-		if m.Short == "" {
-			m.Short = m.Title
-		}
-		m.Kind = f.str("kind", true)
-		m.Date = l.readDate(f, "date", true)
-		m.End = l.readDate(f, "end", false)
-		if !m.Date.IsZero() && !m.End.IsZero() && m.End.LastDay() < m.Date.FirstDay() {
-			l.r.errorf(f.at("end"), "%s: end %s is before the start %s", f.what, m.End, m.Date)
-		}
-		m.Place = f.str("place", false)
-		m.Summary = f.str("summary", false)
-		m.Notes = f.str("notes", false)
-		for j, p := range l.r.sequence(f.value("participants"), f.what+": participants") {
-			pf, ok := l.r.mapping(p, fmt.Sprintf("%s: participant %d", f.what, j+1), Keys["participant"]...)
-			if !ok {
-				continue
-			}
-			m.Participants = append(m.Participants, Participant{
-				Name: pf.str("name", true), Hangul: pf.str("hangul", false),
-				Role: pf.str("role", false), Country: pf.str("country", false),
-			})
-		}
-		var refs []ref
-		if v := f.value("sources"); v != nil && v.Kind == yaml.SequenceNode {
-			for _, item := range v.Content {
-				refs = append(refs, ref{item.Value, posOf(item)})
-			}
-		}
-		f.strList("sources") // reports entries that are not text
-		if _, dup := l.corpus.meetingByID[m.ID]; m.ID != "" && !dup {
-			l.corpus.meetingByID[m.ID] = m
-		}
-		l.corpus.Meetings = append(l.corpus.Meetings, m)
-		l.meetingRefs = append(l.meetingRefs, refs)
+		m.Participants = append(m.Participants, Participant{
+			Name: pf.str("name", true), Hangul: pf.str("hangul", false),
+			Role: pf.str("role", false), Country: pf.str("country", false),
+		})
 	}
+	var refs []ref
+	if v := f.value("sources"); v != nil && v.Kind == yaml.SequenceNode {
+		for _, item := range v.Content {
+			refs = append(refs, ref{item.Value, posOf(item)})
+		}
+	}
+	f.strList("sources") // reports entries that are not text
+	if _, dup := l.corpus.meetingByID[m.ID]; m.ID != "" && !dup {
+		l.corpus.meetingByID[m.ID] = m
+	}
+	l.corpus.Meetings = append(l.corpus.Meetings, m)
+	l.meetingRefs = append(l.meetingRefs, refs)
 }
 
 func (l *loader) readAnnotations(n *yaml.Node) {
 	for i, item := range l.r.sequence(n, "annotations") {
-		f, ok := l.r.mapping(item, itemName(item, "annotation", i+1), Keys["annotation"]...)
-		if !ok {
-			continue
-		}
-		a := &Annotation{Index: len(l.corpus.Annotations), Line: item.Line, Start: -1}
-		sourceID := f.str("source", true)
-		topicID := f.str("topic", true)
-		a.Quote = f.str("quote", true)
-		a.Prefix = f.str("prefix", false)
-		a.Suffix = f.str("suffix", false)
-		a.Note = f.str("note", false)
-		if v, ok := f.integer("start", false); ok {
-			if v < 0 {
-				l.r.errorf(f.at("start"), "%s: start must not be negative", f.what)
-			} else {
-				a.Start = v
-			}
-		}
-		if sourceID != "" {
-			if a.Source = l.corpus.Source(sourceID); a.Source == nil {
-				l.unknownRef(posOf(f.at("source")), f.what, "source", sourceID, idsOf(l.corpus.sourceByID))
-			}
-		}
-		if topicID != "" {
-			if a.Topic = l.corpus.Topic(topicID); a.Topic == nil {
-				l.unknownRef(posOf(f.at("topic")), f.what, "topic", topicID, idsOf(l.corpus.topicByID))
-			}
-		}
-		l.corpus.Annotations = append(l.corpus.Annotations, a)
-		l.annSpecs = append(l.annSpecs, annSpec{what: f.what, at: posOf(f.node), quoteAt: posOf(f.at("quote")), startAt: posOf(f.at("start"))})
+		l.readAnnotation(i, item)
 	}
+}
+
+// readAnnotation reads item i (from 0) of the annotations list.
+func (l *loader) readAnnotation(i int, item *yaml.Node) {
+	f, ok := l.r.mapping(item, itemName(item, "annotation", i+1), Keys["annotation"]...)
+	if !ok {
+		return
+	}
+	a := &Annotation{Index: len(l.corpus.Annotations), Line: item.Line, Start: -1}
+	sourceID := f.str("source", true)
+	topicID := f.str("topic", true)
+	a.Quote = f.str("quote", true)
+	a.Prefix = f.str("prefix", false)
+	a.Suffix = f.str("suffix", false)
+	a.Note = f.str("note", false)
+	if v, ok := f.integer("start", false); ok {
+		if v < 0 {
+			l.r.errorf(f.at("start"), "%s: start must not be negative", f.what)
+		} else {
+			a.Start = v
+		}
+	}
+	if sourceID != "" {
+		if a.Source = l.corpus.Source(sourceID); a.Source == nil {
+			l.unknownRef(posOf(f.at("source")), f.what, "source", sourceID, idsOf(l.corpus.sourceByID))
+		}
+	}
+	if topicID != "" {
+		if a.Topic = l.corpus.Topic(topicID); a.Topic == nil {
+			l.unknownRef(posOf(f.at("topic")), f.what, "topic", topicID, idsOf(l.corpus.topicByID))
+		}
+	}
+	l.corpus.Annotations = append(l.corpus.Annotations, a)
+	l.annSpecs = append(l.annSpecs, annSpec{what: f.what, at: posOf(f.node), quoteAt: posOf(f.at("quote")), startAt: posOf(f.at("start"))})
 }
 
 // unknownRef reports a reference to an id that does not exist, suggesting
