@@ -121,7 +121,7 @@ func (c *Cache) Open(corpusPath string) (*Corpus, Problems, Outcome, error) {
 		}
 		out.Why = why
 	}
-	l, err := loadFS(folder, name, corpusPath, fingerprintErr == nil)
+	l, err := loadFS(folder, name, corpusPath, loadOptions{digests: fingerprintErr == nil})
 	if err != nil {
 		return nil, nil, out, err
 	}

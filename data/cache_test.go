@@ -330,7 +330,7 @@ func FuzzCacheEntry(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer folder.Close()
-	l, err := loadFS(folder, "c.yaml", path, true)
+	l, err := loadFS(folder, "c.yaml", path, loadOptions{digests: true})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -8,8 +10,9 @@ import (
 )
 
 // FuzzLoad loads arbitrary corpus files with one arbitrary source text: no
-// panic, no hang, and a corpus that loads keeps its promises (every span
-// inside its text, on character boundaries).
+// panic, no hang, a corpus that loads keeps its promises (every span
+// inside its text, on character boundaries), and decoding the file in
+// pieces gives exactly what decoding it whole gives.
 func FuzzLoad(f *testing.F) {
 	f.Add(baseCorpus, baseText)
 	f.Add("corpus: {title: T, format: 1}\nsources: [{id: s, title: S, file: s1.txt}]\nmeetings: [{id: m, title: M, kind: K, date: 2020, sources: [s]}]\nannotations: [{source: s, topic: t, quote: x}]\n", "x y z")
@@ -30,6 +33,14 @@ func FuzzLoad(f *testing.F) {
 			if p.Message == "" || p.File == "" {
 				t.Fatalf("an empty problem: %+v", p)
 			}
+		}
+		l, err := loadFS(fsys, "c.yaml", "c.yaml", loadOptions{pieceMinBytes: 1, pieceBytes: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pc, pps, _ := l.result()
+		if !slices.Equal(pps, ps) || !reflect.DeepEqual(pc, c) {
+			t.Fatalf("in pieces (used: %v): problems\n%s\nwhole:\n%s", l.inPieces, pps, ps)
 		}
 		if c == nil {
 			return

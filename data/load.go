@@ -47,16 +47,24 @@ func Load(corpusPath string) (*Corpus, Problems, error) {
 // display is how messages name it. Text files are read from fsys only, so
 // nothing outside it can be opened.
 func LoadFS(fsys fs.FS, name, display string) (*Corpus, Problems, error) {
-	l, err := loadFS(fsys, name, display, false)
+	l, err := loadFS(fsys, name, display, loadOptions{})
 	if err != nil {
 		return nil, nil, err
 	}
 	return l.result()
 }
 
-// loadFS runs one load. With digests, it also records the digest of every
-// file it read, for the cache.
-func loadFS(fsys fs.FS, name, display string, digests bool) (*loader, error) {
+// loadOptions are the choices of one load that callers outside the package
+// do not make.
+type loadOptions struct {
+	// digests records the digest of every file read, for the cache.
+	digests bool
+	// pieceMinBytes and pieceBytes override the package's, for tests.
+	pieceMinBytes, pieceBytes int
+}
+
+// loadFS runs one load.
+func loadFS(fsys fs.FS, name, display string, opts loadOptions) (*loader, error) {
 	started := time.Now()
 	l := &loader{
 		fsys:       fsys,
@@ -65,6 +73,10 @@ func loadFS(fsys fs.FS, name, display string, digests bool) (*loader, error) {
 		r:          reader{file: display},
 		corpus:     &Corpus{Path: display},
 		started:    started,
+		opts:       opts,
+	}
+	if l.opts.pieceBytes == 0 {
+		l.opts.pieceMinBytes, l.opts.pieceBytes = pieceMinBytes, pieceBytes
 	}
 	l.reset()
 	raw, _, err := readLimited(fsys, name, MaxCorpusBytes)
@@ -76,7 +88,7 @@ func loadFS(fsys fs.FS, name, display string, digests bool) (*loader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read corpus %s: %w", display, err)
 	}
-	if digests {
+	if opts.digests {
 		l.inputs = &loadInputs{corpus: inputFile{name: name, size: int64(len(raw)), digest: sha256.Sum256(raw)}}
 	}
 	l.load(raw)
@@ -202,6 +214,8 @@ type loader struct {
 	problems   Problems
 	corpus     *Corpus
 
+	opts         loadOptions
+	inPieces     bool // the corpus file was decoded in pieces
 	prefetch     *prefetcher
 	inputs       *loadInputs // what was read, when the cache asked
 	started      time.Time   // when the corpus file was read
@@ -267,6 +281,14 @@ func (l *loader) load(raw []byte) {
 	}
 	l.prefetch = l.startPrefetch(raw)
 	defer close(l.prefetch.stop)
+	if plan, ok := planPieces(raw, l.opts.pieceMinBytes, l.opts.pieceBytes); ok {
+		if l.loadInPieces(plan) {
+			l.loadSources()
+			l.link()
+			return
+		}
+		l.reset() // a piece would not decode: the whole file says why
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
