@@ -278,6 +278,8 @@ type watcher struct {
 
 const reloadDelay = 400 * time.Millisecond
 
+// watchCorpus starts watching; it adds a watch per folder, which is I/O, so
+// it runs off the UI goroutine.
 func watchCorpus(path string, c *data.Corpus, reload func()) *watcher {
 	if path == "" {
 		return nil
@@ -289,10 +291,10 @@ func watchCorpus(path string, c *data.Corpus, reload func()) *watcher {
 	files := map[string]bool{}
 	abs, _ := filepath.Abs(path)
 	files[abs] = true
+	dir := filepath.Dir(abs) // once: Abs asks the system for the working folder
 	for _, s := range c.Sources {
 		if s.File != "" {
-			f, _ := filepath.Abs(filepath.Join(filepath.Dir(path), s.File))
-			files[f] = true
+			files[filepath.Join(dir, s.File)] = true
 		}
 	}
 	dirs := map[string]bool{}

@@ -275,11 +275,14 @@ func (w *MainWindow) open(path string) {
 		// What the views need is made here too, not on the UI goroutine.
 		var ready loaded
 		if c != nil && !problems.HasErrors() {
-			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats()}
+			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats(),
+				watch: watchCorpus(path, c, func() { w.opts.Do(w.Reload) })}
 		}
 		w.opts.Do(func() {
 			if generation == w.loads {
 				w.show(path, ready, problems)
+			} else {
+				ready.watch.stop()
 			}
 		})
 	}()
@@ -291,6 +294,7 @@ type loaded struct {
 	corpus *data.Corpus
 	model  *timeline.Model
 	stats  data.Stats
+	watch  *watcher // of the corpus' files, which adds a watch per folder
 }
 
 // Corpus returns the corpus on display (nil before the first good load).
@@ -320,7 +324,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.filtersChanged()
 		w.remember(path)
 		w.watch.stop()
-		w.watch = watchCorpus(path, c, func() { w.opts.Do(w.Reload) })
+		w.watch = ready.watch
 		w.Canvas().Focus(w.timeline)
 	}
 	switch {
