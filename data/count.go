@@ -138,9 +138,18 @@ func (c *Corpus) Count(q Query) (*Counts, error) {
 		column[t.Index] = i
 	}
 	out.Cells = make([][]Cell, len(out.Buckets))
+	// Every cell, and every cell's annotations, come from one allocation
+	// each: counting by meeting makes thousands of buckets.
+	cells := make([]Cell, len(out.Buckets)*len(topics))
+	spans := make([]int, len(cells)) // the annotations behind each cell
+	var scratch countScratch
+	scratch.init(len(topics))
 	for bi := range out.Buckets {
-		out.Cells[bi] = countBucket(&out.Buckets[bi], q, column, len(topics))
+		row := bi * len(topics)
+		out.Cells[bi] = cells[row : row+len(topics) : row+len(topics)]
+		scratch.countBucket(&out.Buckets[bi], q, column, out.Cells[bi], spans[row:row+len(topics)])
 	}
+	fillAnnotations(out.Buckets, column, out.Cells, spans)
 	return out, nil
 }
 
@@ -206,9 +215,11 @@ func (c *Corpus) buckets(q Query) []Bucket {
 		}
 		out = append(out, b)
 	case ByMeeting:
-		for _, m := range c.MeetingsByDate() {
+		byDate := c.MeetingsByDate()
+		out = make([]Bucket, 0, len(byDate))
+		for i, m := range byDate {
 			if m.Date.Year >= q.FromYear && m.Date.Year <= q.ToYear && q.includes(m) {
-				out = append(out, Bucket{Year: m.Date.Year, Meeting: m, Label: m.Short, Meetings: []*Meeting{m}})
+				out = append(out, Bucket{Year: m.Date.Year, Meeting: m, Label: m.Short, Meetings: byDate[i : i+1 : i+1]})
 			}
 		}
 	default:
@@ -223,72 +234,79 @@ func (c *Corpus) buckets(q Query) []Bucket {
 	}
 	// seen[source.Index] is the last bucket (plus one) that took the source:
 	// one slice for all buckets instead of a set per bucket.
+	// Every bucket's sources lie in one slice, bucket after bucket.
 	seen := make([]int, len(c.Sources))
+	var all []*Source
 	for i := range out {
 		b := &out[i]
+		start := len(all)
 		for _, m := range b.Meetings {
 			for _, s := range m.Sources {
 				if seen[s.Index] != i+1 {
 					seen[s.Index] = i + 1
-					b.Sources = append(b.Sources, s)
+					all = append(all, s)
 					b.Words += s.Words
 				}
 			}
+		}
+		if len(all) > start {
+			b.Sources = all[start:len(all):len(all)]
 		}
 	}
 	return out
 }
 
-// countBucket fills one bucket's cells. An annotation counts once per
-// bucket even when its source reports two meetings of the same year. A
-// bucket visits each of its sources, and each of its meetings, once, so
-// distinct sources and meetings are counted by remembering the last one
-// seen per column: no sets.
-func countBucket(b *Bucket, q Query, column []int, columns int) []Cell {
-	cells := make([]Cell, columns)
-	counts := make([]int, columns)
-	switch q.Unit {
-	case UnitSpans, UnitSources:
-		lastSource := make([]*Source, columns)
-		for _, s := range b.Sources {
-			for _, a := range s.Annotations {
-				col := column[a.Topic.Index]
-				if col < 0 || !a.Counted() {
-					continue
-				}
-				cells[col].Annotations = append(cells[col].Annotations, a)
-				if q.Unit == UnitSpans {
-					counts[col]++
-				} else if lastSource[col] != s {
-					lastSource[col] = s
-					counts[col]++
-				}
+// countScratch is what counting a bucket needs, made once per count.
+type countScratch struct {
+	lastSource  []*Source
+	lastMeeting []*Meeting
+}
+
+func (s *countScratch) init(columns int) {
+	s.lastSource = make([]*Source, columns)
+	s.lastMeeting = make([]*Meeting, columns)
+}
+
+// countBucket fills one bucket's counts and values, and counts the
+// annotations behind each cell into spans (fillAnnotations lists them). An annotation
+// counts once per bucket even when its source reports two meetings of the
+// same year. A bucket visits each of its sources, and each of its
+// meetings, once, so distinct sources and meetings are counted by
+// remembering the last one seen per column: no sets.
+func (sc *countScratch) countBucket(b *Bucket, q Query, column []int, cells []Cell, spans []int) {
+	clear(sc.lastSource)
+	clear(sc.lastMeeting)
+	for _, s := range b.Sources {
+		for _, a := range s.Annotations {
+			col := column[a.Topic.Index]
+			if col < 0 || !a.Counted() {
+				continue
+			}
+			cell := &cells[col]
+			spans[col]++
+			switch {
+			case q.Unit == UnitSpans:
+				cell.Count++
+			case q.Unit == UnitSources && sc.lastSource[col] != s:
+				sc.lastSource[col] = s
+				cell.Count++
 			}
 		}
-	case UnitMeetings:
-		lastMeeting := make([]*Meeting, columns)
+	}
+	if q.Unit == UnitMeetings {
 		for _, m := range b.Meetings {
 			for _, s := range m.Sources {
 				for _, a := range s.Annotations {
-					if col := column[a.Topic.Index]; col >= 0 && a.Counted() && lastMeeting[col] != m {
-						lastMeeting[col] = m
-						counts[col]++
+					if col := column[a.Topic.Index]; col >= 0 && a.Counted() && sc.lastMeeting[col] != m {
+						sc.lastMeeting[col] = m
+						cells[col].Count++
 					}
-				}
-			}
-		}
-		// The annotations behind a cell are its sources' spans, each once.
-		for _, s := range b.Sources {
-			for _, a := range s.Annotations {
-				if col := column[a.Topic.Index]; col >= 0 && a.Counted() {
-					cells[col].Annotations = append(cells[col].Annotations, a)
 				}
 			}
 		}
 	}
 	for col := range cells {
 		cell := &cells[col]
-		cell.Count = counts[col]
 		cell.Value = float64(cell.Count)
 		if q.PerThousandWords {
 			cell.Value = math.NaN()
@@ -297,7 +315,33 @@ func countBucket(b *Bucket, q Query, column []int, columns int) []Cell {
 			}
 		}
 	}
-	return cells
+}
+
+// fillAnnotations lists each cell's annotations, ordered by source and
+// position, in one slice shared by all cells; spans holds how many each
+// cell has.
+func fillAnnotations(buckets []Bucket, column []int, cells [][]Cell, spans []int) {
+	total := 0
+	for _, n := range spans {
+		total += n
+	}
+	all := make([]*Annotation, total)
+	for bi := range buckets {
+		row := cells[bi]
+		for col := range row {
+			if n := spans[bi*len(row)+col]; n > 0 {
+				row[col].Annotations = all[:0:n]
+				all = all[n:]
+			}
+		}
+		for _, s := range buckets[bi].Sources {
+			for _, a := range s.Annotations {
+				if col := column[a.Topic.Index]; col >= 0 && a.Counted() {
+					row[col].Annotations = append(row[col].Annotations, a)
+				}
+			}
+		}
+	}
 }
 
 // Total is the sum of a topic's counts over all buckets.
