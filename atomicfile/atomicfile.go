@@ -6,6 +6,7 @@ package atomicfile
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -36,12 +37,22 @@ var fileSystem files = osFiles{}
 // Write writes data to a temporary file beside path and renames it over
 // path, so a failed or interrupted write leaves any old file whole.
 func Write(path string, data []byte) error {
+	return WriteFunc(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFunc is Write for content that write produces as it goes, so a large
+// file need not be held in memory whole. An error from write leaves any old
+// file whole too.
+func WriteFunc(path string, write func(io.Writer) error) error {
 	tmp, err := fileSystem.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer fileSystem.Remove(tmp.Name()) // nothing left to remove after the rename
-	_, err = tmp.Write(data)
+	err = write(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}

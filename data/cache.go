@@ -1,7 +1,10 @@
 package data
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/binary"
+	"io"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -166,8 +169,14 @@ func (c *Cache) store(entry, fingerprint, display string, l *loader) error {
 	if err := os.MkdirAll(c.Dir, 0o700); err != nil {
 		return fmt.Errorf("make the cache folder: %w", err)
 	}
-	b := encodeEntry(fingerprint, display, l.inputs, l.corpus, l.problems)
-	if err := atomicfile.Write(entry, b); err != nil {
+	err := atomicfile.WriteFunc(entry, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := writeEntry(bw, fingerprint, display, l.inputs, l.corpus, l.problems); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
 		return fmt.Errorf("store the cache entry: %w", err)
 	}
 	c.prune(entry)
@@ -313,29 +322,21 @@ func readInputs(folder *folderFiles, files []inputFile, stop *atomic.Bool) (text
 	return texts, ""
 }
 
-// An entry is a header, then the payload:
+// An entry is a header, the payload and a trailer:
 //
-//	magic, format (uvarint), fingerprint (string), payload size (uvarint),
-//	SHA-256 of the payload, payload.
+//	magic, format (uvarint), fingerprint (string),
+//	payload,
+//	payload size (8 bytes, little-endian), SHA-256 of the payload.
 //
-// The digest finds a damaged or truncated entry before anything is decoded.
+// The trailer finds a damaged or truncated entry before anything is
+// decoded; it comes last so an entry can be written as it is encoded.
 const (
 	entryMagic  = "ALLIANCE-TIMELINE CORPUS CACHE\n"
-	cacheFormat = 1
+	cacheFormat = 2
+	trailerSize = 8 + sha256.Size
 )
 
-func sealEntry(fingerprint string, payload []byte) []byte {
-	var e encoder
-	e.b = append(e.b, entryMagic...)
-	e.uint(cacheFormat)
-	e.str(fingerprint)
-	e.uint(uint64(len(payload)))
-	sum := sha256.Sum256(payload)
-	e.b = append(e.b, sum[:]...)
-	return append(e.b, payload...)
-}
-
-// openEntry checks an entry's header and digest and returns its payload.
+// openEntry checks an entry's header and trailer and returns its payload.
 func openEntry(raw []byte, fingerprint string) (string, error) {
 	if !bytes.HasPrefix(raw, []byte(entryMagic)) {
 		return "", errors.New("entry damaged: not a cache entry")
@@ -349,16 +350,16 @@ func openEntry(raw []byte, fingerprint string) (string, error) {
 	if got := d.str(); d.err == nil && got != fingerprint {
 		return "", errors.New("entry written by another build of the program")
 	}
-	size := d.uint()
-	sum := d.bytes(sha256.Size)
-	if d.err != nil {
-		return "", fmt.Errorf("entry damaged: %w", d.err)
+	if d.err != nil || len(d.s) < trailerSize {
+		return "", errors.New("entry damaged: cut short")
 	}
-	if uint64(len(d.s)) != size {
-		return "", fmt.Errorf("entry damaged: its payload has %d bytes, not %d", len(d.s), size)
+	payload, trailer := d.s[:len(d.s)-trailerSize], d.s[len(d.s)-trailerSize:]
+	if size := binary.LittleEndian.Uint64([]byte(trailer[:8])); size != uint64(len(payload)) {
+		return "", fmt.Errorf("entry damaged: its payload has %d bytes, not %d", len(payload), size)
 	}
-	if got := sha256.Sum256(raw[len(raw)-len(d.s):]); string(got[:]) != sum {
+	start := len(raw) - len(d.s)
+	if got := sha256.Sum256(raw[start : start+len(payload)]); string(got[:]) != trailer[8:] {
 		return "", errors.New("entry damaged: its digest does not match")
 	}
-	return d.s, nil
+	return payload, nil
 }

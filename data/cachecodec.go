@@ -1,6 +1,7 @@
 package data
 
 import (
+	"io"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -15,14 +16,32 @@ import (
 // again by Corpus.index). Source files' texts are not stored: a reopen has
 // just read them to check their digests.
 
-// encoder appends to a byte slice.
-type encoder struct{ b []byte }
+// encoder appends to a buffer that it writes out as it fills.
+type encoder struct {
+	b   []byte
+	w   io.Writer
+	err error // the first write error
+}
 
-func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
-func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) spill() {
+	if len(e.b) >= 64<<10 {
+		e.flush()
+	}
+}
+
+func (e *encoder) flush() {
+	if e.err == nil && len(e.b) > 0 {
+		_, e.err = e.w.Write(e.b)
+	}
+	e.b = e.b[:0]
+}
+
+func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v); e.spill() }
+func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)); e.spill() }
 func (e *encoder) str(s string) {
 	e.uint(uint64(len(s)))
 	e.b = append(e.b, s...)
+	e.spill()
 }
 func (e *encoder) date(d Date) {
 	e.int(d.Year)
@@ -36,9 +55,16 @@ func (e *encoder) input(f inputFile) {
 	e.b = append(e.b, f.digest[:]...)
 }
 
-// encodeEntry makes a whole entry for a load's result.
-func encodeEntry(fingerprint, display string, in *loadInputs, c *Corpus, problems Problems) []byte {
-	e := &encoder{b: make([]byte, 0, 1<<20)}
+// writeEntry writes a whole entry for a load's result to w, as it goes.
+func writeEntry(w io.Writer, fingerprint, display string, in *loadInputs, c *Corpus, problems Problems) error {
+	head := &encoder{w: w}
+	head.b = append(head.b, entryMagic...)
+	head.uint(cacheFormat)
+	head.str(fingerprint)
+	head.flush()
+	sum := sha256.New()
+	var size countingWriter
+	e := &encoder{b: make([]byte, 0, 80<<10), w: io.MultiWriter(w, sum, &size)}
 	// The key.
 	e.str(display)
 	e.input(in.corpus)
@@ -130,7 +156,21 @@ func encodeEntry(fingerprint, display string, in *loadInputs, c *Corpus, problem
 		e.int(int(p.Severity))
 		e.str(p.Message)
 	}
-	return sealEntry(fingerprint, e.b)
+	e.flush()
+	// The trailer: the payload's size and digest.
+	tail := &encoder{w: w}
+	tail.b = binary.LittleEndian.AppendUint64(tail.b, uint64(size))
+	tail.b = sum.Sum(tail.b)
+	tail.flush()
+	return errors.Join(head.err, e.err, tail.err)
+}
+
+// countingWriter counts what is written through it.
+type countingWriter int64
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
 }
 
 // decoder reads a payload. The first fault stops it: later reads return
