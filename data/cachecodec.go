@@ -1,12 +1,12 @@
 package data
 
 import (
-	"io"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"image/color"
+	"io"
 	"math"
 )
 
