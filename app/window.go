@@ -119,6 +119,7 @@ func (w *MainWindow) build() {
 	w.timeline.OnSelect = w.timelineSelected
 	w.timeline.OnOpen = w.timelineSelected
 	w.timeline.OnHoverTopic = w.hoverTopic
+	w.timeline.OnViewChanged = w.timelineViewChanged
 
 	var tabs []*container.TabItem
 	for _, k := range charts.Kinds {
@@ -414,6 +415,17 @@ func topicID(t *data.Topic) string {
 		return "-"
 	}
 	return t.ID
+}
+
+// timelineViewChanged logs the days in view and where the timeline lies in
+// the window, so the end-to-end test can check a zoom and drag a pan.
+func (w *MainWindow) timelineViewChanged(view timeline.Scale) {
+	if w.opts.Events == nil {
+		return
+	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.timeline)
+	size := w.timeline.Size()
+	w.event("view", "start=%.1f span=%.1f center=%d,%d", view.Start, view.Span(), int(at.X+size.Width/2), int(at.Y+size.Height/2))
 }
 
 // chartDrawn logs where the chart's first cell lies in the window, so the

@@ -127,6 +127,31 @@ sleep 0.3
 key ctrl+t Right
 wait_event '^selected meeting=' 5
 shot 09-big-corpus-loaded
+
+step "the 100k corpus: zoom in, drag to pan, click a chart segment"
+mark=$(wc -l < "$ALLIANCE_TIMELINE_EVENTS")
+since() { tail -n +$((mark + 1)) "$ALLIANCE_TIMELINE_EVENTS"; }
+key plus plus plus
+sleep 0.5
+[ "$(since | grep -c '^view ')" -ge 3 ] || fail "three zooms reported $(since | grep -c '^view ') views"
+zoomed=$(since | grep -E '^view ' | tail -n 1)
+span=$(sed 's/.* span=\([0-9.]*\).*/\1/' <<<"$zoomed")
+awk -v s="$span" 'BEGIN {exit !(s < 18263 / 3)}' || fail "three zooms left $span days in view"
+start=$(sed 's/.* start=\([-0-9.]*\).*/\1/' <<<"$zoomed")
+center=$(sed 's/.* center=\([0-9]*,[0-9]*\).*/\1/' <<<"$zoomed")
+xdotool mousemove --window "$win" "${center%,*}" "${center#*,}" mousedown 1
+for dx in 40 80 120 160 200; do
+  xdotool mousemove --window "$win" $(( ${center%,*} - dx )) "${center#*,}"; sleep 0.05
+done
+xdotool mouseup 1
+sleep 0.5
+panned=$(since | grep -E '^view ' | tail -n 1 | sed 's/.* start=\([-0-9.]*\).*/\1/')
+awk -v a="$start" -v b="$panned" 'BEGIN {exit !(b > a)}' || fail "dragging left did not pan later in time ($start -> $panned)"
+shot 10-big-corpus-zoomed-panned
+xy=$(grep -Eo '^chart-drawn chart=topics-by-year first-cell=[0-9]+,[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.*=//')
+xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
+wait_event '^chart-cell chart=topics-by-year cell=".*" spans=[1-9]' 5
+shot 11-big-corpus-chart-cell
 key ctrl+q 2>/dev/null || true
 for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q (big corpus)"
@@ -146,7 +171,7 @@ echo "e2e: launch to the 100k corpus shown: ${first_ms} ms the first time, ${aga
 xdotool windowfocus --sync "$win"
 key ctrl+t Right Right
 wait_event '^selected meeting=' 5
-shot 10-big-corpus-reopened
+shot 12-big-corpus-reopened
 key ctrl+q 2>/dev/null || true
 for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q (reopened big corpus)"

@@ -38,6 +38,8 @@ type Timeline struct {
 	OnHoverTopic func(*data.Topic)
 	// OnOtherKey receives the keys the timeline does not use (F1, say).
 	OnOtherKey func(*fyne.KeyEvent)
+	// OnViewChanged is called after a zoom, a pan or a fit, with the view.
+	OnViewChanged func(Scale)
 
 	model    *Model
 	view     Scale // in points; Width is the plot's width
@@ -103,7 +105,7 @@ func (t *Timeline) plotWidth() float64 {
 func (t *Timeline) Fit() {
 	t.view = FitScale(t.model.First, t.model.Last, t.plotWidth())
 	t.fitted = true
-	t.changed()
+	t.viewChanged()
 }
 
 // ZoomAt zooms by factor around a point x of the widget.
@@ -118,7 +120,14 @@ func (t *Timeline) Pan(dx float32) {
 
 func (t *Timeline) setView(s Scale) {
 	t.view = s.Clamp(t.model.First, t.model.Last)
+	t.viewChanged()
+}
+
+func (t *Timeline) viewChanged() {
 	t.changed()
+	if t.OnViewChanged != nil {
+		t.OnViewChanged(t.view)
+	}
 }
 
 // changed drops the frame and redraws. Other refreshes (hover, focus,

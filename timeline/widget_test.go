@@ -83,6 +83,29 @@ func TestDragPans(t *testing.T) {
 	}
 }
 
+func TestViewChangesAreReported(t *testing.T) {
+	_, m := builtinModel(t)
+	tl, w := showTimeline(t, m)
+	var views []Scale
+	tl.OnViewChanged = func(s Scale) { views = append(views, s) }
+	fitted := tl.View()
+	tl.TypedRune('+')
+	test.Drag(w.Canvas(), fyne.NewPos(700, 300), -80, 0)
+	tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	if len(views) != 3 {
+		t.Fatalf("%d views reported, want 3 (zoom, drag, fit)", len(views))
+	}
+	if views[0].Span() >= fitted.Span() {
+		t.Errorf("the zoom reported span %v, fitted %v", views[0].Span(), fitted.Span())
+	}
+	if views[1].Start <= views[0].Start {
+		t.Errorf("dragging left reported start %v after %v", views[1].Start, views[0].Start)
+	}
+	if views[2] != fitted {
+		t.Errorf("Home reported %+v, want the fitted %+v", views[2], fitted)
+	}
+}
+
 func TestTapSelectsTheMeetingAndReportsItsAnnotations(t *testing.T) {
 	c, m := builtinModel(t)
 	tl, _ := showTimeline(t, m)
