@@ -17,7 +17,7 @@ func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 // spans included.
 func TestSourceViewHighlightsEverySpan(t *testing.T) {
 	test.NewTempApp(t)
-	c, _, _ := builtin("")
+	c, _, _ := builtin("", nil)
 	for _, s := range c.Sources {
 		v := NewSourceView()
 		w := test.NewWindow(v)
@@ -43,7 +43,7 @@ func TestSourceViewHighlightsEverySpan(t *testing.T) {
 func showSource(t *testing.T, id string) (*data.Source, *SourceView) {
 	t.Helper()
 	test.NewTempApp(t)
-	c, _, _ := builtin("")
+	c, _, _ := builtin("", nil)
 	s := c.Source(id)
 	v := NewSourceView()
 	w := test.NewWindow(v)

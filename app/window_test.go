@@ -15,7 +15,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
-func builtin(string) (*data.Corpus, data.Problems, error) {
+func builtin(string, *data.LoadProgress) (*data.Corpus, data.Problems, error) {
 	return assets.LoadCorpus()
 }
 
@@ -205,14 +205,14 @@ func TestSearchListsMatchesAndMarksMeetings(t *testing.T) {
 
 func TestBrokenReloadKeepsCorpus(t *testing.T) {
 	broken := false
-	load := func(p string) (*data.Corpus, data.Problems, error) {
+	load := func(p string, _ *data.LoadProgress) (*data.Corpus, data.Problems, error) {
 		if broken {
 			return nil, data.Problems{
 				{File: "c.yaml", Line: 3, Col: 5, Severity: data.Error, Message: "unknown key"},
 				{File: "c.yaml", Line: 9, Col: 1, Severity: data.Warning, Message: "fuzzy"},
 			}, nil
 		}
-		return builtin(p)
+		return builtin(p, nil)
 	}
 	w := openWindow(t, load)
 	before := w.Corpus()
@@ -237,12 +237,12 @@ func TestBrokenReloadKeepsCorpus(t *testing.T) {
 // must not replace what the newer one showed.
 func TestOnlyTheNewestLoadIsShown(t *testing.T) {
 	release := make(chan struct{})
-	load := func(p string) (*data.Corpus, data.Problems, error) {
+	load := func(p string, _ *data.LoadProgress) (*data.Corpus, data.Problems, error) {
 		if p == "slow.yaml" {
 			<-release
 			return nil, data.Problems{{File: p, Severity: data.Error, Message: "stale"}}, nil
 		}
-		return builtin(p)
+		return builtin(p, nil)
 	}
 	w := openWindow(t, load)
 	w.open("slow.yaml")
@@ -328,11 +328,11 @@ func TestHoveringATopicHighlightsItEverywhere(t *testing.T) {
 // and the window keeps answering.
 func TestALongLoadNeverBlocksTheWindow(t *testing.T) {
 	release := make(chan struct{})
-	load := func(p string) (*data.Corpus, data.Problems, error) {
+	load := func(p string, _ *data.LoadProgress) (*data.Corpus, data.Problems, error) {
 		if p == "big.yaml" {
 			<-release
 		}
-		return builtin(p)
+		return builtin(p, nil)
 	}
 	w := openWindow(t, load)
 	w.open("big.yaml")
@@ -347,6 +347,32 @@ func TestALongLoadNeverBlocksTheWindow(t *testing.T) {
 	close(release)
 	w.waitLoads(t, 2)
 	if w.progress.Visible() {
+		t.Error("progress still shown after the load")
+	}
+}
+
+// TestLoadProgressIsShown: once a load reports progress, a bar shows how far
+// it has come instead of the animation, and both go when it is shown.
+func TestLoadProgressIsShown(t *testing.T) {
+	reported, release := make(chan struct{}), make(chan struct{})
+	load := func(p string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+		if p == "big.yaml" {
+			progress.Report(0.4)
+			close(reported)
+			<-release
+		}
+		return builtin(p, nil)
+	}
+	w := openWindow(t, load)
+	w.open("big.yaml")
+	<-reported
+	w.ui.pumpUntil(t, "the progress bar", func() bool { return w.loadBar.Visible() })
+	if w.progress.Visible() || w.loadBar.Value != 0.4 {
+		t.Errorf("animation shown %v, bar at %v; want the bar at 0.4 alone", w.progress.Visible(), w.loadBar.Value)
+	}
+	close(release)
+	w.waitLoads(t, 2)
+	if w.progress.Visible() || w.loadBar.Visible() {
 		t.Error("progress still shown after the load")
 	}
 }

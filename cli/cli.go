@@ -188,28 +188,34 @@ const (
 	CacheDirEnv = "ALLIANCE_TIMELINE_CACHE_DIR"
 )
 
-// WindowLoader is how the window loads a corpus: as LoadCorpus, but through
-// the corpus cache (data.Cache) in the user's cache folder, so an unchanged
-// corpus reopens without being decoded and anchored again. The cache is off
-// when NoCacheEnv is set or there is no cache folder. report, when set,
-// hears how each corpus file was served.
-func WindowLoader(getenv func(string) string, report func(path string, o data.Outcome)) func(string) (*data.Corpus, data.Problems, error) {
+// WindowLoader is how the window loads a corpus: as LoadCorpus, reporting
+// its progress, and through the corpus cache (data.Cache) in the user's
+// cache folder, so an unchanged corpus reopens without being decoded and
+// anchored again. The cache is off when NoCacheEnv is set or there is no
+// cache folder. report, when set, hears how each corpus file was served.
+func WindowLoader(getenv func(string) string, report func(path string, o data.Outcome)) func(string, *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+	uncached := func(path string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+		if path == "" {
+			return assets.LoadCorpus()
+		}
+		return data.LoadReporting(path, progress)
+	}
 	if getenv(NoCacheEnv) != "" {
-		return LoadCorpus
+		return uncached
 	}
 	dir := getenv(CacheDirEnv)
 	if dir == "" {
 		var err error
 		if dir, err = data.DefaultCacheDir(); err != nil {
-			return LoadCorpus
+			return uncached
 		}
 	}
 	cache := &data.Cache{Dir: dir}
-	return func(path string) (*data.Corpus, data.Problems, error) {
+	return func(path string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error) {
 		if path == "" {
 			return assets.LoadCorpus()
 		}
-		c, problems, outcome, err := cache.Open(path)
+		c, problems, outcome, err := cache.Open(path, progress)
 		if err == nil && report != nil {
 			report(path, outcome)
 		}

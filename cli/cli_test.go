@@ -201,7 +201,7 @@ func TestWindowLoaderUsesTheCache(t *testing.T) {
 			var hits []bool
 			load := WindowLoader(getenv, func(_ string, o data.Outcome) { hits = append(hits, o.Hit) })
 			for range 2 {
-				if _, _, err := load(tc.path); err != nil {
+				if _, _, err := load(tc.path, nil); err != nil {
 					t.Fatal(err)
 				}
 			}

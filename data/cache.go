@@ -92,14 +92,14 @@ func (o Outcome) String() string {
 
 // Load is Open without the outcome, in the shape of the package's Load.
 func (c *Cache) Load(corpusPath string) (*Corpus, Problems, error) {
-	corpus, problems, _, err := c.Open(corpusPath)
+	corpus, problems, _, err := c.Open(corpusPath, nil)
 	return corpus, problems, err
 }
 
-// Open loads the corpus at corpusPath as Load does, from the cache when
-// every file it was made from is unchanged. After a full load without
-// errors it stores a new entry.
-func (c *Cache) Open(corpusPath string) (*Corpus, Problems, Outcome, error) {
+// Open loads the corpus at corpusPath as LoadReporting does, from the
+// cache when every file it was made from is unchanged. After a full load
+// without errors it stores a new entry.
+func (c *Cache) Open(corpusPath string, progress *LoadProgress) (*Corpus, Problems, Outcome, error) {
 	real, err := filepath.EvalSymlinks(corpusPath)
 	if err != nil {
 		return nil, nil, Outcome{}, fmt.Errorf("open corpus: %w", err)
@@ -116,7 +116,7 @@ func (c *Cache) Open(corpusPath string) (*Corpus, Problems, Outcome, error) {
 	if fingerprintErr != nil {
 		out.Why = fingerprintErr.Error()
 	} else {
-		corpus, problems, why := readEntry(entry, fingerprint, folder, name, corpusPath)
+		corpus, problems, why := readEntry(entry, fingerprint, folder, name, corpusPath, progress)
 		if corpus != nil {
 			now := time.Now()
 			os.Chtimes(entry, now, now) // the least recently opened are pruned first
@@ -124,7 +124,8 @@ func (c *Cache) Open(corpusPath string) (*Corpus, Problems, Outcome, error) {
 		}
 		out.Why = why
 	}
-	l, err := loadFS(folder, name, corpusPath, loadOptions{digests: fingerprintErr == nil})
+	progress.restart()
+	l, err := loadFS(folder, name, corpusPath, loadOptions{digests: fingerprintErr == nil, progress: progress})
 	if err != nil {
 		return nil, nil, out, err
 	}
@@ -221,7 +222,7 @@ func (c *Cache) prune(keep string) {
 // readEntry serves a corpus from its entry when the entry is whole, was
 // written by this program for the same display name, and every file it was
 // made from still has the same content. why says what failed otherwise.
-func readEntry(entry, fingerprint string, folder *folderFiles, name, display string) (*Corpus, Problems, string) {
+func readEntry(entry, fingerprint string, folder *folderFiles, name, display string, progress *LoadProgress) (*Corpus, Problems, string) {
 	raw, err := os.ReadFile(entry)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, "no entry"
@@ -248,7 +249,7 @@ func readEntry(entry, fingerprint string, folder *folderFiles, name, display str
 	var stop atomic.Bool
 	inputs := make(chan readResult, 1)
 	go func() {
-		texts, why := readInputs(folder, key.sources, &stop)
+		texts, why := readInputs(folder, key.sources, &stop, progress)
 		inputs <- readResult{texts, why}
 	}()
 	corpusRaw, _, err := readLimited(folder, name, MaxCorpusBytes)
@@ -270,6 +271,7 @@ func readEntry(entry, fingerprint string, folder *folderFiles, name, display str
 	if err := attachTexts(corpus, read.texts); err != nil {
 		return nil, nil, "entry damaged: " + err.Error()
 	}
+	progress.stage(0, 1, 1, 1)
 	return corpus, problems, ""
 }
 
@@ -282,10 +284,10 @@ type readResult struct {
 // checks each against its digest. texts holds each file's text by source
 // index.
 // Setting stop ends the reading early.
-func readInputs(folder *folderFiles, files []inputFile, stop *atomic.Bool) (texts []string, why string) {
+func readInputs(folder *folderFiles, files []inputFile, stop *atomic.Bool, progress *LoadProgress) (texts []string, why string) {
 	texts = make([]string, len(files))
 	whys := make([]string, len(files))
-	var next atomic.Int64
+	var next, read atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
@@ -307,6 +309,7 @@ func readInputs(folder *folderFiles, files []inputFile, stop *atomic.Bool) (text
 					return
 				}
 				texts[i] = sourceText(raw)
+				progress.stage(0, 0.9, int(read.Add(1)), len(files))
 			}
 		}()
 	}

@@ -97,7 +97,7 @@ func writeFolder(t testing.TB, files map[string]string) string {
 // openCached opens path through the cache and checks the outcome.
 func openCached(t *testing.T, cache *Cache, path string, wantHit bool, wantWhy string) (*Corpus, Problems) {
 	t.Helper()
-	c, ps, out, err := cache.Open(path)
+	c, ps, out, err := cache.Open(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +275,7 @@ func TestCacheStoresNothingForABrokenCorpus(t *testing.T) {
 	files["c.yaml"] = strings.Replace(files["c.yaml"], "topic: cyber, quote: cyber}", "topic: cyberr, quote: cyber}", 1)
 	dir := writeFolder(t, files)
 	cache := &Cache{Dir: t.TempDir()}
-	c, ps, out, err := cache.Open(filepath.Join(dir, "c.yaml"))
+	c, ps, out, err := cache.Open(filepath.Join(dir, "c.yaml"), nil)
 	if err != nil || c != nil || !ps.HasErrors() || out.Stored {
 		t.Fatalf("corpus %v, outcome %q, err %v\n%s", c != nil, out, err, ps)
 	}
@@ -291,7 +291,7 @@ func TestCacheStoresNothingWhenASourceChangedDuringTheLoad(t *testing.T) {
 	future := time.Now().Add(time.Hour)
 	os.Chtimes(filepath.Join(dir, "texts", "s3.txt"), future, future)
 	cache := &Cache{Dir: t.TempDir()}
-	c, _, out, err := cache.Open(filepath.Join(dir, "c.yaml"))
+	c, _, out, err := cache.Open(filepath.Join(dir, "c.yaml"), nil)
 	if err != nil || c == nil || out.Stored || out.StoreErr == nil {
 		t.Fatalf("outcome %q, err %v", out, err)
 	}
@@ -360,4 +360,59 @@ func FuzzCacheEntry(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLoadProgressReachesTheEnd: every way of loading reports its progress
+// up to 1.
+func TestLoadProgressReachesTheEnd(t *testing.T) {
+	dir := writeFolder(t, richCorpus)
+	path := filepath.Join(dir, "c.yaml")
+	cache := &Cache{Dir: t.TempDir()}
+	folder, err := openFolderFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer folder.Close()
+	ways := []struct {
+		name string
+		load func(*LoadProgress) (*Corpus, error)
+	}{
+		{"whole", func(p *LoadProgress) (*Corpus, error) {
+			c, _, err := LoadReporting(path, p)
+			return c, err
+		}},
+		{"in pieces", func(p *LoadProgress) (*Corpus, error) {
+			l, err := loadFS(folder, "c.yaml", path, loadOptions{pieceMinBytes: 1, pieceBytes: 1, progress: p})
+			if err != nil || !l.inPieces {
+				t.Fatalf("not in pieces: %v", err)
+			}
+			return l.corpus, nil
+		}},
+		{"cache miss", func(p *LoadProgress) (*Corpus, error) {
+			c, _, _, err := cache.Open(path, p)
+			return c, err
+		}},
+		{"cache hit", func(p *LoadProgress) (*Corpus, error) {
+			c, _, out, err := cache.Open(path, p)
+			if !out.Hit {
+				t.Fatalf("outcome %s", out)
+			}
+			return c, err
+		}},
+	}
+	for _, way := range ways {
+		var p LoadProgress
+		if c, err := way.load(&p); err != nil || c == nil {
+			t.Fatalf("%s: %v", way.name, err)
+		}
+		if p.Fraction() != 1 {
+			t.Errorf("%s: progress ends at %v", way.name, p.Fraction())
+		}
+	}
+	var p LoadProgress
+	p.Report(0.7)
+	p.Report(0.3)
+	if p.Fraction() != 0.7 {
+		t.Errorf("progress went back to %v", p.Fraction())
+	}
 }

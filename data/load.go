@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -31,6 +32,11 @@ const (
 // when any problem is an error. err is set only when the corpus file itself
 // cannot be opened (it does not exist, is unreadable or is a folder).
 func Load(corpusPath string) (*Corpus, Problems, error) {
+	return LoadReporting(corpusPath, nil)
+}
+
+// LoadReporting is Load that reports its progress to progress.
+func LoadReporting(corpusPath string, progress *LoadProgress) (*Corpus, Problems, error) {
 	real, err := filepath.EvalSymlinks(corpusPath)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open corpus: %w", err)
@@ -40,7 +46,11 @@ func Load(corpusPath string) (*Corpus, Problems, error) {
 		return nil, nil, fmt.Errorf("open corpus folder: %w", err)
 	}
 	defer folder.Close()
-	return LoadFS(folder, filepath.Base(real), corpusPath)
+	l, err := loadFS(folder, filepath.Base(real), corpusPath, loadOptions{progress: progress})
+	if err != nil {
+		return nil, nil, err
+	}
+	return l.result()
 }
 
 // LoadFS is Load on a file system: name is the corpus file inside fsys, and
@@ -61,6 +71,7 @@ type loadOptions struct {
 	digests bool
 	// pieceMinBytes and pieceBytes override the package's, for tests.
 	pieceMinBytes, pieceBytes int
+	progress                  *LoadProgress
 }
 
 // loadFS runs one load.
@@ -283,6 +294,7 @@ func (l *loader) load(raw []byte) {
 	defer close(l.prefetch.stop)
 	if plan, ok := planPieces(raw, l.opts.pieceMinBytes, l.opts.pieceBytes); ok {
 		if l.loadInPieces(plan) {
+			l.opts.progress.stage(0, stageCorpusFile, 1, 1)
 			l.loadSources()
 			l.link()
 			return
@@ -318,6 +330,7 @@ func (l *loader) load(raw []byte) {
 	l.readMeetings(top.value("meetings"))
 	l.readAnnotations(top.value("annotations"))
 	l.readEras(top.value("eras"))
+	l.opts.progress.stage(0, stageCorpusFile, 1, 1)
 	l.loadSources()
 	l.link()
 }
@@ -664,3 +677,53 @@ func (l *loader) readEras(n *yaml.Node) {
 		l.corpus.Eras = append(l.corpus.Eras, e)
 	}
 }
+
+// LoadProgress tells how far a load has come, as a fraction that only
+// grows. The loader sets it from its goroutines; any goroutine may read it
+// (a progress bar polls it). The zero value is ready; a nil one is ignored.
+type LoadProgress struct{ permille atomic.Int64 }
+
+// Fraction is how much of the load is done, from 0 to 1.
+func (p *LoadProgress) Fraction() float64 {
+	if p == nil {
+		return 0
+	}
+	return float64(p.permille.Load()) / 1000
+}
+
+// restart sets the fraction back to 0, for a load that starts over.
+func (p *LoadProgress) restart() {
+	if p != nil {
+		p.permille.Store(0)
+	}
+}
+
+// stage records done of total in the stage that spans from to to of the
+// whole load.
+func (p *LoadProgress) stage(from, to float64, done, total int) {
+	if p != nil && total > 0 {
+		p.Report(from + (to-from)*float64(min(done, total))/float64(total))
+	}
+}
+
+// Report records that the fraction f of the load is done; the fraction
+// never goes back (workers that finish out of order may report less).
+func (p *LoadProgress) Report(f float64) {
+	if p == nil {
+		return
+	}
+	v := int64(1000 * min(max(f, 0), 1))
+	for {
+		old := p.permille.Load()
+		if v <= old || p.permille.CompareAndSwap(old, v) {
+			return
+		}
+	}
+}
+
+// The stages of a load, as fractions of the whole: reading the corpus file,
+// then reading and anchoring the sources.
+const (
+	stageCorpusFile = 0.6
+	stageSources    = 1.0
+)

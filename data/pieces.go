@@ -503,6 +503,7 @@ func (l *loader) loadInPieces(plan piecePlan) bool {
 			if d.err != nil {
 				return false
 			}
+			l.opts.progress.stage(0, stageCorpusFile, next+1, len(plan.pieces))
 			for _, item := range d.items {
 				switch list {
 				case "sources":

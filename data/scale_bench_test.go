@@ -136,11 +136,11 @@ func BenchmarkSearchIndex100k(b *testing.B) {
 func BenchmarkReopen100k(b *testing.B) {
 	path := scaleCorpus(b)
 	cache := &data.Cache{Dir: b.TempDir()}
-	if _, _, out, err := cache.Open(path); err != nil || !out.Stored {
+	if _, _, out, err := cache.Open(path, nil); err != nil || !out.Stored {
 		b.Fatal(out, err)
 	}
 	for b.Loop() {
-		c, _, out, err := cache.Open(path)
+		c, _, out, err := cache.Open(path, nil)
 		if err != nil || c == nil || !out.Hit {
 			b.Fatal(out, err)
 		}
@@ -161,7 +161,7 @@ func BenchmarkLoadAndStore100k(b *testing.B) {
 	for b.Loop() {
 		os.RemoveAll(dir)
 		cache := &data.Cache{Dir: dir}
-		if _, _, out, err := cache.Open(path); err != nil || !out.Stored {
+		if _, _, out, err := cache.Open(path, nil); err != nil || !out.Stored {
 			b.Fatal(out, err)
 		}
 	}

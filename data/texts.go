@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -35,6 +36,7 @@ func (l *loader) loadSources() {
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(sources)/16))
 	found := make([]Problems, workers)
+	var done atomic.Int64
 	jobs := make(chan int, 64)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -44,6 +46,7 @@ func (l *loader) loadSources() {
 			r := &reader{file: l.r.file, problems: &found[w]}
 			for i := range jobs {
 				l.loadSource(i, bySource[i], r)
+				l.opts.progress.stage(stageCorpusFile, stageSources, int(done.Add(1)), len(sources))
 			}
 		}()
 	}
