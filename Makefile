@@ -12,7 +12,7 @@ STATICCHECK_VERSION := v0.8.2
 FYNE        := $(GOBIN)/fyne
 FYNE_VERSION := v2.7.1
 
-.PHONY: all run build test check fmt vet lint unit race smoke e2e fuzz bench startup deps deps-test deps-package tools package package-linux package-windows package-check clean
+.PHONY: all run build test check fmt vet lint unit race smoke e2e fuzz bench memory startup deps deps-test deps-package tools package package-linux package-windows package-check clean
 
 all: build
 
@@ -77,6 +77,13 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline ./charts | tee build/bench.txt
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -count 4 ./data | tee -a build/bench.txt
 	@echo; scripts/bench-summary.sh build/bench.txt
+
+## memory: peak and resident size of the app on the 100k corpus (cache off,
+## storing, reopening) against a minimal Fyne window, under Xvfb
+memory: build deps-test
+	@test -f build/bench-corpus-100k/corpus.yaml || $(BIN) gen --out build/bench-corpus-100k --seed 1
+	scripts/build-hello.sh build/hello
+	scripts/memory.sh $(BIN) build/hello build/bench-corpus-100k/corpus.yaml
 
 ## package: release packages into dist/ (Linux .tar.xz, Windows .zip)
 package: package-linux package-windows

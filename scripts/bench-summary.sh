@@ -25,3 +25,5 @@ row "topics-by-year, 12 × 20 at 1600×900" "$(median TopicsByYear)" "$(median G
 row "load of the 100,000-annotation corpus" "$(median Load100k)" "$(median DecodePlain100k)" 1.5 -
 row "counting for every chart after a filter change" "$(median CountAllCharts100k)" - - 20
 row "search across 30,000 sources" "$(median Search100k)" - - 50
+row "warm reopen through the corpus cache" "$(median Reopen100k)" "$(median Load100k)" 0.25 300
+row "first open through the cache (load and store)" "$(median LoadAndStore100k)" "$(median Load100k)" - -
