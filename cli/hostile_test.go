@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -97,7 +98,7 @@ func TestHostileGenerated(t *testing.T) {
 		}
 		return filepath.Join(dir, "c.yaml")
 	}
-	t.Run("200 MB corpus file", func(t *testing.T) {
+	t.Run("300 MB corpus file", func(t *testing.T) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "c.yaml")
 		f, err := os.Create(path)
@@ -105,16 +106,43 @@ func TestHostileGenerated(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.WriteString("corpus: {title: Huge, format: 1}\n")
-		if err := f.Truncate(200 << 20); err != nil { // sparse: no 200 MB written
+		if err := f.Truncate(300 << 20); err != nil { // sparse: no 300 MB written
 			t.Fatal(err)
 		}
 		f.Close()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		runHostile(t, path, []string{"1: the file has 209715200 bytes"})
+		runHostile(t, path, []string{"1: the file has 314572800 bytes"})
 		runtime.ReadMemStats(&after)
 		if grew := after.TotalAlloc - before.TotalAlloc; grew > 50<<20 {
-			t.Errorf("refusing a 200 MB file allocated %d MB", grew>>20)
+			t.Errorf("refusing a 300 MB file allocated %d MB", grew>>20)
+		}
+	})
+	t.Run("100 MB corpus file that cannot be cut", func(t *testing.T) {
+		// Over the 64 MiB decoded whole, a file must be decodable in pieces:
+		// a list in flow style is refused with its line, not decoded into a
+		// node tree of gigabytes.
+		dir := t.TempDir()
+		path := filepath.Join(dir, "c.yaml")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriterSize(f, 1<<20)
+		w.WriteString("corpus: {title: Huge, format: 1}\nannotations: [\n")
+		line := "  {source: s, topic: t, quote: a quote that fills the file up},\n"
+		for range (100 << 20) / len(line) {
+			w.WriteString(line)
+		}
+		w.WriteString("]\n")
+		w.Flush()
+		f.Close()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		runHostile(t, path, []string{"1: the corpus file has 100.0 MiB; files over 64 MiB are decoded in pieces, which this line prevents: none of its sources, meetings and annotations is a list in block style"})
+		runtime.ReadMemStats(&after)
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<30 {
+			t.Errorf("refusing it allocated %d MB", grew>>20)
 		}
 	})
 	t.Run("10,000 topics", func(t *testing.T) {

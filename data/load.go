@@ -19,10 +19,14 @@ import (
 )
 
 // Size limits: a corpus file or text over these is refused with a message
-// instead of being read into memory.
+// instead of being read into memory. A million annotations take a corpus
+// file of about 160 MB.
 const (
-	MaxCorpusBytes = 64 << 20
+	MaxCorpusBytes = 256 << 20
 	MaxTextBytes   = 16 << 20
+	// maxWholeBytes is the largest corpus file decoded whole; a larger one
+	// must be decodable in pieces (pieces.go).
+	maxWholeBytes = 64 << 20
 )
 
 // Load reads the corpus file at path and the text files it names, which
@@ -69,8 +73,9 @@ func LoadFS(fsys fs.FS, name, display string) (*Corpus, Problems, error) {
 type loadOptions struct {
 	// digests records the digest of every file read, for the cache.
 	digests bool
-	// pieceMinBytes and pieceBytes override the package's, for tests.
-	pieceMinBytes, pieceBytes int
+	// pieceMinBytes, pieceBytes and maxWholeBytes override the package's,
+	// for tests.
+	pieceMinBytes, pieceBytes, maxWholeBytes int
 	progress                  *LoadProgress
 }
 
@@ -88,6 +93,9 @@ func loadFS(fsys fs.FS, name, display string, opts loadOptions) (*loader, error)
 	}
 	if l.opts.pieceBytes == 0 {
 		l.opts.pieceMinBytes, l.opts.pieceBytes = pieceMinBytes, pieceBytes
+	}
+	if l.opts.maxWholeBytes == 0 {
+		l.opts.maxWholeBytes = maxWholeBytes
 	}
 	l.reset()
 	raw, _, err := readLimited(fsys, name, MaxCorpusBytes)
@@ -292,14 +300,31 @@ func (l *loader) load(raw []byte) {
 	}
 	l.prefetch = l.startPrefetch(raw)
 	defer close(l.prefetch.stop)
-	if plan, ok := planPieces(raw, l.opts.pieceMinBytes, l.opts.pieceBytes); ok {
-		if l.loadInPieces(plan) {
+	// A large file is decoded in pieces (pieces.go); one over maxWholeBytes
+	// only so, since its whole node tree would take gigabytes.
+	big := len(raw) > l.opts.maxWholeBytes
+	plan, stop := planPieces(raw, l.opts.pieceMinBytes, l.opts.pieceBytes)
+	switch {
+	case len(plan.pieces) > 0:
+		fail := l.loadInPieces(plan)
+		if fail == nil {
 			l.opts.progress.stage(0, stageCorpusFile, 1, 1)
 			l.loadSources()
 			l.link()
 			return
 		}
-		l.reset() // a piece would not decode: the whole file says why
+		l.reset()
+		if big {
+			l.r.errorAt(pos{fail.line, fail.col}, "%s", fail.msg)
+			return
+		}
+	case big:
+		if stop == nil {
+			stop = &uncut{1, "it was not cut"}
+		}
+		l.r.errorAt(pos{stop.line, 1}, "the corpus file has %.1f MiB; files over %d MiB are decoded in pieces, which this line prevents: %s",
+			float64(len(raw))/(1<<20), l.opts.maxWholeBytes>>20, stop.reason)
+		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	var doc yaml.Node

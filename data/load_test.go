@@ -353,10 +353,69 @@ func TestInvalidUTF8InCorpusFile(t *testing.T) {
 	}
 }
 
+// hugeFile says it is larger than it is: the loader must refuse it from
+// its size, before reading.
+type hugeFile struct{ fstest.MapFS }
+
+func (h hugeFile) Open(name string) (fs.File, error) {
+	f, err := h.MapFS.Open(name)
+	return hugeOpen{f}, err
+}
+
+type hugeOpen struct{ fs.File }
+
+func (h hugeOpen) Stat() (fs.FileInfo, error) {
+	info, err := h.File.Stat()
+	return hugeInfo{info}, err
+}
+
+type hugeInfo struct{ fs.FileInfo }
+
+func (hugeInfo) Size() int64 { return MaxCorpusBytes + 1 }
+
 func TestCorpusFileTooLarge(t *testing.T) {
-	_, ps := loadMap(t, "corpus: {title: T, format: 1}\n"+strings.Repeat("#", MaxCorpusBytes), nil)
-	if len(ps) != 1 || !strings.Contains(ps[0].Message, "the limit is 64 MiB") {
-		t.Fatalf("got %s", ps)
+	fsys := hugeFile{fstest.MapFS{"c.yaml": {Data: []byte(baseCorpus)}}}
+	_, ps, err := LoadFS(fsys, "c.yaml", "c.yaml")
+	if err != nil || len(ps) != 1 || !strings.Contains(ps[0].Message, "the limit is 256 MiB") {
+		t.Fatalf("got %v %s", err, ps)
+	}
+}
+
+// TestLargeFilesAreDecodedOnlyInPieces: over the whole-file limit (lowered
+// here), a file that can be cut loads, and one that cannot is refused with
+// the line that prevents it; a syntax error in a piece is placed exactly.
+func TestLargeFilesAreDecodedOnlyInPieces(t *testing.T) {
+	cases := []struct {
+		name, yaml string
+		want       string // "" for a good load
+		line       int
+	}{
+		{"cut", trickyCorpus, "", 0},
+		{"a quote over two lines", strings.Replace(trickyCorpus, "quote: space cooperation", "quote: \"space\n      cooperation\"", 1),
+			"files over 0 MiB are decoded in pieces, which this line prevents: a quoted text that goes on to the next line", 40},
+		{"a tab", strings.Replace(trickyCorpus, "    topic: space\n", "\ttopic: space\n", 1),
+			"which this line prevents: a tab in the indentation", 39},
+		{"a syntax error in a piece", strings.Replace(trickyCorpus, "    quote: \"cyber defense\"\n", "    quote: \"cyber defense\"\n   - oops\n", 1),
+			"YAML syntax: did not find expected '-' indicator", 46},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"c.yaml": {Data: []byte(tc.yaml)}, "s1.txt": {Data: []byte(baseText)}}
+			l, err := loadFS(fsys, "c.yaml", "c.yaml", loadOptions{pieceMinBytes: 1, pieceBytes: 100, maxWholeBytes: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, ps, _ := l.result()
+			if tc.want == "" {
+				if c == nil || !l.inPieces {
+					t.Fatalf("not loaded in pieces:\n%s", ps)
+				}
+				return
+			}
+			if c != nil || len(ps) != 1 || !strings.Contains(ps[0].Message, tc.want) || ps[0].Line != tc.line {
+				t.Fatalf("got\n%s\nwant one error at line %d with %q", ps, tc.line, tc.want)
+			}
+		})
 	}
 }
 

@@ -2,8 +2,7 @@ package data
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
+	"strings"
 	"runtime"
 	"sync/atomic"
 
@@ -55,11 +54,21 @@ type piecePlan struct {
 	pieces   []piece
 }
 
+// uncut says why a corpus file cannot be cut into pieces, and where.
+type uncut struct {
+	line   int
+	reason string
+}
+
 // planPieces cuts raw into pieces of about pieceBytes when it has
-// minBytes at least, or says it cannot be cut safely.
-func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, bool) {
-	if len(raw) < minBytes || bytes.HasPrefix(raw, []byte("\uFEFF")) {
-		return piecePlan{}, false
+// minBytes at least; otherwise, or when it cannot be cut safely, it says
+// why (a nil uncut with no pieces: too small).
+func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, *uncut) {
+	if len(raw) < minBytes {
+		return piecePlan{}, nil
+	}
+	if bytes.HasPrefix(raw, []byte("\uFEFF")) {
+		return piecePlan{}, &uncut{1, "it starts with a byte-order mark"}
 	}
 	lines := splitLines(raw)
 	type span struct{ from, to int } // lines [from, to) of a list's items
@@ -67,8 +76,8 @@ func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, bool) {
 	skeleton := make([]byte, 0, len(raw)/8)
 	for i := 0; i < len(lines); {
 		line := lines[i]
-		if !topLevelSafe(line) {
-			return piecePlan{}, false
+		if why := topLevelSafe(line); why != "" {
+			return piecePlan{}, &uncut{i + 1, why}
 		}
 		name, ok := listKey(line)
 		if !ok {
@@ -77,12 +86,12 @@ func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, bool) {
 			continue
 		}
 		if _, dup := lists[name]; dup {
-			return piecePlan{}, false // the whole-file path reports it
+			return piecePlan{}, &uncut{i + 1, "the " + name + " list appears twice"}
 		}
 		skeleton = append(skeleton, line...)
-		end, ok := listEnd(lines, i+1)
-		if !ok {
-			return piecePlan{}, false
+		end, bad := listEnd(lines, i+1)
+		if bad != nil {
+			return piecePlan{}, bad
 		}
 		lists[name] = span{i + 1, end}
 		for _, l := range lines[i+1 : end] {
@@ -97,16 +106,16 @@ func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, bool) {
 		if !ok || sp.from == sp.to {
 			continue
 		}
-		pieces, ok := cutList(name, lines, sp.from, sp.to, pieceBytes)
-		if !ok {
-			return piecePlan{}, false
+		pieces, bad := cutList(name, lines, sp.from, sp.to, pieceBytes)
+		if bad != nil {
+			return piecePlan{}, bad
 		}
 		plan.pieces = append(plan.pieces, pieces...)
 	}
 	if len(plan.pieces) == 0 {
-		return piecePlan{}, false
+		return piecePlan{}, &uncut{1, "none of its sources, meetings and annotations is a list in block style (a line \"- \" per item)"}
 	}
-	return plan, true
+	return plan, nil
 }
 
 // splitLines splits raw after each line feed, keeping the line endings.
@@ -155,14 +164,19 @@ func blankOrComment(line []byte) bool {
 	return len(t) == 0 || t[0] == '#'
 }
 
-// topLevelSafe refuses what makes a file unfit to cut: document markers,
-// directives and tabs in indentation.
-func topLevelSafe(line []byte) bool {
+// topLevelSafe says what makes a file unfit to cut: document markers,
+// directives and tabs in indentation ("" for none).
+func topLevelSafe(line []byte) string {
 	c := content(line)
-	if _, tab := indentOf(c); tab {
-		return false
+	switch _, tab := indentOf(c); {
+	case tab:
+		return "a tab in the indentation"
+	case bytes.HasPrefix(c, []byte("---")) || bytes.HasPrefix(c, []byte("...")):
+		return "a document marker (--- or ...)"
+	case bytes.HasPrefix(c, []byte("%")):
+		return "a YAML directive (%)"
 	}
-	return !(bytes.HasPrefix(c, []byte("---")) || bytes.HasPrefix(c, []byte("...")) || bytes.HasPrefix(c, []byte("%")))
+	return ""
 }
 
 // listKey recognises the top-level line that opens a list to cut:
@@ -182,18 +196,18 @@ func listKey(line []byte) (string, bool) {
 
 // listEnd finds where the list opened above line from ends: at the next
 // line at column 0 that is not blank, a comment or an item at column 0.
-func listEnd(lines [][]byte, from int) (int, bool) {
+func listEnd(lines [][]byte, from int) (int, *uncut) {
 	for i := from; i < len(lines); i++ {
 		c := content(lines[i])
-		if !topLevelSafe(lines[i]) {
-			return 0, false
+		if why := topLevelSafe(lines[i]); why != "" {
+			return 0, &uncut{i + 1, why}
 		}
 		if len(c) == 0 || c[0] == ' ' || c[0] == '#' || isItemStart(c) {
 			continue
 		}
-		return i, true
+		return i, nil
 	}
-	return len(lines), true
+	return len(lines), nil
 }
 
 // isItemStart reports a line that is a list item: "-" then a space or
@@ -204,17 +218,17 @@ func isItemStart(c []byte) bool {
 
 // cutList cuts lines [from, to), the body of a list, into pieces between
 // items, checking that every line is safe to cut around.
-func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, bool) {
+func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, *uncut) {
 	first := from
 	for first < to && blankOrComment(lines[first]) {
 		first++
 	}
 	if first == to {
-		return nil, true
+		return nil, nil
 	}
 	itemIndent, _ := indentOf(lines[first])
 	if !isItemStart(content(lines[first])[itemIndent:]) {
-		return nil, false
+		return nil, &uncut{first + 1, "the " + name + " list is not in block style (a line \"- \" per item)"}
 	}
 	var pieces []piece
 	start, size := first, 0
@@ -224,11 +238,11 @@ func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, bo
 		indent, _ := indentOf(c)
 		if !blankOrComment(lines[i]) {
 			if indent < itemIndent {
-				return nil, false
+				return nil, &uncut{i + 1, "the line is less indented than the items of the " + name + " list"}
 			}
 			if indent == itemIndent && !scan.inBlockScalar(indent) {
 				if !isItemStart(c[indent:]) {
-					return nil, false
+					return nil, &uncut{i + 1, "the line is not an item of the " + name + " list, yet as indented as its items"}
 				}
 				if size >= pieceBytes {
 					pieces = append(pieces, piece{name, bytes.Join(lines[start:i], nil), start + 1})
@@ -236,13 +250,13 @@ func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, bo
 				}
 			}
 		}
-		if !scan.line(c) {
-			return nil, false
+		if why := scan.line(c); why != "" {
+			return nil, &uncut{i + 1, why}
 		}
 		size += len(lines[i])
 	}
 	pieces = append(pieces, piece{name, bytes.Join(lines[start:to], nil), start + 1})
-	return pieces, true
+	return pieces, nil
 }
 
 // lineScan follows the constructs that can span lines. It knows only
@@ -259,13 +273,13 @@ func (s *lineScan) inBlockScalar(indent int) bool {
 	return s.block && indent > s.blockIndent
 }
 
-// line takes the next line (without its break); false means the line is
-// not safe to cut around.
-func (s *lineScan) line(c []byte) bool {
+// line takes the next line (without its break) and says what makes it
+// unsafe to cut around ("" for nothing).
+func (s *lineScan) line(c []byte) string {
 	indent, _ := indentOf(c)
 	if s.block {
 		if len(bytes.TrimSpace(c)) == 0 || indent > s.blockIndent {
-			return true
+			return ""
 		}
 		s.block = false
 	}
@@ -278,16 +292,16 @@ func (s *lineScan) line(c []byte) bool {
 			i++
 			continue
 		case ch == '#' && (i == 0 || c[i-1] == ' ' || c[i-1] == '\t'):
-			return true
+			return ""
 		case valueStart && (ch == '-' || ch == '?' || ch == ':') && (i+1 == len(c) || c[i+1] == ' ' || c[i+1] == '\t'):
 			i++ // an indicator; a node may follow
 			continue
 		case valueStart && (ch == '&' || ch == '*' || ch == '!' || ch == '@' || ch == '`' || ch == '%'):
-			return false // anchors, aliases, tags and reserved characters
+			return "an anchor, alias or tag (&, *, !) or a reserved character (@, `, %)"
 		case valueStart && (ch == '"' || ch == '\''):
 			end := quotedEnd(c, i)
 			if end < 0 {
-				return false
+				return "a quoted text that goes on to the next line"
 			}
 			i = end
 			valueStart = false
@@ -295,7 +309,7 @@ func (s *lineScan) line(c []byte) bool {
 		case valueStart && (ch == '[' || ch == '{'):
 			end := flowEnd(c, i)
 			if end < 0 {
-				return false
+				return "a [ ] or { } list that goes on to the next line"
 			}
 			i = end
 			valueStart = false
@@ -304,10 +318,10 @@ func (s *lineScan) line(c []byte) bool {
 			rest := bytes.TrimLeft(c[i+1:], "+-0123456789")
 			rest = bytes.TrimLeft(rest, " \t")
 			if len(rest) > 0 && rest[0] != '#' {
-				return false
+				return "text after a block scalar's | or >"
 			}
 			s.block, s.blockIndent = true, indent
-			return true
+			return ""
 		}
 		// A plain scalar: it runs to ": " (a key), " #" (a comment) or the end.
 		valueStart = false
@@ -318,12 +332,12 @@ func (s *lineScan) line(c []byte) bool {
 				break
 			}
 			if c[i] == '#' && i > 0 && (c[i-1] == ' ' || c[i-1] == '\t') {
-				return true
+				return ""
 			}
 			i++
 		}
 	}
-	return true
+	return ""
 }
 
 // quotedEnd returns the index after the quoted scalar opening at c[i], or
@@ -385,7 +399,23 @@ func flowEnd(c []byte, i int) int {
 // decodedPiece is a piece's items, or why the piece could not be decoded.
 type decodedPiece struct {
 	items []*yaml.Node
-	err   error
+	fail  *pieceFailure
+}
+
+// pieceFailure is why a file planned in pieces could not be read that way,
+// placed in the file.
+type pieceFailure struct {
+	line, col int
+	msg       string
+}
+
+// syntaxFailure places a YAML syntax error of text, which starts on line
+// firstLine of the file: the piece is small, so the line is found exactly.
+func syntaxFailure(text []byte, firstLine int, err error) *pieceFailure {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimLeft(yamlErrorLine.ReplaceAllString(msg, ""), ": ")
+	line, col := locateSyntaxError(text, msg)
+	return &pieceFailure{firstLine + line - 1, col, "YAML syntax: " + msg}
 }
 
 // decodePieces decodes the pieces on all cores, a bounded number ahead of
@@ -422,17 +452,15 @@ func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedP
 	return results, tokens
 }
 
-var errNotAList = errors.New("the piece is not a list")
-
 // decodePiece decodes one piece and moves its nodes to their lines in the
 // file.
 func decodePiece(p piece) decodedPiece {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(p.text, &doc); err != nil {
-		return decodedPiece{err: fmt.Errorf("%s from line %d: %w", p.list, p.firstLine, err)}
+		return decodedPiece{fail: syntaxFailure(p.text, p.firstLine, err)}
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode {
-		return decodedPiece{err: errNotAList}
+		return decodedPiece{fail: &pieceFailure{p.firstLine, 1, "the " + p.list + " list does not decode as a list from here"}}
 	}
 	list := doc.Content[0]
 	shiftLines(list, p.firstLine-1)
@@ -461,25 +489,26 @@ func shiftLines(n *yaml.Node, by int) {
 	}
 }
 
-// loadInPieces reads the corpus file by its plan; false means a piece
-// would not decode, and the caller starts again with the whole file.
-func (l *loader) loadInPieces(plan piecePlan) bool {
+// loadInPieces reads the corpus file by its plan. A failure means the
+// pieces do not decode; a small file is then read again whole, which says
+// exactly why.
+func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(plan.skeleton, &doc); err != nil || len(doc.Content) != 1 {
-		return false
+	if err := yaml.Unmarshal(plan.skeleton, &doc); err != nil {
+		return syntaxFailure(plan.skeleton, 1, err)
+	}
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return &pieceFailure{1, 1, "the corpus file must be a mapping of keys to values"}
+	}
+	for _, list := range piecewiseLists {
+		if countKeys(doc.Content[0], list) > 1 {
+			return &pieceFailure{1, 1, "the " + list + " list appears twice"}
+		}
 	}
 	done := make(chan struct{})
 	defer close(done)
 	results, tokens := decodePieces(plan.pieces, done)
-	top, ok := l.r.mapping(doc.Content[0], "the corpus file", Keys["file"]...)
-	if !ok {
-		return false
-	}
-	for _, list := range piecewiseLists {
-		if countKeys(doc.Content[0], list) > 1 {
-			return false // the whole-file path reports the duplicate
-		}
-	}
+	top, _ := l.r.mapping(doc.Content[0], "the corpus file", Keys["file"]...)
 	l.readHeader(top)
 	l.readTopics(top.value("topics"))
 	next := 0 // the next piece to read
@@ -500,8 +529,8 @@ func (l *loader) loadInPieces(plan piecePlan) bool {
 		for ; next < len(plan.pieces) && plan.pieces[next].list == list; next++ {
 			d := <-results[next]
 			tokens <- struct{}{}
-			if d.err != nil {
-				return false
+			if d.fail != nil {
+				return d.fail
 			}
 			l.opts.progress.stage(0, stageCorpusFile, next+1, len(plan.pieces))
 			for _, item := range d.items {
@@ -519,5 +548,5 @@ func (l *loader) loadInPieces(plan piecePlan) bool {
 	}
 	l.readEras(top.value("eras"))
 	l.inPieces = true
-	return true
+	return nil
 }
