@@ -76,7 +76,7 @@ type loadOptions struct {
 	// pieceMinBytes, pieceBytes and maxWholeBytes override the package's,
 	// for tests.
 	pieceMinBytes, pieceBytes, maxWholeBytes int
-	progress                  *LoadProgress
+	progress                                 *LoadProgress
 }
 
 // loadFS runs one load.

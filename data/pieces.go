@@ -2,8 +2,8 @@ package data
 
 import (
 	"bytes"
-	"strings"
 	"runtime"
+	"strings"
 	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
