@@ -426,20 +426,11 @@ func TestLoadMissingCorpusIsAnError(t *testing.T) {
 	}
 }
 
-// writeCorpus writes files under a fresh folder and returns the corpus path.
+// writeCorpus writes files under a fresh folder and returns the path of
+// corpus/c.yaml there.
 func writeCorpus(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return filepath.Join(dir, "corpus", "c.yaml")
+	return filepath.Join(writeFolder(t, files), "corpus", "c.yaml")
 }
 
 func TestSymlinkLeadingOutIsRefused(t *testing.T) {

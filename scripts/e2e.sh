@@ -44,6 +44,18 @@ wait_event() {
   fail "no event /$1/ within $2 s"
 }
 shot() { sleep 0.4; import -window root "$out/$1.png"; }
+# quit WHAT: Ctrl+Q; the app must be gone within 3 s, with exit status 0.
+# It may quit between the key's press and release, and xdotool then reports
+# a window that is gone: the exit is what is checked.
+quit() {
+  key ctrl+q 2>/dev/null || true
+  for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q ($1)"
+  local status=0
+  wait "$app" || status=$?
+  app=
+  [ "$status" -eq 0 ] || fail "exit status $status after Ctrl+Q ($1)"
+}
 key() { xdotool key --window "$win" --clearmodifiers "$@"; }
 
 step "start"
@@ -95,14 +107,7 @@ wait_event '^loaded .* ok=false errors=1 .*meetings=13' 10
 shot 07-broken-corpus
 
 step "quit with Ctrl+Q"
-# The app may quit between the key's press and release, and xdotool then
-# reports a window that is gone: the exit is what is checked, below.
-key ctrl+q 2>/dev/null || true
-for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q"
-status=0; wait "$app" || status=$?
-app=
-[ "$status" -eq 0 ] || fail "exit status $status after Ctrl+Q"
+quit "built-in corpus"
 if grep -q "Error in Fyne call thread" "$out/app.log"; then
   fail "the app touched the UI off the UI goroutine: $(grep -m1 'call thread' "$out/app.log")"
 fi
@@ -152,10 +157,7 @@ xy=$(grep -Eo '^chart-drawn chart=topics-by-year first-cell=[0-9]+,[0-9]+' "$ALL
 xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
 wait_event '^chart-cell chart=topics-by-year cell=".*" spans=[1-9]' 5
 shot 11-big-corpus-chart-cell
-key ctrl+q 2>/dev/null || true
-for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q (big corpus)"
-app=
+quit "big corpus"
 
 step "the same corpus again: reopened from the cache"
 : > "$ALLIANCE_TIMELINE_EVENTS"
@@ -172,9 +174,6 @@ xdotool windowfocus --sync "$win"
 key ctrl+t Right Right
 wait_event '^selected meeting=' 5
 shot 12-big-corpus-reopened
-key ctrl+q 2>/dev/null || true
-for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app" 2>/dev/null && fail "still running 3 s after Ctrl+Q (reopened big corpus)"
-app=
+quit "reopened big corpus"
 
 echo "e2e: all steps passed; screenshots in $out"
