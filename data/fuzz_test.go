@@ -20,6 +20,9 @@ func FuzzLoad(f *testing.F) {
 	f.Add("corpus:\n  title: \"unterminated\n", "")
 	f.Add("corpus: {title: T, format: 1}\ntopics: [{id: t, label: T}]\nmeetings: [{id: m, title: M, kind: K, date: 2023-02-30}]\n", "")
 	f.Add("\ufeffcorpus: {title: T, format: 1}\r\n", "\x00\xff")
+	// A quoted text that runs on over a list: YAML lets its lines start at
+	// column 0, so the list is text and must not be cut into pieces.
+	f.Add("corpus:\n  title: \"Test\n  format: 1\nannotations:\n  - source: s1\n    topic: space\n    quote: x\neras: x\"\n", "x")
 	f.Fuzz(func(t *testing.T, yaml, text string) {
 		fsys := fstest.MapFS{"c.yaml": {Data: []byte(yaml)}, "s1.txt": {Data: []byte(text)}}
 		c, ps, err := LoadFS(fsys, "c.yaml", "c.yaml")

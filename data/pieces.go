@@ -74,9 +74,16 @@ func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, *uncut) {
 	type span struct{ from, to int } // lines [from, to) of a list's items
 	lists := map[string]span{}
 	skeleton := make([]byte, 0, len(raw)/8)
+	// The skeleton's lines are scanned too: a quoted text open at the end
+	// of one could run on over a list (YAML allows its next lines at any
+	// indentation), and the list would then be text, not items.
+	var scan lineScan
 	for i := 0; i < len(lines); {
 		line := lines[i]
 		if why := topLevelSafe(line); why != "" {
+			return piecePlan{}, &uncut{i + 1, why}
+		}
+		if why := scan.line(content(line)); why != "" {
 			return piecePlan{}, &uncut{i + 1, why}
 		}
 		name, ok := listKey(line)
