@@ -349,6 +349,9 @@ func FuzzCacheEntry(f *testing.F) {
 		key := d.key()
 		texts := make([]string, len(key.sources))
 		for i, in := range key.sources {
+			if in.size < 0 || in.size > MaxCorpusBytes {
+				t.Fatalf("a decoded input of %d bytes", in.size)
+			}
 			texts[i] = strings.Repeat("x", int(min(in.size, 1000)))
 		}
 		c, _ := d.corpus(path, key.sources)

@@ -282,7 +282,12 @@ func (d *decoder) date() Date {
 }
 
 func (d *decoder) input() inputFile {
-	f := inputFile{name: d.str(), size: int64(d.uint())}
+	name, size := d.str(), d.uint()
+	if d.err == nil && size > MaxCorpusBytes {
+		d.fail(fmt.Errorf("an input of %d bytes", size))
+		size = 0
+	}
+	f := inputFile{name: name, size: int64(size)}
 	copy(f.digest[:], d.bytes(sha256.Size))
 	return f
 }
