@@ -70,13 +70,16 @@ fuzz:
 	  $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime "$$budget" ./$$pkg || exit 1; \
 	done
 
-## bench: the benchmarks of BENCHMARKS.md, each beside its baseline (the
-## scale benchmarks generate build/bench-corpus-100k the first time)
-bench:
+## bench: the benchmarks of BENCHMARKS.md, each beside its baseline and
+## target: the Go benchmarks, then start-up and memory in a real window
+## (the scale benchmarks generate build/bench-corpus-100k the first time)
+bench: build deps-test
 	@mkdir -p build
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline ./charts | tee build/bench.txt
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -count 4 ./data | tee -a build/bench.txt
+	scripts/build-hello.sh build/hello
 	@echo; scripts/bench-summary.sh build/bench.txt
+	@scripts/bench-window.sh $(BIN) build/hello build/bench-corpus-100k/corpus.yaml
 
 ## memory: peak and resident size of the app on the 100k corpus (cache off,
 ## storing, reopening) against a minimal Fyne window, under Xvfb
