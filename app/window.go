@@ -274,10 +274,10 @@ func (w *MainWindow) open(path string) {
 	go func() {
 		c, problems, err := w.opts.Load(path, progress)
 		close(loading)
-		// Loading builds a large YAML tree that is garbage now: give the
+		// A load leaves garbage (decoded pieces, read buffers): give the
 		// memory back to the system at once rather than whenever the runtime
-		// gets round to it (314 MB instead of 900 MB resident with the
-		// 100,000-annotation corpus, BENCHMARKS.md).
+		// gets round to it (BENCHMARKS.md: 275 MB resident with the
+		// 100,000-annotation corpus shown).
 		debug.FreeOSMemory()
 		if err != nil {
 			problems = append(problems, data.Problem{File: displayName(path), Severity: data.Error, Message: err.Error()})
