@@ -171,6 +171,7 @@ grep -Eq '^cache path=".*big/corpus.yaml" hit=true' "$ALLIANCE_TIMELINE_EVENTS" 
   fail "the unchanged big corpus was not served from the cache"
 echo "e2e: launch to the 100k corpus shown: ${first_ms} ms the first time, ${again_ms} ms from the cache"
 xdotool windowfocus --sync "$win"
+xdotool mousemove --window "$win" 640 790 # off the timeline: no hover tooltip in the shot
 key ctrl+t Right Right
 wait_event '^selected meeting=' 5
 shot 12-big-corpus-reopened

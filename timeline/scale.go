@@ -5,10 +5,10 @@ import "math"
 // Days are fractional day numbers: days since 1970-01-01, as
 // data.DayNumber counts them. A calendar day d covers [d, d+1).
 
-// Zoom limits: the visible span is kept between one day and fifty years.
+// Zoom limits: the visible span is kept between one day and a hundred years.
 const (
 	MinSpanDays = 1.0
-	MaxSpanDays = 50 * 365.2425
+	MaxSpanDays = 100 * 365.2425
 )
 
 // Scale maps days to x pixels of a plot Width pixels wide.
