@@ -126,6 +126,7 @@ func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, *uncut) {
 }
 
 // splitLines splits raw after each line feed, keeping the line endings.
+// Each line is raw from its start, so its capacity runs to raw's end.
 func splitLines(raw []byte) [][]byte {
 	lines := make([][]byte, 0, bytes.Count(raw, []byte("\n"))+1)
 	for len(raw) > 0 {
@@ -252,7 +253,7 @@ func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, *u
 					return nil, &uncut{i + 1, "the line is not an item of the " + name + " list, yet as indented as its items"}
 				}
 				if size >= pieceBytes {
-					pieces = append(pieces, piece{name, bytes.Join(lines[start:i], nil), start + 1})
+					pieces = append(pieces, piece{name, joined(lines[start], size), start + 1})
 					start, size = i, 0
 				}
 			}
@@ -262,8 +263,15 @@ func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, *u
 		}
 		size += len(lines[i])
 	}
-	pieces = append(pieces, piece{name, bytes.Join(lines[start:to], nil), start + 1})
+	pieces = append(pieces, piece{name, joined(lines[start], size), start + 1})
 	return pieces, nil
+}
+
+// joined is the size bytes from first on: a run of lines of the file
+// without a copy, since splitLines leaves each line's capacity reaching to
+// the end of the file.
+func joined(first []byte, size int) []byte {
+	return first[:size:size]
 }
 
 // lineScan follows the constructs that can span lines. It knows only
