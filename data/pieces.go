@@ -18,15 +18,17 @@ import (
 // time.
 //
 // Cutting YAML text is safe only where no multi-line construct can be open,
-// so the plan is made by a conservative scan: every line of a long list must
+// so the plan is made by a conservative scan: every line of the file must
 // hold only constructs that end on that line (quoted scalars, flow
-// collections), block scalars (whose content is indented deeper than any cut)
-// or plain text. Anything else (document markers, directives, tabs in
+// collections), block scalars (whose content is indented deeper than any
+// cut) or plain text. Anything else (document markers, directives, tabs in
 // indentation, anchors, aliases, tags, a quote or bracket left open at the
 // end of a line, a list that is not a plain block list) and the file is
 // decoded whole, as is a file any of whose pieces fails to decode: the
-// whole-file path gives the exact syntax messages. A test decodes every
-// test corpus both ways and compares.
+// whole-file path gives the exact syntax messages. A file too large to
+// decode whole is refused instead, with the line that prevents the cut. A
+// test decodes every test corpus both ways and compares, and FuzzLoad does
+// the same with every input.
 
 // pieceMinBytes is the smallest corpus file decoded in pieces, and
 // pieceBytes the size a piece is cut at (tests lower both, through

@@ -57,12 +57,20 @@ quit() {
   [ "$status" -eq 0 ] || fail "exit status $status after Ctrl+Q ($1)"
 }
 key() { xdotool key --window "$win" --clearmodifiers "$@"; }
+# launch CORPUS: start the app on a corpus with a fresh event log, and wait
+# for its window; sets app, win and launched (the start in nanoseconds).
+launch() {
+  : > "$ALLIANCE_TIMELINE_EVENTS"
+  launched=$(date +%s%N)
+  "$bin" "$1" >>"$out/app.log" 2>&1 &
+  app=$!
+  win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || fail "no window within 10 s"
+}
 
 step "start"
 start=$SECONDS
-"$bin" "$tmp/corpus/scm.yaml" >"$out/app.log" 2>&1 &
-app=$!
-win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || fail "no window within 10 s"
+: > "$out/app.log"
+launch "$tmp/corpus/scm.yaml"
 xdotool windowfocus --sync "$win"
 wait_event '^loaded .* ok=true .*meetings=13' 10
 echo "e2e: window and corpus up in $((SECONDS - start)) s"
@@ -113,11 +121,7 @@ if grep -q "Error in Fyne call thread" "$out/app.log"; then
 fi
 step "a 100,000-annotation corpus: the window answers while it loads"
 "$bin" gen --out "$tmp/big" >/dev/null 2>&1 || fail "gen failed"
-: > "$ALLIANCE_TIMELINE_EVENTS"
-launched=$(date +%s%N)
-"$bin" "$tmp/big/corpus.yaml" >>"$out/app.log" 2>&1 &
-app=$!
-win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || fail "no window within 10 s"
+launch "$tmp/big/corpus.yaml"
 wait_event '^loading path=".*big/corpus.yaml"' 5
 key F1
 wait_event '^help shown=true' 5
@@ -160,11 +164,7 @@ shot 11-big-corpus-chart-cell
 quit "big corpus"
 
 step "the same corpus again: reopened from the cache"
-: > "$ALLIANCE_TIMELINE_EVENTS"
-launched=$(date +%s%N)
-"$bin" "$tmp/big/corpus.yaml" >>"$out/app.log" 2>&1 &
-app=$!
-win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || fail "no window within 10 s"
+launch "$tmp/big/corpus.yaml"
 wait_event '^loaded .*big/corpus.yaml.* ok=true .*meetings=10000' 30
 again_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
 grep -Eq '^cache path=".*big/corpus.yaml" hit=true' "$ALLIANCE_TIMELINE_EVENTS" ||
