@@ -2,6 +2,8 @@ package data
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -80,10 +82,19 @@ func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, *uncut) {
 	// of one could run on over a list (YAML allows its next lines at any
 	// indentation), and the list would then be text, not items.
 	var scan lineScan
+	rootSeen := false
 	for i := 0; i < len(lines); {
 		line := lines[i]
 		if why := topLevelSafe(line); why != "" {
 			return piecePlan{}, &uncut{i + 1, why}
+		}
+		if !rootSeen && !blankOrComment(line) {
+			// The lists are found by their keys at column 0, which are keys
+			// of the file's mapping only when it starts there.
+			if c := content(line); c[0] == ' ' || isItemStart(c) || c[0] == '{' || c[0] == '[' {
+				return piecePlan{}, &uncut{i + 1, "the file's mapping does not start at the beginning of its first line"}
+			}
+			rootSeen = true
 		}
 		if why := scan.line(content(line)); why != "" {
 			return piecePlan{}, &uncut{i + 1, why}
@@ -510,9 +521,18 @@ func shiftLines(n *yaml.Node, by int) {
 // pieces do not decode; a small file is then read again whole, which says
 // exactly why.
 func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(plan.skeleton, &doc); err != nil {
+	// The skeleton must be one document, as the whole file must: a second
+	// one means the cut read lines as keys that the file does not.
+	dec := yaml.NewDecoder(bytes.NewReader(plan.skeleton))
+	var doc, extra yaml.Node
+	if err := dec.Decode(&doc); err != nil {
 		return syntaxFailure(plan.skeleton, 1, err)
+	}
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return syntaxFailure(plan.skeleton, 1, err)
+		}
+		return &pieceFailure{extra.Line, extra.Column, "the corpus file holds more than one YAML document; keep one"}
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return &pieceFailure{1, 1, "the corpus file must be a mapping of keys to values"}
