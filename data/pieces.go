@@ -74,6 +74,9 @@ func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, *uncut) {
 	if bytes.HasPrefix(raw, []byte("\uFEFF")) {
 		return piecePlan{}, &uncut{1, "it starts with a byte-order mark"}
 	}
+	if line := otherBreak(raw); line > 0 {
+		return piecePlan{}, &uncut{line, "a line break other than LF or CR LF (a lone CR, or NEL, LS or PS, which YAML counts as line breaks)"}
+	}
 	lines := splitLines(raw)
 	type span struct{ from, to int } // lines [from, to) of a list's items
 	lists := map[string]span{}
@@ -136,6 +139,34 @@ func planPieces(raw []byte, minBytes, pieceBytes int) (piecePlan, *uncut) {
 		return piecePlan{}, &uncut{1, "none of its sources, meetings and annotations is a list in block style (a line \"- \" per item)"}
 	}
 	return plan, nil
+}
+
+// otherBreak finds the first line (counting LF) that holds a line break
+// YAML knows besides LF and CR LF: the cut works on LF lines, and a break
+// it cannot see would let a line start where the scan does not look. 0 for
+// none.
+func otherBreak(raw []byte) int {
+	at := -1
+	for _, b := range [][]byte{[]byte("\u0085"), []byte("\u2028"), []byte("\u2029")} {
+		if i := bytes.Index(raw, b); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(raw[i:], '\r')
+		if j < 0 || (at >= 0 && i+j > at) {
+			break
+		}
+		i += j
+		if i+1 == len(raw) || raw[i+1] != '\n' {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return 0
+	}
+	return bytes.Count(raw[:at], []byte("\n")) + 1
 }
 
 // splitLines splits raw after each line feed, keeping the line endings.

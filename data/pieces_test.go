@@ -115,6 +115,8 @@ func TestPiecesGiveWhatTheWholeFileGives(t *testing.T) {
 		{"a duplicate list", trickyCorpus + "annotations:\n  - {source: s1, topic: space, quote: space}\n", false},
 		{"a list in flow style", strings.Replace(baseCorpus, "sources:\n  - id: s1\n    title: Source one\n    file: s1.txt\n", "sources: [{id: s1, title: Source one, file: s1.txt}]\n", 1), true},
 		{"a document marker", "---\n" + baseCorpus, false},
+		{"a lone CR", "meetings:\n - 0\r0", false},
+		{"a line separator", strings.Replace(baseCorpus, "quote: space cooperation", "quote: space\u2028cooperation", 1), false},
 		{"an indented first key", " file: s1.txt\nannotations:\n  - source: s1\n    quote: space cooperation\n", false},
 		{"a quoted text over a list", "corpus:\n  title: \"Test\n  format: 1\nannotations:\n  - source: s1\n    topic: space\n    quote: space cooperation\neras: x\"\n", false},
 		{"an anchor", strings.Replace(baseCorpus, "topic: space\n", "topic: &t space\n", 1), false},
