@@ -110,13 +110,7 @@ func TestHostileGenerated(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.Close()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		runHostile(t, path, []string{"1: the file has 314572800 bytes"})
-		runtime.ReadMemStats(&after)
-		if grew := after.TotalAlloc - before.TotalAlloc; grew > 50<<20 {
-			t.Errorf("refusing a 300 MB file allocated %d MB", grew>>20)
-		}
+		runHostileWithin(t, path, 50<<20, "1: the file has 314572800 bytes")
 	})
 	t.Run("100 MB corpus file that cannot be cut", func(t *testing.T) {
 		// Over the 64 MiB decoded whole, a file must be decodable in pieces:
@@ -137,13 +131,7 @@ func TestHostileGenerated(t *testing.T) {
 		w.WriteString("]\n")
 		w.Flush()
 		f.Close()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		runHostile(t, path, []string{"2: the corpus file has 100.0 MiB; files over 64 MiB are decoded in pieces, which this line prevents: a [ ] or { } list that goes on to the next line"})
-		runtime.ReadMemStats(&after)
-		if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<30 {
-			t.Errorf("refusing it allocated %d MB", grew>>20)
-		}
+		runHostileWithin(t, path, 1<<30, "2: the corpus file has 100.0 MiB; files over 64 MiB are decoded in pieces, which this line prevents: a [ ] or { } list that goes on to the next line")
 	})
 	t.Run("10,000 topics", func(t *testing.T) {
 		var b strings.Builder
@@ -169,4 +157,17 @@ func TestHostileGenerated(t *testing.T) {
 		}
 		runHostile(t, path, []string{"19: leads out of the corpus folder through the symbolic link"})
 	})
+}
+
+// runHostileWithin is runHostile on one expected problem, failing when
+// refusing the corpus allocates more than limit bytes.
+func runHostileWithin(t *testing.T, path string, limit uint64, want string) {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	runHostile(t, path, []string{want})
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > limit {
+		t.Errorf("refusing %s allocated %d MB (limit %d MB)", path, grew>>20, limit>>20)
+	}
 }
