@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // KWICRow is one line of a keyword-in-context list: an annotation, or a
@@ -109,32 +110,23 @@ func (tightRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, h+theme.Padding())
 }
 
-// clipMiddle keeps the start and the end of a long span.
-func clipMiddle(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n/2]) + " … " + string(r[len(r)-n/2:])
-}
-
 func kwicSegments(r KWICRow) []widget.RichTextSegment {
 	return []widget.RichTextSegment{
 		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: r.Context.Before},
-		&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: clipMiddle(r.Context.Span, kwicQuote)},
+		&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: safetext.ClipMiddle(r.Context.Span, kwicQuote)},
 		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: r.Context.After},
 	}
 }
 
 // kwicWhere says where a row comes from: topic, date, meeting, source.
 func kwicWhere(r KWICRow) string {
-	where := r.Source().Title
+	where := safetext.Clip(r.Source().Title, maxShown)
 	if len(r.Source().Meetings) > 0 {
 		m := r.Source().Meetings[0]
-		where = m.Date.String() + " · " + m.Short + " · " + clipText(r.Source().Title, 40)
+		where = m.Date.String() + " · " + safetext.Clip(m.Short, maxShown) + " · " + safetext.Clip(r.Source().Title, 40)
 	}
 	if r.Annotation != nil {
-		where = r.Annotation.Topic.Label + " · " + where
+		where = safetext.Clip(r.Annotation.Topic.Label, maxShown) + " · " + where
 	}
 	return where
 }

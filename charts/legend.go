@@ -5,6 +5,8 @@ import (
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // legend is drawn beside the plot, never over it: as many columns as the
@@ -43,7 +45,7 @@ func (f *frame) legend(entries []legendEntry, top, bottom float64) *legend {
 	}
 	widest := 0.0
 	for _, e := range entries {
-		widest = math.Max(widest, f.measure(clip(e.label, maxLabel), lg.size))
+		widest = math.Max(widest, f.measure(safetext.Clip(e.label, maxLabel), lg.size))
 	}
 	swatch := f.px(12 + 8)
 	lg.colW = swatch + widest + f.px(18)

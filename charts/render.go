@@ -13,6 +13,8 @@ import (
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Kind names a chart.
@@ -40,7 +42,7 @@ func ParseKind(s string) (Kind, error) {
 	for i, k := range Kinds {
 		names[i] = string(k)
 	}
-	return "", fmt.Errorf("unknown chart %q (use %s)", clip(s, 40), strings.Join(names, ", "))
+	return "", fmt.Errorf("unknown chart %q (use %s)", safetext.Clip(s, 40), strings.Join(names, ", "))
 }
 
 // Format is an output format.
@@ -151,7 +153,7 @@ func (f *frame) px(points float64) float64 { return points * f.s }
 // characters XML forbids, clipped, and escaped for SVG, whose go-chart
 // renderer writes text as it is.
 func (f *frame) label(s string) string {
-	s = clip(xmlSafe(s), maxLabel)
+	s = safetext.Clip(xmlSafe(s), maxLabel)
 	if f.svg {
 		return html.EscapeString(s)
 	}
@@ -178,21 +180,21 @@ func xmlSafe(s string) string {
 // searches by halves, so even a 10,000-character label costs a few
 // measurements.
 func (f *frame) fit(s string, size, width float64) string {
-	s = clip(xmlSafe(s), maxLabel)
+	s = safetext.Clip(xmlSafe(s), maxLabel)
 	if f.measure(s, size) <= width {
 		return s
 	}
 	r := []rune(s)
-	lo, hi := 1, len(r) // clip(s, lo) always fits, clip(s, hi) may not
+	lo, hi := 1, len(r) // Clip(s, lo) always fits, Clip(s, hi) may not
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if f.measure(clip(s, mid), size) <= width {
+		if f.measure(safetext.Clip(s, mid), size) <= width {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return clip(s, lo)
+	return safetext.Clip(s, lo)
 }
 
 // measure returns the width in pixels of s at a size in points, as go-chart's

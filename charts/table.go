@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Column is one bucket of a chart: a year or a meeting.
@@ -71,14 +72,14 @@ func (t *Table) Validate() error {
 	}
 	for ci, vals := range t.Values {
 		if len(vals) != len(t.Rows) {
-			return fmt.Errorf("column %q has %d values for %d topics", clip(t.Columns[ci].Label, 40), len(vals), len(t.Rows))
+			return fmt.Errorf("column %q has %d values for %d topics", safetext.Clip(t.Columns[ci].Label, 40), len(vals), len(t.Rows))
 		}
 		if !t.Columns[ci].HasText {
 			continue
 		}
 		for ri, v := range vals {
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-				return fmt.Errorf("column %q, topic %q: the value %v is not a count", clip(t.Columns[ci].Label, 40), clip(t.Rows[ri].Label, 40), v)
+				return fmt.Errorf("column %q, topic %q: the value %v is not a count", safetext.Clip(t.Columns[ci].Label, 40), safetext.Clip(t.Rows[ri].Label, 40), v)
 			}
 		}
 	}
@@ -111,11 +112,3 @@ func (t *Table) Annotations(column, row int) []*data.Annotation {
 // maxLabel bounds every label drawn: go-chart can loop on very long labels
 // (CVE-2024-40060), and no chart has room for more.
 const maxLabel = 60
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}

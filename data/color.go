@@ -5,20 +5,22 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // ParseColor reads "#RRGGBB" or "#RGB".
 func ParseColor(s string) (color.NRGBA, error) {
 	hex := strings.TrimPrefix(strings.TrimSpace(s), "#")
 	if !strings.HasPrefix(strings.TrimSpace(s), "#") || (len(hex) != 6 && len(hex) != 3) {
-		return color.NRGBA{}, fmt.Errorf("colour %q must be #RRGGBB or #RGB", clip(s, 20))
+		return color.NRGBA{}, fmt.Errorf("colour %q must be #RRGGBB or #RGB", safetext.Clip(s, 20))
 	}
 	if len(hex) == 3 {
 		hex = string([]byte{hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]})
 	}
 	v, err := strconv.ParseUint(hex, 16, 32)
 	if err != nil {
-		return color.NRGBA{}, fmt.Errorf("colour %q must be #RRGGBB or #RGB with hexadecimal digits", clip(s, 20))
+		return color.NRGBA{}, fmt.Errorf("colour %q must be #RRGGBB or #RGB with hexadecimal digits", safetext.Clip(s, 20))
 	}
 	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}, nil
 }

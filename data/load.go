@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Size limits: a corpus file or text over these is refused with a message
@@ -484,7 +486,7 @@ func (l *loader) readID(f fields, seen map[string]int) string {
 	case len(id) > maxIDLength:
 		l.r.errorf(at, "%s: id is %d characters long; the limit is %d", f.what, len(id), maxIDLength)
 	case !idPattern.MatchString(id):
-		l.r.errorf(at, "%s: id %q must be lower-case letters and digits, joined by single '-', '_' or '.'", f.what, clip(id, 40))
+		l.r.errorf(at, "%s: id %q must be lower-case letters and digits, joined by single '-', '_' or '.'", f.what, safetext.Clip(id, 40))
 	}
 	if first, dup := seen[id]; dup {
 		l.r.errorf(at, "%s: id %q is already used at line %d", f.what, id, first)
@@ -543,7 +545,7 @@ func (l *loader) readSource(i int, item *yaml.Node) {
 	s.PublishedNote = f.str("published_note", false)
 	s.URL = f.str("url", false)
 	if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-		l.r.warnf(f.at("url"), "%s: url %q does not start with http:// or https://", f.what, clip(s.URL, 60))
+		l.r.warnf(f.at("url"), "%s: url %q does not start with http:// or https://", f.what, safetext.Clip(s.URL, 60))
 	}
 	s.Kind = f.str("kind", false)
 	s.Language = f.str("language", false)
@@ -667,7 +669,7 @@ func (l *loader) readAnnotation(i int, item *yaml.Node) {
 // unknownRef reports a reference to an id that does not exist, suggesting
 // the closest existing id.
 func (l *loader) unknownRef(at pos, what, kind, id string, known []string) {
-	msg := fmt.Sprintf("%s: there is no %s %q", what, kind, clip(id, 60))
+	msg := fmt.Sprintf("%s: there is no %s %q", what, kind, safetext.Clip(id, 60))
 	if s := suggest(id, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}

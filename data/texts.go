@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // loadSources reads, checks and anchors every source, on all cores: a
@@ -97,13 +99,13 @@ func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) 
 	display := filepath.Join(l.displayDir, filepath.FromSlash(clean))
 	switch {
 	case filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "":
-		r.errorAt(at, "%s: file %q is an absolute path; give a path relative to the corpus file", what, clip(file, 80))
+		r.errorAt(at, "%s: file %q is an absolute path; give a path relative to the corpus file", what, safetext.Clip(file, 80))
 		return "", false
 	case clean == ".." || strings.HasPrefix(clean, "../"):
-		r.errorAt(at, "%s: file %q leads out of the corpus folder; source files must lie in it or below it", what, clip(file, 80))
+		r.errorAt(at, "%s: file %q leads out of the corpus folder; source files must lie in it or below it", what, safetext.Clip(file, 80))
 		return "", false
 	case !valid:
-		r.errorAt(at, "%s: file %q is not a valid path", what, clip(file, 80))
+		r.errorAt(at, "%s: file %q is not a valid path", what, safetext.Clip(file, 80))
 		return "", false
 	}
 	var raw []byte
@@ -222,16 +224,16 @@ func (l *loader) readExclusions(r *reader, what string, exclude *yaml.Node, s *S
 		start, end, count := t.find(from, 0)
 		switch {
 		case count == 0:
-			ef.r.errorf(ef.at("from"), "%s: %q is not in the text", ef.what, clip(from, 60))
+			ef.r.errorf(ef.at("from"), "%s: %q is not in the text", ef.what, safetext.Clip(from, 60))
 			continue
 		case count > 1:
-			ef.r.errorf(ef.at("from"), "%s: %q occurs %d times in the text; quote more of it so it is unique", ef.what, clip(from, 60), count)
+			ef.r.errorf(ef.at("from"), "%s: %q occurs %d times in the text; quote more of it so it is unique", ef.what, safetext.Clip(from, 60), count)
 			continue
 		}
 		if to != "" {
 			_, toEnd, n := t.find(to, start)
 			if n == 0 {
-				ef.r.errorf(ef.at("to"), "%s: %q does not occur after %q in the text", ef.what, clip(to, 60), clip(from, 30))
+				ef.r.errorf(ef.at("to"), "%s: %q does not occur after %q in the text", ef.what, safetext.Clip(to, 60), safetext.Clip(from, 30))
 				continue
 			}
 			end = toEnd
@@ -355,7 +357,7 @@ func (l *loader) checkAnchor(a *Annotation, spec annSpec, r *reader) {
 	switch a.Anchor.Status {
 	case Exact:
 	case Orphaned:
-		r.errorAt(at, "%s: orphaned: %s: %q", where, a.Anchor.Detail, clip(a.Quote, 60))
+		r.errorAt(at, "%s: orphaned: %s: %q", where, a.Anchor.Detail, safetext.Clip(a.Quote, 60))
 		return
 	default:
 		line, col := position(a.Source.Text, a.Anchor.Start)

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // reader walks a yaml.Node tree strictly and records every problem with its
@@ -57,7 +59,7 @@ func itemName(n *yaml.Node, kind string, i int) string {
 			for j := 0; j+1 < len(n.Content); j += 2 {
 				k, v := n.Content[j], n.Content[j+1]
 				if k.Value == key && v.Kind == yaml.ScalarNode && v.Value != "" {
-					return fmt.Sprintf("%s %q", kind, clip(v.Value, 40))
+					return fmt.Sprintf("%s %q", kind, safetext.Clip(v.Value, 40))
 				}
 			}
 		}
@@ -269,18 +271,9 @@ func kindName(n *yaml.Node) string {
 
 func describe(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode {
-		return strconv.Quote(clip(n.Value, 40))
+		return strconv.Quote(safetext.Clip(n.Value, 40))
 	}
 	return kindName(n)
-}
-
-// clip shortens s for a message.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
 
 func contains(list []string, s string) bool {
