@@ -13,6 +13,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // ChartView shows one chart at the widget's size and device resolution.
@@ -139,7 +140,7 @@ func (v *ChartView) open(h charts.Hit) {
 		return
 	}
 	col, row := v.table.Columns[h.Column], v.table.Rows[h.Row]
-	v.OnCell(row.Label+" · "+col.Label, v.table.Annotations(h.Column, h.Row))
+	v.OnCell(safetext.Clip(row.Label, maxShown)+" · "+safetext.Clip(col.Label, maxShown), v.table.Annotations(h.Column, h.Row))
 }
 
 // FocusGained implements fyne.Focusable: the keyboard walks the cells.

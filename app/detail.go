@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -119,7 +120,7 @@ func (d *DetailPane) showSourceOf(c *data.Corpus, s *data.Source) {
 		d.setSources(m.Sources)
 		return
 	}
-	d.setFacts([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: s.Title}})
+	d.setFacts([]widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: safetext.Clip(s.Title, maxShown)}})
 	d.setSources([]*data.Source{s})
 }
 
@@ -218,7 +219,7 @@ func (d *DetailPane) updateNav() {
 	default:
 		what := "all topics"
 		if d.topic != nil {
-			what = d.topic.Label
+			what = safetext.Clip(d.topic.Label, maxShown)
 		}
 		d.where.SetText(fmt.Sprintf("Span %d of %d · %s", d.current+1, n, what))
 		if d.current > 0 {
@@ -262,15 +263,7 @@ func tabName(s *data.Source) string {
 	if name == "" {
 		name = s.Title
 	}
-	return clipText(name, 18)
-}
-
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+	return safetext.Clip(name, 18)
 }
 
 // meetingFacts are the meeting's facts as rich text.
@@ -279,7 +272,7 @@ func meetingFacts(c *data.Corpus, m *data.Meeting) []widget.RichTextSegment {
 	add := func(style widget.RichTextStyle, text string) {
 		segs = append(segs, &widget.TextSegment{Style: style, Text: text})
 	}
-	add(widget.RichTextStyleSubHeading, m.Title)
+	add(widget.RichTextStyleSubHeading, safetext.Clip(m.Title, maxShown))
 	date := m.Date.Human()
 	if m.Date.Precision != data.PrecisionDay {
 		date += " (" + m.Date.Precision.String() + " precision)"
@@ -289,7 +282,7 @@ func meetingFacts(c *data.Corpus, m *data.Meeting) []widget.RichTextSegment {
 	}
 	line := []string{date}
 	if m.Place != "" {
-		line = append(line, m.Place)
+		line = append(line, safetext.Clip(m.Place, maxShown))
 	}
 	add(widget.RichTextStyleParagraph, strings.Join(line, " · "))
 	var people []string
@@ -301,7 +294,7 @@ func meetingFacts(c *data.Corpus, m *data.Meeting) []widget.RichTextSegment {
 		if p.Role != "" {
 			s += ", " + p.Role
 		}
-		people = append(people, s)
+		people = append(people, safetext.Clip(s, maxShown))
 	}
 	if len(people) > 0 {
 		add(widget.RichTextStyleParagraph, strings.Join(people, "; "))
@@ -309,15 +302,15 @@ func meetingFacts(c *data.Corpus, m *data.Meeting) []widget.RichTextSegment {
 	if eras := c.ErasAt(m.Date.FirstDay()); len(eras) > 0 {
 		var parts []string
 		for _, e := range eras {
-			parts = append(parts, e.Group+": "+e.Label)
+			parts = append(parts, safetext.Clip(e.Group, maxShown)+": "+safetext.Clip(e.Label, maxShown))
 		}
 		add(widget.RichTextStyleParagraph, strings.Join(parts, " · "))
 	}
 	if m.Summary != "" {
-		add(widget.RichTextStyleParagraph, m.Summary)
+		add(widget.RichTextStyleParagraph, safetext.Clip(m.Summary, maxShownLong))
 	}
 	if m.Notes != "" {
-		add(widget.RichTextStyleParagraph, "Note: "+m.Notes)
+		add(widget.RichTextStyleParagraph, "Note: "+safetext.Clip(m.Notes, maxShownLong))
 	}
 	if !m.HasText() {
 		add(widget.RichTextStyleBlockquote, "No source text for this meeting is in the corpus.")
@@ -327,7 +320,7 @@ func meetingFacts(c *data.Corpus, m *data.Meeting) []widget.RichTextSegment {
 
 // sourceMeta is a source's metadata as rich text.
 func sourceMeta(s *data.Source) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: s.Title}}
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: safetext.Clip(s.Title, maxShown)}}
 	var parts []string
 	for _, p := range []string{s.Publisher, s.Author, s.Kind} {
 		if p != "" {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Sidebar holds the corpus summary and the filters: which topics show and
@@ -86,7 +87,7 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats, hidden map[string]boo
 		chip := canvas.NewRectangle(color.NRGBA(t.Color))
 		chip.CornerRadius = 3
 		chip.SetMinSize(fyne.NewSize(12, 12))
-		label := widget.NewLabel(fmt.Sprintf("%s (%d)", t.Label, st.PerTopic[t.ID]))
+		label := widget.NewLabel(fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), st.PerTopic[t.ID]))
 		label.Truncation = fyne.TextTruncateEllipsis
 		row := container.NewBorder(nil, nil, container.NewHBox(check, container.NewCenter(chip)), nil, label)
 		rows = append(rows, newHoverRow(row, t, s))

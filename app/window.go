@@ -21,7 +21,16 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
+)
+
+// Bounds, in code points, on corpus text put into the window's labels and
+// paragraphs: no label has room for more, and Fyne measures and wraps
+// text whole, so a hostile label of a megabyte would hold up the UI.
+const (
+	maxShown     = timeline.MaxLabel
+	maxShownLong = 2000 // summaries and notes, which wrap
 )
 
 // Loader loads a corpus ("" for the built-in one), reporting its progress
@@ -362,7 +371,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.sidebar.SetCorpus(c, ready.stats, hiddenTopics(w.app.Preferences()))
 		w.detail.Clear()
 		w.kwic.ShowAnnotations("Select a chart cell or search to list spans here", nil)
-		w.SetTitle(fmt.Sprintf("%s — %s", c.Title, w.opts.AppName))
+		w.SetTitle(fmt.Sprintf("%s — %s", safetext.Clip(c.Title, maxShown), w.opts.AppName))
 		w.filtersChanged()
 		w.remember(path)
 		w.watch.stop()
@@ -435,9 +444,9 @@ func (w *MainWindow) timelineSelected(sel timeline.Selection) {
 	w.detail.ShowSelection(w.corpus, sel)
 	title := "Spans"
 	if sel.Meeting != nil {
-		title = sel.Meeting.Short
+		title = safetext.Clip(sel.Meeting.Short, maxShown)
 		if sel.Topic != nil {
-			title = sel.Topic.Label + " · " + title
+			title = safetext.Clip(sel.Topic.Label, maxShown) + " · " + title
 		}
 	}
 	w.kwic.ShowAnnotations(title, sel.Annotations)
@@ -522,7 +531,7 @@ func (w *MainWindow) spanTapped(a *data.Annotation) {
 		w.timeline.SelectMeetingTopic(ms[0], a.Topic)
 	}
 	w.timeline.HighlightTopic(a.Topic)
-	w.status.SetText(fmt.Sprintf("%s: “%s”", a.Topic.Label, clipText(a.Text(), 80)))
+	w.status.SetText(fmt.Sprintf("%s: “%s”", safetext.Clip(a.Topic.Label, maxShown), safetext.Clip(a.Text(), 80)))
 	w.event("span", "topic=%s source=%s start=%d", a.Topic.ID, a.Source.ID, a.Anchor.Start)
 }
 

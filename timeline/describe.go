@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // maxListed bounds the lines a description lists.
@@ -13,8 +14,17 @@ const maxListed = 8
 
 // Describe says what a mark holds, first line the title: for a meeting,
 // its date with precision, place, sources and topics; for a topic mark, the
-// spans behind it; for a cluster, what it gathers.
+// spans behind it; for a cluster, what it gathers. Every line is clipped to
+// MaxLabel code points.
 func (m *Model) Describe(mk Mark) []string {
+	lines := m.describe(mk)
+	for i, l := range lines {
+		lines[i] = safetext.Clip(l, MaxLabel)
+	}
+	return lines
+}
+
+func (m *Model) describe(mk Mark) []string {
 	lane := m.Lanes[mk.Lane]
 	items := lane.Items[mk.First:mk.Last]
 	if len(items) > 1 {

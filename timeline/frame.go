@@ -3,6 +3,8 @@ package timeline
 import (
 	"math"
 	"sort"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Style holds the sizes of the timeline's parts, in pixels.
@@ -238,7 +240,7 @@ func (f *Frame) placeLabels(m *Model, measure Measure) {
 		if mk.Lane != 0 || mk.Cluster() || m.Lanes[0].Items[mk.First].Meeting < 0 || centre < 0 || centre > f.Plot.W {
 			continue
 		}
-		text := m.Meetings[m.Lanes[0].Items[mk.First].Meeting].Short
+		text := safetext.Clip(m.Meetings[m.Lanes[0].Items[mk.First].Meeting].Short, MaxLabel)
 		w := measure(text)
 		x := (mk.X0+mk.X1)/2 - w/2
 		x = math.Max(0, math.Min(x, f.Plot.W-w))

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Item is one mark on a lane: a meeting, or a meeting's mentions of a topic.
@@ -50,6 +51,12 @@ type Model struct {
 	First, Last float64 // the days the data covers
 }
 
+// MaxLabel bounds, in code points, every label the timeline measures or
+// draws (lanes, era bands and groups, meetings, tooltips): no gutter, band
+// or tooltip has room for more, and a hostile label of a megabyte then
+// costs what a short one does, in the window and in every export.
+const MaxLabel = 200
+
 // NewModel builds the lanes of a corpus. A topic mark stands where a
 // meeting's sources mention the topic, with the number of spans.
 func NewModel(c *data.Corpus) *Model {
@@ -57,7 +64,7 @@ func NewModel(c *data.Corpus) *Model {
 	meetings := &Lane{Label: "Meetings"}
 	topicLanes := make([]*Lane, len(c.Topics))
 	for i, t := range c.Topics {
-		topicLanes[i] = &Lane{Topic: t, Label: t.Label, Color: t.Color}
+		topicLanes[i] = &Lane{Topic: t, Label: safetext.Clip(t.Label, MaxLabel), Color: t.Color}
 	}
 	for i, mt := range m.Meetings {
 		start, end := float64(mt.Date.FirstDay()), float64(mt.LastDay()+1)
@@ -80,10 +87,10 @@ func NewModel(c *data.Corpus) *Model {
 	}
 	m.Lanes = append([]*Lane{meetings}, topicLanes...)
 	for gi, g := range c.EraGroups() {
-		m.Groups = append(m.Groups, g)
+		m.Groups = append(m.Groups, safetext.Clip(g, MaxLabel))
 		for _, e := range c.Eras {
 			if e.Group == g {
-				m.Eras = append(m.Eras, EraBand{Group: gi, Label: e.Label, Start: float64(e.Start.FirstDay()), End: float64(e.End.LastDay() + 1)})
+				m.Eras = append(m.Eras, EraBand{Group: gi, Label: safetext.Clip(e.Label, MaxLabel), Start: float64(e.Start.FirstDay()), End: float64(e.End.LastDay() + 1)})
 			}
 		}
 	}

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Text draws labels into the raster with the theme's own fonts, so the
@@ -26,8 +28,11 @@ type Face struct {
 	mu     sync.Mutex
 	face   font.Face
 	glyphs map[rune]glyph
-	Ascent float64
-	Size   float64
+	// lookups counts glyph look-ups, so tests can check that a label's
+	// cost is bounded by what is drawn, not by its length.
+	lookups int
+	Ascent  float64
+	Size    float64
 }
 
 type glyph struct {
@@ -83,6 +88,7 @@ func newFace(f *opentype.Font, size float64) (*Face, error) {
 }
 
 func (f *Face) glyph(r rune) glyph {
+	f.lookups++
 	if g, ok := f.glyphs[r]; ok {
 		return g
 	}
@@ -100,7 +106,8 @@ func (f *Face) glyph(r rune) glyph {
 	return g
 }
 
-// Measure returns the width of s in pixels.
+// Measure returns the width of s in pixels. Labels reach it clipped to
+// MaxLabel code points.
 func (f *Face) Measure(s string) float64 {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -111,7 +118,8 @@ func (f *Face) Measure(s string) float64 {
 	return w
 }
 
-// Draw writes s with its top-left corner at (x, y), clipped to clip.
+// Draw writes s with its top-left corner at (x, y), clipped to clip. It
+// stops at the clip's right edge: the rest of a long label costs nothing.
 func (f *Face) Draw(dst *image.RGBA, s string, x, y float64, c color.NRGBA, clip image.Rectangle) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -119,6 +127,9 @@ func (f *Face) Draw(dst *image.RGBA, s string, x, y float64, c color.NRGBA, clip
 	pen := x
 	base := int(math.Round(y + f.Ascent))
 	for _, r := range s {
+		if pen > float64(clip.Max.X) {
+			break
+		}
 		g := f.glyph(r)
 		if g.mask != nil {
 			at := image.Pt(int(math.Round(pen))+g.offset.X, base+g.offset.Y)
@@ -132,17 +143,32 @@ func (f *Face) Draw(dst *image.RGBA, s string, x, y float64, c color.NRGBA, clip
 }
 
 // Fit shortens s with an ellipsis until it fits in width; "" when even the
-// ellipsis does not fit.
+// ellipsis does not fit. It measures each code point once, and only those
+// up to the width (and at most MaxLabel of them).
 func (f *Face) Fit(s string, width float64) string {
-	if f.Measure(s) <= width {
-		return s
-	}
-	r := []rune(s)
-	for n := len(r) - 1; n > 0; n-- {
-		t := string(r[:n]) + "…"
-		if f.Measure(t) <= width {
-			return t
+	s = safetext.Clip(s, MaxLabel)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ellipsis := f.glyph('…').advance
+	w, cut := 0.0, -1 // cut: the longest prefix that fits with the ellipsis
+	for i, r := range s {
+		if w+ellipsis <= width {
+			cut = i
+		}
+		w += f.glyph(r).advance
+		if w > width {
+			if cut <= 0 {
+				return ""
+			}
+			return s[:cut] + "…"
 		}
 	}
-	return ""
+	return s
+}
+
+// Lookups returns how many glyphs the face has looked up so far.
+func (f *Face) Lookups() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.lookups
 }
