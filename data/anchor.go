@@ -53,9 +53,10 @@ type selector struct {
 type textIndex struct {
 	text     string
 	folded   foldedText
-	runeByte []int32 // byte offset of every code point, plus len(text)
-	runes    []rune  // the folded text as runes, made on first fuzzy search
-	runePos  []int   // folded byte offset of each rune in runes
+	runeByte []int32    // byte offset of every code point, plus len(text)
+	runes    []rune     // the folded text as runes, made on first fuzzy search
+	runePos  []int      // folded byte offset of each rune in runes
+	work     *fuzzyWork // the load's approximate-matching budget; nil: none
 }
 
 func newTextIndex(text string) *textIndex {
@@ -156,143 +157,6 @@ func (t *textIndex) contextFits(b, e int, sel selector) bool {
 		}
 	}
 	return true
-}
-
-// Fuzzy matching allows up to one edit in eight characters, and only for
-// quotes long enough that a few edits cannot turn them into another phrase.
-const (
-	minFuzzyRunes   = 12
-	fuzzyEditsPer   = 8
-	maxFuzzyWindows = 256
-)
-
-// fuzzy looks for the best approximate occurrence of the folded needle. By
-// the pigeonhole principle, a match with at most k edits contains one of k+1
-// disjoint pieces of the needle unchanged, so only the windows around exact
-// occurrences of those pieces are searched: the cost is bounded by the
-// number of windows, not the length of the text.
-func (t *textIndex) fuzzy(needle string, sel selector) Anchor {
-	pattern := []rune(needle)
-	m := len(pattern)
-	orphan := Anchor{Status: Orphaned, Detail: "the quote is not in the text"}
-	if m < minFuzzyRunes {
-		return orphan
-	}
-	k := m / fuzzyEditsPer
-	if k < 1 {
-		k = 1
-	}
-	t.prepareRunes()
-	pieceLen := m / (k + 1)
-	type window struct{ lo, hi int }
-	var windows []window
-	seen := map[int]bool{}
-	for p := 0; p <= k && len(windows) < maxFuzzyWindows; p++ {
-		piece := string(pattern[p*pieceLen : (p+1)*pieceLen])
-		for at := 0; len(windows) < maxFuzzyWindows; {
-			i := strings.Index(t.folded.s[at:], piece)
-			if i < 0 {
-				break
-			}
-			b := at + i
-			at = b + 1
-			r := t.runeAt(b)
-			lo := max(0, r-p*pieceLen-k)
-			if seen[lo] {
-				continue
-			}
-			seen[lo] = true
-			windows = append(windows, window{lo, min(len(t.runes), lo+m+2*k)})
-		}
-	}
-	bestDist, bestStart, bestEnd := k+1, 0, 0
-	for _, w := range windows {
-		d, s, e := editSearch(pattern, t.runes[w.lo:w.hi])
-		s, e = s+w.lo, e+w.lo
-		better := d < bestDist
-		if d == bestDist && sel.start >= 0 && e > s {
-			os, _ := t.folded.span(t.runePos[bestStart], t.runePos[bestStart]+1)
-			ns, _ := t.folded.span(t.runePos[s], t.runePos[s]+1)
-			better = abs(ns-sel.start) < abs(os-sel.start)
-		}
-		if better && e > s {
-			bestDist, bestStart, bestEnd = d, s, e
-		}
-	}
-	if bestDist > k {
-		return orphan
-	}
-	b, e := t.runePos[bestStart], t.runePos[bestEnd]
-	start, end := t.folded.span(b, e)
-	a := t.anchorAt(Fuzzy, start, end)
-	a.Score = 1 - float64(bestDist)/float64(m)
-	a.Detail = fmt.Sprintf("only an approximate match was found (%d of %d characters differ): %q", bestDist, m, t.text[a.ByteStart:a.ByteEnd])
-	return a
-}
-
-func (t *textIndex) prepareRunes() {
-	if t.runes != nil {
-		return
-	}
-	t.runes = make([]rune, 0, len(t.folded.s))
-	t.runePos = make([]int, 0, len(t.folded.s)+1)
-	for b, r := range t.folded.s {
-		t.runes = append(t.runes, r)
-		t.runePos = append(t.runePos, b)
-	}
-	t.runePos = append(t.runePos, len(t.folded.s))
-}
-
-// runeAt converts a folded byte offset to an index in t.runes.
-func (t *textIndex) runeAt(b int) int {
-	lo, hi := 0, len(t.runePos)-1
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if t.runePos[mid] < b {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return lo
-}
-
-// editSearch finds the substring of text with the smallest edit
-// (Levenshtein) distance to pattern (Sellers' algorithm) and returns the
-// distance and the substring's rune range. Ties go to the earliest end.
-func editSearch(pattern, text []rune) (dist, start, end int) {
-	m := len(pattern)
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
-	prevStart := make([]int, m+1)
-	curStart := make([]int, m+1)
-	for i := range prev {
-		prev[i] = i
-	}
-	dist, start, end = prev[m], 0, 0
-	for j := 1; j <= len(text); j++ {
-		cur[0], curStart[0] = 0, j
-		for i := 1; i <= m; i++ {
-			cost := 1
-			if pattern[i-1] == text[j-1] {
-				cost = 0
-			}
-			c, s := prev[i-1]+cost, prevStart[i-1]
-			if prev[i]+1 < c {
-				c, s = prev[i]+1, prevStart[i]
-			}
-			if cur[i-1]+1 < c {
-				c, s = cur[i-1]+1, curStart[i-1]
-			}
-			cur[i], curStart[i] = c, s
-		}
-		if cur[m] < dist {
-			dist, start, end = cur[m], curStart[m], j
-		}
-		prev, cur = cur, prev
-		prevStart, curStart = curStart, prevStart
-	}
-	return dist, start, end
 }
 
 // find locates a marker text (an excluded range's from or to) by folded

@@ -80,23 +80,3 @@ func TestAnchorBoundedOnHugeText(t *testing.T) {
 		t.Fatalf("status = %v", a.Status)
 	}
 }
-
-func TestEditSearch(t *testing.T) {
-	tests := []struct {
-		pattern, text string
-		dist          int
-		match         string
-	}{
-		{"space", "in space today", 0, "space"},
-		{"spice", "in space today", 1, "space"},
-		{"cyberspace", "cyber space", 1, "cyber space"},
-		{"abc", "xyz", 3, ""},
-	}
-	for _, tt := range tests {
-		p, x := []rune(tt.pattern), []rune(tt.text)
-		d, s, e := editSearch(p, x)
-		if d != tt.dist || string(x[s:e]) != tt.match {
-			t.Errorf("editSearch(%q, %q) = %d %q, want %d %q", tt.pattern, tt.text, d, string(x[s:e]), tt.dist, tt.match)
-		}
-	}
-}

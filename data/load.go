@@ -125,6 +125,7 @@ func (l *loader) reset() {
 	l.corpus = &Corpus{Path: l.corpus.Path, topicByID: map[string]*Topic{}, sourceByID: map[string]*Source{}, meetingByID: map[string]*Meeting{}}
 	l.meetingRefs, l.sourceSpecs, l.annSpecs = nil, nil, nil
 	l.seenSources, l.seenMeetings = map[string]int{}, map[string]int{}
+	l.fuzzyWork.spent.Store(0)
 }
 
 // result is what a load gives its caller: no corpus when there are errors.
@@ -245,6 +246,7 @@ type loader struct {
 	annSpecs     []annSpec
 	seenSources  map[string]int // ids so far, and the line of each
 	seenMeetings map[string]int
+	fuzzyWork    fuzzyWork // approximate matching, bounded per load
 }
 
 // ref is an id written in the corpus file, with where it was written.

@@ -285,6 +285,7 @@ func (l *loader) anchorSource(s *Source, anns []int, r *reader) {
 		} else {
 			if t == nil {
 				t = newTextIndex(s.Text)
+				t.work = &l.fuzzyWork
 			}
 			a.Anchor = t.anchor(selector{quote: a.Quote, prefix: a.Prefix, suffix: a.Suffix, start: a.Start})
 		}
