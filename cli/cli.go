@@ -12,6 +12,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Exit codes.
@@ -64,7 +65,7 @@ func Run(args []string, env Env) int {
 		}
 	}
 	if strings.HasPrefix(args[0], "-") {
-		fmt.Fprintf(env.Stderr, "alliance-timeline: unknown option %s\n", args[0])
+		say(env.Stderr, "alliance-timeline: unknown option %s", args[0])
 		usage(env.Stderr)
 		return ExitUsage
 	}
@@ -89,7 +90,7 @@ func runHelp(env Env, args []string) int {
 				return c.run(env, []string{"--help"})
 			}
 		}
-		fmt.Fprintf(env.Stderr, "alliance-timeline: no command %q\n", args[0])
+		say(env.Stderr, "alliance-timeline: no command %q", args[0])
 		return ExitUsage
 	}
 	usage(env.Stdout)
@@ -135,7 +136,7 @@ func parse(env Env, fs *flag.FlagSet, args []string, maxPositional int) ([]strin
 		args = args[1:]
 	}
 	if len(positional) > maxPositional {
-		fmt.Fprintf(env.Stderr, "alliance-timeline %s: unexpected argument %q\n", fs.Name(), positional[maxPositional])
+		say(env.Stderr, "alliance-timeline %s: unexpected argument %q", fs.Name(), positional[maxPositional])
 		return nil, ExitUsage
 	}
 	return positional, -1
@@ -146,7 +147,7 @@ func runVersion(env Env, args []string) int {
 	if _, code := parse(env, fs, args, 0); code >= 0 {
 		return code
 	}
-	fmt.Fprintf(env.Stdout, "alliance-timeline %s\n", env.Version)
+	say(env.Stdout, "alliance-timeline %s", env.Version)
 	return ExitOK
 }
 
@@ -161,14 +162,21 @@ func runOpen(env Env, args []string) int {
 		path = pos[0]
 	}
 	if env.OpenWindow == nil {
-		fmt.Fprintln(env.Stderr, "alliance-timeline: this build has no window")
+		say(env.Stderr, "alliance-timeline: this build has no window")
 		return ExitUsage
 	}
 	if err := env.OpenWindow(path); err != nil {
-		fmt.Fprintf(env.Stderr, "alliance-timeline: %v\n", err)
+		say(env.Stderr, "alliance-timeline: %v", err)
 		return ExitUsage
 	}
 	return ExitOK
+}
+
+// say writes one line to w: the message formatted, then every control and
+// bidi character in it made visible, so that no value it echoes (a path, a
+// corpus' text) can act on the terminal or forge another line.
+func say(w io.Writer, format string, a ...any) {
+	io.WriteString(w, safetext.Visible(fmt.Sprintf(format, a...))+"\n")
 }
 
 // LoadCorpus loads the corpus at path, or the built-in corpus when path is
@@ -232,10 +240,12 @@ func loadReporting(env Env, command string, pos []string) (*data.Corpus, data.Pr
 	}
 	c, problems, err := LoadCorpus(path)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "alliance-timeline %s: %v\n", command, err)
+		say(env.Stderr, "alliance-timeline %s: %v", command, err)
 		return nil, nil, ExitUsage
 	}
-	io.WriteString(env.Stderr, problems.String())
+	for _, p := range problems {
+		say(env.Stderr, "%s", p)
+	}
 	if problems.HasErrors() {
 		return nil, problems, ExitProblems
 	}
@@ -257,10 +267,10 @@ func runValidate(env Env, args []string) int {
 		return code
 	}
 	if code == ExitProblems {
-		fmt.Fprintf(env.Stderr, "%s: %s\n", name, problems.Summary())
+		say(env.Stderr, "%s: %s", name, problems.Summary())
 		return code
 	}
-	fmt.Fprintf(env.Stderr, "%s: %s; %d meetings, %d sources, %d topics, %d annotations, %d eras\n",
+	say(env.Stderr, "%s: %s; %d meetings, %d sources, %d topics, %d annotations, %d eras",
 		name, problems.Summary(), len(c.Meetings), len(c.Sources), len(c.Topics), len(c.Annotations), len(c.Eras))
 	return ExitOK
 }

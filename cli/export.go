@@ -86,8 +86,8 @@ func runExport(env Env, args []string) int {
 		return usageErr("%v", err)
 	}
 	if res.Warning != "" {
-		fmt.Fprintf(env.Stderr, "alliance-timeline export: warning: %s\n", res.Warning)
+		say(env.Stderr, "alliance-timeline export: warning: %s", res.Warning)
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%d bytes)\n", *out, len(res.Bytes))
+	say(env.Stderr, "wrote %s (%d bytes)", *out, len(res.Bytes))
 	return ExitOK
 }

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 func runStats(env Env, args []string) int {
@@ -20,7 +21,7 @@ func runStats(env Env, args []string) int {
 		return code
 	}
 	if *format != "table" && *format != "csv" && *format != "json" {
-		fmt.Fprintf(env.Stderr, "alliance-timeline stats: --format must be table, csv or json, not %q\n", *format)
+		say(env.Stderr, "alliance-timeline stats: --format must be table, csv or json, not %q", *format)
 		return ExitUsage
 	}
 	c, _, code := loadReporting(env, "stats", pos)
@@ -44,7 +45,7 @@ func runStats(env Env, args []string) int {
 		err = writeStatsTable(env.Stdout, c)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "alliance-timeline stats: %v\n", err)
+		say(env.Stderr, "alliance-timeline stats: %v", err)
 		return ExitUsage
 	}
 	return ExitOK
@@ -53,7 +54,7 @@ func runStats(env Env, args []string) int {
 func writeStatsTable(out io.Writer, c *data.Corpus) error {
 	s := c.Stats()
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(w, "%s\n\n", s.Title)
+	fmt.Fprintf(w, "%s\n\n", shown(s.Title))
 	fmt.Fprintf(w, "meetings\t%d\t(%d with source text)\n", s.Meetings, s.MeetingsWithText)
 	fmt.Fprintf(w, "sources\t%d\t(%d words)\n", s.Sources, s.Words)
 	fmt.Fprintf(w, "topics\t%d\n", s.Topics)
@@ -69,7 +70,7 @@ func writeStatsTable(out io.Writer, c *data.Corpus) error {
 	}
 	fmt.Fprint(w, "\n\nspans per topic\n")
 	for _, t := range c.Topics {
-		fmt.Fprintf(w, "  %s\t%d\n", t.Label, s.PerTopic[t.ID])
+		fmt.Fprintf(w, "  %s\t%d\n", shown(t.Label), s.PerTopic[t.ID])
 	}
 	fmt.Fprint(w, "\nspans per year\n")
 	years := make([]string, 0, len(s.PerYear))
@@ -90,3 +91,7 @@ func writeStatsTable(out io.Writer, c *data.Corpus) error {
 	}
 	return w.Flush()
 }
+
+// shown is a corpus text as the table prints it: on one line, clipped,
+// every control and bidi character made visible.
+func shown(s string) string { return safetext.Visible(safetext.Clip(s, 200)) }

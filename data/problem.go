@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Severity tells whether a problem stops a corpus from loading.
@@ -34,7 +36,8 @@ type Problem struct {
 }
 
 // String formats the problem as FILE:LINE:COL: severity: message, the form
-// editors and terminals recognise.
+// editors and terminals recognise, on one line: control and bidi
+// characters in the file name or the message are made visible.
 func (p Problem) String() string {
 	line, col := p.Line, p.Col
 	if line < 1 {
@@ -43,7 +46,7 @@ func (p Problem) String() string {
 	if col < 1 {
 		col = 1
 	}
-	return fmt.Sprintf("%s:%d:%d: %s: %s", p.File, line, col, p.Severity, p.Message)
+	return safetext.Visible(fmt.Sprintf("%s:%d:%d: %s: %s", p.File, line, col, p.Severity, p.Message))
 }
 
 // Problems is every finding of one load, in the order of the files and lines.

@@ -5,7 +5,10 @@
 package gen
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -21,6 +24,38 @@ import (
 type Options struct {
 	Meetings, Sources, Annotations int
 	Seed                           int64
+}
+
+// The largest counts Write accepts: a corpus of these sizes is far past
+// what anyone tries, still within the corpus file's 256 MiB, and a few
+// minutes' work; larger counts would only exhaust memory or time.
+const (
+	MaxMeetings    = 1_000_000
+	MaxSources     = 1_000_000
+	MaxAnnotations = 2_000_000
+)
+
+// Check reports the first count out of range, naming it as a flag does.
+func (o Options) Check() error {
+	for _, c := range []struct {
+		name     string
+		n, least int
+		most     int
+	}{
+		{"meetings", o.Meetings, 1, MaxMeetings},
+		{"sources", o.Sources, 1, MaxSources},
+		{"annotations", o.Annotations, 0, MaxAnnotations},
+	} {
+		switch {
+		case c.n < c.least && c.least == 1:
+			return fmt.Errorf("--%s %d: a corpus needs at least one", c.name, c.n)
+		case c.n < c.least:
+			return fmt.Errorf("--%s %d: the count cannot be negative", c.name, c.n)
+		case c.n > c.most:
+			return fmt.Errorf("--%s %d: at most %d", c.name, c.n, c.most)
+		}
+	}
+	return nil
 }
 
 type topic struct {
@@ -105,15 +140,24 @@ type (
 	}
 )
 
-// Write writes corpus.yaml and sources/ into dir and returns the corpus
-// file's path.
+// Write writes corpus.yaml and sources/ into dir, which must be new or
+// empty, and returns the corpus file's path. It never replaces a file and
+// never follows a symbolic link: dir itself may not be one, and every file
+// is created inside it through an os.Root, new (O_EXCL). corpus.yaml is
+// written last, to a temporary name first, so an interrupted run leaves
+// no corpus file at all rather than a truncated one.
 func Write(dir string, o Options) (string, error) {
-	if o.Meetings < 1 || o.Sources < 1 || o.Annotations < 0 {
-		return "", fmt.Errorf("a corpus needs at least one meeting and one source")
+	if err := o.Check(); err != nil {
+		return "", err
 	}
+	root, err := openEmptyFolder(dir)
+	if err != nil {
+		return "", err
+	}
+	defer root.Close()
 	rng := rand.New(rand.NewSource(o.Seed))
-	if err := os.MkdirAll(filepath.Join(dir, "sources"), 0o755); err != nil {
-		return "", fmt.Errorf("make %s: %w", dir, err)
+	if err := root.Mkdir("sources", 0o755); err != nil {
+		return "", fmt.Errorf("make %s: %w", filepath.Join(dir, "sources"), err)
 	}
 	fc := fileCorpus{Corpus: header{Title: fmt.Sprintf("Generated corpus (%d meetings, %d sources, %d annotations, seed %d)", o.Meetings, o.Sources, o.Annotations, o.Seed),
 		Description: "Synthetic text for trying Alliance Timeline at scale; not real documents.", Format: data.FormatVersion}}
@@ -169,8 +213,8 @@ func Write(dir string, o Options) (string, error) {
 			write(fillers[rng.Intn(len(fillers))] + "\n")
 		}
 		file := "sources/" + id + ".txt"
-		if err := os.WriteFile(filepath.Join(dir, file), []byte(text.String()), 0o644); err != nil {
-			return "", fmt.Errorf("write %s: %w", file, err)
+		if err := writeNew(root, file, []byte(text.String())); err != nil {
+			return "", fmt.Errorf("write %s: %w", filepath.Join(dir, file), err)
 		}
 		fc.Sources = append(fc.Sources, fileSource{ID: id, Title: fmt.Sprintf("Report %d", si+1), Language: lang, File: file})
 	}
@@ -184,8 +228,72 @@ func Write(dir string, o Options) (string, error) {
 		return "", fmt.Errorf("encode the corpus: %w", err)
 	}
 	path := filepath.Join(dir, "corpus.yaml")
-	if err := os.WriteFile(path, out, 0o644); err != nil {
+	const partial = ".corpus.yaml.partial"
+	if err := writeNew(root, partial, out); err != nil {
+		root.Remove(partial)
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := root.Lstat("corpus.yaml"); !errors.Is(err, fs.ErrNotExist) {
+		root.Remove(partial)
+		return "", fmt.Errorf("write %s: a file of that name appeared while gen was writing; it is left as it is", path)
+	}
+	if err := root.Rename(partial, "corpus.yaml"); err != nil {
+		root.Remove(partial)
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	return path, nil
+}
+
+// openEmptyFolder makes dir, or opens it when it exists and is an empty
+// folder (not a symbolic link to one).
+func openEmptyFolder(dir string) (*os.Root, error) {
+	info, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("make %s: %w", dir, err)
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	case info.Mode()&fs.ModeSymlink != 0:
+		return nil, fmt.Errorf("%s is a symbolic link; gen writes only into a real, new or empty folder", dir)
+	case !info.IsDir():
+		return nil, fmt.Errorf("%s exists and is not a folder; gen writes only into a new or empty folder", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	f, err := root.Open(".")
+	if err == nil {
+		var names []string
+		names, err = f.Readdirnames(1)
+		f.Close()
+		if len(names) > 0 {
+			root.Close()
+			return nil, fmt.Errorf("%s is not empty; gen writes only into a new or empty folder, so that it replaces nothing", dir)
+		}
+		if errors.Is(err, io.EOF) {
+			err = nil
+		}
+	}
+	if err != nil {
+		root.Close()
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	return root, nil
+}
+
+// writeNew creates name inside root, failing if anything (a file, a link)
+// is already there, and writes data to it.
+func writeNew(root *os.Root, name string, data []byte) error {
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if closeErr := f.Close(); err == nil {
+		err = closeErr
+	}
+	return err
 }

@@ -63,7 +63,8 @@ func ClipMiddle(s string, n int) string {
 // C0 and C1 controls and DEL (a newline too: the value stays on its
 // line), the bidirectional embeddings, overrides, isolates and marks, the
 // line and paragraph separators, and bytes that are not UTF-8. Everything
-// else, Hangul included, passes as it is.
+// else, Hangul and backslashes included, passes as it is, so a text
+// already quoted with strconv.Quote comes through unchanged.
 func Visible(s string) string {
 	if !needsEscape(s) {
 		return s
@@ -76,8 +77,6 @@ func Visible(s string) string {
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(`\x`)
 			b.WriteString(strconv.FormatUint(uint64(s[i])|0x100, 16)[1:])
-		case r == '\\':
-			b.WriteString(`\\`)
 		case escaped(r):
 			b.WriteString(escape(r))
 		default:
@@ -99,7 +98,7 @@ func needsEscape(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f || c == '\\' {
+			if c < 0x20 || c == 0x7f {
 				return true
 			}
 			i++

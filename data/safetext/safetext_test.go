@@ -1,6 +1,7 @@
 package safetext
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -66,7 +67,8 @@ func TestVisible(t *testing.T) {
 		{"iso\u2066late\u2069", `iso\u2066late\u2069`},
 		{"sep\u2028ara\u2029tor\u0085", `sep\u2028ara\u2029tor\x85`},
 		{"bad\xffbyte", `bad\xffbyte`},
-		{`back\slash`, `back\\slash`},
+		{`back\slash`, `back\slash`},
+		{strconv.Quote("quoted\x1b"), strconv.Quote("quoted\x1b")},
 		{"\x9b31m", `\x9b31m`},
 		{"tab\there\r", `tab\there\r`},
 	} {
@@ -111,6 +113,9 @@ func FuzzSafeText(f *testing.F) {
 			n = -n + 1
 		}
 		v := Visible(s)
+		if Visible(v) != v {
+			t.Fatalf("Visible is not idempotent on %q", s)
+		}
 		for _, r := range v {
 			if escaped(r) {
 				t.Fatalf("Visible(%q) left %U", s, r)
