@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // CSV writes the numbers behind a chart, as drawn: one line per column
 // (year or meeting) with its label, whether it has source text, its sources
 // and meetings, then one value per topic. Values of columns without text
 // are empty, never zero. Topic trends export their shares or averages when
-// the chart shows those.
+// the chart shows those. Every cell is made inert for spreadsheets
+// (safetext.CSVCell), since labels come from the corpus.
 func CSV(t *Table, o Options) ([]byte, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
@@ -27,7 +30,7 @@ func CSV(t *Table, o Options) ([]byte, error) {
 	for _, r := range t.Rows {
 		header = append(header, r.ID)
 	}
-	if err := w.Write(header); err != nil {
+	if err := w.Write(safetext.CSVRow(header)); err != nil {
 		return nil, fmt.Errorf("write CSV: %w", err)
 	}
 	for ci, col := range t.Columns {
@@ -40,7 +43,7 @@ func CSV(t *Table, o Options) ([]byte, error) {
 			}
 			row = append(row, strconv.FormatFloat(v, 'f', -1, 64))
 		}
-		if err := w.Write(row); err != nil {
+		if err := w.Write(safetext.CSVRow(row)); err != nil {
 			return nil, fmt.Errorf("write CSV: %w", err)
 		}
 	}

@@ -47,8 +47,8 @@ func TableOf(cs *data.Counts) *Table {
 	if cs.Query.PerThousandWords {
 		t.Unit += " per 1,000 words"
 	}
-	for _, b := range cs.Buckets {
-		t.Columns = append(t.Columns, Column{Label: b.Label, HasText: b.HasText(), Sources: len(b.Sources), Meetings: len(b.Meetings)})
+	for bi, b := range cs.Buckets {
+		t.Columns = append(t.Columns, Column{Label: b.Label, HasText: cs.Measured(bi), Sources: len(b.Sources), Meetings: len(b.Meetings)})
 	}
 	for _, topic := range cs.Topics {
 		t.Rows = append(t.Rows, Row{ID: topic.ID, Label: topic.Label, Color: topic.Color})

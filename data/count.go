@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Unit is what a count counts.
@@ -90,6 +92,18 @@ type Bucket struct {
 // HasText tells a bucket with source text (where zero means silence) from
 // one without any (where zero means nothing is known).
 func (b *Bucket) HasText() bool { return len(b.Sources) > 0 }
+
+// Measured reports whether bucket bi has something to count against:
+// source text, and, for counts per 1,000 words, words in it (a caption of
+// dashes has none). A bucket that is not measured has unknown values, not
+// zeros.
+func (cs *Counts) Measured(bi int) bool {
+	b := &cs.Buckets[bi]
+	if cs.Query.PerThousandWords {
+		return b.Words > 0
+	}
+	return b.HasText()
+}
 
 // Cell is the count of one topic in one bucket and the annotations behind it.
 type Cell struct {
@@ -355,7 +369,9 @@ func (cs *Counts) Total(topic int) int {
 
 // CSV writes the table with a header, one row per bucket: the bucket, its
 // meetings, sources and words, whether it has text, then one column per
-// topic. Cells of buckets without text are empty, not zero.
+// topic. Cells of buckets without text are empty, not zero. Every cell is
+// made inert for spreadsheets (safetext.CSVCell): a meeting's label can be
+// anything.
 func (cs *Counts) CSV() [][]string {
 	header := []string{"bucket", "meetings", "sources", "words", "has_text"}
 	for _, t := range cs.Topics {
@@ -366,7 +382,7 @@ func (cs *Counts) CSV() [][]string {
 		row := []string{b.Label, fmt.Sprint(len(b.Meetings)), fmt.Sprint(len(b.Sources)), fmt.Sprint(b.Words), fmt.Sprint(b.HasText())}
 		for _, cell := range cs.Cells[bi] {
 			switch {
-			case !b.HasText():
+			case !cs.Measured(bi):
 				row = append(row, "")
 			case cs.Query.PerThousandWords:
 				row = append(row, strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", cell.Value), "0"), "."))
@@ -374,7 +390,8 @@ func (cs *Counts) CSV() [][]string {
 				row = append(row, fmt.Sprint(cell.Count))
 			}
 		}
-		rows = append(rows, row)
+		rows = append(rows, safetext.CSVRow(row))
 	}
+	safetext.CSVRow(header)
 	return rows
 }

@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The second hostile round (issue 12): each class of input that broke a
+// promise of "Bad input and safety", with variants.
+
+// corpusWith writes a small valid corpus whose parts the case replaces, and
+// returns its path.
+func corpusWith(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "c.yaml")
+}
+
+// smallCorpus is a valid corpus; its text, topic label, title and meeting
+// label are the case's.
+func smallCorpus(title, label, short, text string) string {
+	return fmt.Sprintf(`corpus: {title: %q, format: 1}
+topics:
+  - {id: space, label: %q, color: "#AA4499"}
+  - {id: cyber, label: Cyber, color: "#0077BB"}
+meetings:
+  - {id: m1, title: First, short: %q, kind: SCM, date: 2012-10-24, sources: [s1, s2]}
+  - {id: m2, title: Second, short: Second, kind: SCM, date: 2013-10-02, sources: [s2]}
+sources:
+  - {id: s1, title: One, kind: news, language: en, text: %q}
+  - {id: s2, title: Caption, kind: news, language: en, text: "— — —"}
+annotations:
+  - {source: s1, topic: space, quote: cooperate in space}
+  - {source: s1, topic: cyber, quote: cyber defense}
+`, title, label, short, text)
+}
+
+const plainText = "They agreed to cooperate in space and on cyber defense."
+
+func TestPerThousandWordsWithAWordlessSource(t *testing.T) {
+	path := corpusWith(t, map[string]string{"c.yaml": smallCorpus("T", "Space", "First", plainText)})
+	out := t.TempDir()
+	for _, chart := range []string{"topics-by-year", "topic-trends", "topic-totals", "meeting-matrix"} {
+		for _, ext := range []string{".csv", ".png", ".svg"} {
+			file := filepath.Join(out, chart+ext)
+			code, _, stderr, _ := run(t, "export", "--corpus", path, "--chart", chart, "--per-1k-words", "--out", file)
+			if code != 0 {
+				t.Errorf("%s%s: exit %d: %s", chart, ext, code, stderr)
+			}
+		}
+	}
+	csv, _ := os.ReadFile(filepath.Join(out, "meeting-matrix.csv"))
+	if !strings.Contains(string(csv), "Second,false") && !strings.Contains(string(csv), "\nSecond,") {
+		t.Errorf("meeting-matrix.csv:\n%s", csv)
+	}
+	for _, line := range strings.Split(string(csv), "\n") {
+		if strings.HasPrefix(line, "Second,") && strings.Count(line, ",,") == 0 && !strings.HasSuffix(line, ",") {
+			t.Errorf("the wordless meeting has values, not empty cells: %s", line)
+		}
+	}
+}
+
+// Labels that a spreadsheet would run as formulas reach every CSV the app
+// writes as text.
+func TestCSVFormulaInjection(t *testing.T) {
+	for _, label := range []string{`=HYPERLINK("http://evil.example","click")`, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", " =1", "＝1+1"} {
+		path := corpusWith(t, map[string]string{"c.yaml": smallCorpus("T", "Space", label, plainText)})
+		file := filepath.Join(t.TempDir(), "m.csv")
+		if code, _, stderr, _ := run(t, "export", "--corpus", path, "--chart", "meeting-matrix", "--out", file); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		raw, _ := os.ReadFile(file)
+		for _, line := range strings.Split(string(raw), "\n") {
+			cell := strings.TrimPrefix(line, `"`)
+			if r := []rune(strings.TrimLeft(cell, " ")); len(r) > 0 && strings.ContainsRune("=+-@\t＝", r[0]) {
+				t.Errorf("label %q: a CSV line starts with a formula: %q", label, line)
+			}
+		}
+		if !strings.Contains(string(raw), "'") {
+			t.Errorf("label %q: not defused:\n%s", label, raw)
+		}
+	}
+}
