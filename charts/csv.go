@@ -17,6 +17,10 @@ import (
 // the chart shows those. Every cell is made inert for spreadsheets
 // (safetext.CSVCell), since labels come from the corpus.
 func CSV(t *Table, o Options) ([]byte, error) {
+	o, err := o.withDefaults()
+	if err != nil {
+		return nil, err
+	}
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}

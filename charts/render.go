@@ -216,10 +216,10 @@ func (f *frame) textStyle(size float64, c drawing.Color) chart.Style {
 	return chart.Style{Font: f.font, FontSize: size, FontColor: c, StrokeColor: f.pal.axis, StrokeWidth: f.px(1)}
 }
 
-// Render draws a table as the chosen chart. A table with nothing to draw
-// gives a chart that says so; a table of the wrong shape or with values
-// that are not counts gives an error.
-func Render(t *Table, o Options) (*Result, error) {
+// withDefaults fills in the default size and scale and checks every
+// option, for every format alike (CSV included): NaN and infinite scales
+// are out of range, not sizes of -9223372036854775808.
+func (o Options) withDefaults() (Options, error) {
 	if o.Width == 0 {
 		o.Width = DefaultWidth
 	}
@@ -229,19 +229,30 @@ func Render(t *Table, o Options) (*Result, error) {
 	if o.Scale == 0 {
 		o.Scale = 1
 	}
-	if o.Scale < 0.5 || o.Scale > 8 || math.IsNaN(o.Scale) {
-		return nil, fmt.Errorf("scale %v is out of range (0.5–8)", o.Scale)
+	if !(o.Scale >= 0.5 && o.Scale <= 8) {
+		return o, fmt.Errorf("scale %v is out of range (0.5–8)", o.Scale)
 	}
 	if o.Width < MinSide || o.Height < MinSide || o.Width > MaxSide || o.Height > MaxSide {
-		return nil, fmt.Errorf("size %d×%d is out of range (%d to %d points a side)", o.Width, o.Height, MinSide, MaxSide)
+		return o, fmt.Errorf("size %d×%d is out of range (%d to %d points a side)", o.Width, o.Height, MinSide, MaxSide)
 	}
 	if float64(o.Width)*o.Scale > 16384 || float64(o.Height)*o.Scale > 16384 {
-		return nil, fmt.Errorf("size %d×%d at scale %v is over 16384 pixels a side", o.Width, o.Height, o.Scale)
+		return o, fmt.Errorf("size %d×%d at scale %v is over 16384 pixels a side", o.Width, o.Height, o.Scale)
 	}
 	if o.MovingAverage < 0 || o.MovingAverage > 25 {
-		return nil, fmt.Errorf("moving average of %d years is out of range (0–25)", o.MovingAverage)
+		return o, fmt.Errorf("moving average of %d years is out of range (0–25)", o.MovingAverage)
 	}
 	if _, err := ParseKind(string(o.Kind)); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// Render draws a table as the chosen chart. A table with nothing to draw
+// gives a chart that says so; a table of the wrong shape or with values
+// that are not counts gives an error.
+func Render(t *Table, o Options) (*Result, error) {
+	o, err := o.withDefaults()
+	if err != nil {
 		return nil, err
 	}
 	if err := t.Validate(); err != nil {

@@ -62,6 +62,10 @@ func runExport(env Env, args []string) int {
 		return usageErr("--from and --to must be years")
 	case *width < 0 || *height < 0:
 		return usageErr("--width and --height must be positive")
+	case !(*scale >= 0.5 && *scale <= 8):
+		return usageErr("--scale %v: give a number from 0.5 to 8", *scale)
+	case *avg < 0 || *avg > 25:
+		return usageErr("--moving-average %d: a moving average is of 0 (off) to 25 years", *avg)
 	}
 	c, _, code := loadReporting(env, "export", []string{*corpus})
 	if code >= 0 {

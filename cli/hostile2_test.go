@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/charts"
+	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
 // The second hostile round (issue 12): each class of input that broke a
@@ -92,4 +96,50 @@ func TestCSVFormulaInjection(t *testing.T) {
 			t.Errorf("label %q: not defused:\n%s", label, raw)
 		}
 	}
+}
+
+// Options out of range are refused for every format, CSV included, with a
+// message that names the option and its range.
+func TestExportOptionsOutOfRange(t *testing.T) {
+	out := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--chart", "topic-trends", "--moving-average", "99", "--out", "t.csv"}, "--moving-average 99"},
+		{[]string{"--chart", "topic-trends", "--moving-average", "-1", "--out", "t.png"}, "--moving-average -1"},
+		{[]string{"--chart", "timeline", "--scale", "NaN", "--out", "t.png"}, "--scale NaN: give a number from 0.5 to 8"},
+		{[]string{"--chart", "topics-by-year", "--scale", "+Inf", "--out", "t.svg"}, "--scale +Inf"},
+		{[]string{"--chart", "topics-by-year", "--scale", "0.1", "--out", "t.csv"}, "--scale 0.1"},
+	} {
+		args := append([]string{"export"}, tc.args...)
+		args[len(args)-1] = filepath.Join(out, args[len(args)-1])
+		code, _, stderr, _ := run(t, args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "-9223372036854775808") {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+		if _, err := os.Stat(args[len(args)-1]); err == nil {
+			t.Errorf("%v: a file was written", tc.args)
+		}
+	}
+	// The library refuses the same, whoever calls it.
+	if _, err := chartsCSV("topic-trends", 99); err == nil || !strings.Contains(err.Error(), "moving average of 99 years") {
+		t.Errorf("charts.CSV with a moving average of 99: %v", err)
+	}
+}
+
+func chartsCSV(kind string, movingAverage int) ([]byte, error) {
+	c, _, err := assets.LoadCorpus()
+	if err != nil {
+		return nil, err
+	}
+	k, err := charts.ParseKind(kind)
+	if err != nil {
+		return nil, err
+	}
+	table, err := charts.TableFor(c, k, data.Query{})
+	if err != nil {
+		return nil, err
+	}
+	return charts.CSV(table, charts.Options{Kind: k, MovingAverage: movingAverage})
 }

@@ -46,7 +46,7 @@ func Render(m *Model, o RenderOptions) (*image.RGBA, error) {
 	if k == 0 {
 		k = 1
 	}
-	if k < 0.5 || k > 8 {
+	if !(k >= 0.5 && k <= 8) { // NaN too
 		return nil, fmt.Errorf("scale %v is out of range (0.5–8)", k)
 	}
 	if o.Width < MinRenderWidth || o.Height < MinRenderHeight || o.Width > MaxRenderSide || o.Height > MaxRenderSide {
