@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,13 +43,17 @@ type faultyTemp struct {
 
 var errFault = errors.New("simulated fault")
 
-func (f faultyFiles) CreateTemp(dir, pattern string) (tempFile, error) {
+func (f faultyFiles) CreateTemp(dir, pattern string, perm fs.FileMode) (tempFile, error) {
 	if f.failAt == "create" {
 		return nil, errFault
 	}
-	t, err := os.CreateTemp(dir, pattern)
-	return faultyTemp{t, f.failAt}, err
+	t, err := osFiles{}.CreateTemp(dir, pattern, perm)
+	if err != nil {
+		return nil, err
+	}
+	return faultyTemp{t.(*os.File), f.failAt}, nil
 }
+func (f faultyFiles) Chmod(name string, mode fs.FileMode) error { return os.Chmod(name, mode) }
 func (f faultyFiles) Rename(from, to string) error {
 	if f.failAt == "rename" {
 		return errFault
