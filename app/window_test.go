@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/charts"
@@ -434,5 +437,62 @@ func TestF1OpensHelpFromTheTimeline(t *testing.T) {
 	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("Escape did not close Help")
+	}
+}
+
+// The export dialog never touches the corpus' own files, even when their
+// path is typed in, and leaves no file behind a refusal; a plain name goes
+// into the corpus' folder.
+func TestExportDialogRefusesTheCorpusFiles(t *testing.T) {
+	dir := t.TempDir()
+	corpus := "corpus: {title: T, format: 1}\ntopics: [{id: space, label: Space}]\n" +
+		"meetings: [{id: m1, title: M, short: M, kind: SCM, date: 2012-10-24, sources: [s1]}]\n" +
+		"sources: [{id: s1, title: S, kind: news, language: en, file: s1.csv}]\n" +
+		"annotations: [{source: s1, topic: space, quote: cooperate in space}]\n"
+	text := "They agreed to cooperate in space."
+	path := filepath.Join(dir, "c.csv")
+	os.WriteFile(path, []byte(corpus), 0o644)
+	os.WriteFile(filepath.Join(dir, "s1.csv"), []byte(text), 0o644)
+	w := openWindow(t, func(p string, _ *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+		if p == "" {
+			return builtin(p, nil)
+		}
+		return data.Load(p)
+	})
+	w.open(path)
+	w.waitLoads(t, 2)
+	if w.Corpus().Path != path {
+		t.Fatalf("the corpus on show is %q", w.Corpus().Path)
+	}
+	for _, typed := range []string{path, "s1.csv", filepath.Join(dir, ".", "c.csv")} {
+		w.exportDialog("topics-by-year")
+		entry, ok := w.Canvas().Focused().(*widget.Entry)
+		if !ok {
+			t.Fatalf("the focus is on %T, not the file name", w.Canvas().Focused())
+		}
+		entry.SetText(typed)
+		entry.OnSubmitted(entry.Text)
+		w.ui.pumpFor(50 * time.Millisecond)
+		if strings.Contains(w.events.String(), "exported") {
+			t.Fatalf("%s: exported", typed)
+		}
+		if w.Canvas().Overlays().Top() == nil {
+			t.Errorf("%s: the dialog closed without a word", typed)
+		}
+		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	}
+	if b, _ := os.ReadFile(path); string(b) != corpus {
+		t.Fatal("the corpus file changed")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "s1.csv")); string(b) != text {
+		t.Fatal("the source file changed")
+	}
+	w.exportDialog("topics-by-year")
+	entry := w.Canvas().Focused().(*widget.Entry)
+	entry.SetText("chart.csv")
+	entry.OnSubmitted(entry.Text)
+	w.ui.pumpUntil(t, "the export", func() bool { return strings.Contains(w.events.String(), "exported") })
+	if b, err := os.ReadFile(filepath.Join(dir, "chart.csv")); err != nil || !strings.HasPrefix(string(b), "column,") {
+		t.Errorf("chart.csv: %v %q", err, b)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -28,6 +29,7 @@ func runExport(env Env, args []string) int {
 	share := fs.Bool("share", false, "topic-trends: each topic's share of its year")
 	avg := fs.Int("moving-average", 0, "topic-trends: average over this many `years` (0: off)")
 	themeName := fs.String("theme", "light", "colours: light or dark")
+	replace := fs.Bool("replace", false, "replace the --out file if it exists (never a file of the corpus)")
 	pos, code := parse(env, fs, args, 1)
 	if code >= 0 {
 		return code
@@ -85,7 +87,10 @@ func runExport(env Env, args []string) int {
 			req.Query.Topics = append(req.Query.Topics, id)
 		}
 	}
-	res, err := export.File(c, req, *out)
+	res, err := export.File(c, req, *out, *replace)
+	if errors.Is(err, export.ErrExists) {
+		return usageErr("--out %q exists; add --replace to replace it", *out)
+	}
 	if err != nil {
 		return usageErr("%v", err)
 	}

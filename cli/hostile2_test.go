@@ -143,3 +143,49 @@ func chartsCSV(kind string, movingAverage int) ([]byte, error) {
 	}
 	return charts.CSV(table, charts.Options{Kind: k, MovingAverage: movingAverage})
 }
+
+// An export never replaces the corpus' own files, whatever name it is
+// given for them, and replaces another existing file only with --replace.
+func TestExportNeverReplacesTheCorpus(t *testing.T) {
+	dir := t.TempDir()
+	corpus := `corpus: {title: T, format: 1}
+topics: [{id: space, label: Space}]
+meetings: [{id: m1, title: M, short: M, kind: SCM, date: 2012-10-24, sources: [s1]}]
+sources: [{id: s1, title: S, kind: news, language: en, file: s1.csv}]
+annotations: [{source: s1, topic: space, quote: cooperate in space}]
+`
+	path := writeFile(t, dir, "corpus.csv", corpus)
+	writeFile(t, dir, "s1.csv", plainText)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.Symlink(filepath.Join(dir, "s1.csv"), filepath.Join(dir, "link.csv"))
+	os.Link(path, filepath.Join(dir, "hard.csv"))
+	for _, out := range []string{
+		path, filepath.Join(dir, "s1.csv"), filepath.Join(dir, "sub", "..", "s1.csv"),
+		filepath.Join(dir, "link.csv"), filepath.Join(dir, "hard.csv"),
+	} {
+		for _, extra := range [][]string{nil, {"--replace"}} {
+			args := append([]string{"export", "--corpus", path, "--chart", "topics-by-year", "--out", out}, extra...)
+			code, _, stderr, _ := run(t, args...)
+			if code != 2 || !strings.Contains(stderr, "of the open corpus") {
+				t.Errorf("%v: exit %d, %q", args, code, stderr)
+			}
+		}
+	}
+	if b, _ := os.ReadFile(path); string(b) != corpus {
+		t.Fatal("the corpus file changed")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "s1.csv")); string(b) != plainText {
+		t.Fatal("the source file changed")
+	}
+	// Any other file: refused without --replace, replaced with it.
+	other := writeFile(t, dir, "mine.csv", "my own numbers")
+	if code, _, stderr, _ := run(t, "export", "--corpus", path, "--chart", "topics-by-year", "--out", other); code != 2 || !strings.Contains(stderr, "add --replace") {
+		t.Errorf("an existing file without --replace: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr, _ := run(t, "export", "--corpus", path, "--chart", "topics-by-year", "--out", other, "--replace"); code != 0 {
+		t.Errorf("with --replace: exit %d, %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(other); !strings.HasPrefix(string(b), "column,") {
+		t.Errorf("not replaced: %q", b)
+	}
+}

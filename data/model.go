@@ -2,6 +2,7 @@ package data
 
 import (
 	"image/color"
+	"path/filepath"
 	"sync"
 	"unicode"
 )
@@ -134,6 +135,32 @@ type Era struct {
 	Label string
 	Start Date
 	End   Date
+}
+
+// Files lists the files the corpus was read from, as absolute paths: the
+// corpus file first, then each source file once. It is empty for a corpus
+// not read from disk (the built-in one).
+func (c *Corpus) Files() []string {
+	if c.Path == "" {
+		return nil
+	}
+	abs, err := filepath.Abs(c.Path)
+	if err != nil {
+		return nil
+	}
+	files := []string{abs}
+	dir := filepath.Dir(abs) // once: Abs asks the system for the working folder
+	seen := map[string]bool{abs: true}
+	for _, s := range c.Sources {
+		if s.File == "" {
+			continue
+		}
+		if f := filepath.Join(dir, filepath.FromSlash(s.File)); !seen[f] {
+			seen[f] = true
+			files = append(files, f)
+		}
+	}
+	return files
 }
 
 // Topic returns the topic with the given id, or nil.

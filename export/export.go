@@ -2,14 +2,17 @@
 // the timeline as PNG, SVG or CSV, chosen by the file's extension, drawn
 // with the same code as the window and written atomically (a temporary
 // file beside the target, then a rename), so a failed export never leaves
-// a half-written file or damages the one it replaces.
+// a half-written file or damages the one it replaces. It never writes over
+// the corpus' own files.
 package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -148,11 +151,45 @@ func encodePNG(img image.Image) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// File renders the request into path, in the format of its extension.
-func File(c *data.Corpus, r Request, path string) (Result, error) {
+// ErrExists is File's error for a path that exists when it may not be
+// replaced.
+var ErrExists = errors.New("the file exists")
+
+// File renders the request into path, in the format of its extension. It
+// refuses a path that is one of the corpus' own files (CheckTarget), and,
+// unless replace is set, a path where anything exists (ErrExists).
+func File(c *data.Corpus, r Request, path string, replace bool) (Result, error) {
+	if err := CheckTarget(c, path); err != nil {
+		return Result{}, err
+	}
 	res, err := Render(c, r, filepath.Ext(path))
 	if err != nil {
 		return res, err
 	}
+	if _, err := os.Lstat(path); err == nil && !replace {
+		return res, fmt.Errorf("%s: %w", path, ErrExists)
+	}
 	return res, atomicfile.Write(path, res.Bytes)
+}
+
+// CheckTarget refuses to export onto the corpus file or one of its source
+// files. Files are compared by identity, not by name, so another name for
+// one (a relative path, a symbolic link, a hard link) is refused too.
+func CheckTarget(c *data.Corpus, path string) error {
+	target, err := os.Stat(path)
+	if err != nil {
+		return nil // nothing there, or nothing readable: no corpus file to damage
+	}
+	for i, f := range c.Files() {
+		info, err := os.Stat(f)
+		if err != nil || !os.SameFile(info, target) {
+			continue
+		}
+		what := "a source file"
+		if i == 0 {
+			what = "the corpus file"
+		}
+		return fmt.Errorf("%s is %s of the open corpus (%s); an export never replaces the corpus' own files: choose another name", path, what, f)
+	}
+	return nil
 }

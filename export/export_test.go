@@ -29,7 +29,7 @@ func TestFormatsByExtension(t *testing.T) {
 	for _, name := range Names() {
 		for _, ext := range []string{".png", ".svg", ".csv"} {
 			path := filepath.Join(dir, name+ext)
-			_, err := File(c, Request{Chart: name, Width: 800, Height: 500}, path)
+			_, err := File(c, Request{Chart: name, Width: 800, Height: 500}, path, false)
 			if name == Timeline && ext != ".png" {
 				if err == nil || !strings.Contains(err.Error(), "exported as .png") {
 					t.Errorf("%s%s: err %v", name, ext, err)
@@ -74,7 +74,7 @@ func TestFailedExportLeavesTheOldFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := File(c, Request{Chart: "topics-by-year", Width: 5}, path); err == nil {
+	if _, err := File(c, Request{Chart: "topics-by-year", Width: 5}, path, true); err == nil {
 		t.Fatal("a 5-point chart: want an error")
 	}
 	if b, _ := os.ReadFile(path); string(b) != "old" {
@@ -121,7 +121,7 @@ func TestReloadRacingRendersAndExports(t *testing.T) {
 		wg.Add(3)
 		go func() {
 			defer wg.Done()
-			_, err := File(c, Request{Chart: name, Width: 600, Height: 400}, filepath.Join(dir, fmt.Sprintf("%d.png", i)))
+			_, err := File(c, Request{Chart: name, Width: 600, Height: 400}, filepath.Join(dir, fmt.Sprintf("%d.png", i)), false)
 			errs <- err
 		}()
 		go func() {
