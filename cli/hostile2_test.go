@@ -189,3 +189,32 @@ annotations: [{source: s1, topic: space, quote: cooperate in space}]
 		t.Errorf("not replaced: %q", b)
 	}
 }
+
+// A source file with no text (0 bytes, a byte-order mark alone, white
+// space) never validates while annotations point into it: each one is
+// reported orphaned, and the empty file is named for what it is.
+func TestEmptySourceFilesDoNotValidate(t *testing.T) {
+	corpus := `corpus: {title: T, format: 1}
+topics: [{id: space, label: Space}]
+meetings: [{id: m1, title: M, short: M, kind: SCM, date: 2012-10-24, sources: [s1]}]
+sources: [{id: s1, title: S, kind: news, language: en, file: s1.txt}]
+annotations:
+  - {source: s1, topic: space, quote: cooperate in space}
+  - {source: s1, topic: space, quote: in space}
+`
+	for name, text := range map[string]string{"0 bytes": "", "BOM only": "\uFEFF", "white space": " \n\t\n", "BOM and CRLF": "\uFEFF\r\n"} {
+		t.Run(name, func(t *testing.T) {
+			path := corpusWith(t, map[string]string{"c.yaml": corpus, "s1.txt": text})
+			code, _, stderr, _ := run(t, "validate", path)
+			if code != 1 {
+				t.Fatalf("exit %d, want 1:\n%s", code, stderr)
+			}
+			if n := strings.Count(stderr, "error: annotation"); n != 2 || !strings.Contains(stderr, "orphaned") {
+				t.Errorf("%d annotations reported:\n%s", n, stderr)
+			}
+			if !strings.Contains(stderr, `file "s1.txt" is empty`) && !strings.Contains(stderr, "holds only white space") {
+				t.Errorf("the empty file is not named:\n%s", stderr)
+			}
+		})
+	}
+}

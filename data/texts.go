@@ -67,17 +67,27 @@ func (l *loader) loadSources() {
 func (l *loader) loadSource(i int, anns []int, r *reader) {
 	s := l.corpus.Sources[i]
 	spec := l.sourceSpecs[i]
+	unread := false // the text could not be had, for a reason reported
 	switch {
 	case spec.file != "" && spec.inline:
 		r.errorAt(spec.textAt, "%s: give either file or text, not both", spec.what)
+		unread = true
 	case spec.file == "" && !spec.inline:
 		r.errorAt(spec.at, "%s: missing the text: give file (a path relative to the corpus file) or text", spec.what)
+		unread = true
 	case spec.inline:
 		s.Text = spec.text
 	default:
 		s.File = spec.file
-		if text, ok := l.readTextFile(i, spec, r); ok {
-			s.Text = text
+		text, ok := l.readTextFile(i, spec, r)
+		s.Text = text
+		switch {
+		case !ok:
+			unread = true
+		case text == "":
+			r.warnAt(spec.fileAt, "%s: file %s is empty (no text after any byte-order mark); its annotations cannot anchor", spec.what, safetext.Quote(spec.file, 80))
+		case strings.TrimSpace(text) == "":
+			r.warnAt(spec.fileAt, "%s: file %s holds only white space", spec.what, safetext.Quote(spec.file, 80))
 		}
 	}
 	if s.Text != "" && spec.exclude != nil {
@@ -86,7 +96,7 @@ func (l *loader) loadSource(i int, anns []int, r *reader) {
 	if s.Text != "" {
 		s.Words = countWords(s.Text, s.Excluded)
 	}
-	l.anchorSource(s, anns, r)
+	l.anchorSource(s, anns, unread, r)
 }
 
 // readTextFile reads one source file, which must stay inside the corpus
@@ -265,14 +275,22 @@ func mergeRanges(rs []Range) []Range {
 // anchorSource anchors a source's annotations. An annotation that gives a
 // start offset and no prefix or suffix is first compared byte for byte at
 // that offset: the exact match the offset promises needs no folded index.
-// The index is built only for the annotations that need a search.
-func (l *loader) anchorSource(s *Source, anns []int, r *reader) {
+// The index is built only for the annotations that need a search. Every
+// annotation of a source without text is orphaned, and reported so, with
+// why (unread: its text could not be had, for a reason reported too).
+func (l *loader) anchorSource(s *Source, anns []int, unread bool, r *reader) {
 	if len(anns) == 0 {
 		return
 	}
 	if s.Text == "" {
+		detail := "the source's text is empty"
+		if unread {
+			detail = "the source has no text (see the problem with the source)"
+		}
 		for _, i := range anns {
-			l.corpus.Annotations[i].Anchor = Anchor{Status: Orphaned, Detail: "the source has no text"}
+			a := l.corpus.Annotations[i]
+			a.Anchor = Anchor{Status: Orphaned, Detail: detail}
+			l.checkAnchor(a, l.annSpecs[i], r)
 		}
 		return
 	}
