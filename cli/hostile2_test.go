@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -216,5 +217,42 @@ annotations:
 				t.Errorf("the empty file is not named:\n%s", stderr)
 			}
 		})
+	}
+}
+
+// A source listed by two meetings of different years counts once in a
+// topic's total, in stats (table and JSON) as in the topic-totals chart,
+// and once in each of the two years.
+func TestSourceOfTwoMeetingsCountsOncePerTopic(t *testing.T) {
+	path := corpusWith(t, map[string]string{"c.yaml": smallCorpus("T", "Space", "First", plainText)})
+	// s2 is listed by both meetings; give it a span.
+	raw, _ := os.ReadFile(path)
+	yaml := strings.Replace(string(raw), `text: "— — —"`, `text: "Space, again, in space."`, 1) + "  - {source: s2, topic: space, quote: in space}\n"
+	os.WriteFile(path, []byte(yaml), 0o644)
+	code, stdout, stderr, _ := run(t, "stats", "--format", "json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var stats struct {
+		PerTopic map[string]int            `json:"per_topic"`
+		PerYear  map[string]map[string]int `json:"per_year_topic"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &stats); err != nil {
+		t.Fatal(err)
+	}
+	if stats.PerTopic["space"] != 2 || stats.PerYear["2012"]["space"] != 2 || stats.PerYear["2013"]["space"] != 1 {
+		t.Errorf("want space 2 in all, 2 in 2012, 1 in 2013: %+v", stats)
+	}
+	csv := filepath.Join(t.TempDir(), "totals.csv")
+	if code, _, stderr, _ := run(t, "export", "--corpus", path, "--chart", "topic-totals", "--out", csv); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(csv)
+	if !strings.Contains(string(b), ",2,1\n") {
+		t.Errorf("topic-totals: want space 2, cyber 1:\n%s", b)
+	}
+	_, table, _, _ := run(t, "stats", path)
+	if !strings.Contains(table, "Space  2") && !strings.Contains(table, "Space   2") {
+		t.Errorf("table:\n%s", table)
 	}
 }

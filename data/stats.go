@@ -71,9 +71,20 @@ func (c *Corpus) Stats() Stats {
 			n := counts.Cells[bi][ti].Count
 			perTopic[t.ID] = n
 			s.PerYear[year] += n
-			s.PerTopic[t.ID] += n
 		}
 		s.PerYearTopic[year] = perTopic
+	}
+	// A source that reports meetings in two years counts in both years, but
+	// once in a topic's total: the totals are counted over the whole range,
+	// as the topic-totals chart counts them.
+	totals, err := c.Count(Query{Unit: UnitSpans, By: ByRange})
+	if err != nil {
+		return s
+	}
+	for ti, t := range totals.Topics {
+		for bi := range totals.Buckets {
+			s.PerTopic[t.ID] += totals.Cells[bi][ti].Count
+		}
 	}
 	return s
 }
