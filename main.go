@@ -10,6 +10,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"runtime"
 
 	"github.com/BurntSushi/toml"
 
@@ -47,6 +48,7 @@ func main() {
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
 		Version: d.Details.Version,
+		Display: func() error { return cli.DisplayCheck(runtime.GOOS, os.Getenv, cli.Dial) },
 		OpenWindow: func(corpusPath string) error {
 			a := fyneapp.NewWithID(d.Details.ID)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

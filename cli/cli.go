@@ -29,6 +29,9 @@ type Env struct {
 	// OpenWindow opens the app's window on a corpus ("" for the built-in
 	// one) and returns when the window closes.
 	OpenWindow func(corpusPath string) error
+	// Display, when set, says why no window can open here (DisplayCheck),
+	// so that a missing display is a message, not a panic.
+	Display func() error
 }
 
 type command struct {
@@ -67,6 +70,19 @@ func Run(args []string, env Env) int {
 	if strings.HasPrefix(args[0], "-") {
 		say(env.Stderr, "alliance-timeline: unknown option %s", args[0])
 		usage(env.Stderr)
+		return ExitUsage
+	}
+	if !looksLikeCorpus(args[0]) {
+		var names []string
+		for _, c := range commands() {
+			names = append(names, c.name)
+		}
+		msg := fmt.Sprintf("alliance-timeline: %q is neither a command nor a corpus file", args[0])
+		if s := data.Suggest(args[0], names); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		say(env.Stderr, "%s", msg)
+		say(env.Stderr, "Run 'alliance-timeline --help' for the commands.")
 		return ExitUsage
 	}
 	return runOpen(env, args)
@@ -164,6 +180,12 @@ func runOpen(env Env, args []string) int {
 	if env.OpenWindow == nil {
 		say(env.Stderr, "alliance-timeline: this build has no window")
 		return ExitUsage
+	}
+	if env.Display != nil {
+		if err := env.Display(); err != nil {
+			say(env.Stderr, "alliance-timeline: cannot open the window: %v", err)
+			return ExitUsage
+		}
 	}
 	if err := env.OpenWindow(path); err != nil {
 		say(env.Stderr, "alliance-timeline: %v", err)

@@ -256,3 +256,69 @@ func TestSourceOfTwoMeetingsCountsOncePerTopic(t *testing.T) {
 		t.Errorf("table:\n%s", table)
 	}
 }
+
+func TestDisplayCheck(t *testing.T) {
+	listening := map[string]bool{"unix /tmp/.X11-unix/X0": true, "unix @/tmp/.X11-unix/X1": true, "tcp localhost:6010": true}
+	dial := func(network, addr string) error {
+		if listening[network+" "+addr] {
+			return nil
+		}
+		return fmt.Errorf("connection refused")
+	}
+	for _, tc := range []struct {
+		goos, display, wayland string
+		want                   string // "" for no problem
+	}{
+		{"linux", ":0", "", ""},
+		{"linux", ":0.0", "", ""},
+		{"linux", "unix:1", "", ""},
+		{"linux", "localhost:10.0", "", ""},
+		{"freebsd", ":0", "", ""},
+		{"linux", "", "", "no display was found (DISPLAY is not set)"},
+		{"linux", "", "wayland-0", "only Wayland"},
+		{"linux", ":99", "", `the display ":99" does not answer`},
+		{"linux", "elsewhere:0", "", `the display "elsewhere:0" does not answer`},
+		{"linux", "nonsense", "", "is not a display name"},
+		{"windows", "", "", ""},
+		{"darwin", "", "", ""},
+	} {
+		env := map[string]string{"DISPLAY": tc.display, "WAYLAND_DISPLAY": tc.wayland}
+		err := DisplayCheck(tc.goos, func(k string) string { return env[k] }, dial)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s DISPLAY=%q: %v", tc.goos, tc.display, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s DISPLAY=%q: %v, want %q", tc.goos, tc.display, err, tc.want)
+		}
+	}
+}
+
+// Without a display the window is not tried: a message and exit 2, never a
+// panic; a mistyped command word is named, with the command meant.
+func TestNoDisplayAndMistypedCommands(t *testing.T) {
+	var out, errOut strings.Builder
+	opened := false
+	env := Env{Stdout: &out, Stderr: &errOut, OpenWindow: func(string) error { opened = true; return nil },
+		Display: func() error { return fmt.Errorf("no display was found") }}
+	if code := Run([]string{"open"}, env); code != 2 || opened || !strings.Contains(errOut.String(), "cannot open the window: no display was found") {
+		t.Errorf("open without a display: exit %d, opened %v, %q", code, opened, errOut.String())
+	}
+	for _, tc := range []struct{ arg, want string }{
+		{"valdate", `did you mean "validate"?`},
+		{"stat", `did you mean "stats"?`},
+		{"exprot", `did you mean "export"?`},
+		{"zzzzzz", `"zzzzzz" is neither a command nor a corpus file`},
+		{"\x1b[2Jvaldate", `"\x1b[2Jvaldate" is neither`},
+	} {
+		code, _, stderr, opened := run(t, tc.arg)
+		if code != 2 || len(opened) > 0 || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "\x1b") {
+			t.Errorf("%q: exit %d, opened %v, %q; want %q", tc.arg, code, opened, stderr, tc.want)
+		}
+	}
+	// A corpus named without a command still opens, existing or not yet.
+	for _, arg := range []string{"corpus.yaml", "dir/c.yml", "./corpus"} {
+		if code, _, stderr, opened := run(t, arg); code != 0 || len(opened) != 1 {
+			t.Errorf("%q: exit %d, opened %v, %q", arg, code, opened, stderr)
+		}
+	}
+}

@@ -672,7 +672,7 @@ func (l *loader) readAnnotation(i int, item *yaml.Node) {
 // the closest existing id.
 func (l *loader) unknownRef(at pos, what, kind, id string, known []string) {
 	msg := fmt.Sprintf("%s: there is no %s %q", what, kind, safetext.Clip(id, 60))
-	if s := suggest(id, known); s != "" {
+	if s := Suggest(id, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	l.r.errorAt(at, "%s", msg)

@@ -133,7 +133,7 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) (fields, bo
 		f.keys = append(f.keys, k)
 		if !contains(known, k.Value) {
 			msg := fmt.Sprintf("%s: unknown key %q", what, k.Value)
-			if s := suggest(k.Value, known); s != "" {
+			if s := Suggest(k.Value, known); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else {
 				msg += fmt.Sprintf(" (known keys: %s)", strings.Join(known, ", "))
@@ -285,9 +285,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest returns the known word closest to s when it is close enough to be
-// a likely typo.
-func suggest(s string, known []string) string {
+// Suggest returns the known word closest to s when it is close enough to
+// be a likely typo ("spaec" for "space"), else "": for unknown keys, ids
+// and command words alike.
+func Suggest(s string, known []string) string {
 	best, bestDist := "", 0
 	candidates := append([]string(nil), known...)
 	sort.Strings(candidates)
