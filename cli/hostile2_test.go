@@ -322,3 +322,44 @@ func TestNoDisplayAndMistypedCommands(t *testing.T) {
 		}
 	}
 }
+
+// Messages say what is wrong: a loop of links and an absolute link inside
+// the folder are not called a way out, and a quote that fits more places
+// than are counted says "at least".
+func TestMessagesThatMisled(t *testing.T) {
+	corpus := func(file string) string {
+		return `corpus: {title: T, format: 1}
+topics: [{id: space, label: Space}]
+meetings: [{id: m1, title: M, short: M, kind: SCM, date: 2012-10-24, sources: [s1]}]
+sources: [{id: s1, title: S, kind: news, language: en, file: ` + file + `}]
+annotations: [{source: s1, topic: space, quote: cooperate in space}]
+`
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "real.txt", plainText)
+	links := map[string]string{"loop1": "loop2", "loop2": "loop1", "abs.txt": filepath.Join(dir, "real.txt"), "out.txt": "../../etc/hostname", "self": "self"}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	for _, tc := range []struct{ file, want, not string }{
+		{"loop1", "part of a loop of links", "leads out"},
+		{"self", "part of a loop of links", "leads out"},
+		{"abs.txt", "to the absolute path", "leads out"},
+		{"out.txt", "leads out of the corpus folder through the symbolic link", ""},
+	} {
+		path := writeFile(t, dir, "c.yaml", corpus(tc.file))
+		_, _, stderr, _ := run(t, "validate", path)
+		if !strings.Contains(stderr, tc.want) || tc.not != "" && strings.Contains(stderr, tc.not) {
+			t.Errorf("%s: %s", tc.file, stderr)
+		}
+	}
+	// Two million places for a two-letter quote.
+	huge := strings.Repeat("in ", 2_000_000)
+	path := corpusWith(t, map[string]string{"c.yaml": strings.Replace(corpus("s1.txt"), "quote: cooperate in space", "quote: in", 1), "s1.txt": huge})
+	_, _, stderr, _ := run(t, "validate", path)
+	if !strings.Contains(stderr, "fits at least 10000 places") {
+		t.Errorf("a quote of two million places: %s", stderr)
+	}
+}

@@ -125,7 +125,11 @@ func (t *textIndex) anchor(sel selector) Anchor {
 		a.Detail = fmt.Sprintf("the quote is at offset %d, not %d", start, sel.start)
 	case sel.start < 0 && len(fitting) > 1:
 		a.Status = Ambiguous
-		a.Detail = fmt.Sprintf("the quote fits %d places (offsets %s); add a prefix, suffix or start", len(fitting), t.offsetList(fitting, len(needle)))
+		places := fmt.Sprint(len(fitting))
+		if len(found) == maxCandidates {
+			places = fmt.Sprintf("at least %d", maxCandidates) // the search stops there
+		}
+		a.Detail = fmt.Sprintf("the quote fits %s places (offsets %s); add a prefix, suffix or start", places, t.offsetList(fitting, len(needle)))
 	}
 	return a
 }

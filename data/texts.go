@@ -145,15 +145,15 @@ func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) 
 		r.errorAt(at, "%s: file %v", what, notFile)
 		return "", false
 	case errors.Is(err, fs.ErrNotExist):
-		if link := l.symlinkIn(name); link != "" {
-			r.errorAt(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", what, display, link)
+		if why := l.linkProblem(name); why != "" {
+			r.errorAt(at, "%s: file %s %s", what, display, why)
 		} else {
 			r.errorAt(at, "%s: file %s does not exist", what, display)
 		}
 		return "", false
 	case err != nil:
-		if link := l.symlinkIn(name); link != "" {
-			r.errorAt(at, "%s: file %s leads out of the corpus folder through the symbolic link %s", what, display, link)
+		if why := l.linkProblem(name); why != "" {
+			r.errorAt(at, "%s: file %s %s", what, display, why)
 		} else {
 			r.errorAt(at, "%s: cannot read file %s: %v", what, display, unwrapPath(err))
 		}
@@ -191,10 +191,11 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// symlinkIn returns the first symbolic link on the way to name, if the file
-// system can tell; the corpus folder's root refuses links that lead out of
-// it, and this names the culprit.
-func (l *loader) symlinkIn(name string) string {
+// linkProblem says why a file that the corpus folder's root refused lies
+// behind a symbolic link: the first link on the way to name, and what is
+// wrong with it (a loop, an absolute target, a way out of the folder). It
+// is "" when the file system cannot tell or there is no link on the way.
+func (l *loader) linkProblem(name string) string {
 	lfs, ok := l.fsys.(fs.ReadLinkFS)
 	if !ok {
 		return ""
@@ -206,11 +207,60 @@ func (l *loader) symlinkIn(name string) string {
 		if err != nil {
 			return ""
 		}
-		if info.Mode()&fs.ModeSymlink != 0 {
-			return filepath.Join(l.displayDir, filepath.FromSlash(strings.TrimPrefix(p, l.dir+"/")))
+		if info.Mode()&fs.ModeSymlink == 0 {
+			continue
 		}
+		link := safetext.Quote(filepath.Join(l.displayDir, filepath.FromSlash(strings.TrimPrefix(p, l.dir+"/"))), 120)
+		target, err := lfs.ReadLink(p)
+		switch {
+		case err != nil:
+		case l.linkLoops(lfs, p):
+			return "goes through the symbolic link " + link + ", which is part of a loop of links"
+		case filepath.IsAbs(target) && l.insideFolder(target):
+			return "goes through the symbolic link " + link + " to the absolute path " + safetext.Quote(target, 120) +
+				"; links in the corpus folder are followed only when they are relative and stay in it"
+		}
+		return "leads out of the corpus folder through the symbolic link " + link
 	}
 	return ""
+}
+
+// insideFolder reports whether an absolute path lies in the corpus folder.
+func (l *loader) insideFolder(target string) bool {
+	folder, err := filepath.Abs(l.displayDir)
+	if err != nil {
+		return false
+	}
+	if real, err := filepath.EvalSymlinks(folder); err == nil {
+		folder = real
+	}
+	target = filepath.Clean(target)
+	if real, err := filepath.EvalSymlinks(target); err == nil {
+		target = real
+	}
+	rel, err := filepath.Rel(folder, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// linkLoops follows the chain of relative links from p, reporting whether
+// it comes back to a link already passed.
+func (l *loader) linkLoops(lfs fs.ReadLinkFS, p string) bool {
+	seen := map[string]bool{}
+	for range 40 {
+		if seen[p] {
+			return true
+		}
+		seen[p] = true
+		target, err := lfs.ReadLink(p)
+		if err != nil || path.IsAbs(target) {
+			return false
+		}
+		p = path.Join(path.Dir(p), target)
+		if info, err := lfs.Lstat(p); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // readExclusions finds each excluded range by its from and to markers.
