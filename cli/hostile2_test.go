@@ -363,3 +363,29 @@ annotations: [{source: s1, topic: space, quote: cooperate in space}]
 		t.Errorf("a quote of two million places: %s", stderr)
 	}
 }
+
+// Lists far under the size limits whose node trees would take gigabytes
+// are refused at the line where the bound is passed, with bounded memory:
+// 15 million one-letter terms in 30 MB used to exhaust 4 GB.
+func TestHugeListsAreRefusedWithBoundedMemory(t *testing.T) {
+	header := "corpus: {title: Huge, format: 1}\n"
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"15 million terms in a flow list", header + "topics:\n  - {id: space, label: Space, terms: [" + strings.Repeat("a,", 15_000_000) + "a]}\n",
+			"3: a [ ] or { } list here has more than 100000 items"},
+		{"flow list of terms over lines", header + "topics:\n  - id: space\n    label: Space\n    terms: [\n" + strings.Repeat("      a,\n", 200_000) + "    ]\n",
+			"100005: a [ ] or { } list here has more than 100000 items"},
+		{"3 million topics in block style", header + "topics:\n" + strings.Repeat("  - {id: a}\n", 3_000_000),
+			"1000001: the corpus file holds more than 4000000 YAML values where it is decoded whole"},
+		{"a source item with 10 million exclusions, in a file cut in pieces", header + "sources:\n" +
+			strings.Repeat("  - {id: s, title: S, kind: news, language: en, text: \"Some text here.\"}\n", 30_000) +
+			"  - {id: big, title: B, kind: news, language: en, text: x, exclude: [" + strings.Repeat("{from: a},", 3_000_000) + "{from: a}]}\n",
+			"30003: a [ ] or { } list here has more than 100000 items"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := corpusWith(t, map[string]string{"c.yaml": tc.text})
+			runHostileWithin(t, path, 400<<20, tc.want)
+		})
+	}
+}

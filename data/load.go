@@ -330,6 +330,10 @@ func (l *loader) load(raw []byte) {
 			float64(len(raw))/(1<<20), l.opts.maxWholeBytes>>20, stop.reason)
 		return
 	}
+	if f := checkDecodeBounds(raw, 1); f != nil {
+		l.r.errorAt(pos{f.line, 1}, "%s", f.msg)
+		return
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {

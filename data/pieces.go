@@ -514,6 +514,9 @@ func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedP
 // decodePiece decodes one piece and moves its nodes to their lines in the
 // file.
 func decodePiece(p piece) decodedPiece {
+	if f := checkDecodeBounds(p.text, p.firstLine); f != nil {
+		return decodedPiece{fail: &pieceFailure{f.line, 1, f.msg}}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(p.text, &doc); err != nil {
 		return decodedPiece{fail: syntaxFailure(p.text, p.firstLine, err)}
@@ -554,6 +557,9 @@ func shiftLines(n *yaml.Node, by int) {
 func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
 	// The skeleton must be one document, as the whole file must: a second
 	// one means the cut read lines as keys that the file does not.
+	if f := checkDecodeBounds(plan.skeleton, 1); f != nil {
+		return &pieceFailure{f.line, 1, f.msg}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(plan.skeleton))
 	var doc, extra yaml.Node
 	if err := dec.Decode(&doc); err != nil {
