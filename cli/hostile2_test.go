@@ -389,3 +389,29 @@ func TestHugeListsAreRefusedWithBoundedMemory(t *testing.T) {
 		})
 	}
 }
+
+// Problems are placed on their real lines: after a document-end marker,
+// after the line separators YAML counts and editors do not, and for a NUL
+// anywhere in a file, small or large.
+func TestProblemsOnTheirRealLines(t *testing.T) {
+	bad := "topics: [{id: x, label: X, colr: red}]\n"
+	items := strings.Repeat("  - {source: s, topic: t, quote: a quote that fills the file up}\n", 80000) // 5 MB: decoded in pieces
+	for _, tc := range []struct{ name, text, want string }{
+		{"after ...", "corpus: {title: T, format: 1}\n...\n" + bad, "3:1: error: YAML syntax"},
+		{"after ... at the end", "corpus: {title: T, format: 1}\ntopics: [{id: x, label: X, colr: red}]\n...\n", "2:28: error: topic \"x\": unknown key \"colr\""},
+		{"U+2028, U+2029 and U+0085 in a quoted title", "corpus: {title: \"a\u2028b\u2029c\u0085d\", format: 1}\n" + bad, "2:28: error: topic"},
+		{"U+2028 in a quoted description", "corpus:\n  title: T\n  description: 'one\u2028two\u2028three'\n  format: 1\n" + bad, "5:28: error: topic"},
+		{"U+2028 before the key on its line", "corpus: {title: \"x\u2028\", format: 1, colr: 2}\n", "1:34: error: corpus: unknown key \"colr\""},
+		{"a NUL in a small file", "corpus: {title: T, format: 1}\ntopics: [{id: x, label: \"X\x00\"}]\n", "2:27: error: YAML syntax: control characters"},
+		{"a NUL deep in a large file", "corpus: {title: T, format: 1}\nannotations:\n" + items + "  - {source: s, topic: t, quote: x\x00y}\n" + items, "80003:35: error: YAML syntax: control characters"},
+		{"trailing NULs in a large file", "corpus: {title: T, format: 1}\nannotations:\n" + items + items + "\x00\x00\x00", "160003:1: error: YAML syntax: control characters"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := corpusWith(t, map[string]string{"c.yaml": tc.text})
+			code, _, stderr, _ := run(t, "validate", path)
+			if code != 1 || !strings.Contains(stderr, path+":"+tc.want) {
+				t.Errorf("exit %d; want %s:%s in\n%s", code, path, tc.want, stderr)
+			}
+		})
+	}
+}

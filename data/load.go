@@ -353,6 +353,7 @@ func (l *loader) load(raw []byte) {
 		l.r.errorf(nil, "the corpus file is empty")
 		return
 	}
+	placeOnRealLines(raw, &doc)
 	top, ok := l.r.mapping(doc.Content[0], "the corpus file", Keys["file"]...)
 	if !ok {
 		return
@@ -385,7 +386,15 @@ const maxLocateBytes = 4 << 20
 // with the same message: the line where the error first shows. A tab in a
 // line's indentation is placed exactly.
 func locateSyntaxError(raw []byte, msg string) (line, col int) {
+	if strings.Contains(msg, "control characters are not allowed") {
+		if line, col, ok := firstControl(raw); ok {
+			return line, col
+		}
+	}
 	lines := bytes.SplitAfter(raw, []byte("\n"))
+	if len(lines) > 1 && len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1] // a final line feed ends the last line, it starts none
+	}
 	for i, text := range lines {
 		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
 		if j := bytes.IndexByte(text[:indent], '\t'); j >= 0 {
@@ -396,13 +405,20 @@ func locateSyntaxError(raw []byte, msg string) (line, col int) {
 		return 1, 1
 	}
 	fails := func(k int) bool {
-		var n yaml.Node
-		err := yaml.Unmarshal(bytes.Join(lines[:k], nil), &n)
-		if err == nil {
-			return false
+		// Every document, as the load reads them: an error after a "..."
+		// shows only in the document that follows it.
+		dec := yaml.NewDecoder(bytes.NewReader(bytes.Join(lines[:k], nil)))
+		for {
+			var n yaml.Node
+			err := dec.Decode(&n)
+			if errors.Is(err, io.EOF) {
+				return false
+			}
+			if err != nil {
+				m := strings.TrimPrefix(err.Error(), "yaml: ")
+				return strings.TrimLeft(yamlErrorLine.ReplaceAllString(m, ""), ": ") == msg
+			}
 		}
-		m := strings.TrimPrefix(err.Error(), "yaml: ")
-		return strings.TrimLeft(yamlErrorLine.ReplaceAllString(m, ""), ": ") == msg
 	}
 	lo, hi := 1, len(lines)
 	for lo < hi {
@@ -415,6 +431,67 @@ func locateSyntaxError(raw []byte, msg string) (line, col int) {
 	}
 	text := lines[lo-1]
 	return lo, len(text) - len(bytes.TrimLeft(text, " ")) + 1
+}
+
+// placeOnRealLines corrects the positions of a decoded tree for the line
+// breaks that YAML counts and editors do not: NEL (U+0085), LINE
+// SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029), which the YAML
+// library counts as line ends even inside a quoted string, so that every
+// later problem would be placed a line further down for each. A file
+// without them (nearly all) costs a scan for their first bytes.
+func placeOnRealLines(raw []byte, doc *yaml.Node) {
+	if !bytes.Contains(raw, []byte("\u0085")) && !bytes.Contains(raw, []byte("\u2028")) && !bytes.Contains(raw, []byte("\u2029")) {
+		return
+	}
+	// For each line as YAML counts them (from 1): the real line, and the
+	// code points of the real line before it.
+	type place struct{ line, col int }
+	table := []place{{}, {1, 0}}
+	line, col := 1, 0
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		i += size
+		switch r {
+		case '\r':
+			if i < len(raw) && raw[i] == '\n' {
+				i++
+			}
+			fallthrough
+		case '\n':
+			line, col = line+1, 0
+			table = append(table, place{line, 0})
+		case 0x85, 0x2028, 0x2029:
+			col++
+			table = append(table, place{line, col})
+		default:
+			col++
+		}
+	}
+	stack := []*yaml.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Line > 0 && n.Line < len(table) {
+			p := table[n.Line]
+			n.Line, n.Column = p.line, n.Column+p.col
+		}
+		stack = append(stack, n.Content...)
+	}
+}
+
+// firstControl finds the first character YAML refuses as a control
+// character (C0 but tab, line feed and carriage return; DEL; C1 but NEL),
+// with its line and column in code points, wherever it is in the file.
+func firstControl(b []byte) (line, col int, ok bool) {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || 0x80 <= r && r <= 0x9f && r != 0x85 {
+			line, col = position(string(b[:i]), -1)
+			return line, col, true
+		}
+		i += size
+	}
+	return 0, 0, false
 }
 
 // invalidUTF8 finds the first invalid UTF-8 sequence and its line and column.
