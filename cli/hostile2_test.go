@@ -415,3 +415,58 @@ func TestProblemsOnTheirRealLines(t *testing.T) {
 		})
 	}
 }
+
+// No text from a corpus reaches the terminal raw: escape sequences,
+// control characters and bidi overrides in titles, labels and file names
+// come out as visible escapes, and no value can forge a line of output.
+func TestTerminalEscapesAreNeutralised(t *testing.T) {
+	nasty := []string{
+		"\x1b]0;owned\x07", "\x1b[2J\x1b[H", "\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\",
+		"\u202eevil\u202c", "\u2066iso\u2069", "\x9b31m", "a\rb", "new\nc.yaml:1:1: error: injected",
+	}
+	for _, s := range nasty {
+		path := corpusWith(t, map[string]string{"c.yaml": smallCorpus("Title "+s, "Label "+s, "Short", plainText)})
+		for _, format := range []string{"table", "json", "csv"} {
+			code, stdout, stderr, _ := run(t, "stats", "--format", format, path)
+			if code != 0 {
+				t.Fatalf("%q: exit %d: %s", s, code, stderr)
+			}
+			checkInert(t, "stats --format "+format, s, stdout+stderr)
+		}
+	}
+	// Values echoed in problems: a file name with an escape and a line
+	// break, a NUL, an id, a path on the command line.
+	for _, file := range []string{"x\x1b[31m.txt\nc.yaml:1:1: error: injected", "a\x00b.txt", "\u202etxt.exe"} {
+		yaml := strings.Replace(smallCorpus("T", "Space", "First", plainText), `text: "They`, `file: `+strconvQuote(file)+`, txt: "They`, 1)
+		path := corpusWith(t, map[string]string{"c.yaml": yaml})
+		_, _, stderr, _ := run(t, "validate", path)
+		checkInert(t, "validate", file, stderr)
+		for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+			if !strings.HasPrefix(line, path+":") {
+				t.Errorf("%q: a line that is not a problem of the file: %q", file, line)
+			}
+		}
+	}
+	_, _, stderr, _ := run(t, "validate", "/nowhere/\x1b[2Jc.yaml")
+	checkInert(t, "validate PATH", "\x1b[2J", stderr)
+}
+
+func strconvQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// checkInert fails when out holds a control or bidi character other than
+// the line feeds that end lines.
+func checkInert(t *testing.T, what, input, out string) {
+	t.Helper()
+	for _, r := range out {
+		if r != '\n' && (r < 0x20 || r == 0x7f || 0x80 <= r && r <= 0x9f || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c) {
+			t.Errorf("%s with %q: %U reached the output:\n%q", what, input, r, out)
+			return
+		}
+	}
+	if strings.Contains(out, "\nc.yaml:1:1: error: injected") {
+		t.Errorf("%s with %q: a forged problem line:\n%s", what, input, out)
+	}
+}

@@ -31,9 +31,10 @@ func runStats(env Env, args []string) int {
 	var err error
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(c.Stats())
+		var b []byte
+		if b, err = json.MarshalIndent(c.Stats(), "", "  "); err == nil {
+			_, err = env.Stdout.Write(append(safetext.JSON(b), '\n'))
+		}
 	case "csv":
 		var counts *data.Counts
 		counts, err = c.Count(data.Query{Unit: data.UnitSpans, By: data.ByYear})

@@ -87,6 +87,29 @@ func Visible(s string) string {
 	return b.String()
 }
 
+// JSON rewrites every character of encoded JSON that Visible would escape
+// as a \u escape: encoding/json leaves bidi controls and C1 controls as
+// they are, and such a character can stand only inside a string, where
+// the escape means the same character. The value is unchanged; printed on
+// a terminal it is inert.
+func JSON(encoded []byte) []byte {
+	if !needsEscape(string(encoded)) {
+		return encoded
+	}
+	out := make([]byte, 0, len(encoded)+32)
+	for i := 0; i < len(encoded); {
+		r, size := utf8.DecodeRune(encoded[i:])
+		if escaped(r) && r != '\n' {
+			out = append(out, `\u`...)
+			out = append(out, strconv.FormatUint(uint64(r)|0x10000, 16)[1:]...)
+		} else {
+			out = append(out, encoded[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}
+
 // Quote is strconv.Quote for a value echoed in a message, clipped to n
 // code points first: every control, bidi and invalid character comes out
 // escaped, and the value cannot run on for pages.

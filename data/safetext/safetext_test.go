@@ -1,6 +1,7 @@
 package safetext
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -140,4 +141,20 @@ func FuzzSafeText(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestJSON(t *testing.T) {
+	for _, v := range []string{"plain", "\u202eevil\u202c", "\u2066x\u2069", "\u009b31m", "\u2028", "한국어"} {
+		enc, _ := json.MarshalIndent(map[string]string{"title": v}, "", "  ")
+		safe := JSON(enc)
+		var back map[string]string
+		if err := json.Unmarshal(safe, &back); err != nil || back["title"] != v {
+			t.Errorf("%q: %s decodes to %q (%v)", v, safe, back["title"], err)
+		}
+		for _, r := range string(safe) {
+			if r != '\n' && escaped(r) {
+				t.Errorf("%q: %U left in %s", v, r, safe)
+			}
+		}
+	}
 }
