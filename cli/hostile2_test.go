@@ -470,3 +470,81 @@ func checkInert(t *testing.T, what, input, out string) {
 		t.Errorf("%s with %q: a forged problem line:\n%s", what, input, out)
 	}
 }
+
+// gen writes only into a new or empty folder, never through a link, and
+// refuses counts it cannot write, naming the flag.
+func TestGenReplacesNothing(t *testing.T) {
+	small := []string{"--meetings", "3", "--sources", "4", "--annotations", "5"}
+	gen := func(out string, extra ...string) (int, string) {
+		code, _, stderr, _ := run(t, append(append([]string{"gen", "--out", out}, small...), extra...)...)
+		return code, stderr
+	}
+	// A folder with the user's corpus in it.
+	dir := t.TempDir()
+	writeFile(t, dir, "corpus.yaml", "my corpus")
+	os.Mkdir(filepath.Join(dir, "sources"), 0o755)
+	writeFile(t, filepath.Join(dir, "sources"), "s000001.txt", "my text")
+	if code, stderr := gen(dir); code != 2 || !strings.Contains(stderr, "is not empty") {
+		t.Errorf("a folder with a corpus: exit %d, %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "corpus.yaml")); string(b) != "my corpus" {
+		t.Error("corpus.yaml was replaced")
+	}
+	// A folder holding only links out: nothing outside is written.
+	outside := t.TempDir()
+	target := writeFile(t, outside, "precious", "keep me")
+	links := t.TempDir()
+	os.Symlink(target, filepath.Join(links, "corpus.yaml"))
+	os.Symlink(outside, filepath.Join(links, "sources"))
+	if code, _ := gen(links); code != 2 {
+		t.Errorf("a folder of links: exit %d", code)
+	}
+	// The folder itself a link.
+	linked := filepath.Join(t.TempDir(), "link")
+	os.Symlink(t.TempDir(), linked)
+	if code, stderr := gen(linked); code != 2 || !strings.Contains(stderr, "symbolic link") {
+		t.Errorf("--out a link: exit %d, %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep me" {
+		t.Error("a file outside the folder was written through a link")
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+		t.Errorf("files appeared outside: %v", entries)
+	}
+	// A file, not a folder.
+	if code, stderr := gen(target); code != 2 || !strings.Contains(stderr, "not a folder") {
+		t.Errorf("--out a file: exit %d, %q", code, stderr)
+	}
+	// A new folder and an empty one work, with the files' usual mode.
+	for _, out := range []string{filepath.Join(t.TempDir(), "new", "corpus"), t.TempDir()} {
+		if code, stderr := gen(out); code != 0 {
+			t.Fatalf("%s: exit %d, %q", out, code, stderr)
+		}
+		if code, _, stderr, _ := run(t, "validate", filepath.Join(out, "corpus.yaml")); code != 0 {
+			t.Errorf("the generated corpus: exit %d, %s", code, stderr)
+		}
+		if entries, _ := os.ReadDir(out); len(entries) != 2 {
+			t.Errorf("left in %s: %v", out, entries)
+		}
+	}
+	// Counts out of range, each named.
+	for _, tc := range []struct {
+		flag, value, want string
+	}{
+		{"--sources", "1000000000000", "--sources 1000000000000: at most 1000000"},
+		{"--annotations", "1000000000000", "--annotations 1000000000000: at most 2000000"},
+		{"--meetings", "99999999999", "--meetings 99999999999: at most 1000000"},
+		{"--annotations", "-1", "--annotations -1: the count cannot be negative"},
+		{"--meetings", "0", "--meetings 0: a corpus needs at least one"},
+		{"--sources", "-5", "--sources -5: a corpus needs at least one"},
+	} {
+		out := filepath.Join(t.TempDir(), "g")
+		code, _, stderr, _ := run(t, "gen", "--out", out, tc.flag, tc.value)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s %s: exit %d, %q; want %q", tc.flag, tc.value, code, stderr, tc.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s %s: the folder was made", tc.flag, tc.value)
+		}
+	}
+}
