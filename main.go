@@ -49,7 +49,14 @@ func main() {
 		Stderr:  os.Stderr,
 		Version: d.Details.Version,
 		Display: func() error { return cli.DisplayCheck(runtime.GOOS, os.Getenv, cli.Dial) },
-		OpenWindow: func(corpusPath string) error {
+		OpenWindow: func(corpusPath string) (err error) {
+			// GLFW panics when the display goes away between the check and
+			// the window (or refuses it): a message, not a stack trace.
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("could not open the window: %v", r)
+				}
+			}()
 			a := fyneapp.NewWithID(d.Details.ID)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 			if corpusPath == "" {

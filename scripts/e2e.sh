@@ -119,6 +119,40 @@ quit "built-in corpus"
 if grep -q "Error in Fyne call thread" "$out/app.log"; then
   fail "the app touched the UI off the UI goroutine: $(grep -m1 'call thread' "$out/app.log")"
 fi
+step "hostile labels and quotes: 1 MiB labels, a 16 KiB quote with typos"
+# A topic, an era and its group labelled with a megabyte each, and a
+# 16 KiB paragraph quoted with one character in fifty changed: the window
+# must show the corpus, answer and quit at once (labels used to block the
+# UI goroutine for minutes, the quote to anchor for 100 s).
+mkdir -p "$tmp/hostile"
+label=$(head -c 1048576 /dev/zero | tr '\0' 'W')
+para=$(for i in $(seq 1400); do printf 'alliance %d deterrence ' "$i"; done)
+para=${para:0:16384}
+typos=$(awk -v p="$para" 'BEGIN { n = length(p); s = ""; for (i = 1; i <= n; i++) { c = substr(p, i, 1); if (i % 50 == 0 && c != " ") c = "x"; s = s c }; print s }')
+cat > "$tmp/hostile/c.yaml" <<YAML
+corpus: {title: Hostile labels, format: 1}
+topics:
+  - {id: long, label: "$label", color: "#AA4499"}
+meetings:
+  - {id: m1, title: One, short: One, kind: SCM, date: 2012-10-24, sources: [s1]}
+sources:
+  - {id: s1, title: S, kind: news, language: en, file: s1.txt}
+annotations:
+  - {source: s1, topic: long, quote: "$typos"}
+eras:
+  - {group: "$label", label: "$label", start: 2010, end: 2014}
+YAML
+printf 'Before. %s After.\n' "$para" > "$tmp/hostile/s1.txt"
+launch "$tmp/hostile/c.yaml"
+wait_event '^loaded .*hostile/c.yaml.* ok=true .*meetings=1' 10
+hostile_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
+echo "e2e: launch to the hostile corpus shown: ${hostile_ms} ms"
+key F1
+wait_event '^help shown=true' 2
+key Escape
+shot 08-hostile-labels
+quit "hostile labels"
+
 step "a 100,000-annotation corpus: the window answers while it loads"
 "$bin" gen --out "$tmp/big" >/dev/null 2>&1 || fail "gen failed"
 launch "$tmp/big/corpus.yaml"
@@ -126,7 +160,7 @@ wait_event '^loading path=".*big/corpus.yaml"' 5
 key F1
 wait_event '^help shown=true' 5
 grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" && fail "the load ended before Help could show: nothing was measured"
-shot 08-big-corpus-loading
+shot 09-big-corpus-loading
 wait_event '^loaded .*big/corpus.yaml.* ok=true .*meetings=10000' 60
 first_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
 grep -Eq '^cache path=".*big/corpus.yaml" hit=false stored=true' "$ALLIANCE_TIMELINE_EVENTS" ||
@@ -135,7 +169,7 @@ key Escape
 sleep 0.3
 key ctrl+t Right
 wait_event '^selected meeting=' 5
-shot 09-big-corpus-loaded
+shot 10-big-corpus-loaded
 
 step "the 100k corpus: zoom in, drag to pan, click a chart segment"
 mark=$(wc -l < "$ALLIANCE_TIMELINE_EVENTS")
@@ -156,11 +190,11 @@ xdotool mouseup 1
 sleep 0.5
 panned=$(since | grep -E '^view ' | tail -n 1 | sed 's/.* start=\([-0-9.]*\).*/\1/')
 awk -v a="$start" -v b="$panned" 'BEGIN {exit !(b > a)}' || fail "dragging left did not pan later in time ($start -> $panned)"
-shot 10-big-corpus-zoomed-panned
+shot 11-big-corpus-zoomed-panned
 xy=$(grep -Eo '^chart-drawn chart=topics-by-year first-cell=[0-9]+,[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.*=//')
 xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
 wait_event '^chart-cell chart=topics-by-year cell=".*" spans=[1-9]' 5
-shot 11-big-corpus-chart-cell
+shot 12-big-corpus-chart-cell
 quit "big corpus"
 
 step "the same corpus again: reopened from the cache"
@@ -174,7 +208,7 @@ xdotool windowfocus --sync "$win"
 xdotool mousemove --window "$win" 640 790 # off the timeline: no hover tooltip in the shot
 key ctrl+t Right Right
 wait_event '^selected meeting=' 5
-shot 12-big-corpus-reopened
+shot 13-big-corpus-reopened
 quit "reopened big corpus"
 
 echo "e2e: all steps passed; screenshots in $out"
