@@ -223,17 +223,3 @@ func TestLoadBudgetStopsLaterQuotes(t *testing.T) {
 		t.Fatalf("status %v: %s", a.Status, a.Detail)
 	}
 }
-
-func BenchmarkFuzzyAnchor16KiB(b *testing.B) {
-	para, quote := paragraphWithTypos(16384, 0.02, 16384)
-	filler, _ := paragraphWithTypos(1<<20, 0, 7)
-	text := filler + " " + para + " " + filler
-	idx := newTextIndex(text)
-	idx.prepareRunes()
-	b.ResetTimer()
-	for range b.N {
-		if a := idx.anchor(selector{quote: quote, start: -1}); a.Status != Fuzzy {
-			b.Fatal(a.Status, a.Detail)
-		}
-	}
-}

@@ -103,3 +103,21 @@ func TestFitShortensWithAnEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLongLabels renders the timeline of a corpus whose labels have
+// MaxLabel code points (the baseline) and of ones whose labels are 64,000
+// and a million long: the same work, since only what can be drawn is
+// measured.
+func BenchmarkLongLabels(b *testing.B) {
+	for _, n := range []int{MaxLabel, 64000, 1 << 20} {
+		c := longLabelCorpus(b, n, "W")
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for range b.N {
+				m := NewModel(c)
+				if _, err := Render(m, RenderOptions{Width: 1600, Height: NaturalHeight(m), Scale: 1, Palette: LightPalette}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
