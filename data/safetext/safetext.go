@@ -191,9 +191,7 @@ func CSVCell(s string) string {
 // isPlainNumber reports whether s is a decimal number as this program
 // writes one: an optional minus, digits, an optional fraction.
 func isPlainNumber(s string) bool {
-	if strings.HasPrefix(s, "-") {
-		s = s[1:]
-	}
+	s = strings.TrimPrefix(s, "-")
 	digits, dot := 0, false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
