@@ -20,6 +20,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/app"
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/cli"
+	_ "github.com/alliance-timeline/alliance-timeline/cli/quietlocale" // before Fyne's lang package: see its doc
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 

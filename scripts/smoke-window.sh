@@ -7,9 +7,24 @@ bin=${1:-build/alliance-timeline}
 out=build/e2e
 mkdir -p "$out"
 
-# The command line must work without any display.
+# The command line must work without any display, and print nothing but
+# its own output under any locale: C.UTF-8 (Debian's and most containers'
+# default), C, and none at all (Fyne used to log a locale error first).
 env -u DISPLAY -u WAYLAND_DISPLAY "$bin" validate 2>"$out/validate.txt" \
   || { cat "$out/validate.txt"; echo "smoke: validate failed without a display" >&2; exit 1; }
+for locale in C.UTF-8 C POSIX unset; do
+  if [ "$locale" = unset ]; then run=(env -u LANG -u LC_ALL -u LC_MESSAGES -u LANGUAGE); else run=(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG="$locale"); fi
+  for cmd in "validate" "stats --format csv" "version" "--help" "export --chart topic-totals --out $out/locale-totals.csv --replace"; do
+    # shellcheck disable=SC2086
+    "${run[@]}" "$bin" $cmd >"$out/locale-out.txt" 2>"$out/locale-err.txt" || { cat "$out/locale-err.txt"; echo "smoke: '$cmd' failed under LANG=$locale" >&2; exit 1; }
+    if grep -q "Fyne error" "$out/locale-err.txt" "$out/locale-out.txt"; then
+      cat "$out/locale-err.txt"; echo "smoke: '$cmd' printed Fyne's noise under LANG=$locale" >&2; exit 1
+    fi
+  done
+  lines=$("${run[@]}" "$bin" validate 2>&1 | wc -l)
+  [ "$lines" -eq 1 ] || { echo "smoke: validate printed $lines lines under LANG=$locale, not its summary alone" >&2; exit 1; }
+done
+rm -f "$out/locale-out.txt" "$out/locale-err.txt" "$out/locale-totals.csv"
 
 display=:$((90 + RANDOM % 400))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -19,6 +34,20 @@ cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null; 
 trap cleanup EXIT
 export DISPLAY=$display LANG=en_US.UTF-8
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+
+# The window opens under a C locale too, and says nothing of it.
+LANG=C.UTF-8 "$bin" >"$out/app-c-locale.log" 2>&1 &
+app=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) \
+  || { cat "$out/app-c-locale.log"; echo "smoke: no window within 10 s under LANG=C.UTF-8" >&2; exit 1; }
+xdotool windowfocus --sync "$win" key --clearmodifiers ctrl+q 2>/dev/null || true
+for _ in $(seq 30); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app" 2>/dev/null && { echo "smoke: still running 3 s after Ctrl+Q under LANG=C.UTF-8" >&2; exit 1; }
+wait "$app" || { cat "$out/app-c-locale.log"; echo "smoke: bad exit status under LANG=C.UTF-8" >&2; exit 1; }
+app=
+if grep -q "Fyne error" "$out/app-c-locale.log"; then
+  cat "$out/app-c-locale.log"; echo "smoke: the window logged Fyne's locale noise under LANG=C.UTF-8" >&2; exit 1
+fi
 
 "$bin" >"$out/app.log" 2>&1 &
 app=$!
