@@ -112,6 +112,20 @@ func TestStatsJSON(t *testing.T) {
 	if got["first_date"] != "2012-10-24" || got["last_date"] != "2023-11-13" {
 		t.Errorf("dates %v to %v", got["first_date"], got["last_date"])
 	}
+	// A year without source text is null, not a count of zero, in every
+	// per-year figure: 2013 to 2019 and 2021 in the built-in corpus.
+	perYear := got["per_year"].(map[string]any)
+	perYearTopic := got["per_year_topic"].(map[string]any)
+	for year := 2012; year <= 2023; year++ {
+		y := fmt.Sprint(year)
+		noText := year >= 2013 && year <= 2019 || year == 2021
+		if v, ok := perYear[y]; !ok || (v == nil) != noText {
+			t.Errorf("per_year %s = %v (present %v), want null: %v", y, v, ok, noText)
+		}
+		if v, ok := perYearTopic[y]; !ok || (v == nil) != noText {
+			t.Errorf("per_year_topic %s = %v (present %v), want null: %v", y, v, ok, noText)
+		}
+	}
 }
 
 // TestAcceptanceFiveProblems runs the broken corpus through the

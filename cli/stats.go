@@ -79,15 +79,11 @@ func writeStatsTable(out io.Writer, c *data.Corpus) error {
 		years = append(years, y)
 	}
 	sort.Strings(years)
-	noText := map[string]bool{}
-	for _, y := range s.YearsWithoutText {
-		noText[fmt.Sprint(y)] = true
-	}
 	for _, y := range years {
-		if noText[y] {
+		if n := s.PerYear[y]; n == nil {
 			fmt.Fprintf(w, "  %s\t–\t(no source text)\n", y)
 		} else {
-			fmt.Fprintf(w, "  %s\t%d\n", y, s.PerYear[y])
+			fmt.Fprintf(w, "  %s\t%d\n", y, *n)
 		}
 	}
 	return w.Flush()

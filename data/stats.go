@@ -18,9 +18,10 @@ type Stats struct {
 	// PerTopic counts the counted spans of each topic.
 	PerTopic map[string]int `json:"per_topic"`
 	// PerYear counts the counted spans of each year from the first meeting
-	// to the last, zero included; YearsWithoutText tells which zeros mean
-	// that nothing is known.
-	PerYear          map[string]int            `json:"per_year"`
+	// to the last, zero included; a year without source text is nil (null
+	// in JSON): nothing is known of it, which is not a count of zero.
+	// PerYearTopic is the same per topic: a year without text maps to nil.
+	PerYear          map[string]*int           `json:"per_year"`
 	PerYearTopic     map[string]map[string]int `json:"per_year_topic"`
 	YearsWithoutText []int                     `json:"years_without_text"`
 	MeetingsWithText int                       `json:"meetings_with_text"`
@@ -32,7 +33,7 @@ func (c *Corpus) Stats() Stats {
 		Title: c.Title, Meetings: len(c.Meetings), Sources: len(c.Sources), Topics: len(c.Topics),
 		Annotations: len(c.Annotations), Eras: len(c.Eras),
 		Anchors: map[string]int{}, PerTopic: map[string]int{},
-		PerYear: map[string]int{}, PerYearTopic: map[string]map[string]int{},
+		PerYear: map[string]*int{}, PerYearTopic: map[string]map[string]int{},
 		YearsWithoutText: []int{},
 	}
 	if first, last, ok := c.DateRange(); ok {
@@ -61,18 +62,18 @@ func (c *Corpus) Stats() Stats {
 	}
 	for bi, b := range counts.Buckets {
 		year := strconv.Itoa(b.Year)
-		s.PerYear[year] = 0
 		if !b.HasText() {
+			s.PerYear[year], s.PerYearTopic[year] = nil, nil
 			s.YearsWithoutText = append(s.YearsWithoutText, b.Year)
 			continue
 		}
-		perTopic := map[string]int{}
+		perTopic, total := map[string]int{}, 0
 		for ti, t := range counts.Topics {
 			n := counts.Cells[bi][ti].Count
 			perTopic[t.ID] = n
-			s.PerYear[year] += n
+			total += n
 		}
-		s.PerYearTopic[year] = perTopic
+		s.PerYear[year], s.PerYearTopic[year] = &total, perTopic
 	}
 	// A source that reports meetings in two years counts in both years, but
 	// once in a topic's total: the totals are counted over the whole range,
