@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
@@ -219,7 +220,7 @@ func (v *ChartView) placeCursor() {
 		return
 	}
 	h := v.result.Hits[v.at]
-	v.cursor.StrokeColor = v.Theme().Color(theme.ColorNameFocus, fyne.CurrentApp().Settings().ThemeVariant())
+	v.cursor.StrokeColor = v.Theme().Color(theme.ColorNameFocus, apptheme.Variant(fyne.CurrentApp()))
 	v.cursor.Move(fyne.NewPos(float32(h.X0)/v.scale-3, float32(h.Y0)/v.scale-3))
 	v.cursor.Resize(fyne.NewSize(float32(h.X1-h.X0)/v.scale+6, float32(h.Y1-h.Y0)/v.scale+6))
 	v.cursor.Show()

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"image/color"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,10 +13,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/export"
 )
@@ -128,32 +127,14 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, view, help)
 }
 
-// variantTheme forces the default theme's light or dark colours.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
-
 func applyTheme(a fyne.App, name string) {
-	switch name {
-	case "light":
-		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
-	case "dark":
-		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
-	default:
-		a.Settings().SetTheme(theme.DefaultTheme())
-	}
+	a.Settings().SetTheme(apptheme.New(apptheme.Choice(name)))
 }
 
 func (w *MainWindow) setTheme(name string) {
 	w.app.Preferences().SetString(prefTheme, name)
-	applyTheme(w.app, name)
+	applyTheme(w.app, name) // the settings listener redraws the rasters
 	w.SetMainMenu(w.menu())
-	w.filtersChanged() // the charts draw their own background
 }
 
 // shortcutHelp lists the keys and what they do, for Help.
@@ -353,7 +334,7 @@ func (w *MainWindow) checkExportPath(what, path string) error {
 // exportTo writes an export in the background; replace says the user
 // agreed to replace an existing file.
 func (w *MainWindow) exportTo(what, path string, replace bool) {
-	req := export.Request{Chart: what, Query: w.query(), Dark: w.app.Settings().ThemeVariant() == theme.VariantDark}
+	req := export.Request{Chart: what, Query: w.query(), Dark: apptheme.IsDark(w.app)}
 	c := w.corpus
 	w.status.SetText("Exporting " + path + "…")
 	w.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
@@ -297,7 +298,7 @@ func (r *sourceRenderer) Refresh() {
 func (r *sourceRenderer) build() {
 	v := r.v
 	th := v.Theme()
-	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	variant := apptheme.Variant(fyne.CurrentApp())
 	fg := th.Color(theme.ColorNameForeground, variant)
 	dim := th.Color(theme.ColorNamePlaceHolder, variant)
 	focusColor := th.Color(theme.ColorNameFocus, variant)

@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
@@ -106,8 +107,20 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 		a.Preferences().SetFloat(prefHeight, float64(size.Height))
 		w.watch.stop()
 	})
+	// The desktop may switch between light and dark at any time, and
+	// SetTheme reports here too: the rasters draw their own colours.
+	a.Settings().AddListener(func(fyne.Settings) { w.opts.Do(w.themeChanged) })
 	w.Reload()
 	return w
+}
+
+// themeChanged redraws what draws its own colours: the charts and the
+// timeline.
+func (w *MainWindow) themeChanged() {
+	if w.corpus != nil {
+		w.filtersChanged()
+	}
+	w.timeline.Refresh()
 }
 
 func (w *MainWindow) build() {
@@ -420,7 +433,7 @@ func (w *MainWindow) filtersChanged() {
 		y := m.Date.Year
 		return !slices.Contains(q.Kinds, m.Kind) || y < q.FromYear || y > q.ToYear
 	})
-	dark := w.app.Settings().ThemeVariant() == theme.VariantDark
+	dark := apptheme.IsDark(w.app)
 	for _, v := range w.charts {
 		v.SetData(w.corpus, q, dark)
 	}

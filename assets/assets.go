@@ -25,6 +25,16 @@ var Icon []byte
 //go:embed fonts/NanumGothic.ttf
 var NanumGothic []byte
 
+// HangulFallback is NanumGothic's Hangul alone (scripts/make-hangul-font.sh:
+// syllables, jamo, CJK punctuation and full-width forms; renamed, as the
+// licence asks of a modified font), for the window's theme, which puts it
+// before the default font: a font without Latin letters leaves Latin text
+// to the default font, and Hangul is drawn on machines without a Korean
+// font.
+//
+//go:embed fonts/HangulFallback.ttf
+var HangulFallback []byte
+
 // CorpusFile is the built-in corpus' file inside CorpusFS.
 const CorpusFile = "scm.yaml"
 

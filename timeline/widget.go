@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
@@ -559,7 +560,7 @@ func (t *Timeline) MinSize() fyne.Size { return fyne.NewSize(480, 260) }
 // CreateRenderer implements fyne.Widget.
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r := &renderer{t: t}
-	r.palette = PaletteFor(t.Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+	r.palette = PaletteFor(t.Theme(), apptheme.Variant(fyne.CurrentApp()))
 	r.raster = canvas.NewRaster(r.draw)
 	r.ring = canvas.NewRectangle(nil)
 	r.hoverRing = canvas.NewRectangle(nil)
@@ -642,7 +643,7 @@ func (r *renderer) MinSize() fyne.Size { return r.t.MinSize() }
 
 func (r *renderer) Refresh() {
 	th := r.t.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
+	v := apptheme.Variant(fyne.CurrentApp())
 	r.ring.FillColor = nil
 	r.ring.StrokeColor = th.Color(theme.ColorNamePrimary, v)
 	r.ring.StrokeWidth = 2.5
