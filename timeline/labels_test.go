@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"bytes"
 	"fmt"
+	"image"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -119,5 +121,36 @@ func BenchmarkLongLabels(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Korean labels are drawn, not left as gaps or boxes: two labels of as
+// many syllables give different pixels (the theme's font has no Hangul;
+// each missing glyph would be the same box, or nothing).
+func TestHangulLabelsAreDrawn(t *testing.T) {
+	render := func(label string) *image.RGBA {
+		m := NewModel(longLabelCorpus(t, 1, label))
+		img, err := Render(m, RenderOptions{Width: 1200, Height: NaturalHeight(m), Scale: 1, Palette: LightPalette})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	a, b := render("우주협력"), render("사이버전")
+	if bytes.Equal(a.Pix, b.Pix) {
+		t.Fatal("two different Korean labels drew the same pixels")
+	}
+	// And a Hangul glyph has ink: not a blank advance.
+	txt, _ := TextAt(12)
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	txt.Regular.Draw(img, "김", 2, 2, LightPalette.Foreground, img.Bounds())
+	ink := 0
+	for i := 3; i < len(img.Pix); i += 4 {
+		if img.Pix[i] > 0 {
+			ink++
+		}
+	}
+	if ink < 20 {
+		t.Errorf("김 drew %d pixels", ink)
 	}
 }

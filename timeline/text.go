@@ -11,8 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
@@ -28,6 +30,11 @@ type Face struct {
 	mu     sync.Mutex
 	face   font.Face
 	glyphs map[rune]glyph
+	font   *opentype.Font
+	// fallback draws the code points the font lacks (Hangul).
+	fallback     font.Face
+	fallbackFont *opentype.Font
+	buf          sfnt.Buffer
 	// lookups counts glyph look-ups, so tests can check that a label's
 	// cost is bounded by what is drawn, not by its length.
 	lookups int
@@ -42,11 +49,11 @@ type glyph struct {
 }
 
 var (
-	fontsOnce       sync.Once
-	regularF, boldF *opentype.Font
-	fontsErr        error
-	textMu          sync.Mutex
-	textBySize      = map[float64]*Text{}
+	fontsOnce                sync.Once
+	regularF, boldF, hangulF *opentype.Font
+	fontsErr                 error
+	textMu                   sync.Mutex
+	textBySize               = map[float64]*Text{}
 )
 
 // TextAt returns the text renderer for a pixel size; renderers are shared.
@@ -55,6 +62,9 @@ func TextAt(size float64) (*Text, error) {
 		regularF, fontsErr = opentype.Parse(theme.DefaultTextFont().Content())
 		if fontsErr == nil {
 			boldF, fontsErr = opentype.Parse(theme.DefaultTextBoldFont().Content())
+		}
+		if fontsErr == nil {
+			hangulF, fontsErr = opentype.Parse(assets.NanumGothic)
 		}
 	})
 	if fontsErr != nil {
@@ -66,11 +76,11 @@ func TextAt(size float64) (*Text, error) {
 	if t := textBySize[size]; t != nil {
 		return t, nil
 	}
-	reg, err := newFace(regularF, size)
+	reg, err := newFace(regularF, hangulF, size)
 	if err != nil {
 		return nil, err
 	}
-	bold, err := newFace(boldF, size)
+	bold, err := newFace(boldF, hangulF, size)
 	if err != nil {
 		return nil, err
 	}
@@ -79,12 +89,26 @@ func TextAt(size float64) (*Text, error) {
 	return t, nil
 }
 
-func newFace(f *opentype.Font, size float64) (*Face, error) {
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+// newFace makes a face of f at a pixel size, drawing from fallback what f
+// lacks: the theme's fonts have no Hangul, NanumGothic has.
+func newFace(f, fallback *opentype.Font, size float64) (*Face, error) {
+	opts := &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull}
+	face, err := opentype.NewFace(f, opts)
 	if err != nil {
 		return nil, fmt.Errorf("make a %v px face: %w", size, err)
 	}
-	return &Face{face: face, glyphs: map[rune]glyph{}, Ascent: float64(face.Metrics().Ascent.Round()), Size: size}, nil
+	back, err := opentype.NewFace(fallback, opts)
+	if err != nil {
+		return nil, fmt.Errorf("make a %v px fallback face: %w", size, err)
+	}
+	return &Face{face: face, font: f, fallback: back, fallbackFont: fallback, glyphs: map[rune]glyph{},
+		Ascent: float64(face.Metrics().Ascent.Round()), Size: size}, nil
+}
+
+// has reports whether font f has a glyph of its own for r (not .notdef).
+func has(f *opentype.Font, buf *sfnt.Buffer, r rune) bool {
+	x, err := f.GlyphIndex(buf, r)
+	return err == nil && x != 0
 }
 
 func (f *Face) glyph(r rune) glyph {
@@ -92,7 +116,11 @@ func (f *Face) glyph(r rune) glyph {
 	if g, ok := f.glyphs[r]; ok {
 		return g
 	}
-	dr, mask, maskp, adv, ok := f.face.Glyph(fixed.Point26_6{}, r)
+	from := f.face
+	if !has(f.font, &f.buf, r) && has(f.fallbackFont, &f.buf, r) {
+		from = f.fallback
+	}
+	dr, mask, maskp, adv, ok := from.Glyph(fixed.Point26_6{}, r)
 	g := glyph{advance: float64(adv) / 64}
 	if !ok {
 		g.advance = f.Size * 0.6
