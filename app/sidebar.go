@@ -141,6 +141,16 @@ func (s *Sidebar) Hidden() []string {
 	return out
 }
 
+// ShowOnly ticks one topic alone (nil: every topic), as one change.
+func (s *Sidebar) ShowOnly(topic *data.Topic) {
+	s.quiet = true
+	for id, c := range s.checks {
+		c.SetChecked(topic == nil || id == topic.ID)
+	}
+	s.quiet = false
+	s.changed()
+}
+
 // SetTopicChecked checks or unchecks a topic.
 func (s *Sidebar) SetTopicChecked(id string, on bool) {
 	if c := s.checks[id]; c != nil {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -146,6 +145,7 @@ func (w *MainWindow) build() {
 	w.timeline.OnOpen = w.timelineSelected
 	w.timeline.OnHoverTopic = w.hoverTopic
 	w.timeline.OnViewChanged = w.timelineViewChanged
+	w.timeline.OnShowOnly = w.sidebar.ShowOnly // through the filters, so the charts and preferences follow
 
 	var tabs []*container.TabItem
 	for _, k := range charts.Kinds {
@@ -428,11 +428,7 @@ func (w *MainWindow) filtersChanged() {
 		return
 	}
 	q := w.query()
-	w.timeline.SetHiddenTopics(func(t *data.Topic) bool { return !slices.Contains(q.Topics, t.ID) })
-	w.timeline.SetHiddenMeetings(func(m *data.Meeting) bool {
-		y := m.Date.Year
-		return !slices.Contains(q.Kinds, m.Kind) || y < q.FromYear || y > q.ToYear
-	})
+	w.timeline.ShowQuery(q)
 	dark := apptheme.IsDark(w.app)
 	for _, v := range w.charts {
 		v.SetData(w.corpus, q, dark)

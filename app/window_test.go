@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -494,5 +495,66 @@ func TestExportDialogRefusesTheCorpusFiles(t *testing.T) {
 	w.ui.pumpUntil(t, "the export", func() bool { return strings.Contains(w.events.String(), "exported") })
 	if b, err := os.ReadFile(filepath.Join(dir, "chart.csv")); err != nil || !strings.HasPrefix(string(b), "column,") {
 		t.Errorf("chart.csv: %v %q", err, b)
+	}
+}
+
+// "Show only this topic" on the timeline goes through the filters: the
+// sidebar shows that topic alone, the charts count it alone, the
+// preference keeps it for the next start, and the next sidebar change
+// starts from it.
+func TestShowOnlyThisTopicReachesEveryView(t *testing.T) {
+	w := openWindow(t, builtin)
+	space := w.Corpus().Topic("space")
+	w.timeline.OnShowOnly(space)
+	checked := func() []string {
+		var ids []string
+		for id, c := range w.sidebar.checks {
+			if c.Checked {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	if got := checked(); len(got) != 1 || got[0] != "space" {
+		t.Fatalf("the sidebar shows %v", got)
+	}
+	for _, l := range w.timeline.Model().Lanes[1:] {
+		if l.Hidden != (l.Topic != space) {
+			t.Errorf("lane %s hidden = %v", l.Topic.ID, l.Hidden)
+		}
+	}
+	v := w.drawChart(t, 0)
+	if v.table == nil || len(v.table.Rows) != 1 || v.table.Rows[0].ID != "space" {
+		t.Fatalf("the chart counts %d topics", len(v.table.Rows))
+	}
+	if hidden := w.app.Preferences().StringList(prefHidden); len(hidden) != len(w.Corpus().Topics)-1 || slices.Contains(hidden, "space") {
+		t.Errorf("the preference holds %v", hidden)
+	}
+	// The next sidebar change starts from it.
+	w.sidebar.SetTopicChecked("cyber", true)
+	if got := checked(); len(got) != 2 {
+		t.Errorf("after ticking cyber: %v", got)
+	}
+	if q := w.query(); len(q.Topics) != 2 {
+		t.Errorf("the query counts %v", q.Topics)
+	}
+	// And back to every topic.
+	w.timeline.OnShowOnly(nil)
+	if got := checked(); len(got) != len(w.Corpus().Topics) {
+		t.Errorf("show all: %d ticked", len(got))
+	}
+}
+
+// After a restart the window shows the topics it showed.
+func TestShownTopicsSurviveARestart(t *testing.T) {
+	w := openWindow(t, builtin)
+	w.timeline.OnShowOnly(w.Corpus().Topic("cyber"))
+	again := &testWindow{ui: make(uiQueue, 64), events: &strings.Builder{}}
+	again.MainWindow = NewMainWindow(w.app, Options{AppName: "Alliance Timeline", Load: builtin, Events: again.events, Do: again.ui.do,
+		OnLoaded: func(data.Problems) { again.loads++ }})
+	t.Cleanup(again.Close)
+	again.waitLoads(t, 1)
+	if q := again.query(); len(q.Topics) != 1 || q.Topics[0] != "cyber" {
+		t.Errorf("after a restart the query counts %v", q.Topics)
 	}
 }

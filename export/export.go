@@ -96,19 +96,13 @@ func renderTimeline(c *data.Corpus, r Request, ext string) (Result, error) {
 	if ext != ".png" {
 		return Result{}, fmt.Errorf("the timeline is exported as .png, not %q", ext)
 	}
-	m := timeline.NewModel(c)
-	if len(r.Query.Topics) > 0 {
-		show := map[string]bool{}
-		for _, id := range r.Query.Topics {
-			if c.Topic(id) == nil {
-				return Result{}, fmt.Errorf("there is no topic %q", id)
-			}
-			show[id] = true
-		}
-		for _, l := range m.Lanes[1:] {
-			l.Hidden = !show[l.Topic.ID]
+	for _, id := range r.Query.Topics {
+		if c.Topic(id) == nil {
+			return Result{}, fmt.Errorf("there is no topic %q", id)
 		}
 	}
+	m := timeline.NewModel(c)
+	m.Show(r.Query) // topics, meeting kinds and years as the charts count them
 	scale := r.Scale
 	if scale == 0 {
 		scale = 1

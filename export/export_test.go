@@ -144,3 +144,29 @@ func TestReloadRacingRendersAndExports(t *testing.T) {
 		}
 	}
 }
+
+// The headless timeline reads the query as the charts do: no topics means
+// no topic lanes, not every one, and meeting kinds are honoured.
+func TestTimelineExportHonoursTheQuery(t *testing.T) {
+	c := builtin(t)
+	render := func(q data.Query) []byte {
+		res, err := Render(c, Request{Chart: Timeline, Width: 900, Height: 600, Query: q}, ".png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Bytes
+	}
+	all := render(data.Query{})
+	for name, q := range map[string]data.Query{
+		"no topics": {Topics: []string{}},
+		"no kinds":  {Kinds: []string{}},
+		"one topic": {Topics: []string{"space"}},
+	} {
+		if bytes.Equal(render(q), all) {
+			t.Errorf("%s: the same picture as every topic and kind", name)
+		}
+	}
+	if !bytes.Equal(render(data.Query{Topics: nil, Kinds: nil}), all) {
+		t.Error("nil topics and kinds: not the picture of every one")
+	}
+}

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"image/color"
+	"slices"
 	"sort"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -96,6 +97,27 @@ func NewModel(c *data.Corpus) *Model {
 	}
 	m.index()
 	return m
+}
+
+// Show hides what a query leaves out, as the charts count it: the lanes of
+// topics it does not select (nil Topics: every topic; empty: none) and the
+// marks of meetings of kinds it does not select (nil Kinds: every kind) or
+// outside its years (0: open). The window and the headless export show
+// the timeline of a query through it alike.
+func (m *Model) Show(q data.Query) {
+	for _, l := range m.Lanes[1:] {
+		l.Hidden = q.Topics != nil && !slices.Contains(q.Topics, l.Topic.ID)
+	}
+	hidden := func(mt *data.Meeting) bool {
+		y := mt.Date.Year
+		return q.Kinds != nil && !slices.Contains(q.Kinds, mt.Kind) ||
+			q.FromYear != 0 && y < q.FromYear || q.ToYear != 0 && y > q.ToYear
+	}
+	for _, l := range m.Lanes {
+		for i := range l.Items {
+			l.Items[i].Hidden = l.Items[i].Meeting >= 0 && hidden(m.Meetings[l.Items[i].Meeting])
+		}
+	}
 }
 
 // Empty reports whether the model has nothing to draw.

@@ -39,6 +39,11 @@ type Timeline struct {
 	OnHoverTopic func(*data.Topic)
 	// OnOtherKey receives the keys the timeline does not use (F1, say).
 	OnOtherKey func(*fyne.KeyEvent)
+	// OnShowOnly is called when the user asks, from the context menu, to
+	// see one topic's lane alone (nil: every topic); the owner of the
+	// filters then shows the result. Unset, the timeline hides its lanes
+	// itself.
+	OnShowOnly func(*data.Topic)
 	// OnViewChanged is called after a zoom, a pan or a fit, with the view.
 	OnViewChanged func(Scale)
 
@@ -249,22 +254,9 @@ func (t *Timeline) MarkMeetings(marked func(*data.Meeting) bool) {
 	t.changed()
 }
 
-// SetHiddenMeetings hides the marks of the meetings for which hidden is
-// true, on every lane.
-func (t *Timeline) SetHiddenMeetings(hidden func(*data.Meeting) bool) {
-	for _, l := range t.model.Lanes {
-		for i := range l.Items {
-			l.Items[i].Hidden = l.Items[i].Meeting >= 0 && hidden(t.model.Meetings[l.Items[i].Meeting])
-		}
-	}
-	t.changed()
-}
-
-// SetHiddenTopics hides the lanes of the topics for which hidden is true.
-func (t *Timeline) SetHiddenTopics(hidden func(*data.Topic) bool) {
-	for _, l := range t.model.Lanes[1:] {
-		l.Hidden = hidden(l.Topic)
-	}
+// ShowQuery hides what a query leaves out (Model.Show).
+func (t *Timeline) ShowQuery(q data.Query) {
+	t.model.Show(q)
 	t.changed()
 }
 
@@ -386,16 +378,30 @@ func (t *Timeline) TappedSecondary(e *fyne.PointEvent) {
 				t.open()
 			}))
 			if topic := t.model.Lanes[lane].Topic; topic != nil {
-				items = append(items, fyne.NewMenuItem("Show only this topic", func() { t.ShowOnlyTopic(topic) }))
+				items = append(items, fyne.NewMenuItem("Show only this topic", func() { t.showOnly(topic) }))
 			}
 		}
 	}
 	if t.anyHidden() {
-		items = append(items, fyne.NewMenuItem("Show all topics", t.ShowAllTopics))
+		items = append(items, fyne.NewMenuItem("Show all topics", func() { t.showOnly(nil) }))
 	}
 	items = append(items, fyne.NewMenuItem("Fit all", t.Fit))
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
 		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, e.AbsolutePosition)
+	}
+}
+
+// showOnly asks for one topic's lane alone (nil: every topic): through
+// OnShowOnly when it is set, so that the window's filters, its charts and
+// its preferences change with it; else on the timeline alone.
+func (t *Timeline) showOnly(topic *data.Topic) {
+	switch {
+	case t.OnShowOnly != nil:
+		t.OnShowOnly(topic)
+	case topic == nil:
+		t.ShowAllTopics()
+	default:
+		t.ShowOnlyTopic(topic)
 	}
 }
 

@@ -311,3 +311,66 @@ func TestHoverDoesNotRedrawTheRaster(t *testing.T) {
 		t.Error("the renderer did not take the zoom's new raster")
 	}
 }
+
+// The context menu's "Show only this topic" and "Show all topics" ask the
+// owner of the filters when there is one, and change no lane themselves.
+func TestShowOnlyAsksTheOwner(t *testing.T) {
+	c, m := builtinModel(t)
+	tl, _ := showTimeline(t, m)
+	var asked []*data.Topic
+	tl.OnShowOnly = func(tp *data.Topic) { asked = append(asked, tp) }
+	space := c.Topic("space")
+	tl.showOnly(space)
+	tl.showOnly(nil)
+	if len(asked) != 2 || asked[0] != space || asked[1] != nil {
+		t.Fatalf("asked %v", asked)
+	}
+	for _, l := range m.Lanes {
+		if l.Hidden {
+			t.Fatalf("the timeline hid lane %s itself", l.Label)
+		}
+	}
+	// Without an owner it hides the lanes itself.
+	tl.OnShowOnly = nil
+	tl.showOnly(space)
+	for _, l := range m.Lanes[1:] {
+		if l.Hidden != (l.Topic != space) {
+			t.Errorf("lane %s hidden = %v", l.Label, l.Hidden)
+		}
+	}
+}
+
+// Model.Show reads a query as the charts do: nil topics or kinds are all,
+// empty ones none, and years bound the meetings.
+func TestModelShowsAQuery(t *testing.T) {
+	_, m := builtinModel(t)
+	visible := func() (lanes, meetings int) {
+		for _, l := range m.Lanes[1:] {
+			if !l.Hidden {
+				lanes++
+			}
+		}
+		for _, it := range m.Lanes[0].Items {
+			if !it.Hidden {
+				meetings++
+			}
+		}
+		return
+	}
+	for _, tc := range []struct {
+		q                 data.Query
+		lanes, meetingsIn int
+	}{
+		{data.Query{}, 19, 13},
+		{data.Query{Topics: []string{}}, 0, 13},
+		{data.Query{Topics: []string{"space", "cyber"}}, 2, 13},
+		{data.Query{Kinds: []string{}}, 19, 0},
+		{data.Query{Kinds: []string{"SCM"}}, 19, 12},
+		{data.Query{FromYear: 2020, ToYear: 2021}, 19, 2},
+	} {
+		m.Show(tc.q)
+		if l, n := visible(); l != tc.lanes || n != tc.meetingsIn {
+			t.Errorf("%+v: %d lanes and %d meetings shown, want %d and %d", tc.q, l, n, tc.lanes, tc.meetingsIn)
+		}
+	}
+}
