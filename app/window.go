@@ -154,7 +154,7 @@ func (w *MainWindow) build() {
 		v.OnCell = func(title string, anns []*data.Annotation) { w.chartCell(kind, title, anns) }
 		v.rendered = func() { w.chartDrawn(v) }
 		w.charts = append(w.charts, v)
-		tabs = append(tabs, container.NewTabItem(chartTabNames[k], v))
+		tabs = append(tabs, container.NewTabItem(k.Info().Tab, v))
 	}
 	w.chartTabs = container.NewAppTabs(tabs...)
 
@@ -190,13 +190,6 @@ func (w *MainWindow) build() {
 	w.problems.Hide()
 	bottom := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, 20), container.NewStack(w.progress, w.loadBar)), w.status)
 	w.SetContent(container.NewBorder(top, bottom, nil, nil, w.lower))
-}
-
-var chartTabNames = map[charts.Kind]string{
-	charts.TopicsByYear:  "Topics by year",
-	charts.TopicTrends:   "Trends",
-	charts.TopicTotals:   "Totals",
-	charts.MeetingMatrix: "Meetings × topics",
 }
 
 func (w *MainWindow) addShortcuts() {

@@ -349,3 +349,27 @@ func TestHighlightFadesTheOtherTopics(t *testing.T) {
 		t.Errorf("space drawn: %v, others faded: %v", sawSpace, sawFaded)
 	}
 }
+
+// One table names every chart: each kind parses back from its name, and
+// its heading and tab are set and say the same chart.
+func TestKindTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, info := range KindInfos {
+		if k, err := ParseKind(string(info.Kind)); err != nil || k != info.Kind {
+			t.Errorf("%s does not parse back: %v", info.Kind, err)
+		}
+		if info.Title == "" || info.Tab == "" || info.Counts == "" || seen[info.Title] {
+			t.Errorf("%s: %+v", info.Kind, info)
+		}
+		seen[info.Title] = true
+		if info.Kind.Info() != info {
+			t.Errorf("%s: Info() = %+v", info.Kind, info.Kind.Info())
+		}
+	}
+	if len(Kinds) != len(KindInfos) {
+		t.Errorf("%d kinds, %d rows", len(Kinds), len(KindInfos))
+	}
+	if MeetingMatrix.Info().Title != MeetingMatrix.Info().Tab {
+		t.Errorf("the matrix is named %q on its tab and %q in its heading", MeetingMatrix.Info().Tab, MeetingMatrix.Info().Title)
+	}
+}

@@ -28,8 +28,44 @@ const (
 	MeetingMatrix Kind = "meeting-matrix"
 )
 
-// Kinds lists every chart.
-var Kinds = []Kind{TopicsByYear, TopicTrends, TopicTotals, MeetingMatrix}
+// KindInfo is how a chart is named and what it counts, for every place
+// that names it: the command line and export (Kind), the chart's own
+// heading (Title), the window's tab (Tab), and the help (Counts).
+type KindInfo struct {
+	Kind   Kind
+	Title  string
+	Tab    string
+	Counts string
+}
+
+// KindInfos is the one table of the charts, in the order the window's tabs
+// and shortcuts (Ctrl+1 …) follow.
+var KindInfos = []KindInfo{
+	{TopicsByYear, "Topics by year", "Topics by year", "absolute counts per year, stacked by topic"},
+	{TopicTrends, "Topic trends", "Trends", "a line per topic over the years: counts, shares or a moving average"},
+	{TopicTotals, "Topic totals", "Totals", "a bar per topic over the whole range, each span once"},
+	{MeetingMatrix, "Meetings × topics", "Meetings × topics", "a cell per meeting and topic, shaded by count"},
+}
+
+// Kinds lists every chart, in the table's order.
+var Kinds = func() []Kind {
+	out := make([]Kind, len(KindInfos))
+	for i, k := range KindInfos {
+		out[i] = k.Kind
+	}
+	return out
+}()
+
+// Info is the kind's row of KindInfos (its name as the title for a kind
+// not in it).
+func (k Kind) Info() KindInfo {
+	for _, info := range KindInfos {
+		if info.Kind == k {
+			return info
+		}
+	}
+	return KindInfo{Kind: k, Title: string(k), Tab: string(k)}
+}
 
 // ParseKind reads a chart name.
 func ParseKind(s string) (Kind, error) {
@@ -510,7 +546,7 @@ func (s drawSeries) Render(r chart.Renderer, box chart.Box, x, y chart.Range, _ 
 func (f *frame) title(r chart.Renderer, box chart.Box) {
 	title := f.o.Title
 	if title == "" {
-		title = defaultTitles[f.o.Kind]
+		title = f.o.Kind.Info().Title
 	}
 	r.SetFont(f.bold)
 	r.SetFontSize(15)
@@ -520,13 +556,6 @@ func (f *frame) title(r chart.Renderer, box chart.Box) {
 	r.SetFontSize(11)
 	r.SetFontColor(f.pal.muted)
 	r.Text(f.label(f.subtitle()), int(f.px(16)), int(f.px(42)))
-}
-
-var defaultTitles = map[Kind]string{
-	TopicsByYear:  "Topics by year",
-	TopicTrends:   "Topic trends",
-	TopicTotals:   "Topic totals",
-	MeetingMatrix: "Topics by meeting",
 }
 
 func (f *frame) subtitle() string {
