@@ -5,6 +5,8 @@ import (
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // shade maps a value in [0, 1] to a sequential single-hue ramp (light to
@@ -118,7 +120,7 @@ func (f *frame) matrixColumnLabels(r chart.Renderer, box chart.Box, cw float64) 
 		if stagger {
 			continue // two rows of labels leave no room for notes
 		}
-		note := plural(col.Sources, "source", "sources")
+		note := safetext.Plural(col.Sources, "source")
 		if !col.HasText {
 			note = "no text"
 		}

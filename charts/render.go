@@ -629,7 +629,7 @@ func (f *frame) columnNotes(r chart.Renderer, box chart.Box, x chart.Range) {
 	r.SetFontSize(9.5)
 	r.SetFontColor(f.pal.muted)
 	for i, c := range f.t.Columns {
-		lines := []string{plural(c.Sources, "source", "sources"), plural(c.Meetings, "meeting", "meetings")}
+		lines := []string{safetext.Plural(c.Sources, "source"), safetext.Plural(c.Meetings, "meeting")}
 		cx := float64(box.Left) + float64(x.Translate(float64(i)))
 		for j, l := range lines {
 			w := f.measure(l, 9.5)
@@ -639,11 +639,4 @@ func (f *frame) columnNotes(r chart.Renderer, box chart.Box, x chart.Range) {
 			r.Text(l, int(cx-w/2), int(float64(box.Bottom)+f.px(34+12*float64(j))))
 		}
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -70,7 +70,7 @@ func (ps Problems) Count(s Severity) int {
 
 // Summary is a one-line account such as "2 errors, 1 warning".
 func (ps Problems) Summary() string {
-	return plural(ps.Count(Error), "error") + ", " + plural(ps.Count(Warning), "warning")
+	return safetext.Plural(ps.Count(Error), "error") + ", " + safetext.Plural(ps.Count(Warning), "warning")
 }
 
 // String lists the problems one per line.
@@ -94,11 +94,4 @@ func (ps Problems) sort() {
 		}
 		return a.Col < b.Col
 	})
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -3,7 +3,6 @@ package timeline
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
@@ -45,14 +44,14 @@ func (m *Model) describe(mk Mark) []string {
 		for _, a := range MeetingAnnotations(mt, lane.Topic) {
 			sources[a.Source] = true
 		}
-		lines = append(lines, fmt.Sprintf("%s in %s", plural(it.Count, "span"), plural(len(sources), "source")), "Click to select, Enter to read the spans")
+		lines = append(lines, fmt.Sprintf("%s in %s", safetext.Plural(it.Count, "span"), safetext.Plural(len(sources), "source")), "Click to select, Enter to read the spans")
 		return lines
 	}
 	if !mt.HasText() {
 		lines = append(lines, "No source text in the corpus")
 		return lines
 	}
-	lines = append(lines, plural(len(mt.Sources), "source"))
+	lines = append(lines, safetext.Plural(len(mt.Sources), "source"))
 	counts := map[*data.Topic]int{}
 	for _, a := range MeetingAnnotations(mt, nil) {
 		counts[a.Topic]++
@@ -79,13 +78,13 @@ func (m *Model) describe(mk Mark) []string {
 
 func (m *Model) describeCluster(lane *Lane, items []Item) []string {
 	first, last := items[0], items[len(items)-1]
-	title := plural(len(items), "meeting")
+	title := safetext.Plural(len(items), "meeting")
 	if lane.Topic != nil {
 		spans := 0
 		for _, it := range items {
 			spans += it.Count
 		}
-		title = fmt.Sprintf("%s — %s in %s", lane.Label, plural(spans, "span"), plural(len(items), "meeting"))
+		title = fmt.Sprintf("%s — %s in %s", lane.Label, safetext.Plural(spans, "span"), safetext.Plural(len(items), "meeting"))
 	}
 	lines := []string{title}
 	if first.Meeting >= 0 && last.Meeting >= 0 {
@@ -120,11 +119,4 @@ func dateLine(mt *data.Meeting) string {
 		s += " (only the year is known)"
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, strings.TrimSuffix(word, "s"))
 }
