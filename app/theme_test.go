@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
@@ -24,7 +23,7 @@ func backgroundLuma(img image.Image) int {
 // choice, they are light again. The settings change alone redraws them.
 func TestChosenThemeReachesTheCharts(t *testing.T) {
 	w := openWindow(t, builtin)
-	test.ApplyTheme(t, theme.LightTheme()) // the desktop: light
+	// The test app's desktop is neither dark nor light: "system" draws light.
 	w.app.Settings().SetTheme(apptheme.New(apptheme.System))
 	v := w.drawChart(t, 0)
 	if l := backgroundLuma(v.Result().Image); l < 160 {
