@@ -69,7 +69,14 @@ func (v *ChartView) Kind() charts.Kind { return v.kind }
 func (v *ChartView) SetData(c *data.Corpus, q data.Query, dark bool) {
 	v.corpus, v.query, v.dark = c, q, dark
 	v.drawn = fyne.Size{}
-	v.Refresh()
+	v.render(v.Size())
+}
+
+// Resize implements fyne.Widget: a new size is drawn anew, in the
+// background (render), so the renderer only shows the last image.
+func (v *ChartView) Resize(size fyne.Size) {
+	v.BaseWidget.Resize(size)
+	v.render(size)
 }
 
 // Highlight fades every topic but one (id; "" for none).
@@ -77,7 +84,7 @@ func (v *ChartView) Highlight(id string) {
 	if id != v.topic {
 		v.topic = id
 		v.drawn = fyne.Size{}
-		v.Refresh()
+		v.render(v.Size())
 	}
 }
 
@@ -244,11 +251,9 @@ type chartRenderer struct{ v *ChartView }
 
 func (r *chartRenderer) Layout(size fyne.Size) {
 	r.v.img.Resize(size)
-	r.v.render(size)
 }
 func (r *chartRenderer) MinSize() fyne.Size { return fyne.NewSize(charts.MinSide, 160) }
 func (r *chartRenderer) Refresh() {
-	r.v.render(r.v.Size())
 	r.v.img.Refresh()
 }
 func (r *chartRenderer) Objects() []fyne.CanvasObject {

@@ -160,6 +160,14 @@ func (t *Timeline) Frame() *Frame {
 
 func fixedWidthMeasure(s string) float64 { return 7 * float64(len([]rune(s))) }
 
+// Resize implements fyne.Widget: the view follows the new width (and is
+// fitted to the data the first time) before the renderer lays out, so the
+// renderer only draws.
+func (t *Timeline) Resize(size fyne.Size) {
+	t.resized(size)
+	t.BaseWidget.Resize(size)
+}
+
 func (t *Timeline) resized(size fyne.Size) {
 	if size == t.size {
 		return
@@ -615,7 +623,6 @@ func (r *renderer) draw(w, h int) image.Image {
 func (r *renderer) Layout(size fyne.Size) {
 	r.raster.Resize(size)
 	r.focus.Resize(size)
-	r.t.resized(size)
 	r.place()
 }
 
