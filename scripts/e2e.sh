@@ -9,7 +9,6 @@ out=$(realpath -m build/e2e)
 mkdir -p "$out"
 rm -f "$out"/*.png "$out/events.log"
 tmp=$(mktemp -d)
-display=:$((90 + RANDOM % 400))
 xvfb= app=
 cleanup() {
   [ -n "$app" ] && kill "$app" 2>/dev/null
@@ -29,10 +28,8 @@ mkdir -p "$HOME"
 export ALLIANCE_TIMELINE_EVENTS="$out/events.log"
 : > "$ALLIANCE_TIMELINE_EVENTS"
 
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-export DISPLAY=$display
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb
 
 # wait_event REGEX SECONDS: wait for a line of the event log.
 wait_event() {

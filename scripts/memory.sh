@@ -7,14 +7,12 @@
 set -euo pipefail
 bin=$(realpath "$1") hello=$(realpath "$2") corpus=$(realpath "$3")
 tmp=$(mktemp -d)
-display=:$((90 + RANDOM % 400))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-app=
-trap '[ -n "$app" ] && kill $app 2>/dev/null; kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-export DISPLAY=$display XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8
+xvfb= app=
+trap '[ -n "$app" ] && kill $app 2>/dev/null; [ -n "$xvfb" ] && kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb
+export XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8
 export ALLIANCE_TIMELINE_CACHE_DIR="$tmp/cache"
-sleep 1
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 mb() { awk -v k="$1" '$1 == k":" {printf "%d", $2/1024}' "/proc/$app/status"; }
 stop() { kill "$app"; wait "$app" 2>/dev/null || true; app=; }

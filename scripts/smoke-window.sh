@@ -26,17 +26,16 @@ for locale in C.UTF-8 C POSIX unset; do
 done
 rm -f "$out/locale-out.txt" "$out/locale-err.txt" "$out/locale-totals.csv"
 
-display=:$((90 + RANDOM % 400))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+xvfb=
 app=
 home=
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null; [ -n "$home" ] && rm -rf "$home"; true; }
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; [ -n "$home" ] && rm -rf "$home"; true; }
 trap cleanup EXIT
 # A home of its own: no preference of the user's leaks in or is written.
 home=$(mktemp -d)
-export DISPLAY=$display LANG=en_US.UTF-8 HOME="$home" XDG_CONFIG_HOME="$home/.config"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+export LANG=en_US.UTF-8 HOME="$home" XDG_CONFIG_HOME="$home/.config"
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb
 
 # The window opens under a C locale too, and says nothing of it.
 LANG=C.UTF-8 "$bin" >"$out/app-c-locale.log" 2>&1 &

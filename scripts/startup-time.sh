@@ -8,12 +8,11 @@
 set -euo pipefail
 bin=$(realpath "$1") runs=${2:-5} mode=${3:-}
 tmp=$(mktemp -d)
-display=:$((90 + RANDOM % 400))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-export DISPLAY=$display XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8
-sleep 1
+xvfb=
+trap '[ -n "$xvfb" ] && kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb
+export XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 windows=() loaded=()
 for i in $(seq "$runs"); do
