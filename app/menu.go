@@ -1,0 +1,115 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
+)
+
+func (w *MainWindow) menu() *fyne.MainMenu {
+	var recent []*fyne.MenuItem
+	for _, path := range w.app.Preferences().StringList(prefRecent) {
+		p := path
+		recent = append(recent, fyne.NewMenuItem(p, func() { w.open(p) }))
+	}
+	recent = append(recent, fyne.NewMenuItem("The built-in corpus", func() { w.open("") }))
+	openRecent := fyne.NewMenuItem("Open recent", nil)
+	openRecent.ChildMenu = fyne.NewMenu("", recent...)
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("Open…  (Ctrl+O)", w.ShowOpen),
+		openRecent,
+		fyne.NewMenuItem("Reload  (Ctrl+R)", w.Reload),
+		fyne.NewMenuItem("Export the chart…  (Ctrl+E)", w.ShowExport),
+		fyne.NewMenuItem("Export the timeline…  (Ctrl+Shift+E)", w.ShowExportTimeline),
+	)
+	themes := fyne.NewMenuItem("Theme", nil)
+	var items []*fyne.MenuItem
+	for _, name := range []string{"system", "light", "dark"} {
+		n := name
+		item := fyne.NewMenuItem(strings.ToUpper(n[:1])+n[1:], func() { w.setTheme(n) })
+		item.Checked = w.app.Preferences().StringWithFallback(prefTheme, "system") == n
+		items = append(items, item)
+	}
+	themes.ChildMenu = fyne.NewMenu("", items...)
+	view := fyne.NewMenu("View",
+		fyne.NewMenuItem("Fit the timeline  (Home)", func() { w.timeline.Fit() }),
+		fyne.NewMenuItem("Search  (Ctrl+F)", func() { w.Canvas().Focus(w.search) }),
+		themes,
+	)
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts and version  (F1)", w.ShowHelp))
+	return fyne.NewMainMenu(file, view, help)
+}
+
+func applyTheme(a fyne.App, name string) {
+	a.Settings().SetTheme(apptheme.New(apptheme.Choice(name)))
+}
+
+func (w *MainWindow) setTheme(name string) {
+	w.app.Preferences().SetString(prefTheme, name)
+	applyTheme(w.app, name) // the settings listener redraws the rasters
+	w.SetMainMenu(w.menu())
+}
+
+// shortcutHelp lists the keys and what they do, for Help.
+var shortcutHelp = [][2]string{
+	{"← / →", "previous / next meeting on the timeline"},
+	{"Enter", "open the selection's source text"},
+	{"Esc", "clear the selection"},
+	{"+ / - / Home", "zoom in / out / fit all"},
+	{"Ctrl+T", "focus the timeline"},
+	{"Ctrl+F", "search the sources; Enter again opens the next match"},
+	{"Ctrl+N / Ctrl+P", "next / previous span in the source text"},
+	{"Ctrl+1 … Ctrl+4", "a chart; the arrows walk its cells, Enter lists a cell's spans"},
+	{"Ctrl+O / Ctrl+R", "open a corpus / reload it"},
+	{"Ctrl+E / Ctrl+Shift+E", "export the chart / the timeline (.png, .svg or .csv)"},
+	{"Ctrl+Q", "quit"},
+	{"F1", "this help"},
+}
+
+// ShowHelp lists the keyboard shortcuts and the version.
+func (w *MainWindow) ShowHelp() {
+	grid := container.New(layout.NewFormLayout())
+	for _, row := range shortcutHelp {
+		grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(row[1]))
+	}
+	mouse := widget.NewLabel("The mouse: the wheel zooms the timeline around the pointer, a drag pans it, hovering shows details and a click selects; a click on a chart lists the spans behind it; a click on a highlighted span selects its topic and meeting.")
+	mouse.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(w.opts.AppName+" "+w.opts.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var d *dialog.CustomDialog
+	closeButton := newCloseButton(func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Help", container.NewBorder(title, container.NewVBox(mouse, container.NewCenter(closeButton)), nil, nil, grid), w)
+	d.Resize(fyne.NewSize(640, 660))
+	d.Show()
+	// Fyne's dialogs leave the keys with the widget beneath: give them to
+	// the dialog's button, which also closes on Escape.
+	w.Canvas().Focus(closeButton)
+	w.event("help", "shown=true")
+}
+
+// closeButton closes a dialog on a click, Enter, Space or Escape.
+type closeButton struct {
+	widget.Button
+}
+
+func newCloseButton(close func()) *closeButton {
+	b := &closeButton{}
+	b.Text, b.OnTapped = "Close", close
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey implements fyne.Focusable.
+func (b *closeButton) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyEscape || e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		b.OnTapped()
+		return
+	}
+	b.Button.TypedKey(e)
+}

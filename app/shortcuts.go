@@ -1,0 +1,80 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+func (w *MainWindow) addShortcuts() {
+	c := w.Canvas()
+	w.shortcuts = map[string]func(){}
+	add := func(key fyne.KeyName, mod fyne.KeyModifier, f func()) {
+		s := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+		w.shortcuts[s.ShortcutName()] = f
+		c.AddShortcut(s, func(fyne.Shortcut) { f() })
+	}
+	ctrl := fyne.KeyModifierShortcutDefault
+	add(fyne.KeyQ, ctrl, w.app.Quit)
+	add(fyne.KeyR, ctrl, w.Reload)
+	add(fyne.KeyO, ctrl, w.ShowOpen)
+	add(fyne.KeyE, ctrl, w.ShowExport)
+	add(fyne.KeyE, ctrl|fyne.KeyModifierShift, w.ShowExportTimeline)
+	add(fyne.KeyF, ctrl, func() { c.Focus(w.search) })
+	add(fyne.KeyT, ctrl, func() { c.Focus(w.timeline) })
+	add(fyne.KeyN, ctrl, w.detail.Next)
+	add(fyne.KeyP, ctrl, w.detail.Previous)
+	for i := range w.charts {
+		index := i
+		add(fyne.KeyName(fmt.Sprint(i+1)), ctrl, func() {
+			w.chartTabs.SelectIndex(index)
+			c.Focus(w.charts[index])
+		})
+	}
+	// Keys without a modifier are not shortcuts in Fyne: they reach the
+	// focused widget, which hands over the ones it does not use.
+	c.SetOnTypedKey(w.otherKey)
+	w.timeline.OnOtherKey = w.otherKey
+	for _, v := range w.charts {
+		v.OnOtherKey = w.otherKey
+	}
+}
+
+// otherKey handles the window's keys without a modifier.
+func (w *MainWindow) otherKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyF1 {
+		w.ShowHelp()
+	}
+}
+
+// runShortcut runs one of the window's shortcuts; false when s is not one.
+func (w *MainWindow) runShortcut(s fyne.Shortcut) bool {
+	if f := w.shortcuts[s.ShortcutName()]; f != nil {
+		f()
+		return true
+	}
+	return false
+}
+
+// searchEntry is the search box. A focused entry takes every shortcut, so
+// it hands the window's own (Ctrl+E, Ctrl+Q, …) back to the window.
+type searchEntry struct {
+	widget.Entry
+	window func(fyne.Shortcut) bool
+}
+
+func newSearchEntry(window func(fyne.Shortcut) bool) *searchEntry {
+	e := &searchEntry{window: window}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut implements fyne.Shortcutable.
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	if _, custom := s.(*desktop.CustomShortcut); custom && e.window(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
