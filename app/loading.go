@@ -114,7 +114,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.path = path
 		w.corpus = c
 		w.timeline.SetModel(ready.model)
-		w.sidebar.SetCorpus(c, ready.stats, hiddenTopics(w.app.Preferences()))
+		w.sidebar.SetCorpus(c, ready.stats)
 		w.detail.Clear()
 		w.kwic.ShowAnnotations("Select a chart cell or search to list spans here", nil)
 		w.SetTitle(fmt.Sprintf("%s — %s", safetext.Clip(c.Title, maxShown), w.opts.AppName))

@@ -33,7 +33,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	for _, name := range []string{"system", "light", "dark"} {
 		n := name
 		item := fyne.NewMenuItem(strings.ToUpper(n[:1])+n[1:], func() { w.setTheme(n) })
-		item.Checked = w.app.Preferences().StringWithFallback(prefTheme, "system") == n
+		item.Checked = string(w.state.Theme()) == n
 		items = append(items, item)
 	}
 	themes.ChildMenu = fyne.NewMenu("", items...)
@@ -51,9 +51,7 @@ func applyTheme(a fyne.App, name string) {
 }
 
 func (w *MainWindow) setTheme(name string) {
-	w.app.Preferences().SetString(prefTheme, name)
-	applyTheme(w.app, name) // the settings listener redraws the rasters
-	w.SetMainMenu(w.menu())
+	w.state.SetTheme(apptheme.Choice(name))
 }
 
 // shortcutHelp lists the keys and what they do, for Help.

@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 )
 
 // Preference keys.
@@ -19,12 +21,19 @@ const (
 	maxRecent        = 8
 )
 
-func hiddenTopics(p fyne.Preferences) map[string]bool {
-	out := map[string]bool{}
-	for _, id := range p.StringList(prefHidden) {
-		out[id] = true
-	}
-	return out
+// loadState is the window's state as the preferences left it: the topics
+// hidden and the theme chosen.
+func loadState(p fyne.Preferences) *State {
+	s := NewState()
+	s.SetHiddenTopics(p.StringList(prefHidden))
+	s.SetTheme(apptheme.Choice(p.StringWithFallback(prefTheme, string(apptheme.System))))
+	return s
+}
+
+// saveState keeps in the preferences what loadState restores.
+func saveState(p fyne.Preferences, s *State) {
+	p.SetStringList(prefHidden, s.HiddenTopics())
+	p.SetString(prefTheme, string(s.Theme()))
 }
 
 // LastCorpus returns the corpus opened last, if it still exists.

@@ -52,6 +52,7 @@ type Options struct {
 
 // MainWindow is the app's window and the corpus it shows.
 type MainWindow struct {
+	state *State // what the window shows; every view observes it
 	fyne.Window
 	app    fyne.App
 	opts   Options
@@ -87,8 +88,10 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 		opts.Do = fyne.Do
 	}
 	w := &MainWindow{Window: a.NewWindow(opts.AppName), app: a, opts: opts, path: opts.CorpusPath}
-	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
+	w.state = loadState(a.Preferences())
+	applyTheme(a, string(w.state.Theme()))
 	w.build()
+	w.state.Listen(w.stateChanged)
 	w.SetMainMenu(w.menu())
 	w.addShortcuts()
 	w.SetOnDropped(w.dropped)
@@ -106,6 +109,19 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	a.Settings().AddListener(func(fyne.Settings) { w.opts.Do(w.themeChanged) })
 	w.Reload()
 	return w
+}
+
+// stateChanged follows a change of the window's state: the views that
+// draw from the filters, the theme, and the preferences that keep both.
+func (w *MainWindow) stateChanged(c Change) {
+	if c&FiltersChanged != 0 {
+		w.filtersChanged()
+	}
+	if c&ThemeChanged != 0 {
+		applyTheme(w.app, string(w.state.Theme())) // the settings listener redraws the rasters
+		w.SetMainMenu(w.menu())
+	}
+	saveState(w.app.Preferences(), w.state)
 }
 
 // themeChanged redraws what draws its own colours: the charts and the
@@ -127,12 +143,15 @@ func (w *MainWindow) build() {
 	w.search = newSearchEntry(w.runShortcut)
 	w.search.SetPlaceHolder("Search the sources (Ctrl+F)")
 	w.search.OnSubmitted = w.runSearch
-	w.unit = widget.NewSelect([]string{"spans", "sources", "meetings"}, func(string) { w.filtersChanged() })
-	w.unit.SetSelected("spans")
-	w.per1k = widget.NewCheck("per 1,000 words", func(bool) { w.filtersChanged() })
+	w.unit = widget.NewSelect([]string{"spans", "sources", "meetings"}, func(s string) {
+		if u, err := data.ParseUnit(s); err == nil {
+			w.state.SetUnit(u)
+		}
+	})
+	w.unit.Selected = "spans"
+	w.per1k = widget.NewCheck("per 1,000 words", w.state.SetPerThousandWords)
 
-	w.sidebar = NewSidebar()
-	w.sidebar.OnChange = w.filtersChanged
+	w.sidebar = NewSidebar(w.state)
 	w.sidebar.OnHoverTopic = w.hoverTopic
 
 	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
@@ -140,7 +159,13 @@ func (w *MainWindow) build() {
 	w.timeline.OnOpen = w.timelineSelected
 	w.timeline.OnHoverTopic = w.hoverTopic
 	w.timeline.OnViewChanged = w.timelineViewChanged
-	w.timeline.OnShowOnly = w.sidebar.ShowOnly // through the filters, so the charts and preferences follow
+	w.timeline.OnShowOnly = func(t *data.Topic) { // through the state, so the sidebar, the charts and the preferences follow
+		id := ""
+		if t != nil {
+			id = t.ID
+		}
+		w.state.ShowOnly(w.corpus, id)
+	}
 
 	var tabs []*container.TabItem
 	for _, k := range charts.Kinds {
@@ -197,10 +222,7 @@ func (w *MainWindow) event(name string, format string, args ...any) {
 // query is what the charts count: the sidebar's topics and years, the
 // chosen unit.
 func (w *MainWindow) query() data.Query {
-	q := w.sidebar.Query(w.corpus)
-	q.Unit, _ = data.ParseUnit(w.unit.Selected)
-	q.PerThousandWords = w.per1k.Checked
-	return q
+	return w.state.Query(w.corpus)
 }
 
 // filtersChanged applies the sidebar and the counting options everywhere.
@@ -214,5 +236,4 @@ func (w *MainWindow) filtersChanged() {
 	for _, v := range w.charts {
 		v.SetData(w.corpus, q, dark)
 	}
-	w.app.Preferences().SetStringList(prefHidden, w.sidebar.Hidden())
 }

@@ -1,0 +1,108 @@
+package app
+
+import (
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
+	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// Every setter notifies once when it changes something and never when it
+// does not, so a view that sets what the state holds echoes nothing.
+func TestStateNotifiesOnlyChanges(t *testing.T) {
+	c, _, err := assets.LoadCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewState()
+	var got []Change
+	s.Listen(func(ch Change) { got = append(got, ch) })
+	for _, step := range []struct {
+		name string
+		do   func()
+		want []Change
+	}{
+		{"hide a topic", func() { s.SetTopicShown("space", false) }, []Change{FiltersChanged}},
+		{"hide it again", func() { s.SetTopicShown("space", false) }, nil},
+		{"show only cyber", func() { s.ShowOnly(c, "cyber") }, []Change{FiltersChanged}},
+		{"show only cyber again", func() { s.ShowOnly(c, "cyber") }, nil},
+		{"show all", func() { s.ShowOnly(c, "") }, []Change{FiltersChanged}},
+		{"show all again", func() { s.SetHiddenTopics(nil) }, nil},
+		{"years", func() { s.SetYears(2020, 2012) }, []Change{FiltersChanged}},
+		{"the same years", func() { s.SetYears(2012, 2020) }, nil},
+		{"no kinds", func() { s.SetKinds([]string{}) }, []Change{FiltersChanged}},
+		{"every kind", func() { s.SetKinds(nil) }, []Change{FiltersChanged}},
+		{"every kind again", func() { s.SetKinds(nil) }, nil},
+		{"unit", func() { s.SetUnit(data.UnitMeetings) }, []Change{FiltersChanged}},
+		{"per 1,000 words", func() { s.SetPerThousandWords(true) }, []Change{FiltersChanged}},
+		{"dark", func() { s.SetTheme(apptheme.Dark) }, []Change{ThemeChanged}},
+		{"dark again", func() { s.SetTheme(apptheme.Dark) }, nil},
+	} {
+		got = nil
+		step.do()
+		if !slices.Equal(got, step.want) {
+			t.Errorf("%s: notified %v, want %v", step.name, got, step.want)
+		}
+	}
+	q := s.Query(c)
+	if len(q.Topics) != len(c.Topics) || q.FromYear != 2012 || q.ToYear != 2020 || q.Kinds != nil || q.Unit != data.UnitMeetings || !q.PerThousandWords {
+		t.Errorf("query %+v", q)
+	}
+	s.SetHiddenTopics([]string{"space"})
+	s.SetKinds([]string{})
+	if q := s.Query(c); len(q.Topics) != len(c.Topics)-1 || slices.Contains(q.Topics, "space") || q.Kinds == nil || len(q.Kinds) != 0 {
+		t.Errorf("query %+v", q)
+	}
+	s.ShowOnly(c, "")
+	s.SetHiddenTopics(func() (ids []string) {
+		for _, t := range c.Topics {
+			ids = append(ids, t.ID)
+		}
+		return
+	}())
+	if q := s.Query(c); q.Topics == nil || len(q.Topics) != 0 {
+		t.Errorf("every topic hidden: %v, want none (not nil, which is all)", q.Topics)
+	}
+}
+
+// The sidebar shows the state without sending it back: a change made
+// elsewhere reaches its boxes, years and kinds, and notifies once.
+func TestSidebarShowsTheStateWithoutEcho(t *testing.T) {
+	test.NewTempApp(t)
+	c, _, err := assets.LoadCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewState()
+	sb := NewSidebar(s)
+	sb.SetCorpus(c, c.Stats())
+	n := 0
+	s.Listen(func(Change) { n++ })
+	s.ShowOnly(c, "japan-trilateral")
+	s.SetYears(2020, 2022)
+	s.SetKinds([]string{"SCM"})
+	if n != 3 {
+		t.Errorf("%d notifications for three changes", n)
+	}
+	for id, box := range sb.checks {
+		if box.Checked != (id == "japan-trilateral") {
+			t.Errorf("box %s = %v", id, box.Checked)
+		}
+	}
+	if sb.from.Selected != "2020" || sb.to.Selected != "2022" || !slices.Equal(sb.kinds.Selected, []string{"SCM"}) {
+		t.Errorf("years %s–%s, kinds %v", sb.from.Selected, sb.to.Selected, sb.kinds.Selected)
+	}
+	// The user's change goes to the state.
+	test.Tap(sb.checks["space"])
+	if !s.TopicShown("space") || n != 4 {
+		t.Errorf("ticking space: shown %v, %d notifications", s.TopicShown("space"), n)
+	}
+	sb.from.SetSelected("2012") // the corpus' first year: open
+	if from, _ := s.Years(); from != 0 {
+		t.Errorf("from = %d, want 0 (the corpus' first year)", from)
+	}
+}
