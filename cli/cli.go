@@ -204,10 +204,15 @@ func say(w io.Writer, format string, a ...any) {
 // LoadCorpus loads the corpus at path, or the built-in corpus when path is
 // empty.
 func LoadCorpus(path string) (*data.Corpus, data.Problems, error) {
+	return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) { return data.Load(path) })
+}
+
+// loadOrBuiltin is the one place where no path means the built-in corpus.
+func loadOrBuiltin(path string, load func() (*data.Corpus, data.Problems, error)) (*data.Corpus, data.Problems, error) {
 	if path == "" {
 		return assets.LoadCorpus()
 	}
-	return data.Load(path)
+	return load()
 }
 
 // The environment variables that govern the corpus cache.
@@ -225,10 +230,7 @@ const (
 // cache folder. report, when set, hears how each corpus file was served.
 func WindowLoader(getenv func(string) string, report func(path string, o data.Outcome)) func(string, *data.LoadProgress) (*data.Corpus, data.Problems, error) {
 	uncached := func(path string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error) {
-		if path == "" {
-			return assets.LoadCorpus()
-		}
-		return data.LoadReporting(path, progress)
+		return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) { return data.LoadReporting(path, progress) })
 	}
 	if getenv(NoCacheEnv) != "" {
 		return uncached
@@ -242,14 +244,13 @@ func WindowLoader(getenv func(string) string, report func(path string, o data.Ou
 	}
 	cache := &data.Cache{Dir: dir}
 	return func(path string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error) {
-		if path == "" {
-			return assets.LoadCorpus()
-		}
-		c, problems, outcome, err := cache.Open(path, progress)
-		if err == nil && report != nil {
-			report(path, outcome)
-		}
-		return c, problems, err
+		return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) {
+			c, problems, outcome, err := cache.Open(path, progress)
+			if err == nil && report != nil {
+				report(path, outcome)
+			}
+			return c, problems, err
+		})
 	}
 }
 
