@@ -120,6 +120,7 @@ func (w *MainWindow) stateChanged(c Change) {
 	if c&ThemeChanged != 0 {
 		applyTheme(w.app, string(w.state.Theme())) // the settings listener redraws the rasters
 		w.SetMainMenu(w.menu())
+		w.event("theme", "choice=%s dark=%v", w.state.Theme(), apptheme.IsDark(w.app))
 	}
 	saveState(w.app.Preferences(), w.state)
 }

@@ -116,6 +116,32 @@ quit "built-in corpus"
 if grep -q "Error in Fyne call thread" "$out/app.log"; then
   fail "the app touched the UI off the UI goroutine: $(grep -m1 'call thread' "$out/app.log")"
 fi
+step "a light desktop, the app set to dark: window, charts and export dark"
+cp -r assets/corpus "$tmp/corpus-dark" # the first copy was broken on purpose
+FYNE_THEME=light launch "$tmp/corpus-dark/scm.yaml"
+wait_event '^loaded .* ok=true .*meetings=13' 10
+wait_event '^chart-drawn chart=topics-by-year' 10
+xdotool mousemove --window "$win" 73 13 click 1       # View
+sleep 0.5
+xdotool mousemove --window "$win" 100 122 click 1     # Theme
+sleep 0.5
+xdotool mousemove --window "$win" 270 122 mousemove --window "$win" 272 200 click 1 # Dark
+wait_event '^theme choice=dark dark=true' 5
+sleep 1
+shot 08-dark-on-light-desktop
+# The chart's own raster, not only the widgets, is dark: its top left pixel.
+luma() { convert-im6.q16 "$1" -crop "1x1+$2+$3" -colorspace Gray -format '%[fx:int(255*p{0,0})]' info:; }
+[ "$(luma "$out/08-dark-on-light-desktop.png" 300 600)" -lt 80 ] || fail "the chart is not dark under the dark theme"
+key ctrl+e
+sleep 1
+key ctrl+a
+xdotool type --window "$win" --delay 20 "e2e-dark.png"
+key Return
+wait_event '^exported chart=topics-by-year path=".*e2e-dark.png"' 10
+dark=$(grep -Eo 'path="[^"]*e2e-dark.png"' "$ALLIANCE_TIMELINE_EVENTS" | head -n 1 | sed 's/path="//; s/"$//')
+[ "$(luma "$dark" 2 2)" -lt 80 ] || fail "the export made from the dark window is not dark"
+quit "dark on a light desktop"
+
 step "hostile labels and quotes: 1 MiB labels, a 16 KiB quote with typos"
 # A topic, an era and its group labelled with a megabyte each, and a
 # 16 KiB paragraph quoted with one character in fifty changed: the window
@@ -147,7 +173,7 @@ echo "e2e: launch to the hostile corpus shown: ${hostile_ms} ms"
 key F1
 wait_event '^help shown=true' 2
 key Escape
-shot 08-hostile-labels
+shot 09-hostile-labels
 quit "hostile labels"
 
 step "a 100,000-annotation corpus: the window answers while it loads"
@@ -157,7 +183,7 @@ wait_event '^loading path=".*big/corpus.yaml"' 5
 key F1
 wait_event '^help shown=true' 5
 grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" && fail "the load ended before Help could show: nothing was measured"
-shot 09-big-corpus-loading
+shot 10-big-corpus-loading
 wait_event '^loaded .*big/corpus.yaml.* ok=true .*meetings=10000' 60
 first_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
 grep -Eq '^cache path=".*big/corpus.yaml" hit=false stored=true' "$ALLIANCE_TIMELINE_EVENTS" ||
@@ -166,7 +192,7 @@ key Escape
 sleep 0.3
 key ctrl+t Right
 wait_event '^selected meeting=' 5
-shot 10-big-corpus-loaded
+shot 11-big-corpus-loaded
 
 step "the 100k corpus: zoom in, drag to pan, click a chart segment"
 mark=$(wc -l < "$ALLIANCE_TIMELINE_EVENTS")
@@ -187,11 +213,11 @@ xdotool mouseup 1
 sleep 0.5
 panned=$(since | grep -E '^view ' | tail -n 1 | sed 's/.* start=\([-0-9.]*\).*/\1/')
 awk -v a="$start" -v b="$panned" 'BEGIN {exit !(b > a)}' || fail "dragging left did not pan later in time ($start -> $panned)"
-shot 11-big-corpus-zoomed-panned
+shot 12-big-corpus-zoomed-panned
 xy=$(grep -Eo '^chart-drawn chart=topics-by-year first-cell=[0-9]+,[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.*=//')
 xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
 wait_event '^chart-cell chart=topics-by-year cell=".*" spans=[1-9]' 5
-shot 12-big-corpus-chart-cell
+shot 13-big-corpus-chart-cell
 quit "big corpus"
 
 step "the same corpus again: reopened from the cache"
@@ -205,7 +231,7 @@ xdotool windowfocus --sync "$win"
 xdotool mousemove --window "$win" 640 790 # off the timeline: no hover tooltip in the shot
 key ctrl+t Right Right
 wait_event '^selected meeting=' 5
-shot 13-big-corpus-reopened
+shot 14-big-corpus-reopened
 quit "reopened big corpus"
 
 echo "e2e: all steps passed; screenshots in $out"
