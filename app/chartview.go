@@ -25,6 +25,8 @@ type ChartView struct {
 
 	// OnCell is called when a drawn cell is clicked.
 	OnCell func(title string, anns []*data.Annotation)
+	// OnDrawn is called after a new render is shown.
+	OnDrawn func()
 	// OnOtherKey receives the keys the chart does not use.
 	OnOtherKey func(*fyne.KeyEvent)
 
@@ -34,17 +36,16 @@ type ChartView struct {
 	dark   bool
 	topic  string // highlighted topic id
 
-	img      *canvas.Image
-	cursor   *canvas.Rectangle // the keyboard's cell
-	at       int               // index of the keyboard's cell in the result's hits, -1 for none
-	focused  bool
-	table    *charts.Table
-	result   *charts.Result
-	scale    float32 // pixels per point of the result
-	drawn    fyne.Size
-	renders  int    // renders started; only the newest is shown
-	rendered func() // called after a render is shown
-	do       func(func())
+	img     *canvas.Image
+	cursor  *canvas.Rectangle // the keyboard's cell
+	at      int               // index of the keyboard's cell in the result's hits, -1 for none
+	focused bool
+	table   *charts.Table
+	result  *charts.Result
+	scale   float32 // pixels per point of the result
+	drawn   fyne.Size
+	renders int // renders started; only the newest is shown
+	do      func(func())
 }
 
 // NewChartView makes a view of one kind of chart; do runs a function on the
@@ -88,6 +89,16 @@ func (v *ChartView) Highlight(id string) {
 	}
 }
 
+// CellCenter returns the centre of the i-th clickable cell of the chart
+// shown, in the view's coordinates; false when there is none.
+func (v *ChartView) CellCenter(i int) (fyne.Position, bool) {
+	if v.result == nil || i < 0 || i >= len(v.result.Hits) || v.scale == 0 {
+		return fyne.Position{}, false
+	}
+	h := v.result.Hits[i]
+	return fyne.NewPos(float32((h.X0+h.X1)/2)/v.scale, float32((h.Y0+h.Y1)/2)/v.scale), true
+}
+
 // Result returns the last chart shown.
 func (v *ChartView) Result() *charts.Result { return v.result }
 
@@ -119,8 +130,8 @@ func (v *ChartView) render(size fyne.Size) {
 			v.img.Refresh()
 			v.at = min(v.at, len(res.Hits)-1)
 			v.placeCursor()
-			if v.rendered != nil {
-				v.rendered()
+			if v.OnDrawn != nil {
+				v.OnDrawn()
 			}
 		})
 	}()

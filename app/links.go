@@ -66,15 +66,12 @@ func (w *MainWindow) timelineViewChanged(view timeline.Scale) {
 // chartDrawn logs where the chart's first cell lies in the window, so the
 // end-to-end test can click it.
 func (w *MainWindow) chartDrawn(v *ChartView) {
-	res := v.Result()
-	if res == nil || len(res.Hits) == 0 || w.opts.Events == nil {
+	cell, ok := v.CellCenter(0)
+	if !ok || w.opts.Events == nil {
 		return
 	}
-	h := res.Hits[0]
-	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(v)
-	x := at.X + float32((h.X0+h.X1)/2)/v.scale
-	y := at.Y + float32((h.Y0+h.Y1)/2)/v.scale
-	w.event("chart-drawn", "chart=%s first-cell=%d,%d", v.Kind(), int(x), int(y))
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(v).Add(cell)
+	w.event("chart-drawn", "chart=%s first-cell=%d,%d", v.Kind(), int(at.X), int(at.Y))
 }
 
 func (w *MainWindow) chartCell(kind charts.Kind, title string, anns []*data.Annotation) {

@@ -34,13 +34,13 @@ func TestChosenThemeReachesTheCharts(t *testing.T) {
 		dark   bool
 	}{{"dark", true}, {"light", false}, {"dark", true}, {"system", false}} {
 		drawn := false
-		logged := v.rendered
+		logged := v.OnDrawn
 		// A render may be under way with the old colours; wait for one
 		// made after the change reached the chart.
-		v.rendered = func() { logged(); drawn = v.dark == tc.dark }
+		v.OnDrawn = func() { logged(); drawn = v.dark == tc.dark }
 		w.setTheme(tc.choice)
 		w.ui.pumpUntil(t, "the chart redrawn for "+tc.choice, func() bool { return drawn })
-		v.rendered = logged
+		v.OnDrawn = logged
 		l := backgroundLuma(v.Result().Image)
 		if tc.dark != (l < 100) {
 			t.Errorf("theme %s: the chart's background has luma %d", tc.choice, l)

@@ -173,7 +173,7 @@ func (w *MainWindow) build() {
 		v := NewChartView(k, w.opts.Do)
 		kind := k
 		v.OnCell = func(title string, anns []*data.Annotation) { w.chartCell(kind, title, anns) }
-		v.rendered = func() { w.chartDrawn(v) }
+		v.OnDrawn = func() { w.chartDrawn(v) }
 		w.charts = append(w.charts, v)
 		tabs = append(tabs, container.NewTabItem(k.Info().Tab, v))
 	}

@@ -83,8 +83,8 @@ func (tw *testWindow) drawChart(t *testing.T, i int) *ChartView {
 	t.Helper()
 	v := tw.charts[i]
 	drawn := false
-	logged := v.rendered
-	v.rendered = func() { logged(); drawn = true }
+	logged := v.OnDrawn
+	v.OnDrawn = func() { logged(); drawn = true }
 	v.Resize(fyne.NewSize(900, 500))
 	tw.ui.pumpUntil(t, "the chart", func() bool { return drawn })
 	return v
