@@ -65,8 +65,31 @@ func NewSourceView() *SourceView {
 // set, the spans of other topics are fainter.
 func (v *SourceView) SetSource(s *data.Source, focus *data.Annotation, topic *data.Topic) {
 	v.source, v.focus, v.dimTo = s, focus, topic
-	v.width = 0 // reflow
+	v.relayout(v.Size().Width)
 	v.Refresh()
+}
+
+// Resize implements fyne.Widget: a new width wraps the text again here,
+// not in the renderer, which only draws.
+func (v *SourceView) Resize(size fyne.Size) {
+	rewrap := size.Width != v.width
+	if rewrap {
+		v.relayout(size.Width)
+	}
+	v.BaseWidget.Resize(size)
+	if rewrap {
+		v.Refresh()
+	}
+}
+
+// relayout wraps the text at width and tells OnReflow when the height
+// changed.
+func (v *SourceView) relayout(width float32) {
+	before := v.height
+	v.reflow(width)
+	if v.height != before && v.OnReflow != nil {
+		v.OnReflow()
+	}
 }
 
 // SetFocus outlines another span of the same source.
@@ -269,27 +292,11 @@ type sourceRenderer struct {
 	objects []fyne.CanvasObject
 }
 
-func (r *sourceRenderer) Layout(size fyne.Size) {
-	v := r.v
-	if size.Width != v.width {
-		before := v.height
-		v.reflow(size.Width)
-		r.build()
-		if v.height != before && v.OnReflow != nil {
-			v.OnReflow()
-		}
-	}
-}
+func (r *sourceRenderer) Layout(fyne.Size) {}
 
 func (r *sourceRenderer) MinSize() fyne.Size { return r.v.MinSize() }
 
 func (r *sourceRenderer) Refresh() {
-	if r.v.width == 0 && r.v.source != nil {
-		r.Layout(r.v.Size())
-		if r.v.width == 0 {
-			return
-		}
-	}
 	r.build()
 	canvas.Refresh(r.v)
 }
