@@ -143,32 +143,25 @@ func (s *State) SetKinds(kinds []string) {
 func (s *State) Unit() data.Unit { return s.unit }
 
 // SetUnit sets what is counted.
-func (s *State) SetUnit(u data.Unit) {
-	if u != s.unit {
-		s.unit = u
-		s.notify(FiltersChanged)
-	}
-}
+func (s *State) SetUnit(u data.Unit) { set(s, &s.unit, u, FiltersChanged) }
 
 // PerThousandWords reports whether counts are divided by words.
 func (s *State) PerThousandWords() bool { return s.perThousandWords }
 
 // SetPerThousandWords sets whether counts are divided by words.
-func (s *State) SetPerThousandWords(on bool) {
-	if on != s.perThousandWords {
-		s.perThousandWords = on
-		s.notify(FiltersChanged)
-	}
-}
+func (s *State) SetPerThousandWords(on bool) { set(s, &s.perThousandWords, on, FiltersChanged) }
 
 // Theme returns the theme choice.
 func (s *State) Theme() apptheme.Choice { return s.theme }
 
 // SetTheme sets the theme choice.
-func (s *State) SetTheme(c apptheme.Choice) {
-	if c != s.theme {
-		s.theme = c
-		s.notify(ThemeChanged)
+func (s *State) SetTheme(c apptheme.Choice) { set(s, &s.theme, c, ThemeChanged) }
+
+// set changes one field of the state and notifies, unless it holds v.
+func set[T comparable](s *State, field *T, v T, c Change) {
+	if *field != v {
+		*field = v
+		s.notify(c)
 	}
 }
 
