@@ -98,7 +98,7 @@ func (w *MainWindow) openRow(row KWICRow) {
 		if row.Annotation != nil {
 			topic = row.Annotation.Topic
 		}
-		w.timeline.SelectMeetingTopic(ms[0], topic)
+		w.state.Select(ms[0], topic)
 	}
 	at := row.Match.Start
 	if row.Annotation != nil {
@@ -110,7 +110,7 @@ func (w *MainWindow) openRow(row KWICRow) {
 // spanTapped selects the tapped span's topic and meeting elsewhere.
 func (w *MainWindow) spanTapped(a *data.Annotation) {
 	if ms := a.Source.Meetings; len(ms) > 0 {
-		w.timeline.SelectMeetingTopic(ms[0], a.Topic)
+		w.state.Select(ms[0], a.Topic)
 	}
 	w.timeline.HighlightTopic(a.Topic)
 	w.status.SetText(fmt.Sprintf("%s: “%s”", safetext.Clip(a.Topic.Label, maxShown), safetext.Clip(a.Text(), 80)))

@@ -114,6 +114,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.path = path
 		w.corpus = c
 		w.timeline.SetModel(ready.model)
+		w.state.Select(nil, nil) // the selection was of the corpus shown before
 		w.sidebar.SetCorpus(c, ready.stats)
 		w.detail.Clear()
 		w.kwic.ShowAnnotations("Select a chart cell or search to list spans here", nil)

@@ -8,7 +8,8 @@ import (
 )
 
 // State is what the window shows: the filters (topics, years, meeting
-// kinds, what is counted) and the theme choice. It has one owner; views
+// kinds, what is counted), the theme choice, and the selection (a meeting,
+// or a meeting's mentions of a topic). It has one owner; views
 // read it, change it only through its setters, and hear every change
 // through Listen, so no view pushes into another and no push can echo: a
 // setter that changes nothing notifies no one. Preferences are one more
@@ -20,6 +21,8 @@ type State struct {
 	unit             data.Unit
 	perThousandWords bool
 	theme            apptheme.Choice
+	meeting          *data.Meeting // the selection: a meeting, or its mentions of a topic
+	topic            *data.Topic
 	listeners        []func(Change)
 }
 
@@ -30,6 +33,7 @@ type Change int
 const (
 	FiltersChanged Change = 1 << iota // topics, years, kinds, unit, per 1,000 words
 	ThemeChanged
+	SelectionChanged
 )
 
 // NewState makes the state with every topic and kind shown, spans counted,
@@ -163,6 +167,22 @@ func set[T comparable](s *State, field *T, v T, c Change) {
 		*field = v
 		s.notify(c)
 	}
+}
+
+// Selected returns the selection: nil meeting for none.
+func (s *State) Selected() (*data.Meeting, *data.Topic) { return s.meeting, s.topic }
+
+// Select selects a meeting (nil: nothing) or, with topic, its mentions of
+// the topic.
+func (s *State) Select(m *data.Meeting, topic *data.Topic) {
+	if m == nil {
+		topic = nil
+	}
+	if m == s.meeting && topic == s.topic {
+		return
+	}
+	s.meeting, s.topic = m, topic
+	s.notify(SelectionChanged)
 }
 
 // Query is the filters as a count query of a corpus: its topics in order

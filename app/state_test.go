@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
@@ -104,5 +105,41 @@ func TestSidebarShowsTheStateWithoutEcho(t *testing.T) {
 	sb.from.SetSelected("2012") // the corpus' first year: open
 	if from, _ := s.Years(); from != 0 {
 		t.Errorf("from = %d, want 0 (the corpus' first year)", from)
+	}
+}
+
+// A selection made anywhere reaches the timeline through the state, and
+// the timeline's own selection and clearing reach the state.
+func TestSelectionGoesThroughTheState(t *testing.T) {
+	w := openWindow(t, builtin)
+	c := w.Corpus()
+	a := c.Source("whitepaper-2020-p409").Annotations[0]
+	w.spanTapped(a)
+	if m, topic := w.state.Selected(); m == nil || m.ID != "scm-52" || topic != a.Topic {
+		t.Fatalf("state selection %v %v", m, topic)
+	}
+	if sel, ok := w.timeline.Selected(); !ok || sel.Meeting.ID != "scm-52" || sel.Topic != a.Topic {
+		t.Fatalf("timeline selection %+v", sel)
+	}
+	// The user walks the timeline: the state follows.
+	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	sel, _ := w.timeline.Selected()
+	if m, _ := w.state.Selected(); m != sel.Meeting || m == nil {
+		t.Errorf("after ←: state %v, timeline %v", m, sel.Meeting)
+	}
+	// Esc clears both.
+	w.timeline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if m, _ := w.state.Selected(); m != nil {
+		t.Errorf("after Esc the state holds %s", m.ID)
+	}
+	if _, ok := w.timeline.Selected(); ok {
+		t.Error("after Esc the timeline holds a selection")
+	}
+	// A reload drops a selection of the corpus shown before.
+	w.state.Select(c.Meeting("scm-44"), nil)
+	w.Reload()
+	w.waitLoads(t, 2)
+	if m, _ := w.state.Selected(); m != nil {
+		t.Errorf("after a reload the state holds %s", m.ID)
 	}
 }

@@ -117,6 +117,9 @@ func (w *MainWindow) stateChanged(c Change) {
 	if c&FiltersChanged != 0 {
 		w.filtersChanged()
 	}
+	if c&SelectionChanged != 0 {
+		w.timeline.ShowSelection(w.state.Selected())
+	}
 	if c&ThemeChanged != 0 {
 		applyTheme(w.app, string(w.state.Theme())) // the settings listener redraws the rasters
 		w.SetMainMenu(w.menu())
@@ -156,7 +159,11 @@ func (w *MainWindow) build() {
 	w.sidebar.OnHoverTopic = w.hoverTopic
 
 	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
-	w.timeline.OnSelect = w.timelineSelected
+	w.timeline.OnSelect = func(sel timeline.Selection) {
+		w.state.Select(sel.Meeting, sel.Topic)
+		w.timelineSelected(sel)
+	}
+	w.timeline.OnClear = func() { w.state.Select(nil, nil) }
 	w.timeline.OnOpen = w.timelineSelected
 	w.timeline.OnHoverTopic = w.hoverTopic
 	w.timeline.OnViewChanged = w.timelineViewChanged

@@ -26,7 +26,7 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 	case h.Mark >= 0:
 		t.Select(f.Marks[h.Mark].Lane, f.Marks[h.Mark].First)
 	default:
-		t.ClearSelection()
+		t.clearForUser()
 	}
 }
 
@@ -221,7 +221,7 @@ func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		t.open()
 	case fyne.KeyEscape:
-		t.ClearSelection()
+		t.clearForUser()
 	case fyne.KeyPlus, fyne.KeyEqual:
 		t.ZoomAt(t.center(), 1.5)
 	case fyne.KeyMinus:
@@ -230,5 +230,13 @@ func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 		if t.OnOtherKey != nil {
 			t.OnOtherKey(e)
 		}
+	}
+}
+
+// clearForUser drops the selection and reports it through OnClear.
+func (t *Timeline) clearForUser() {
+	t.ClearSelection()
+	if t.OnClear != nil {
+		t.OnClear()
 	}
 }

@@ -27,7 +27,10 @@ type Timeline struct {
 	// click or keyboard); OnOpen when the user asks to read its sources
 	// (Enter, or the context menu).
 	OnSelect func(Selection)
-	OnOpen   func(Selection)
+	// OnClear is called when the user clears the selection (Esc, or a
+	// click on nothing).
+	OnClear func()
+	OnOpen  func(Selection)
 	// OnHoverTopic is called with the topic whose lane label is under the
 	// pointer, and with nil when the pointer leaves it.
 	OnHoverTopic func(*data.Topic)
@@ -193,16 +196,19 @@ func (t *Timeline) selectionOf(lane, item int) Selection {
 	return Selection{Meeting: m, Topic: l.Topic, Annotations: MeetingAnnotations(m, l.Topic)}
 }
 
-// Select selects an item of a lane, brings it into view and reports it.
-func (t *Timeline) Select(lane, item int) { t.selectItem(lane, item, true) }
+// Select selects an item of a lane for the user, brings it into view and
+// reports it through OnSelect.
+func (t *Timeline) Select(lane, item int) {
+	if t.show(lane, item) && t.OnSelect != nil {
+		t.OnSelect(t.selectionOf(lane, item))
+	}
+}
 
-// SelectQuietly selects without calling OnSelect: for selections made
-// elsewhere in the app, which must not come back to it.
-func (t *Timeline) SelectQuietly(lane, item int) { t.selectItem(lane, item, false) }
-
-func (t *Timeline) selectItem(lane, item int, notify bool) {
+// show marks an item as selected and brings it into view; false for an
+// item that is not there.
+func (t *Timeline) show(lane, item int) bool {
 	if lane < 0 || lane >= len(t.model.Lanes) || item < 0 || item >= len(t.model.Lanes[lane].Items) {
-		return
+		return false
 	}
 	t.selected.lane, t.selected.item, t.selected.ok = lane, item, true
 	it := t.model.Lanes[lane].Items[item]
@@ -212,14 +218,23 @@ func (t *Timeline) selectItem(lane, item int, notify bool) {
 	} else {
 		t.Refresh()
 	}
-	if notify && t.OnSelect != nil {
-		t.OnSelect(t.selectionOf(lane, item))
-	}
+	return true
 }
 
-// SelectMeetingTopic quietly selects a meeting's mark on a topic's lane,
-// or the meeting itself when topic is nil or hidden.
-func (t *Timeline) SelectMeetingTopic(m *data.Meeting, topic *data.Topic) {
+// ShowSelection shows the selection its owner holds: a meeting's mark on
+// a topic's lane, or the meeting itself when topic is nil or hidden; none
+// for a nil meeting. It reports nothing: it is how the timeline follows a
+// selection made anywhere, its own included.
+func (t *Timeline) ShowSelection(m *data.Meeting, topic *data.Topic) {
+	if m == nil {
+		t.ClearSelection()
+		return
+	}
+	if t.selected.ok {
+		if sel := t.selectionOf(t.selected.lane, t.selected.item); sel.Meeting == m && sel.Topic == topic {
+			return // shown already (the user's own selection, say)
+		}
+	}
 	lane := 0
 	for li, l := range t.model.Lanes {
 		if topic != nil && l.Topic == topic && !l.Hidden {
@@ -228,7 +243,7 @@ func (t *Timeline) SelectMeetingTopic(m *data.Meeting, topic *data.Topic) {
 	}
 	for i, it := range t.model.Lanes[lane].Items {
 		if it.Meeting >= 0 && t.model.Meetings[it.Meeting] == m {
-			t.SelectQuietly(lane, i)
+			t.show(lane, i)
 			return
 		}
 	}
