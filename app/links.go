@@ -12,8 +12,8 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
-// hoverTopic highlights a topic on the timeline and in the charts (nil:
-// none) while the pointer is over it anywhere.
+// hoverTopic shows the state's highlighted topic (nil: none) on the
+// timeline and in the charts, while the pointer is over it anywhere.
 func (w *MainWindow) hoverTopic(t *data.Topic) {
 	w.timeline.HighlightTopic(t)
 	id := ""
@@ -112,7 +112,7 @@ func (w *MainWindow) spanTapped(a *data.Annotation) {
 	if ms := a.Source.Meetings; len(ms) > 0 {
 		w.state.Select(ms[0], a.Topic)
 	}
-	w.timeline.HighlightTopic(a.Topic)
+	w.state.SetHover(a.Topic)
 	w.status.SetText(fmt.Sprintf("%s: “%s”", safetext.Clip(a.Topic.Label, maxShown), safetext.Clip(a.Text(), 80)))
 	w.event("span", "topic=%s source=%s start=%d", a.Topic.ID, a.Source.ID, a.Anchor.Start)
 }

@@ -23,10 +23,6 @@ import (
 type Sidebar struct {
 	widget.BaseWidget
 
-	// OnHoverTopic is called with the topic under the pointer, nil when it
-	// leaves.
-	OnHoverTopic func(*data.Topic)
-
 	state       *State
 	corpus      *data.Corpus
 	first, last int // the corpus' years, which the year choices stand for as 0
@@ -193,13 +189,9 @@ func newHoverRow(content fyne.CanvasObject, t *data.Topic, s *Sidebar) *hoverRow
 func (h *hoverRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(h.content) }
 
 func (h *hoverRow) MouseIn(*desktop.MouseEvent) {
-	if h.sidebar.OnHoverTopic != nil {
-		h.sidebar.OnHoverTopic(h.topic)
-	}
+	h.sidebar.state.SetHover(h.topic)
 }
 func (h *hoverRow) MouseMoved(*desktop.MouseEvent) {}
 func (h *hoverRow) MouseOut() {
-	if h.sidebar.OnHoverTopic != nil {
-		h.sidebar.OnHoverTopic(nil)
-	}
+	h.sidebar.state.SetHover(nil)
 }

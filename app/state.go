@@ -8,8 +8,9 @@ import (
 )
 
 // State is what the window shows: the filters (topics, years, meeting
-// kinds, what is counted), the theme choice, and the selection (a meeting,
-// or a meeting's mentions of a topic). It has one owner; views
+// kinds, what is counted), the theme choice, the selection (a meeting, or
+// a meeting's mentions of a topic) and the topic highlighted under the
+// pointer. It has one owner; views
 // read it, change it only through its setters, and hear every change
 // through Listen, so no view pushes into another and no push can echo: a
 // setter that changes nothing notifies no one. Preferences are one more
@@ -23,6 +24,7 @@ type State struct {
 	theme            apptheme.Choice
 	meeting          *data.Meeting // the selection: a meeting, or its mentions of a topic
 	topic            *data.Topic
+	hover            *data.Topic // the topic under the pointer anywhere, highlighted everywhere
 	listeners        []func(Change)
 }
 
@@ -34,6 +36,7 @@ const (
 	FiltersChanged Change = 1 << iota // topics, years, kinds, unit, per 1,000 words
 	ThemeChanged
 	SelectionChanged
+	HoverChanged
 )
 
 // NewState makes the state with every topic and kind shown, spans counted,
@@ -184,6 +187,12 @@ func (s *State) Select(m *data.Meeting, topic *data.Topic) {
 	s.meeting, s.topic = m, topic
 	s.notify(SelectionChanged)
 }
+
+// Hovered returns the highlighted topic (nil: none).
+func (s *State) Hovered() *data.Topic { return s.hover }
+
+// SetHover highlights a topic everywhere (nil: none).
+func (s *State) SetHover(t *data.Topic) { set(s, &s.hover, t, HoverChanged) }
 
 // Query is the filters as a count query of a corpus: its topics in order
 // (none, not all, when every one is hidden), the years, the kinds.

@@ -143,3 +143,31 @@ func TestSelectionGoesThroughTheState(t *testing.T) {
 		t.Errorf("after a reload the state holds %s", m.ID)
 	}
 }
+
+// A topic hovered in the sidebar is highlighted on the timeline and in the
+// charts, through the state, and hovering writes no preference.
+func TestHoverGoesThroughTheState(t *testing.T) {
+	w := openWindow(t, builtin)
+	space := w.Corpus().Topic("space")
+	saved := 0
+	w.state.Listen(func(c Change) {
+		if c&(FiltersChanged|ThemeChanged) != 0 {
+			saved++
+		}
+	})
+	w.state.SetHover(space)
+	for _, l := range w.timeline.Model().Lanes[1:] {
+		if l.Highlighted != (l.Topic == space) {
+			t.Errorf("lane %s highlighted = %v", l.Topic.ID, l.Highlighted)
+		}
+	}
+	for _, v := range w.charts {
+		if v.topic != "space" {
+			t.Errorf("chart %s highlights %q", v.Kind(), v.topic)
+		}
+	}
+	w.state.SetHover(nil)
+	if w.charts[0].topic != "" || saved != 0 {
+		t.Errorf("after leaving: chart highlights %q; %d saving changes", w.charts[0].topic, saved)
+	}
+}

@@ -117,6 +117,9 @@ func (w *MainWindow) stateChanged(c Change) {
 	if c&FiltersChanged != 0 {
 		w.filtersChanged()
 	}
+	if c&HoverChanged != 0 {
+		w.hoverTopic(w.state.Hovered())
+	}
 	if c&SelectionChanged != 0 {
 		w.timeline.ShowSelection(w.state.Selected())
 	}
@@ -125,7 +128,9 @@ func (w *MainWindow) stateChanged(c Change) {
 		w.SetMainMenu(w.menu())
 		w.event("theme", "choice=%s dark=%v", w.state.Theme(), apptheme.IsDark(w.app))
 	}
-	saveState(w.app.Preferences(), w.state)
+	if c&(FiltersChanged|ThemeChanged) != 0 {
+		saveState(w.app.Preferences(), w.state)
+	}
 }
 
 // themeChanged redraws what draws its own colours: the charts and the
@@ -156,7 +161,6 @@ func (w *MainWindow) build() {
 	w.per1k = widget.NewCheck("per 1,000 words", w.state.SetPerThousandWords)
 
 	w.sidebar = NewSidebar(w.state)
-	w.sidebar.OnHoverTopic = w.hoverTopic
 
 	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
 	w.timeline.OnSelect = func(sel timeline.Selection) {
@@ -165,7 +169,7 @@ func (w *MainWindow) build() {
 	}
 	w.timeline.OnClear = func() { w.state.Select(nil, nil) }
 	w.timeline.OnOpen = w.timelineSelected
-	w.timeline.OnHoverTopic = w.hoverTopic
+	w.timeline.OnHoverTopic = w.state.SetHover
 	w.timeline.OnViewChanged = w.timelineViewChanged
 	w.timeline.OnShowOnly = func(t *data.Topic) { // through the state, so the sidebar, the charts and the preferences follow
 		id := ""
