@@ -87,17 +87,6 @@ func TestHostileGenerated(t *testing.T) {
 	}
 	base := strings.Replace(string(raw), "    venue: Seoul\n", "", 1)
 	text := "They agreed on space cooperation and cyber defense.\n"
-	write := func(t *testing.T, files map[string]string) string {
-		dir := t.TempDir()
-		for name, content := range files {
-			p := filepath.Join(dir, name)
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return filepath.Join(dir, "c.yaml")
-	}
 	t.Run("300 MB corpus file", func(t *testing.T) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "c.yaml")
@@ -140,18 +129,18 @@ func TestHostileGenerated(t *testing.T) {
 			fmt.Fprintf(&b, "  - {id: t%05d, label: Topic %d}\n", i, i)
 		}
 		b.WriteString("  - {id: t00042, label: Again}\n")
-		runHostile(t, write(t, map[string]string{"c.yaml": b.String()}), []string{`10003: id "t00042" is already used at line 45`})
+		runHostile(t, corpusWith(t, map[string]string{"c.yaml": b.String()}), []string{`10003: id "t00042" is already used at line 45`})
 	})
 	t.Run("1 MB quote", func(t *testing.T) {
 		quote := strings.Repeat("space cooperation ", 60000)
 		yaml := strings.Replace(base, "quote: cyber defense", "quote: "+strings.TrimSpace(quote), 1)
-		runHostile(t, write(t, map[string]string{"c.yaml": yaml, "s1.txt": text}), []string{"26: orphaned"})
+		runHostile(t, corpusWith(t, map[string]string{"c.yaml": yaml, "s1.txt": text}), []string{"26: orphaned"})
 	})
 	t.Run("symbolic link out of the folder", func(t *testing.T) {
 		outside := t.TempDir()
 		os.WriteFile(filepath.Join(outside, "secret.txt"), []byte(text), 0o644)
 		yaml := strings.Replace(base, "file: s1.txt", "file: texts/secret.txt", 1)
-		path := write(t, map[string]string{"c.yaml": yaml})
+		path := corpusWith(t, map[string]string{"c.yaml": yaml})
 		if err := os.Symlink(outside, filepath.Join(filepath.Dir(path), "texts")); err != nil {
 			t.Skip("no symbolic links here:", err)
 		}
