@@ -21,7 +21,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/cli"
 	_ "github.com/alliance-timeline/alliance-timeline/cli/quietlocale" // before Fyne's lang package: see its doc
-	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/cache"
 )
 
 // FyneApp.toml is the one place that holds the app's name, id and version.
@@ -77,7 +77,7 @@ func main() {
 				defer f.Close()
 				opts.Events = f
 			}
-			opts.Load = cli.WindowLoader(os.Getenv, func(path string, o data.Outcome) {
+			opts.Load = cli.WindowLoader(os.Getenv, func(path string, o cache.Outcome) {
 				if opts.Events != nil {
 					fmt.Fprintf(opts.Events, "cache path=%q hit=%v stored=%v why=%q\n", path, o.Hit, o.Stored, o.Why)
 				}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -125,7 +126,7 @@ func (d *DetailPane) showSourceOf(c *data.Corpus, s *data.Source) {
 }
 
 // ShowMatch opens the source of a search match, scrolled to it.
-func (d *DetailPane) ShowMatch(c *data.Corpus, m data.Match) {
+func (d *DetailPane) ShowMatch(c *data.Corpus, m textmatch.Match) {
 	d.topic = nil
 	d.showSourceOf(c, m.Source)
 	d.spans, d.current = nil, -1

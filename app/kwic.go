@@ -10,14 +10,15 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 // KWICRow is one line of a keyword-in-context list: an annotation, or a
 // search match, in its context.
 type KWICRow struct {
 	Annotation *data.Annotation // nil for a search match
-	Match      data.Match
-	Context    data.Context
+	Match      textmatch.Match
+	Context    textmatch.Context
 }
 
 // Source returns the row's source.
@@ -135,16 +136,16 @@ func kwicWhere(r KWICRow) string {
 func (k *KWICList) ShowAnnotations(title string, anns []*data.Annotation) {
 	rows := make([]KWICRow, len(anns))
 	for i, a := range anns {
-		rows[i] = KWICRow{Annotation: a, Context: data.ContextOf(a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd, kwicContext)}
+		rows[i] = KWICRow{Annotation: a, Context: textmatch.ContextOf(a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd, kwicContext)}
 	}
 	k.show(title, rows)
 }
 
 // ShowMatches lists search matches under a title.
-func (k *KWICList) ShowMatches(title string, matches []data.Match) {
+func (k *KWICList) ShowMatches(title string, matches []textmatch.Match) {
 	rows := make([]KWICRow, len(matches))
 	for i, m := range matches {
-		rows[i] = KWICRow{Match: m, Context: data.ContextOf(m.Source, m.ByteStart, m.ByteEnd, kwicContext)}
+		rows[i] = KWICRow{Match: m, Context: textmatch.ContextOf(m.Source, m.ByteStart, m.ByteEnd, kwicContext)}
 	}
 	k.show(title, rows)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -132,10 +133,10 @@ func (w *MainWindow) runSearch(text string) {
 	}
 	w.lastSearch, w.searchHit = text, -1
 	w.searches++
-	generation, c := w.searches, w.corpus
+	generation, c, searcher := w.searches, w.corpus, w.searcher
 	w.status.SetText("Searching for “" + text + "”…")
 	go func() {
-		matches := c.Search(text, 1000)
+		matches := searcher.Search(text, 1000)
 		w.opts.Do(func() {
 			if generation == w.searches && c == w.corpus {
 				w.showSearch(text, matches)
@@ -145,7 +146,7 @@ func (w *MainWindow) runSearch(text string) {
 }
 
 // showSearch lists a search's matches and marks their meetings.
-func (w *MainWindow) showSearch(text string, matches []data.Match) {
+func (w *MainWindow) showSearch(text string, matches []textmatch.Match) {
 	w.kwic.ShowMatches(fmt.Sprintf("“%s”", text), matches)
 	hit := map[*data.Meeting]bool{}
 	for _, m := range matches {

@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -23,7 +25,7 @@ func (w *MainWindow) open(path string) {
 	w.progress.Show()
 	w.progress.Start()
 	w.loadBar.Hide()
-	progress := &data.LoadProgress{}
+	progress := &load.Progress{}
 	loading := make(chan struct{})
 	go w.followProgress(generation, progress, loading)
 	go func() {
@@ -57,7 +59,7 @@ func (w *MainWindow) open(path string) {
 // loading is closed: a bar that moves only when the load does, instead of
 // an animation that redraws the window sixty times a second (which, with
 // software rendering, slowed the load of the 100k corpus by a fifth).
-func (w *MainWindow) followProgress(generation int, progress *data.LoadProgress, loading <-chan struct{}) {
+func (w *MainWindow) followProgress(generation int, progress *load.Progress, loading <-chan struct{}) {
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -112,7 +114,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 	good := c != nil && !problems.HasErrors()
 	if good {
 		w.path = path
-		w.corpus = c
+		w.corpus, w.searcher = c, textmatch.NewSearcher(c)
 		w.timeline.SetModel(ready.model)
 		w.state.Select(nil, nil) // the selection was of the corpus shown before
 		w.sidebar.SetCorpus(c, ready.stats)

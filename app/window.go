@@ -17,6 +17,8 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -30,7 +32,7 @@ const (
 
 // Loader loads a corpus ("" for the built-in one), reporting its progress
 // to progress when it can. It runs off the UI goroutine.
-type Loader func(path string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error)
+type Loader func(path string, progress *load.Progress) (*data.Corpus, data.Problems, error)
 
 // Options configure the main window.
 type Options struct {
@@ -54,11 +56,12 @@ type Options struct {
 type MainWindow struct {
 	state *State // what the window shows; every view observes it
 	fyne.Window
-	app    fyne.App
-	opts   Options
-	path   string // of the corpus shown
-	loads  int    // loads started; only the newest one's result is shown
-	corpus *data.Corpus
+	app      fyne.App
+	opts     Options
+	path     string // of the corpus shown
+	loads    int    // loads started; only the newest one's result is shown
+	corpus   *data.Corpus
+	searcher *textmatch.Searcher // of the corpus shown
 
 	status    *widget.Label
 	progress  *widget.ProgressBarInfinite // while a load's progress is unknown

@@ -16,10 +16,11 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
-func builtin(string, *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+func builtin(string, *load.Progress) (*data.Corpus, data.Problems, error) {
 	return assets.LoadCorpus()
 }
 
@@ -209,7 +210,7 @@ func TestSearchListsMatchesAndMarksMeetings(t *testing.T) {
 
 func TestBrokenReloadKeepsCorpus(t *testing.T) {
 	broken := false
-	load := func(p string, _ *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+	load := func(p string, _ *load.Progress) (*data.Corpus, data.Problems, error) {
 		if broken {
 			return nil, data.Problems{
 				{File: "c.yaml", Line: 3, Col: 5, Severity: data.Error, Message: "unknown key"},
@@ -241,7 +242,7 @@ func TestBrokenReloadKeepsCorpus(t *testing.T) {
 // must not replace what the newer one showed.
 func TestOnlyTheNewestLoadIsShown(t *testing.T) {
 	release := make(chan struct{})
-	load := func(p string, _ *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+	load := func(p string, _ *load.Progress) (*data.Corpus, data.Problems, error) {
 		if p == "slow.yaml" {
 			<-release
 			return nil, data.Problems{{File: p, Severity: data.Error, Message: "stale"}}, nil
@@ -335,7 +336,7 @@ func TestHoveringATopicHighlightsItEverywhere(t *testing.T) {
 // and the window keeps answering.
 func TestALongLoadNeverBlocksTheWindow(t *testing.T) {
 	release := make(chan struct{})
-	load := func(p string, _ *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+	load := func(p string, _ *load.Progress) (*data.Corpus, data.Problems, error) {
 		if p == "big.yaml" {
 			<-release
 		}
@@ -362,7 +363,7 @@ func TestALongLoadNeverBlocksTheWindow(t *testing.T) {
 // it has come instead of the animation, and both go when it is shown.
 func TestLoadProgressIsShown(t *testing.T) {
 	reported, release := make(chan struct{}), make(chan struct{})
-	load := func(p string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+	load := func(p string, progress *load.Progress) (*data.Corpus, data.Problems, error) {
 		if p == "big.yaml" {
 			progress.Report(0.4)
 			close(reported)
@@ -457,11 +458,11 @@ func TestExportDialogRefusesTheCorpusFiles(t *testing.T) {
 	path := filepath.Join(dir, "c.csv")
 	os.WriteFile(path, []byte(corpus), 0o644)
 	os.WriteFile(filepath.Join(dir, "s1.csv"), []byte(text), 0o644)
-	w := openWindow(t, func(p string, _ *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+	w := openWindow(t, func(p string, _ *load.Progress) (*data.Corpus, data.Problems, error) {
 		if p == "" {
 			return builtin(p, nil)
 		}
-		return data.Load(p)
+		return load.File(p)
 	})
 	w.open(path)
 	w.waitLoads(t, 2)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 )
 
 //go:embed corpus
@@ -53,5 +54,5 @@ func CorpusFS() fs.FS {
 // LoadCorpus loads the built-in corpus: the one way the command line, the
 // window and the tests open it.
 func LoadCorpus() (*data.Corpus, data.Problems, error) {
-	return data.LoadFS(CorpusFS(), CorpusFile, CorpusName)
+	return load.FS(CorpusFS(), CorpusFile, CorpusName)
 }

@@ -12,7 +12,10 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/cache"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 // Exit codes.
@@ -78,7 +81,7 @@ func Run(args []string, env Env) int {
 			names = append(names, c.name)
 		}
 		msg := fmt.Sprintf("alliance-timeline: %q is neither a command nor a corpus file", args[0])
-		if s := data.Suggest(args[0], names); s != "" {
+		if s := textmatch.Suggest(args[0], names); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		say(env.Stderr, "%s", msg)
@@ -204,7 +207,7 @@ func say(w io.Writer, format string, a ...any) {
 // LoadCorpus loads the corpus at path, or the built-in corpus when path is
 // empty.
 func LoadCorpus(path string) (*data.Corpus, data.Problems, error) {
-	return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) { return data.Load(path) })
+	return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) { return load.File(path) })
 }
 
 // loadOrBuiltin is the one place where no path means the built-in corpus.
@@ -224,13 +227,13 @@ const (
 )
 
 // WindowLoader is how the window loads a corpus: as LoadCorpus, reporting
-// its progress, and through the corpus cache (data.Cache) in the user's
+// its progress, and through the corpus cache (cache.Cache) in the user's
 // cache folder, so an unchanged corpus reopens without being decoded and
 // anchored again. The cache is off when NoCacheEnv is set or there is no
 // cache folder. report, when set, hears how each corpus file was served.
-func WindowLoader(getenv func(string) string, report func(path string, o data.Outcome)) func(string, *data.LoadProgress) (*data.Corpus, data.Problems, error) {
-	uncached := func(path string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error) {
-		return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) { return data.LoadReporting(path, progress) })
+func WindowLoader(getenv func(string) string, report func(path string, o cache.Outcome)) func(string, *load.Progress) (*data.Corpus, data.Problems, error) {
+	uncached := func(path string, progress *load.Progress) (*data.Corpus, data.Problems, error) {
+		return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) { return load.FileReporting(path, progress) })
 	}
 	if getenv(NoCacheEnv) != "" {
 		return uncached
@@ -238,12 +241,12 @@ func WindowLoader(getenv func(string) string, report func(path string, o data.Ou
 	dir := getenv(CacheDirEnv)
 	if dir == "" {
 		var err error
-		if dir, err = data.DefaultCacheDir(); err != nil {
+		if dir, err = cache.DefaultDir(); err != nil {
 			return uncached
 		}
 	}
-	cache := &data.Cache{Dir: dir}
-	return func(path string, progress *data.LoadProgress) (*data.Corpus, data.Problems, error) {
+	cache := &cache.Cache{Dir: dir}
+	return func(path string, progress *load.Progress) (*data.Corpus, data.Problems, error) {
 		return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) {
 			c, problems, outcome, err := cache.Open(path, progress)
 			if err == nil && report != nil {

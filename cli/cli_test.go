@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/cache"
 )
 
 func run(t *testing.T, args ...string) (code int, stdout, stderr string, opened []string) {
@@ -131,7 +131,7 @@ func TestStatsJSON(t *testing.T) {
 // TestAcceptanceFiveProblems runs the broken corpus through the
 // command: five errors, each on its line, exit 1.
 func TestAcceptanceFiveProblems(t *testing.T) {
-	path := filepath.Join("..", "data", "testdata", "five-problems", "c.yaml")
+	path := filepath.Join("..", "data", "load", "testdata", "five-problems", "c.yaml")
 	code, _, stderr, _ := run(t, "validate", path)
 	if code != 1 {
 		t.Fatalf("exit %d", code)
@@ -194,7 +194,7 @@ func TestExport(t *testing.T) {
 }
 
 func TestWindowLoaderUsesTheCache(t *testing.T) {
-	corpus := filepath.Join("..", "data", "testdata", "five-problems", "c.yaml")
+	corpus := filepath.Join("..", "data", "load", "testdata", "five-problems", "c.yaml")
 	good := writeFile(t, t.TempDir(), "good.yaml", "corpus: {title: Good, format: 1}\n")
 	tests := []struct {
 		name      string
@@ -213,7 +213,7 @@ func TestWindowLoaderUsesTheCache(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "cache")
 			getenv := func(k string) string { return strings.Replace(tc.env[k], "DIR", dir, 1) }
 			var hits []bool
-			load := WindowLoader(getenv, func(_ string, o data.Outcome) { hits = append(hits, o.Hit) })
+			load := WindowLoader(getenv, func(_ string, o cache.Outcome) { hits = append(hits, o.Hit) })
 			for range 2 {
 				if _, _, err := load(tc.path, nil); err != nil {
 					t.Fatal(err)

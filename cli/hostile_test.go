@@ -17,10 +17,10 @@ import (
 const hostileLimit = 10 * time.Second
 
 // TestHostileCorpora runs validate on every case under
-// data/testdata/hostile: exit 1, and each line of the case's want file
+// data/load/testdata/hostile: exit 1, and each line of the case's want file
 // ("LINE: message" in c.yaml, or "FILE:LINE: message") among the problems.
 func TestHostileCorpora(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join("..", "data", "testdata", "hostile", "*"))
+	dirs, err := filepath.Glob(filepath.Join("..", "data", "load", "testdata", "hostile", "*"))
 	if err != nil || len(dirs) < 40 {
 		t.Fatalf("%d hostile cases (%v), want at least 40", len(dirs), err)
 	}
@@ -81,7 +81,7 @@ func runHostile(t *testing.T, path string, want []string) {
 // repository, and the one that needs a symbolic link.
 func TestHostileGenerated(t *testing.T) {
 	// A valid corpus: the unknown-key case without its unknown key.
-	raw, err := os.ReadFile(filepath.Join("..", "data", "testdata", "hostile", "21-unknown-key", "c.yaml"))
+	raw, err := os.ReadFile(filepath.Join("..", "data", "load", "testdata", "hostile", "21-unknown-key", "c.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
-	"testing/fstest"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 func loadBuiltin(t testing.TB) *data.Corpus {
@@ -63,7 +63,7 @@ func TestBuiltinCorpus(t *testing.T) {
 func TestBuiltinAnnotationsQuoteTheirText(t *testing.T) {
 	c := loadBuiltin(t)
 	for _, a := range c.Annotations {
-		if got := data.FoldForSearch(a.Text()); got != data.FoldForSearch(a.Quote) {
+		if got := textmatch.FoldForSearch(a.Text()); got != textmatch.FoldForSearch(a.Quote) {
 			t.Errorf("line %d: span %q does not read as the quote %q", a.Line, a.Text(), a.Quote)
 		}
 		for _, r := range a.Source.Excluded {
@@ -143,8 +143,4 @@ func TestBuiltinCountsAgreeWithStats(t *testing.T) {
 			}
 		}
 	}
-}
-
-func mapFS(name, text string) fstest.MapFS {
-	return fstest.MapFS{name: {Data: []byte(text)}}
 }

@@ -1,8 +1,12 @@
-package data
+package data_test
 
 import (
 	"math"
 	"testing"
+	"testing/fstest"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 )
 
 // countCorpus: m1 (2020) has s1 and s2; m2 (2021) has no text; m3 (2022)
@@ -28,7 +32,7 @@ annotations:
   - {source: s3, topic: cyber, quote: cyber talk}
 `
 
-func loadCountCorpus(t *testing.T) *Corpus {
+func loadCountCorpus(t *testing.T) *data.Corpus {
 	t.Helper()
 	c, ps := loadMap(t, countCorpus, nil)
 	if c == nil || len(ps) != 0 {
@@ -45,37 +49,37 @@ func TestCount(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		q       Query
+		q       data.Query
 		labels  []string
 		hasText []bool
 		cells   []cell
 		anns    map[[2]int]int // cell -> number of annotations behind it
 	}{
-		{name: "spans by year", q: Query{Unit: UnitSpans},
+		{name: "spans by year", q: data.Query{Unit: data.UnitSpans},
 			labels: []string{"2020", "2021", "2022"}, hasText: []bool{true, false, true},
 			cells: []cell{{0, 0, 3}, {0, 1, 1}, {1, 0, 0}, {1, 1, 0}, {2, 0, 0}, {2, 1, 1}},
 			anns:  map[[2]int]int{{0, 0}: 3, {2, 1}: 1}},
-		{name: "sources by year", q: Query{Unit: UnitSources},
+		{name: "sources by year", q: data.Query{Unit: data.UnitSources},
 			labels: []string{"2020", "2021", "2022"},
 			cells:  []cell{{0, 0, 2}, {0, 1, 1}, {2, 1, 1}},
 			anns:   map[[2]int]int{{0, 0}: 3}},
-		{name: "meetings by year", q: Query{Unit: UnitMeetings},
+		{name: "meetings by year", q: data.Query{Unit: data.UnitMeetings},
 			cells: []cell{{0, 0, 1}, {2, 1, 2}}},
-		{name: "spans by meeting", q: Query{Unit: UnitSpans, By: ByMeeting},
+		{name: "spans by meeting", q: data.Query{Unit: data.UnitSpans, By: data.ByMeeting},
 			labels: []string{"One", "Two", "Four", "Three"}, hasText: []bool{true, false, true, true},
 			cells: []cell{{0, 0, 3}, {2, 1, 1}, {3, 1, 1}}},
-		{name: "whole range counts each source once", q: Query{Unit: UnitSources, By: ByRange},
+		{name: "whole range counts each source once", q: data.Query{Unit: data.UnitSources, By: data.ByRange},
 			labels: []string{"2020–2022"}, hasText: []bool{true},
 			cells: []cell{{0, 0, 2}, {0, 1, 2}},
 			anns:  map[[2]int]int{{0, 0}: 3, {0, 1}: 2}},
-		{name: "whole range of meetings", q: Query{Unit: UnitMeetings, By: ByRange},
+		{name: "whole range of meetings", q: data.Query{Unit: data.UnitMeetings, By: data.ByRange},
 			cells: []cell{{0, 0, 1}, {0, 1, 3}}},
-		{name: "meeting kinds", q: Query{Unit: UnitMeetings, Kinds: []string{"visit"}},
+		{name: "meeting kinds", q: data.Query{Unit: data.UnitMeetings, Kinds: []string{"visit"}},
 			labels: []string{"2020", "2021", "2022"}, hasText: []bool{false, false, true},
 			cells: []cell{{0, 0, 0}, {2, 1, 1}}},
-		{name: "topic subset", q: Query{Unit: UnitSpans, Topics: []string{"cyber"}},
+		{name: "topic subset", q: data.Query{Unit: data.UnitSpans, Topics: []string{"cyber"}},
 			cells: []cell{{0, 0, 1}, {2, 0, 1}}},
-		{name: "year range", q: Query{Unit: UnitSpans, FromYear: 2021, ToYear: 2023},
+		{name: "year range", q: data.Query{Unit: data.UnitSpans, FromYear: 2021, ToYear: 2023},
 			labels: []string{"2021", "2022", "2023"}, hasText: []bool{false, true, false},
 			cells: []cell{{1, 1, 1}}},
 	}
@@ -116,7 +120,7 @@ func TestCount(t *testing.T) {
 
 func TestCountPerThousandWords(t *testing.T) {
 	c := loadCountCorpus(t)
-	cs, err := c.Count(Query{Unit: UnitSpans, PerThousandWords: true})
+	cs, err := c.Count(data.Query{Unit: data.UnitSpans, PerThousandWords: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,10 +139,10 @@ func TestCountPerThousandWords(t *testing.T) {
 
 func TestCountErrors(t *testing.T) {
 	c := loadCountCorpus(t)
-	if _, err := c.Count(Query{Topics: []string{"nope"}}); err == nil {
+	if _, err := c.Count(data.Query{Topics: []string{"nope"}}); err == nil {
 		t.Error("unknown topic: want an error")
 	}
-	if _, err := c.Count(Query{FromYear: 2022, ToYear: 2020}); err == nil {
+	if _, err := c.Count(data.Query{FromYear: 2022, ToYear: 2020}); err == nil {
 		t.Error("inverted range: want an error")
 	}
 }
@@ -160,4 +164,17 @@ sources:
 	if got := c.Sources[0].Words; got != 4 {
 		t.Errorf("words = %d, want 4 (one two three six)", got)
 	}
+}
+
+func loadMap(t *testing.T, yaml string, files map[string]string) (*data.Corpus, data.Problems) {
+	t.Helper()
+	fsys := fstest.MapFS{"c.yaml": {Data: []byte(yaml)}}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	c, ps, err := load.FS(fsys, "c.yaml", "c.yaml")
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return c, ps
 }

@@ -1,10 +1,15 @@
-// Package data owns the corpus: its model (topics, meetings, sources,
-// annotations, eras), loading it from YAML and text files, validating every
-// field and reference, anchoring each annotation to an exact span of its
-// source text, and counting annotations for the views. Large corpus files
-// are decoded in pieces on all cores (pieces.go), and the corpus cache
-// (cache.go) reopens an unchanged corpus without decoding or anchoring it.
+// Package data owns the corpus model: topics, meetings, sources,
+// annotations and eras, the anchors that tie annotations to exact spans of
+// text, the problems a corpus can have, and the queries the views make of
+// it (counts by year, meeting and topic; statistics). It knows nothing of
+// how a corpus is read or written, as go/ast knows nothing of go/parser:
 //
-// It never imports Fyne, so everything here tests without a window, and it
-// never writes to a corpus (the cache lives in the user's cache folder).
+//   - data/load reads a corpus from YAML and text files, checks every field
+//     and reference, and anchors each annotation;
+//   - data/cache reopens an unchanged corpus without decoding or anchoring;
+//   - data/textmatch matches text: folding, anchoring quotes, search,
+//     keyword in context;
+//   - data/safetext makes corpus text safe for terminals and CSV cells.
+//
+// It never imports Fyne, so everything here tests without a window.
 package data

@@ -3,7 +3,6 @@ package data
 import (
 	"image/color"
 	"path/filepath"
-	"sync"
 	"unicode"
 )
 
@@ -24,13 +23,11 @@ type Corpus struct {
 	Annotations []*Annotation
 	Eras        []*Era
 
+	// Made by Derive from the lists above.
 	topicByID   map[string]*Topic
 	meetingByID map[string]*Meeting
 	sourceByID  map[string]*Source
-	byDate      []*Meeting // made at load time
-
-	searchOnce sync.Once
-	folded     []string // every source text folded for search, made on the first search
+	byDate      []*Meeting
 }
 
 // Topic is one entry of the corpus' vocabulary.
@@ -214,8 +211,52 @@ func (c *Corpus) DateRange() (first, last Date, ok bool) {
 	return first, last, len(c.Meetings) > 0
 }
 
-// countWords counts runs of letters and digits outside the excluded ranges.
-func countWords(text string, excluded []Range) int {
+// Derive makes what the corpus derives from its lists, replacing what it
+// made before: the lookups by id (the first of each id), the meetings by
+// date, each source's meetings and each source's anchored annotations, all
+// in file order. Whoever builds or changes a corpus calls it last: a load
+// and a cache hit both end here, so the two cannot derive differently.
+func (c *Corpus) Derive() {
+	c.topicByID = make(map[string]*Topic, len(c.Topics))
+	for _, t := range c.Topics {
+		if _, dup := c.topicByID[t.ID]; !dup {
+			c.topicByID[t.ID] = t
+		}
+	}
+	c.sourceByID = make(map[string]*Source, len(c.Sources))
+	for _, s := range c.Sources {
+		if _, dup := c.sourceByID[s.ID]; !dup {
+			c.sourceByID[s.ID] = s
+		}
+		s.Meetings, s.Annotations = nil, nil
+	}
+	c.meetingByID = make(map[string]*Meeting, len(c.Meetings))
+	for _, m := range c.Meetings {
+		if _, dup := c.meetingByID[m.ID]; !dup {
+			c.meetingByID[m.ID] = m
+		}
+	}
+	c.byDate = sortByDate(c.Meetings)
+	for _, m := range c.Meetings {
+		for _, s := range m.Sources {
+			s.Meetings = append(s.Meetings, m)
+		}
+	}
+	for _, a := range c.Annotations {
+		if a.Listed() {
+			a.Source.Annotations = append(a.Source.Annotations, a)
+		}
+	}
+}
+
+// Listed reports whether the annotation belongs in its source's list: it
+// has a source, a topic and a place in the text.
+func (a *Annotation) Listed() bool {
+	return a.Source != nil && a.Topic != nil && a.Anchor.Status != Orphaned && a.Quote != ""
+}
+
+// CountWords counts runs of letters and digits outside the excluded ranges.
+func CountWords(text string, excluded []Range) int {
 	words, inWord, runeIndex, next := 0, false, 0, 0
 	for _, r := range text {
 		for next < len(excluded) && runeIndex >= excluded[next].End {

@@ -83,7 +83,9 @@ func (ps Problems) String() string {
 	return b.String()
 }
 
-func (ps Problems) sort() {
+// Sort orders the problems by file, line and column, keeping the order of
+// those at one place.
+func (ps Problems) Sort() {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.File != b.File {

@@ -9,6 +9,9 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/cache"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/gen"
 )
 
@@ -55,7 +58,7 @@ type plainCorpus struct {
 func BenchmarkLoad100k(b *testing.B) {
 	path := scaleCorpus(b)
 	for b.Loop() {
-		c, ps, err := data.Load(path)
+		c, ps, err := load.File(path)
 		if err != nil || c == nil || len(ps) != 0 {
 			b.Fatal(err, ps)
 		}
@@ -83,7 +86,7 @@ var (
 func loadScale(b *testing.B) *data.Corpus {
 	b.Helper()
 	path := scaleCorpus(b)
-	scaleCorpusOnce.Do(func() { loadedScale, _, _ = data.Load(path) })
+	scaleCorpusOnce.Do(func() { loadedScale, _, _ = load.File(path) })
 	if loadedScale == nil {
 		b.Fatal("the scale corpus did not load")
 	}
@@ -108,10 +111,10 @@ func BenchmarkCountAllCharts100k(b *testing.B) {
 // the search texts are folded (the first search folds them:
 // BenchmarkSearchIndex100k measures that).
 func BenchmarkSearch100k(b *testing.B) {
-	c := loadScale(b)
-	c.Search("warm up", 1)
+	searcher := textmatch.NewSearcher(loadScale(b))
+	searcher.Search("warm up", 1)
 	for b.Loop() {
-		if got := c.Search("extended deterrence", 0); len(got) == 0 {
+		if got := searcher.Search("extended deterrence", 0); len(got) == 0 {
 			b.Fatal("no match")
 		}
 	}
@@ -123,9 +126,9 @@ func BenchmarkSearchIndex100k(b *testing.B) {
 	path := scaleCorpus(b)
 	for b.Loop() {
 		b.StopTimer()
-		c, _, _ := data.Load(path)
+		c, _, _ := load.File(path)
 		b.StartTimer()
-		c.Search("extended deterrence", 0)
+		textmatch.NewSearcher(c).Search("extended deterrence", 0)
 	}
 }
 
@@ -135,7 +138,7 @@ func BenchmarkSearchIndex100k(b *testing.B) {
 // 0.3 s, and at most a quarter of BenchmarkLoad100k in the same run.
 func BenchmarkReopen100k(b *testing.B) {
 	path := scaleCorpus(b)
-	cache := &data.Cache{Dir: b.TempDir()}
+	cache := &cache.Cache{Dir: b.TempDir()}
 	if _, _, out, err := cache.Open(path, nil); err != nil || !out.Stored {
 		b.Fatal(out, err)
 	}
@@ -160,7 +163,7 @@ func BenchmarkLoadAndStore100k(b *testing.B) {
 	dir := b.TempDir()
 	for b.Loop() {
 		os.RemoveAll(dir)
-		cache := &data.Cache{Dir: dir}
+		cache := &cache.Cache{Dir: dir}
 		if _, _, out, err := cache.Open(path, nil); err != nil || !out.Stored {
 			b.Fatal(out, err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 func builtin(t *testing.T) *data.Corpus {
@@ -131,7 +132,7 @@ func TestReloadRacingRendersAndExports(t *testing.T) {
 		}()
 		go func() {
 			defer wg.Done()
-			c.Search("extended deterrence", 0)
+			textmatch.NewSearcher(c).Search("extended deterrence", 0)
 			_, err := c.Count(data.Query{Unit: data.UnitMeetings, By: data.ByMeeting})
 			errs <- err
 		}()

@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 )
 
 // labelCorpus is a small corpus whose title, topic label, meeting title
@@ -35,7 +36,7 @@ eras:
   - {group: %s, label: %s, start: 2010, end: 2013}
   - {group: %s, label: Other, start: 2013, end: 2015}
 `, q(title), q(topic), q(short), q(short), q(short), q(group), q(era), q(group))
-	c, ps, err := data.LoadFS(fstest.MapFS{"c.yaml": {Data: []byte(yaml)}}, "c.yaml", "c.yaml")
+	c, ps, err := load.FS(fstest.MapFS{"c.yaml": {Data: []byte(yaml)}}, "c.yaml", "c.yaml")
 	if err == nil && c == nil {
 		err = errors.New(ps.String())
 	}

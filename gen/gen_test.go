@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 )
 
 func TestGeneratedCorpusIsValidAndExact(t *testing.T) {
@@ -13,7 +14,7 @@ func TestGeneratedCorpusIsValidAndExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, ps, err := data.Load(path)
+	c, ps, err := load.File(path)
 	if err != nil || c == nil || len(ps) != 0 {
 		t.Fatalf("%v\n%s", err, ps)
 	}

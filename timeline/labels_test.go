@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 )
 
 // longLabelCorpus is a corpus whose topic, era, era group and meeting
@@ -29,7 +30,7 @@ annotations:
 eras:
   - {group: %q, label: %q, start: 2010, end: 2015}
 `, long, long, long, long, long)
-	c, ps, err := data.LoadFS(fstest.MapFS{"c.yaml": {Data: []byte(yaml)}}, "c.yaml", "c.yaml")
+	c, ps, err := load.FS(fstest.MapFS{"c.yaml": {Data: []byte(yaml)}}, "c.yaml", "c.yaml")
 	if err != nil || c == nil {
 		t.Fatalf("%v\n%s", err, ps)
 	}

@@ -1,0 +1,347 @@
+package cache
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/alliance-timeline/alliance-timeline/atomicfile"
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+)
+
+// The corpus cache keeps what a load produced (the checked corpus with every
+// annotation anchored, and its warnings), so that reopening an unchanged
+// corpus decodes no YAML and anchors nothing. An entry is keyed by the
+// content of every file the load read: the corpus file and each source file,
+// by SHA-256. A reopen reads all of them again and compares; any difference
+// (or a changed program, or an entry that is damaged or cut short) means a
+// full load, which replaces the entry. An entry is never trusted on dates or
+// sizes alone: an edit that keeps a file's size and time is still seen.
+//
+// Entries live in the user's cache folder, never beside a corpus.
+
+// Cache is a folder of corpus cache entries.
+type Cache struct {
+	// Dir holds the entries; it is made when first needed.
+	Dir string
+	// MaxEntries is how many corpora are kept; the least recently opened go
+	// first. Zero means 8.
+	MaxEntries int
+}
+
+// DefaultDir is the folder for the cache in the user's cache folder.
+func DefaultDir() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("find the cache folder: %w", err)
+	}
+	return filepath.Join(dir, "alliance-timeline", "corpora"), nil
+}
+
+// Outcome says how Open served a corpus.
+type Outcome struct {
+	Hit bool
+	// Why is why there was no hit (empty on a hit).
+	Why string
+	// Stored is set when a full load stored a new entry; StoreErr says why
+	// one could not be.
+	Stored   bool
+	StoreErr error
+}
+
+func (o Outcome) String() string {
+	switch {
+	case o.Hit:
+		return "cache hit"
+	case o.Stored:
+		return "cache miss (" + o.Why + "); stored"
+	case o.StoreErr != nil:
+		return fmt.Sprintf("cache miss (%s); not stored: %v", o.Why, o.StoreErr)
+	}
+	return "cache miss (" + o.Why + ")"
+}
+
+// Load is Open without the outcome, in the shape of load.File.
+func (c *Cache) Load(corpusPath string) (*data.Corpus, data.Problems, error) {
+	corpus, problems, _, err := c.Open(corpusPath, nil)
+	return corpus, problems, err
+}
+
+// Open loads the corpus at corpusPath as load.FileReporting does, from the
+// cache when every file it was made from is unchanged. After a full load
+// without errors it stores a new entry.
+func (c *Cache) Open(corpusPath string, progress *load.Progress) (*data.Corpus, data.Problems, Outcome, error) {
+	folder, name, err := load.OpenCorpusFolder(corpusPath)
+	if err != nil {
+		return nil, nil, Outcome{}, err
+	}
+	defer folder.Close()
+	entry := c.entryPath(filepath.Join(folder.Dir(), name))
+	fingerprint, fingerprintErr := programFingerprint()
+	var out Outcome
+	if fingerprintErr != nil {
+		out.Why = fingerprintErr.Error()
+	} else {
+		corpus, problems, why := readEntry(entry, fingerprint, folder, name, corpusPath, progress)
+		if corpus != nil {
+			now := time.Now()
+			os.Chtimes(entry, now, now) // the least recently opened are pruned first
+			return corpus, problems, Outcome{Hit: true}, nil
+		}
+		out.Why = why
+	}
+	progress.Restart()
+	res, err := load.Read(folder, name, corpusPath, load.Options{Digests: fingerprintErr == nil, Progress: progress})
+	if err != nil {
+		return nil, nil, out, err
+	}
+	switch {
+	case res.Corpus == nil || fingerprintErr != nil:
+	case res.Inputs.Unsettled():
+		out.StoreErr = errors.New("a source file changed while the corpus was loading")
+	default:
+		out.StoreErr = c.store(entry, fingerprint, corpusPath, res)
+		out.Stored = out.StoreErr == nil
+	}
+	return res.Corpus, res.Problems, out, nil
+}
+
+// entryPath names the entry for a corpus file by its real path.
+func (c *Cache) entryPath(real string) string {
+	sum := sha256.Sum256([]byte(real))
+	return filepath.Join(c.Dir, hex.EncodeToString(sum[:16])+entrySuffix)
+}
+
+const entrySuffix = ".corpus-cache"
+
+// programFingerprint identifies the running program, so an entry written by
+// another build (whose loader may check or anchor differently) is not used:
+// the cache format, and the executable's path, size and time.
+var programFingerprint = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("cannot tell which program this is: %w", err)
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return "", fmt.Errorf("cannot tell which program this is: %w", err)
+	}
+	return fmt.Sprintf("format %d; %s; %d bytes; %s; %s", cacheFormat, exe, info.Size(),
+		info.ModTime().UTC().Format(time.RFC3339Nano), runtime.Version()), nil
+})
+
+// store writes the entry for a load and prunes the oldest entries.
+func (c *Cache) store(entry, fingerprint, display string, res *load.Result) error {
+	if err := os.MkdirAll(c.Dir, 0o700); err != nil {
+		return fmt.Errorf("make the cache folder: %w", err)
+	}
+	err := atomicfile.WriteFunc(entry, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := writeEntry(bw, fingerprint, display, res.Inputs, res.Corpus, res.Problems); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		return fmt.Errorf("store the cache entry: %w", err)
+	}
+	c.prune(entry)
+	return nil
+}
+
+// prune removes the least recently used entries over MaxEntries, and
+// temporary files left by a write that was killed.
+func (c *Cache) prune(keep string) {
+	limit := c.MaxEntries
+	if limit <= 0 {
+		limit = 8
+	}
+	dirEntries, err := os.ReadDir(c.Dir)
+	if err != nil {
+		return
+	}
+	type aged struct {
+		path string
+		mod  time.Time
+	}
+	var entries []aged
+	for _, e := range dirEntries {
+		info, err := e.Info()
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		p := filepath.Join(c.Dir, e.Name())
+		switch {
+		case strings.HasSuffix(e.Name(), entrySuffix) && p != keep:
+			entries = append(entries, aged{p, info.ModTime()})
+		case strings.Contains(e.Name(), entrySuffix+".tmp-") && time.Since(info.ModTime()) > time.Hour:
+			os.Remove(p)
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].mod.After(entries[j].mod) })
+	for i := limit - 1; i < len(entries); i++ {
+		os.Remove(entries[i].path)
+	}
+}
+
+// readEntry serves a corpus from its entry when the entry is whole, was
+// written by this program for the same display name, and every file it was
+// made from still has the same content. why says what failed otherwise.
+func readEntry(entry, fingerprint string, folder *load.Folder, name, display string, progress *load.Progress) (*data.Corpus, data.Problems, string) {
+	raw, err := os.ReadFile(entry)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, "no entry"
+	}
+	if err != nil {
+		return nil, nil, fmt.Sprintf("entry unreadable: %v", err)
+	}
+	payload, err := openEntry(raw, fingerprint)
+	if err != nil {
+		return nil, nil, err.Error()
+	}
+	d := &decoder{s: payload}
+	key := d.key()
+	switch {
+	case d.err != nil:
+		return nil, nil, "entry damaged: " + d.err.Error()
+	case key.display != display:
+		return nil, nil, "entry made for the corpus named " + key.display
+	case key.corpus.Name != name:
+		return nil, nil, "entry made for another corpus file"
+	}
+	// The source files are read and checked while the corpus file is, and
+	// while the entry is decoded; the first difference stops the reading.
+	var stop atomic.Bool
+	inputs := make(chan readResult, 1)
+	go func() {
+		texts, why := readInputs(folder, key.sources, &stop, progress)
+		inputs <- readResult{texts, why}
+	}()
+	corpusRaw, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
+	if err != nil || int64(len(corpusRaw)) != key.corpus.Size || sha256.Sum256(corpusRaw) != key.corpus.Digest {
+		stop.Store(true)
+		<-inputs
+		return nil, nil, "corpus file changed"
+	}
+	corpus, problems := d.corpus(display, key.sources)
+	if d.err != nil {
+		stop.Store(true)
+		<-inputs
+		return nil, nil, "entry damaged: " + d.err.Error()
+	}
+	read := <-inputs
+	if read.why != "" {
+		return nil, nil, read.why
+	}
+	if err := attachTexts(corpus, read.texts); err != nil {
+		return nil, nil, "entry damaged: " + err.Error()
+	}
+	progress.Stage(0, 1, 1, 1)
+	return corpus, problems, ""
+}
+
+type readResult struct {
+	texts []string
+	why   string
+}
+
+// readInputs reads every source file an entry lists, on all cores, and
+// checks each against its digest. texts holds each file's text by source
+// index.
+// Setting stop ends the reading early.
+func readInputs(folder *load.Folder, files []load.Input, stop *atomic.Bool, progress *load.Progress) (texts []string, why string) {
+	texts = make([]string, len(files))
+	whys := make([]string, len(files))
+	var next, read atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stop.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				f := files[i]
+				if f.Name == "" {
+					continue
+				}
+				raw, err := folder.ReadExpecting(f.Name, f.Size, load.MaxTextBytes)
+				if err != nil || int64(len(raw)) != f.Size || sha256.Sum256(raw) != f.Digest {
+					whys[i] = "source file " + f.Name + " changed"
+					stop.Store(true)
+					return
+				}
+				texts[i] = load.SourceText(raw)
+				progress.Stage(0, 0.9, int(read.Add(1)), len(files))
+			}
+		}()
+	}
+	wg.Wait()
+	for _, w := range whys {
+		if w != "" {
+			return nil, w
+		}
+	}
+	if stop.Load() {
+		return nil, "stopped"
+	}
+	return texts, ""
+}
+
+// An entry is a header, the payload and a trailer:
+//
+//	magic, format (uvarint), fingerprint (string),
+//	payload,
+//	payload size (8 bytes, little-endian), SHA-256 of the payload.
+//
+// The trailer finds a damaged or truncated entry before anything is
+// decoded; it comes last so an entry can be written as it is encoded.
+const (
+	entryMagic  = "ALLIANCE-TIMELINE CORPUS CACHE\n"
+	cacheFormat = 2
+	trailerSize = 8 + sha256.Size
+)
+
+// openEntry checks an entry's header and trailer and returns its payload.
+func openEntry(raw []byte, fingerprint string) (string, error) {
+	if !bytes.HasPrefix(raw, []byte(entryMagic)) {
+		return "", errors.New("entry damaged: not a cache entry")
+	}
+	// One copy as a string: every text decoded from it is a substring.
+	d := &decoder{s: string(raw[len(entryMagic):])}
+	format := d.uint()
+	if d.err == nil && format != cacheFormat {
+		return "", fmt.Errorf("entry written in cache format %d", format)
+	}
+	if got := d.str(); d.err == nil && got != fingerprint {
+		return "", errors.New("entry written by another build of the program")
+	}
+	if d.err != nil || len(d.s) < trailerSize {
+		return "", errors.New("entry damaged: cut short")
+	}
+	payload, trailer := d.s[:len(d.s)-trailerSize], d.s[len(d.s)-trailerSize:]
+	if size := binary.LittleEndian.Uint64([]byte(trailer[:8])); size != uint64(len(payload)) {
+		return "", fmt.Errorf("entry damaged: its payload has %d bytes, not %d", len(payload), size)
+	}
+	start := len(raw) - len(d.s)
+	if got := sha256.Sum256(raw[start : start+len(payload)]); string(got[:]) != trailer[8:] {
+		return "", errors.New("entry damaged: its digest does not match")
+	}
+	return payload, nil
+}

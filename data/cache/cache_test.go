@@ -1,0 +1,304 @@
+package cache
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/internal/corpustest"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+)
+
+// openCached opens path through the cache and checks the outcome.
+func openCached(t *testing.T, cache *Cache, path string, wantHit bool, wantWhy string) (*data.Corpus, data.Problems) {
+	t.Helper()
+	c, ps, out, err := cache.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Hit != wantHit || !strings.Contains(out.Why, wantWhy) {
+		t.Fatalf("outcome %q; want hit=%v and a reason with %q", out, wantHit, wantWhy)
+	}
+	return c, ps
+}
+
+// folderListing is every file under dir with its size and time, to show
+// that nothing in a corpus folder changes.
+func folderListing(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil {
+			out = append(out, p+" "+info.ModTime().String()+" "+string(rune(info.Size())))
+		}
+		return nil
+	})
+	return out
+}
+
+// TestCacheHitEqualsTheLoad: what a hit gives is exactly what a full load
+// gives, field for field, warnings included, and the corpus folder is
+// never written to.
+func TestCacheHitEqualsTheLoad(t *testing.T) {
+	dir := corpustest.WriteFolder(t, corpustest.Rich)
+	path := filepath.Join(dir, "c.yaml")
+	before := folderListing(t, dir)
+	cache := &Cache{Dir: t.TempDir()}
+	cold, coldProblems := openCached(t, cache, path, false, "no entry")
+	if cold == nil || len(coldProblems) != 7 {
+		t.Fatalf("the rich corpus: %v\n%s", cold, coldProblems)
+	}
+	plain, plainProblems, err := load.File(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warm, warmProblems := openCached(t, cache, path, true, "")
+	for _, got := range []struct {
+		name string
+		c    *data.Corpus
+		ps   data.Problems
+	}{{"cold through the cache", cold, coldProblems}, {"hit", warm, warmProblems}} {
+		if !reflect.DeepEqual(got.c, plain) {
+			t.Errorf("%s: the corpus differs from Load's", got.name)
+			diffCorpora(t, got.c, plain)
+		}
+		if !slices.Equal(got.ps, plainProblems) {
+			t.Errorf("%s: problems\n%s\nwant\n%s", got.name, got.ps, plainProblems)
+		}
+	}
+	if after := folderListing(t, dir); !slices.Equal(before, after) {
+		t.Errorf("the corpus folder changed:\n%v\n%v", before, after)
+	}
+}
+
+// diffCorpora names the first records that differ, to make a failure
+// readable.
+func diffCorpora(t *testing.T, got, want *data.Corpus) {
+	t.Helper()
+	for i := range min(len(got.Annotations), len(want.Annotations)) {
+		if !reflect.DeepEqual(*got.Annotations[i], *want.Annotations[i]) {
+			t.Errorf("annotation %d: %+v\nwant %+v", i, *got.Annotations[i], *want.Annotations[i])
+			return
+		}
+	}
+	for i := range min(len(got.Sources), len(want.Sources)) {
+		g, w := *got.Sources[i], *want.Sources[i]
+		g.Meetings, w.Meetings, g.Annotations, w.Annotations = nil, nil, nil, nil
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("source %d: %+v\nwant %+v", i, g, w)
+			return
+		}
+	}
+}
+
+// TestCacheSeesEveryChange: an entry is used only while every input has the
+// same content; a change that keeps a file's size and time is seen too.
+func TestCacheSeesEveryChange(t *testing.T) {
+	cases := []struct {
+		name    string
+		change  func(t *testing.T, dir, entry string)
+		wantWhy string
+	}{
+		{"a source file, same size and time", func(t *testing.T, dir, _ string) {
+			rewriteKeepingTime(t, filepath.Join(dir, "texts", "s3.txt"), func(b []byte) []byte {
+				return bytes.Replace(b, []byte("everywhere"), []byte("EVERYWHERE"), 1)
+			})
+		}, "source file texts/s3.txt changed"},
+		{"the corpus file, same size and time", func(t *testing.T, dir, _ string) {
+			rewriteKeepingTime(t, filepath.Join(dir, "c.yaml"), func(b []byte) []byte {
+				return bytes.Replace(b, []byte("The first."), []byte("The 1st.  "), 1)
+			})
+		}, "corpus file changed"},
+		{"the entry cut short", func(t *testing.T, _, entry string) {
+			b, _ := os.ReadFile(entry)
+			os.WriteFile(entry, b[:len(b)/2], 0o600)
+		}, "entry damaged"},
+		{"a byte of the entry flipped", func(t *testing.T, _, entry string) {
+			b, _ := os.ReadFile(entry)
+			b[len(b)/2] ^= 0x20
+			os.WriteFile(entry, b, 0o600)
+		}, "digest does not match"},
+		{"the entry replaced by something else", func(t *testing.T, _, entry string) {
+			os.WriteFile(entry, []byte("not a cache"), 0o600)
+		}, "not a cache entry"},
+		{"the entry emptied", func(t *testing.T, _, entry string) {
+			os.WriteFile(entry, nil, 0o600)
+		}, "not a cache entry"},
+		{"the entry removed", func(t *testing.T, _, entry string) {
+			os.Remove(entry)
+		}, "no entry"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := corpustest.WriteFolder(t, corpustest.Rich)
+			path := filepath.Join(dir, "c.yaml")
+			cache := &Cache{Dir: t.TempDir()}
+			openCached(t, cache, path, false, "no entry")
+			openCached(t, cache, path, true, "")
+			real, _ := filepath.EvalSymlinks(path)
+			tc.change(t, dir, cache.entryPath(real))
+			changed, _ := openCached(t, cache, path, false, tc.wantWhy)
+			fresh, _, _ := load.File(path)
+			if !reflect.DeepEqual(changed, fresh) {
+				t.Error("after the change, the corpus is not what a load gives")
+			}
+			again, _ := openCached(t, cache, path, true, "")
+			if !reflect.DeepEqual(again, fresh) {
+				t.Error("the new entry does not give what a load gives")
+			}
+		})
+	}
+}
+
+// rewriteKeepingTime edits a file in place and puts its time back.
+func rewriteKeepingTime(t *testing.T, path string, edit func([]byte) []byte) {
+	t.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	nb := edit(b)
+	if len(nb) != len(b) || bytes.Equal(nb, b) {
+		t.Fatal("the edit must keep the size and change the content")
+	}
+	if err := os.WriteFile(path, nb, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCacheEntryFromAnotherBuildIsNotUsed(t *testing.T) {
+	dir := corpustest.WriteFolder(t, corpustest.Rich)
+	path := filepath.Join(dir, "c.yaml")
+	cache := &Cache{Dir: t.TempDir()}
+	openCached(t, cache, path, false, "no entry")
+	saved := programFingerprint
+	defer func() { programFingerprint = saved }()
+	programFingerprint = func() (string, error) { return "another build", nil }
+	openCached(t, cache, path, false, "another build")
+	openCached(t, cache, path, true, "")
+}
+
+func TestCacheStoresNothingForABrokenCorpus(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range corpustest.Rich {
+		files[k] = v
+	}
+	files["c.yaml"] = strings.Replace(files["c.yaml"], "topic: cyber, quote: cyber}", "topic: cyberr, quote: cyber}", 1)
+	dir := corpustest.WriteFolder(t, files)
+	cache := &Cache{Dir: t.TempDir()}
+	c, ps, out, err := cache.Open(filepath.Join(dir, "c.yaml"), nil)
+	if err != nil || c != nil || !ps.HasErrors() || out.Stored {
+		t.Fatalf("corpus %v, outcome %q, err %v\n%s", c != nil, out, err, ps)
+	}
+	if entries, _ := os.ReadDir(cache.Dir); len(entries) != 0 {
+		t.Errorf("entries: %v", entries)
+	}
+}
+
+// A source file that changes while the corpus loads may not match what was
+// anchored; nothing is stored for that load.
+func TestCacheStoresNothingWhenASourceChangedDuringTheLoad(t *testing.T) {
+	dir := corpustest.WriteFolder(t, corpustest.Rich)
+	future := time.Now().Add(time.Hour)
+	os.Chtimes(filepath.Join(dir, "texts", "s3.txt"), future, future)
+	cache := &Cache{Dir: t.TempDir()}
+	c, _, out, err := cache.Open(filepath.Join(dir, "c.yaml"), nil)
+	if err != nil || c == nil || out.Stored || out.StoreErr == nil {
+		t.Fatalf("outcome %q, err %v", out, err)
+	}
+}
+
+func TestCacheKeepsTheMostRecentlyOpened(t *testing.T) {
+	cache := &Cache{Dir: t.TempDir(), MaxEntries: 2}
+	var paths []string
+	for range 3 {
+		paths = append(paths, filepath.Join(corpustest.WriteFolder(t, corpustest.Rich), "c.yaml"))
+	}
+	openCached(t, cache, paths[0], false, "no entry")
+	openCached(t, cache, paths[1], false, "no entry")
+	past := time.Now().Add(-time.Minute)
+	for _, p := range paths[:2] {
+		real, _ := filepath.EvalSymlinks(p)
+		os.Chtimes(cache.entryPath(real), past, past)
+	}
+	openCached(t, cache, paths[0], true, "") // now the most recent of the two
+	openCached(t, cache, paths[2], false, "no entry")
+	entries, _ := os.ReadDir(cache.Dir)
+	if len(entries) != 2 {
+		t.Fatalf("%d entries, want 2", len(entries))
+	}
+	openCached(t, cache, paths[0], true, "")
+	openCached(t, cache, paths[1], false, "no entry")
+}
+
+// FuzzCacheEntry: no entry, however damaged, makes decoding panic or
+// hang; the seeds are real entries.
+func FuzzCacheEntry(f *testing.F) {
+	dir := corpustest.WriteFolder(f, corpustest.Rich)
+	path := filepath.Join(dir, "c.yaml")
+	folder, err := load.OpenFolder(dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer folder.Close()
+	l, err := load.Read(folder, "c.yaml", path, load.Options{Digests: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var entry bytes.Buffer
+	if err := writeEntry(&entry, "fuzz", path, l.Inputs, l.Corpus, l.Problems); err != nil {
+		f.Fatal(err)
+	}
+	payload, err := openEntry(entry.Bytes(), "fuzz")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte(payload))
+	f.Add([]byte(payload[:len(payload)/3]))
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		d := &decoder{s: string(payload)}
+		key := d.key()
+		texts := make([]string, len(key.sources))
+		for i, in := range key.sources {
+			if in.Size < 0 || in.Size > load.MaxCorpusBytes {
+				t.Fatalf("a decoded input of %d bytes", in.Size)
+			}
+			texts[i] = strings.Repeat("x", int(min(in.Size, 1000)))
+		}
+		c, _ := d.corpus(path, key.sources)
+		if c != nil && attachTexts(c, texts) == nil {
+			for _, a := range c.Annotations {
+				if a.Anchor.Status != data.Orphaned {
+					_ = a.Text()
+				}
+			}
+		}
+	})
+}
+
+// TestProgressReachesTheEnd: a cache miss and a cache hit each report
+// their progress up to 1.
+func TestProgressReachesTheEnd(t *testing.T) {
+	path := filepath.Join(corpustest.WriteFolder(t, corpustest.Rich), "c.yaml")
+	cache := &Cache{Dir: t.TempDir()}
+	for _, want := range []bool{false, true} {
+		var p load.Progress
+		c, _, out, err := cache.Open(path, &p)
+		if err != nil || c == nil || out.Hit != want {
+			t.Fatalf("hit %v: %v, outcome %s", want, err, out)
+		}
+		if p.Fraction() != 1 {
+			t.Errorf("hit %v: progress ends at %v", want, p.Fraction())
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package load
+
+import (
+	"errors"
+	"os"
+	"path"
+	"syscall"
+	"time"
+)
+
+// readWhole opens name relative to its folder's open handle, refusing to
+// follow a symbolic link there (O_NOFOLLOW), and reads it with plain system
+// calls: no walk from the root, no registering with the poller. A symbolic
+// link and every failure go the portable way, through the root, which
+// follows links that stay inside and gives the usual errors. O_NONBLOCK
+// keeps a named pipe from blocking the open; it is then refused.
+func (f *Folder) readWhole(name string, limit int64) ([]byte, time.Time, error) {
+	if data, mod, err := f.readDirect(name, limit, -1); !errors.Is(err, errTryPortable) {
+		return data, mod, err
+	}
+	file, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer file.Close()
+	return readOpened(file, name, limit)
+}
+
+// ReadExpecting reads a file that should have size bytes, as a cache
+// check does: it skips the stat, and a file of that size takes one read.
+// A file of another size is read whole all the same (the caller compares).
+func (f *Folder) ReadExpecting(name string, size, limit int64) ([]byte, error) {
+	data, _, err := f.readDirect(name, limit, size)
+	if errors.Is(err, errTryPortable) {
+		data, _, err = f.readWhole(name, limit)
+	}
+	return data, err
+}
+
+var errTryPortable = errors.New("read it through the root")
+
+// readDirect reads name through its folder's handle; expect, when not
+// negative, is the size the caller expects, which saves the stat.
+func (f *Folder) readDirect(name string, limit, expect int64) ([]byte, time.Time, error) {
+	f.inUse.RLock()
+	defer f.inUse.RUnlock()
+	if f.closed {
+		return nil, time.Time{}, os.ErrClosed
+	}
+	dir, base := path.Split(name)
+	if dir == "" {
+		dir = "."
+	}
+	d := f.folder(path.Clean(dir))
+	if d == nil {
+		return nil, time.Time{}, errTryPortable
+	}
+	var fd int
+	err := retryEINTR(func() (err error) {
+		fd, err = syscall.Openat(int(d.Fd()), base, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+		return err
+	})
+	if err != nil {
+		return nil, time.Time{}, errTryPortable
+	}
+	defer syscall.Close(fd)
+	var mod time.Time
+	size := expect
+	if expect < 0 {
+		var st syscall.Stat_t
+		if err := retryEINTR(func() error { return syscall.Fstat(fd, &st) }); err != nil {
+			return nil, time.Time{}, errTryPortable
+		}
+		mode := os.FileMode(0)
+		switch st.Mode & syscall.S_IFMT {
+		case syscall.S_IFREG:
+		case syscall.S_IFDIR:
+			mode = os.ModeDir
+		default:
+			mode = os.ModeIrregular
+		}
+		if err := checkRegular(name, mode, st.Size, limit); err != nil {
+			return nil, time.Time{}, err
+		}
+		size, mod = st.Size, time.Unix(st.Mtim.Unix())
+	}
+	data, err := readFD(fd, size, limit)
+	if err != nil {
+		return nil, time.Time{}, &os.PathError{Op: "read", Path: name, Err: err}
+	}
+	return data, mod, nil
+}
+
+// readFD reads fd to its end. When a read comes back short with exactly
+// size bytes in hand, that is the end of a regular file and the final read
+// that would return 0 is saved; otherwise it reads until a read returns 0.
+func readFD(fd int, size, limit int64) ([]byte, error) {
+	buf := make([]byte, 0, min(max(size, 0), limit)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		want := cap(buf) - len(buf)
+		var n int
+		err := retryEINTR(func() (err error) {
+			n, err = syscall.Read(fd, buf[len(buf):cap(buf)])
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, &tooBigError{int64(len(buf)), limit}
+		}
+		if n == 0 || (n < want && int64(len(buf)) == size) {
+			return buf, nil
+		}
+	}
+}
+
+func retryEINTR(f func() error) error {
+	for {
+		if err := f(); !errors.Is(err, syscall.EINTR) {
+			return err
+		}
+	}
+}

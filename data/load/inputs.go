@@ -1,0 +1,31 @@
+package load
+
+import (
+	"crypto/sha256"
+	"sync/atomic"
+)
+
+// Input is one file a load read: its name in the corpus folder's file
+// system, its size and the SHA-256 of its bytes.
+type Input struct {
+	Name   string
+	Size   int64
+	Digest [sha256.Size]byte
+}
+
+func inputOf(name string, raw []byte) Input {
+	return Input{Name: name, Size: int64(len(raw)), Digest: sha256.Sum256(raw)}
+}
+
+// Inputs is what a load read, recorded when Options.Digests asks: what the
+// corpus cache keys its entries by.
+type Inputs struct {
+	Corpus  Input
+	Sources []Input // by source index; no name for inline text
+	// unsettled is set when a source file changed during the load.
+	unsettled atomic.Bool
+}
+
+// Unsettled reports whether a source file changed while the load read it:
+// what was anchored may then not be what the digest describes.
+func (in *Inputs) Unsettled() bool { return in.unsettled.Load() }

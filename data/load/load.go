@@ -1,0 +1,874 @@
+package load
+
+import (
+	"github.com/alliance-timeline/alliance-timeline/data"
+
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+)
+
+// Size limits: a corpus file or text over these is refused with a message
+// instead of being read into memory. A million annotations take a corpus
+// file of about 160 MB.
+const (
+	MaxCorpusBytes = 256 << 20
+	MaxTextBytes   = 16 << 20
+	// maxWholeBytes is the largest corpus file decoded whole; a larger one
+	// must be decodable in pieces (pieces.go).
+	maxWholeBytes = 64 << 20
+)
+
+// File reads the corpus file at path and the text files it names, which
+// must lie in the corpus file's folder or below it.
+//
+// problems lists everything found, in file and line order. The corpus is nil
+// when any problem is an error. err is set only when the corpus file itself
+// cannot be opened (it does not exist, is unreadable or is a folder).
+func File(corpusPath string) (*data.Corpus, data.Problems, error) {
+	return FileReporting(corpusPath, nil)
+}
+
+// FileReporting is File that reports its progress to progress.
+func FileReporting(corpusPath string, progress *Progress) (*data.Corpus, data.Problems, error) {
+	folder, name, err := OpenCorpusFolder(corpusPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer folder.Close()
+	res, err := Read(folder, name, corpusPath, Options{Progress: progress})
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.Corpus, res.Problems, nil
+}
+
+// FS is File on a file system: name is the corpus file inside fsys, and
+// display is how messages name it. Text files are read from fsys only, so
+// nothing outside it can be opened.
+func FS(fsys fs.FS, name, display string) (*data.Corpus, data.Problems, error) {
+	res, err := Read(fsys, name, display, Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.Corpus, res.Problems, nil
+}
+
+// Options are the choices of one Read.
+type Options struct {
+	// Digests records the size and digest of every file read, in
+	// Result.Inputs, for the cache.
+	Digests  bool
+	Progress *Progress
+	// pieceMinBytes, pieceBytes and maxWholeBytes override the package's,
+	// for tests.
+	pieceMinBytes, pieceBytes, maxWholeBytes int
+}
+
+// Result is what one Read gives.
+type Result struct {
+	// Corpus is nil when any problem is an error.
+	Corpus   *data.Corpus
+	Problems data.Problems
+	// Inputs is what was read, when Options.Digests asked for it.
+	Inputs *Inputs
+	// InPieces is set when the corpus file was decoded in pieces.
+	InPieces bool
+}
+
+// Read runs one load of the corpus file name in fsys; display is how
+// messages name it. err is set only when the corpus file cannot be read.
+func Read(fsys fs.FS, name, display string, opts Options) (*Result, error) {
+	l, err := loadFS(fsys, name, display, opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Corpus: l.corpus, Problems: l.problems, Inputs: l.inputs, InPieces: l.inPieces}
+	if l.problems.HasErrors() {
+		res.Corpus = nil
+	}
+	return res, nil
+}
+
+// OpenCorpusFolder opens the folder of the corpus file at corpusPath, after
+// symbolic links, for reading the corpus and its texts from it; name is the
+// corpus file in it.
+func OpenCorpusFolder(corpusPath string) (folder *Folder, name string, err error) {
+	real, err := filepath.EvalSymlinks(corpusPath)
+	if err != nil {
+		return nil, "", fmt.Errorf("open corpus: %w", err)
+	}
+	folder, err = OpenFolder(filepath.Dir(real))
+	if err != nil {
+		return nil, "", fmt.Errorf("open corpus folder: %w", err)
+	}
+	return folder, filepath.Base(real), nil
+}
+
+// loadFS runs one load.
+func loadFS(fsys fs.FS, name, display string, opts Options) (*loader, error) {
+	started := time.Now()
+	l := &loader{
+		fsys:       fsys,
+		dir:        path.Dir(name),
+		displayDir: filepath.Dir(display),
+		r:          reader{file: display},
+		corpus:     &data.Corpus{Path: display},
+		started:    started,
+		opts:       opts,
+	}
+	if l.opts.pieceBytes == 0 {
+		l.opts.pieceMinBytes, l.opts.pieceBytes = pieceMinBytes, pieceBytes
+	}
+	if l.opts.maxWholeBytes == 0 {
+		l.opts.maxWholeBytes = maxWholeBytes
+	}
+	l.reset()
+	raw, _, err := ReadLimited(fsys, name, MaxCorpusBytes)
+	var tooBig *tooBigError
+	if errors.As(err, &tooBig) {
+		l.problems = data.Problems{{File: display, Line: 1, Col: 1, Severity: data.Error, Message: err.Error()}}
+		return l, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read corpus %s: %w", display, err)
+	}
+	if opts.Digests {
+		l.inputs = &Inputs{Corpus: inputOf(name, raw)}
+	}
+	l.load(raw)
+	l.problems.Sort()
+	return l, nil
+}
+
+// reset empties what reading the corpus file has made, for a start or a
+// fresh start.
+func (l *loader) reset() {
+	l.problems = nil
+	l.r.problems = &l.problems
+	l.corpus = &data.Corpus{Path: l.corpus.Path}
+	l.topics, l.sources, l.meetings = map[string]*data.Topic{}, map[string]*data.Source{}, map[string]*data.Meeting{}
+	l.meetingRefs, l.sourceSpecs, l.annSpecs = nil, nil, nil
+	l.seenSources, l.seenMeetings = map[string]int{}, map[string]int{}
+	l.fuzzyWork.Reset()
+}
+
+type tooBigError struct {
+	size, limit int64
+}
+
+func (e *tooBigError) Error() string {
+	return fmt.Sprintf("the file has %d bytes (%.1f MiB); the limit is %d MiB", e.size, float64(e.size)/(1<<20), e.limit>>20)
+}
+
+// ReadLimited reads a regular file, refusing one larger than limit without
+// reading it whole, and returns its modification time. A file system that
+// reads whole files itself (the corpus folder's, on Linux) is asked to.
+func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, time.Time, error) {
+	if w, ok := fsys.(wholeFileReader); ok {
+		return w.readWhole(name, limit)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	return readOpened(f, name, limit)
+}
+
+// readOpened reads the rest of an open file after checking what it is.
+func readOpened(f fs.File, name string, limit int64) ([]byte, time.Time, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if err := checkRegular(name, info.Mode(), info.Size(), limit); err != nil {
+		return nil, time.Time{}, err
+	}
+	data, err := readSized(f, info.Size(), limit)
+	return data, info.ModTime(), err
+}
+
+// checkRegular refuses folders, devices, pipes and the like (a pipe would
+// make the load wait for a writer), and files over the limit.
+func checkRegular(name string, mode fs.FileMode, size, limit int64) error {
+	switch {
+	case !mode.IsRegular():
+		return &notFileError{name, mode}
+	case size > limit:
+		return &tooBigError{size, limit}
+	}
+	return nil
+}
+
+// notFileError is a path that names something other than a regular file.
+type notFileError struct {
+	name string
+	mode fs.FileMode
+}
+
+func (e *notFileError) Error() string {
+	switch t := e.mode.Type(); {
+	case t&fs.ModeDir != 0:
+		return fmt.Sprintf("%s is a folder, not a file", e.name)
+	case t&fs.ModeNamedPipe != 0:
+		return fmt.Sprintf("%s is not a regular file but a named pipe", e.name)
+	case t&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return fmt.Sprintf("%s is not a regular file but a device", e.name)
+	case t&fs.ModeSocket != 0:
+		return fmt.Sprintf("%s is not a regular file but a socket", e.name)
+	}
+	return fmt.Sprintf("%s is not a regular file", e.name)
+}
+
+// readSized reads r to its end into a buffer sized for the size the file
+// reported, so a file is read without regrowing; a file that grew past
+// limit since is refused.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	buf := make([]byte, 0, min(size, limit)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, &tooBigError{int64(len(buf)), limit}
+		}
+		if errors.Is(err, io.EOF) {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// loader holds the state of one load.
+type loader struct {
+	fsys       fs.FS
+	dir        string // the corpus file's folder inside fsys
+	displayDir string // the same folder as messages name it
+	r          reader
+	problems   data.Problems
+	corpus     *data.Corpus
+	// the ids read so far; the corpus' own lookups are made last, by Derive
+	topics   map[string]*data.Topic
+	sources  map[string]*data.Source
+	meetings map[string]*data.Meeting
+
+	opts         Options
+	inPieces     bool // the corpus file was decoded in pieces
+	prefetch     *prefetcher
+	inputs       *Inputs   // what was read, when the cache asked
+	started      time.Time // when the corpus file was read
+	meetingRefs  [][]ref   // per meeting: the source ids it lists
+	sourceSpecs  []sourceSpec
+	annSpecs     []annSpec
+	seenSources  map[string]int // ids so far, and the line of each
+	seenMeetings map[string]int
+	fuzzyWork    textmatch.Budget // approximate matching, bounded per load
+}
+
+// ref is an id written in the corpus file, with where it was written.
+type ref struct {
+	id string
+	at pos
+}
+
+// sourceSpec is what the later steps of a load need of a source's record:
+// where its text is and where to place problems.
+type sourceSpec struct {
+	what    string
+	at      pos // the record
+	file    string
+	fileAt  pos
+	inline  bool // the record has a text key
+	text    string
+	textAt  pos
+	exclude *yaml.Node // the exclude list, when there is one (rare and small)
+}
+
+// annSpec is what the later steps of a load need of an annotation's record
+// to place problems.
+type annSpec struct {
+	what                 string
+	at, quoteAt, startAt pos
+}
+
+// Keys lists the keys each kind of mapping may hold. docs/corpus.schema.json
+// describes the same keys (a test keeps the two in step).
+var Keys = map[string][]string{
+	"file":        {"corpus", "topics", "meetings", "sources", "annotations", "eras"},
+	"corpus":      {"title", "description", "format"},
+	"topic":       {"id", "label", "color", "description", "terms"},
+	"meeting":     {"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources"},
+	"participant": {"name", "hangul", "role", "country"},
+	"source": {"id", "title", "publisher", "author", "published", "published_note", "url",
+		"kind", "language", "file", "text", "exclude"},
+	"exclude":    {"from", "to", "reason"},
+	"annotation": {"source", "topic", "quote", "prefix", "suffix", "start", "note"},
+	"era":        {"group", "label", "start", "end"},
+}
+
+var yamlErrorLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
+
+func (l *loader) load(raw []byte) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		l.r.errorf(nil, "the corpus file is empty")
+		return
+	}
+	if line, col, ok := invalidUTF8(raw); !ok {
+		l.problems = append(l.problems, data.Problem{File: l.r.file, Line: line, Col: col, Severity: data.Error,
+			Message: "the corpus file is not valid UTF-8 here"})
+		return
+	}
+	l.prefetch = l.startPrefetch(raw)
+	defer close(l.prefetch.stop)
+	// A large file is decoded in pieces (pieces.go); one over maxWholeBytes
+	// only so, since its whole node tree would take gigabytes.
+	big := len(raw) > l.opts.maxWholeBytes
+	plan, stop := planPieces(raw, l.opts.pieceMinBytes, l.opts.pieceBytes)
+	switch {
+	case len(plan.pieces) > 0:
+		fail := l.loadInPieces(plan)
+		if fail == nil {
+			l.opts.Progress.Stage(0, stageCorpusFile, 1, 1)
+			l.loadSources()
+			l.link()
+			return
+		}
+		l.reset()
+		if big {
+			l.r.errorAt(pos{fail.line, fail.col}, "%s", fail.msg)
+			return
+		}
+	case big:
+		if stop == nil {
+			stop = &uncut{1, "it was not cut"}
+		}
+		l.r.errorAt(pos{stop.line, 1}, "the corpus file has %.1f MiB; files over %d MiB are decoded in pieces, which this line prevents: %s",
+			float64(len(raw))/(1<<20), l.opts.maxWholeBytes>>20, stop.reason)
+		return
+	}
+	if f := checkDecodeBounds(raw, 1); f != nil {
+		l.r.errorAt(pos{f.line, 1}, "%s", f.msg)
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		l.r.errorf(nil, "the corpus file is empty")
+		return
+	} else if err != nil {
+		l.yamlError(raw, err)
+		return
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		l.r.errorf(&extra, "the corpus file holds more than one YAML document; keep one")
+	} else if !errors.Is(err, io.EOF) {
+		l.yamlError(raw, err)
+	}
+	if len(doc.Content) == 0 {
+		l.r.errorf(nil, "the corpus file is empty")
+		return
+	}
+	placeOnRealLines(raw, &doc)
+	top, ok := l.r.mapping(doc.Content[0], "the corpus file", Keys["file"]...)
+	if !ok {
+		return
+	}
+	l.readHeader(top)
+	l.readTopics(top.value("topics"))
+	l.readSources(top.value("sources"))
+	l.readMeetings(top.value("meetings"))
+	l.readAnnotations(top.value("annotations"))
+	l.readEras(top.value("eras"))
+	l.opts.Progress.Stage(0, stageCorpusFile, 1, 1)
+	l.loadSources()
+	l.link()
+}
+
+func (l *loader) yamlError(raw []byte, err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimLeft(yamlErrorLine.ReplaceAllString(msg, ""), ": ")
+	line, col := locateSyntaxError(raw, msg)
+	l.problems = append(l.problems, data.Problem{File: l.r.file, Line: line, Col: col, Severity: data.Error, Message: "YAML syntax: " + msg})
+}
+
+// maxLocateBytes bounds the files whose syntax errors are located by
+// re-parsing prefixes; larger files get the line of the first tab or 1.
+const maxLocateBytes = 4 << 20
+
+// locateSyntaxError finds the line of a YAML syntax error. The YAML library
+// reports the line where the enclosing structure began (and sometimes one
+// line early), so this finds the shortest prefix of whole lines that fails
+// with the same message: the line where the error first shows. A tab in a
+// line's indentation is placed exactly.
+func locateSyntaxError(raw []byte, msg string) (line, col int) {
+	if strings.Contains(msg, "control characters are not allowed") {
+		if line, col, ok := firstControl(raw); ok {
+			return line, col
+		}
+	}
+	lines := bytes.SplitAfter(raw, []byte("\n"))
+	if len(lines) > 1 && len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1] // a final line feed ends the last line, it starts none
+	}
+	for i, text := range lines {
+		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+		if j := bytes.IndexByte(text[:indent], '\t'); j >= 0 {
+			return i + 1, j + 1
+		}
+	}
+	if len(raw) > maxLocateBytes {
+		return 1, 1
+	}
+	fails := func(k int) bool {
+		// Every document, as the load reads them: an error after a "..."
+		// shows only in the document that follows it.
+		dec := yaml.NewDecoder(bytes.NewReader(bytes.Join(lines[:k], nil)))
+		for {
+			var n yaml.Node
+			err := dec.Decode(&n)
+			if errors.Is(err, io.EOF) {
+				return false
+			}
+			if err != nil {
+				m := strings.TrimPrefix(err.Error(), "yaml: ")
+				return strings.TrimLeft(yamlErrorLine.ReplaceAllString(m, ""), ": ") == msg
+			}
+		}
+	}
+	lo, hi := 1, len(lines)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	text := lines[lo-1]
+	return lo, len(text) - len(bytes.TrimLeft(text, " ")) + 1
+}
+
+// placeOnRealLines corrects the positions of a decoded tree for the line
+// breaks that YAML counts and editors do not: NEL (U+0085), LINE
+// SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029), which the YAML
+// library counts as line ends even inside a quoted string, so that every
+// later problem would be placed a line further down for each. A file
+// without them (nearly all) costs a scan for their first bytes.
+func placeOnRealLines(raw []byte, doc *yaml.Node) {
+	if !bytes.Contains(raw, []byte("\u0085")) && !bytes.Contains(raw, []byte("\u2028")) && !bytes.Contains(raw, []byte("\u2029")) {
+		return
+	}
+	// For each line as YAML counts them (from 1): the real line, and the
+	// code points of the real line before it.
+	type place struct{ line, col int }
+	table := []place{{}, {1, 0}}
+	line, col := 1, 0
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		i += size
+		switch r {
+		case '\r':
+			if i < len(raw) && raw[i] == '\n' {
+				i++
+			}
+			fallthrough
+		case '\n':
+			line, col = line+1, 0
+			table = append(table, place{line, 0})
+		case 0x85, 0x2028, 0x2029:
+			col++
+			table = append(table, place{line, col})
+		default:
+			col++
+		}
+	}
+	stack := []*yaml.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Line > 0 && n.Line < len(table) {
+			p := table[n.Line]
+			n.Line, n.Column = p.line, n.Column+p.col
+		}
+		stack = append(stack, n.Content...)
+	}
+}
+
+// firstControl finds the first character YAML refuses as a control
+// character (C0 but tab, line feed and carriage return; DEL; C1 but NEL),
+// with its line and column in code points, wherever it is in the file.
+func firstControl(b []byte) (line, col int, ok bool) {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || 0x80 <= r && r <= 0x9f && r != 0x85 {
+			line, col = position(string(b[:i]), -1)
+			return line, col, true
+		}
+		i += size
+	}
+	return 0, 0, false
+}
+
+// invalidUTF8 finds the first invalid UTF-8 sequence and its line and column.
+func invalidUTF8(b []byte) (line, col int, ok bool) {
+	if utf8.Valid(b) {
+		return 0, 0, true
+	}
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[size:]
+	}
+	return line, col, false
+}
+
+// position returns the line and column of code point offset off in text.
+func position(text string, off int) (line, col int) {
+	line, col = 1, 1
+	i := 0
+	for _, r := range text {
+		if i == off {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i++
+	}
+	return line, col
+}
+
+func (l *loader) readHeader(top fields) {
+	n := top.value("corpus")
+	if n == nil {
+		top.missing("corpus")
+		return
+	}
+	f, ok := l.r.mapping(n, "corpus", Keys["corpus"]...)
+	if !ok {
+		return
+	}
+	c := l.corpus
+	c.Title = f.str("title", true)
+	c.Description = f.str("description", false)
+	if v, ok := f.integer("format", true); ok {
+		c.Format = v
+		if v < 1 || v > data.FormatVersion {
+			l.r.errorf(f.at("format"), "corpus: format %d is not one this version reads (it reads format %d)", v, data.FormatVersion)
+		}
+	}
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[._-][a-z0-9]+)*$`)
+
+const maxIDLength = 64
+
+// readID reads and checks an id, reporting a duplicate among seen.
+func (l *loader) readID(f fields, seen map[string]int) string {
+	id := f.str("id", true)
+	if id == "" {
+		return ""
+	}
+	at := f.at("id")
+	switch {
+	case len(id) > maxIDLength:
+		l.r.errorf(at, "%s: id is %d characters long; the limit is %d", f.what, len(id), maxIDLength)
+	case !idPattern.MatchString(id):
+		l.r.errorf(at, "%s: id %q must be lower-case letters and digits, joined by single '-', '_' or '.'", f.what, safetext.Clip(id, 40))
+	}
+	if first, dup := seen[id]; dup {
+		l.r.errorf(at, "%s: id %q is already used at line %d", f.what, id, first)
+	} else {
+		seen[id] = at.Line
+	}
+	return id
+}
+
+func (l *loader) readTopics(n *yaml.Node) {
+	seen := map[string]int{}
+	for i, item := range l.r.sequence(n, "topics") {
+		f, ok := l.r.mapping(item, itemName(item, "topic", i+1), Keys["topic"]...)
+		if !ok {
+			continue
+		}
+		t := &data.Topic{Index: len(l.corpus.Topics)}
+		t.ID = l.readID(f, seen)
+		t.Label = f.str("label", true)
+		t.Description = f.str("description", false)
+		t.Terms = f.strList("terms")
+		if s := f.str("color", false); s != "" {
+			c, err := data.ParseColor(s)
+			if err != nil {
+				l.r.errorf(f.at("color"), "%s: %v", f.what, err)
+			}
+			t.Color = c
+		} else {
+			t.Color = data.DefaultTopicColor(t.Index)
+		}
+		if _, dup := l.topics[t.ID]; t.ID != "" && !dup {
+			l.topics[t.ID] = t
+		}
+		l.corpus.Topics = append(l.corpus.Topics, t)
+	}
+}
+
+func (l *loader) readSources(n *yaml.Node) {
+	for i, item := range l.r.sequence(n, "sources") {
+		l.readSource(i, item)
+	}
+}
+
+// readSource reads item i (from 0) of the sources list.
+func (l *loader) readSource(i int, item *yaml.Node) {
+	f, ok := l.r.mapping(item, itemName(item, "source", i+1), Keys["source"]...)
+	if !ok {
+		return
+	}
+	s := &data.Source{Index: len(l.corpus.Sources)}
+	s.ID = l.readID(f, l.seenSources)
+	s.Title = f.str("title", true)
+	s.Publisher = f.str("publisher", false)
+	s.Author = f.str("author", false)
+	s.Published = f.str("published", false)
+	s.PublishedNote = f.str("published_note", false)
+	s.URL = f.str("url", false)
+	if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+		l.r.warnf(f.at("url"), "%s: url %q does not start with http:// or https://", f.what, safetext.Clip(s.URL, 60))
+	}
+	s.Kind = f.str("kind", false)
+	s.Language = f.str("language", false)
+	if _, dup := l.sources[s.ID]; s.ID != "" && !dup {
+		l.sources[s.ID] = s
+	}
+	spec := sourceSpec{what: f.what, at: posOf(f.node), fileAt: posOf(f.at("file")), textAt: posOf(f.at("text")),
+		file: f.str("file", false), exclude: f.value("exclude")}
+	_, spec.inline = f.get("text")
+	if spec.inline && spec.file == "" {
+		spec.text = f.str("text", true)
+	}
+	l.corpus.Sources = append(l.corpus.Sources, s)
+	l.sourceSpecs = append(l.sourceSpecs, spec)
+}
+
+func (l *loader) readDate(f fields, key string, required bool) data.Date {
+	s := f.str(key, required)
+	if s == "" {
+		return data.Date{}
+	}
+	d, err := data.ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		l.r.errorf(f.at(key), "%s: %s: %v", f.what, key, err)
+	}
+	return d
+}
+
+func (l *loader) readMeetings(n *yaml.Node) {
+	for i, item := range l.r.sequence(n, "meetings") {
+		l.readMeeting(i, item)
+	}
+}
+
+// readMeeting reads item i (from 0) of the meetings list.
+func (l *loader) readMeeting(i int, item *yaml.Node) {
+	f, ok := l.r.mapping(item, itemName(item, "meeting", i+1), Keys["meeting"]...)
+	if !ok {
+		return
+	}
+	m := &data.Meeting{Index: len(l.corpus.Meetings)}
+	m.ID = l.readID(f, l.seenMeetings)
+	m.Title = f.str("title", true)
+	m.Short = f.str("short", false)
+	if m.Short == "" {
+		m.Short = m.Title
+	}
+	m.Kind = f.str("kind", true)
+	m.Date = l.readDate(f, "date", true)
+	m.End = l.readDate(f, "end", false)
+	if !m.Date.IsZero() && !m.End.IsZero() && m.End.LastDay() < m.Date.FirstDay() {
+		l.r.errorf(f.at("end"), "%s: end %s is before the start %s", f.what, m.End, m.Date)
+	}
+	m.Place = f.str("place", false)
+	m.Summary = f.str("summary", false)
+	m.Notes = f.str("notes", false)
+	for j, p := range l.r.sequence(f.value("participants"), f.what+": participants") {
+		pf, ok := l.r.mapping(p, fmt.Sprintf("%s: participant %d", f.what, j+1), Keys["participant"]...)
+		if !ok {
+			continue
+		}
+		m.Participants = append(m.Participants, data.Participant{
+			Name: pf.str("name", true), Hangul: pf.str("hangul", false),
+			Role: pf.str("role", false), Country: pf.str("country", false),
+		})
+	}
+	var refs []ref
+	if v := f.value("sources"); v != nil && v.Kind == yaml.SequenceNode {
+		for _, item := range v.Content {
+			refs = append(refs, ref{item.Value, posOf(item)})
+		}
+	}
+	f.strList("sources") // reports entries that are not text
+	if _, dup := l.meetings[m.ID]; m.ID != "" && !dup {
+		l.meetings[m.ID] = m
+	}
+	l.corpus.Meetings = append(l.corpus.Meetings, m)
+	l.meetingRefs = append(l.meetingRefs, refs)
+}
+
+func (l *loader) readAnnotations(n *yaml.Node) {
+	for i, item := range l.r.sequence(n, "annotations") {
+		l.readAnnotation(i, item)
+	}
+}
+
+// readAnnotation reads item i (from 0) of the annotations list.
+func (l *loader) readAnnotation(i int, item *yaml.Node) {
+	f, ok := l.r.mapping(item, itemName(item, "annotation", i+1), Keys["annotation"]...)
+	if !ok {
+		return
+	}
+	a := &data.Annotation{Index: len(l.corpus.Annotations), Line: item.Line, Start: -1}
+	sourceID := f.str("source", true)
+	topicID := f.str("topic", true)
+	a.Quote = f.str("quote", true)
+	a.Prefix = f.str("prefix", false)
+	a.Suffix = f.str("suffix", false)
+	a.Note = f.str("note", false)
+	if v, ok := f.integer("start", false); ok {
+		if v < 0 {
+			l.r.errorf(f.at("start"), "%s: start must not be negative", f.what)
+		} else {
+			a.Start = v
+		}
+	}
+	if sourceID != "" {
+		if a.Source = l.sources[sourceID]; a.Source == nil {
+			l.unknownRef(posOf(f.at("source")), f.what, "source", sourceID, idsOf(l.sources))
+		}
+	}
+	if topicID != "" {
+		if a.Topic = l.topics[topicID]; a.Topic == nil {
+			l.unknownRef(posOf(f.at("topic")), f.what, "topic", topicID, idsOf(l.topics))
+		}
+	}
+	l.corpus.Annotations = append(l.corpus.Annotations, a)
+	l.annSpecs = append(l.annSpecs, annSpec{what: f.what, at: posOf(f.node), quoteAt: posOf(f.at("quote")), startAt: posOf(f.at("start"))})
+}
+
+// unknownRef reports a reference to an id that does not exist, suggesting
+// the closest existing id.
+func (l *loader) unknownRef(at pos, what, kind, id string, known []string) {
+	msg := fmt.Sprintf("%s: there is no %s %q", what, kind, safetext.Clip(id, 60))
+	if s := textmatch.Suggest(id, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	l.r.errorAt(at, "%s", msg)
+}
+
+// idsOf lists a lookup's ids for suggestions; a huge list gives none, so a
+// file full of broken references cannot make the loader crawl.
+func idsOf[T any](byID map[string]T) []string {
+	if len(byID) > 2000 {
+		return nil
+	}
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func (l *loader) readEras(n *yaml.Node) {
+	for i, item := range l.r.sequence(n, "eras") {
+		f, ok := l.r.mapping(item, itemName(item, "era", i+1), Keys["era"]...)
+		if !ok {
+			continue
+		}
+		e := &data.Era{Group: f.str("group", true), Label: f.str("label", true)}
+		e.Start = l.readDate(f, "start", true)
+		e.End = l.readDate(f, "end", true)
+		if !e.Start.IsZero() && !e.End.IsZero() && e.End.LastDay() < e.Start.FirstDay() {
+			l.r.errorf(f.at("end"), "%s: end %s is before the start %s", f.what, e.End, e.Start)
+		}
+		l.corpus.Eras = append(l.corpus.Eras, e)
+	}
+}
+
+// Progress tells how far a load has come, as a fraction that only
+// grows. The loader sets it from its goroutines; any goroutine may read it
+// (a progress bar polls it). The zero value is ready; a nil one is ignored.
+type Progress struct{ permille atomic.Int64 }
+
+// Fraction is how much of the load is done, from 0 to 1.
+func (p *Progress) Fraction() float64 {
+	if p == nil {
+		return 0
+	}
+	return float64(p.permille.Load()) / 1000
+}
+
+// Restart sets the fraction back to 0, for a load that starts over.
+func (p *Progress) Restart() {
+	if p != nil {
+		p.permille.Store(0)
+	}
+}
+
+// Stage records done of total in the stage that spans from to to of the
+// whole load.
+func (p *Progress) Stage(from, to float64, done, total int) {
+	if p != nil && total > 0 {
+		p.Report(from + (to-from)*float64(min(done, total))/float64(total))
+	}
+}
+
+// Report records that the fraction f of the load is done; the fraction
+// never goes back (workers that finish out of order may report less).
+func (p *Progress) Report(f float64) {
+	if p == nil {
+		return
+	}
+	v := int64(1000 * min(max(f, 0), 1))
+	for {
+		old := p.permille.Load()
+		if v <= old || p.permille.CompareAndSwap(old, v) {
+			return
+		}
+	}
+}
+
+// The stages of a load, as fractions of the whole: reading the corpus file,
+// then reading and anchoring the sources.
+const (
+	stageCorpusFile = 0.6
+	stageSources    = 1.0
+)

@@ -1,0 +1,97 @@
+package textmatch
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// Context is a keyword-in-context line: a few words before the span, the
+// span, a few words after, all on one line.
+type Context struct {
+	Before, Span, After string
+}
+
+// ContextOf cuts up to n runes of context on each side of the bytes
+// [start, end) of a source text, at word boundaries, stopping at excluded
+// ranges and paragraph breaks; white space is folded to single spaces.
+func ContextOf(s *data.Source, start, end, n int) Context {
+	lo, hi := start, end
+	limitLo, limitHi := 0, len(s.Text)
+	for _, r := range s.Excluded {
+		bs, be := byteOffset(s.Text, r.Start), byteOffset(s.Text, r.End)
+		if be <= start && be > limitLo {
+			limitLo = be
+		}
+		if bs >= end && bs < limitHi {
+			limitHi = bs
+		}
+	}
+	if i := strings.LastIndex(s.Text[limitLo:start], "\n\n"); i >= 0 {
+		limitLo += i + 2
+	}
+	if i := strings.Index(s.Text[end:limitHi], "\n\n"); i >= 0 {
+		limitHi = end + i
+	}
+	for count := 0; lo > limitLo && count < n; count++ {
+		lo--
+		for lo > limitLo && !isRuneStart(s.Text[lo]) {
+			lo--
+		}
+	}
+	for count := 0; hi < limitHi && count < n; count++ {
+		hi++
+		for hi < limitHi && !isRuneStart(s.Text[hi]) {
+			hi++
+		}
+	}
+	before, after := s.Text[lo:start], s.Text[end:hi]
+	// Cut at word boundaries so no word is shown in half.
+	if lo > limitLo {
+		if i := strings.IndexFunc(before, unicode.IsSpace); i >= 0 {
+			before = before[i:]
+		}
+		before = "…" + before
+	}
+	if hi < limitHi {
+		if i := strings.LastIndexFunc(after, unicode.IsSpace); i >= 0 {
+			after = after[:i]
+		}
+		after += "…"
+	}
+	return Context{Before: foldSpace(before), Span: foldSpace(s.Text[start:end]), After: foldSpace(after)}
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// byteOffset converts a code point offset to a byte offset.
+func byteOffset(text string, cp int) int {
+	i := 0
+	for b := range text {
+		if i == cp {
+			return b
+		}
+		i++
+	}
+	return len(text)
+}
+
+// foldSpace turns every run of white space into one space, keeping a
+// leading or trailing one.
+func foldSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
