@@ -10,6 +10,7 @@ import (
 	chart "github.com/wcharczuk/go-chart/v2"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/fonts"
 )
 
 // benchTable is 12 years × 20 topics of counts, every segment non-zero.
@@ -44,7 +45,7 @@ func BenchmarkTopicsByYear(b *testing.B) {
 
 func BenchmarkGoChartStackedBar(b *testing.B) {
 	tb := benchTable()
-	fs, err := fonts()
+	fs, err := fonts.Load()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func BenchmarkGoChartStackedBar(b *testing.B) {
 		bars = append(bars, bar)
 	}
 	for b.Loop() {
-		c := chart.StackedBarChart{Width: 1600, Height: 900, Font: fs.regular, Bars: bars}
+		c := chart.StackedBarChart{Width: 1600, Height: 900, Font: fs.TrueType.Regular, Bars: bars}
 		var img rgbaCollector
 		if err := c.Render(chart.PNG, &img); err != nil {
 			b.Fatal(err)

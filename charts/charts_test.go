@@ -310,18 +310,22 @@ func TestConcurrentRenders(t *testing.T) {
 	}
 }
 
-func TestHangulLabelsUseTheHangulFont(t *testing.T) {
-	tb := table([]string{"2012"}, []string{"확장억제"}, [][]float64{{2}})
-	res, err := Render(tb, Options{Kind: TopicTotals})
-	if err != nil {
-		t.Fatal(err)
+// TestHangulLabelsAreDrawn: two Korean topic labels give different
+// pixels; with no font for them both would draw the same empty boxes.
+func TestHangulLabelsAreDrawn(t *testing.T) {
+	render := func(label string) *image.RGBA {
+		res, err := Render(table([]string{"2012"}, []string{label}, [][]float64{{2}}), Options{Kind: TopicTotals})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Image
 	}
-	if colours(res.Image, 10) < 3 {
+	a, b := render("확장억제"), render("한미동맹")
+	if colours(a, 10) < 3 {
 		t.Fatal("blank")
 	}
-	fs, _ := fonts()
-	if hasHangul(tb.labels()...) != true || fs.hangul == nil {
-		t.Fatal("no Hangul font")
+	if bytes.Equal(a.Pix, b.Pix) {
+		t.Error("two Korean labels drew the same pixels: the glyphs are missing")
 	}
 }
 

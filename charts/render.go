@@ -15,6 +15,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/fonts"
 )
 
 // Kind names a chart.
@@ -294,17 +295,17 @@ func Render(t *Table, o Options) (*Result, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
-	fs, err := fonts()
+	fs, err := fonts.Load()
 	if err != nil {
 		return nil, err
 	}
 	f := &frame{o: o, t: t, s: o.Scale, w: int(float64(o.Width) * o.Scale), h: int(float64(o.Height) * o.Scale),
-		pal: lightPalette, font: fs.regular, bold: fs.bold, svg: o.Format == SVG}
+		pal: lightPalette, font: fs.TrueType.Regular, bold: fs.TrueType.Bold, svg: o.Format == SVG}
 	if o.Dark {
 		f.pal = darkPalette
 	}
-	if hasHangul(t.labels()...) || hasHangul(o.Title) {
-		f.font, f.bold = fs.hangul, fs.hangul
+	if fs.NeedsFallback(append(t.labels(), o.Title)...) {
+		f.font, f.bold = fs.TrueType.Fallback, fs.TrueType.Fallback
 	}
 	var c chart.Chart
 	message := ""

@@ -8,14 +8,13 @@ import (
 	"math"
 	"sync"
 
-	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
-	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/fonts"
 )
 
 // Text draws labels into the raster with the theme's own fonts, so the
@@ -31,10 +30,11 @@ type Face struct {
 	face   font.Face
 	glyphs map[rune]glyph
 	font   *opentype.Font
-	// fallback draws the code points the font lacks (Hangul).
-	fallback     font.Face
-	fallbackFont *opentype.Font
-	buf          sfnt.Buffer
+	set    *fonts.Set
+	// fallback draws the code points the font lacks (Hangul), by the
+	// set's rule.
+	fallback font.Face
+	buf      sfnt.Buffer
 	// lookups counts glyph look-ups, so tests can check that a label's
 	// cost is bounded by what is drawn, not by its length.
 	lookups int
@@ -49,26 +49,15 @@ type glyph struct {
 }
 
 var (
-	fontsOnce                sync.Once
-	regularF, boldF, hangulF *opentype.Font
-	fontsErr                 error
-	textMu                   sync.Mutex
-	textBySize               = map[float64]*Text{}
+	textMu     sync.Mutex
+	textBySize = map[float64]*Text{}
 )
 
 // TextAt returns the text renderer for a pixel size; renderers are shared.
 func TextAt(size float64) (*Text, error) {
-	fontsOnce.Do(func() {
-		regularF, fontsErr = opentype.Parse(theme.DefaultTextFont().Content())
-		if fontsErr == nil {
-			boldF, fontsErr = opentype.Parse(theme.DefaultTextBoldFont().Content())
-		}
-		if fontsErr == nil {
-			hangulF, fontsErr = opentype.Parse(assets.NanumGothic)
-		}
-	})
-	if fontsErr != nil {
-		return nil, fmt.Errorf("load the theme's fonts: %w", fontsErr)
+	fs, err := fonts.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load the theme's fonts: %w", err)
 	}
 	size = math.Round(size*4) / 4
 	textMu.Lock()
@@ -76,11 +65,11 @@ func TextAt(size float64) (*Text, error) {
 	if t := textBySize[size]; t != nil {
 		return t, nil
 	}
-	reg, err := newFace(regularF, hangulF, size)
+	reg, err := newFace(fs, fs.Regular, size)
 	if err != nil {
 		return nil, err
 	}
-	bold, err := newFace(boldF, hangulF, size)
+	bold, err := newFace(fs, fs.Bold, size)
 	if err != nil {
 		return nil, err
 	}
@@ -89,26 +78,21 @@ func TextAt(size float64) (*Text, error) {
 	return t, nil
 }
 
-// newFace makes a face of f at a pixel size, drawing from fallback what f
-// lacks: the theme's fonts have no Hangul, NanumGothic has.
-func newFace(f, fallback *opentype.Font, size float64) (*Face, error) {
+// newFace makes a face of f, one of the set's, at a pixel size, drawing
+// from the set's fallback what f lacks: the theme's fonts have no Hangul,
+// NanumGothic has.
+func newFace(fs *fonts.Set, f *opentype.Font, size float64) (*Face, error) {
 	opts := &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull}
 	face, err := opentype.NewFace(f, opts)
 	if err != nil {
 		return nil, fmt.Errorf("make a %v px face: %w", size, err)
 	}
-	back, err := opentype.NewFace(fallback, opts)
+	back, err := opentype.NewFace(fs.Fallback, opts)
 	if err != nil {
 		return nil, fmt.Errorf("make a %v px fallback face: %w", size, err)
 	}
-	return &Face{face: face, font: f, fallback: back, fallbackFont: fallback, glyphs: map[rune]glyph{},
+	return &Face{face: face, font: f, set: fs, fallback: back, glyphs: map[rune]glyph{},
 		Ascent: float64(face.Metrics().Ascent.Round()), Size: size}, nil
-}
-
-// has reports whether font f has a glyph of its own for r (not .notdef).
-func has(f *opentype.Font, buf *sfnt.Buffer, r rune) bool {
-	x, err := f.GlyphIndex(buf, r)
-	return err == nil && x != 0
 }
 
 func (f *Face) glyph(r rune) glyph {
@@ -117,7 +101,7 @@ func (f *Face) glyph(r rune) glyph {
 		return g
 	}
 	from := f.face
-	if !has(f.font, &f.buf, r) && has(f.fallbackFont, &f.buf, r) {
+	if f.set.UseFallback(f.font, &f.buf, r) {
 		from = f.fallback
 	}
 	dr, mask, maskp, adv, ok := from.Glyph(fixed.Point26_6{}, r)
