@@ -29,17 +29,19 @@ func (r KWICRow) Source() *data.Source {
 	return r.Match.Source
 }
 
-// KWICList lists spans in context under a title: the annotations behind a
-// chart cell or the matches of a search. Choosing a row opens it.
+// KWICList lists spans in context under a title: the state's listing,
+// the annotations behind a selection or a chart cell or the matches of a
+// search. Choosing a row opens it.
 type KWICList struct {
 	widget.BaseWidget
 
-	// OnOpen is called when a row is chosen.
-	OnOpen func(KWICRow)
+	// OnOpen is called with the row the user chooses.
+	OnOpen func(row int)
 
 	title *widget.Label
 	list  *widget.List
 	rows  []KWICRow
+	open  int // the row shown as open; -1 for none
 }
 
 const (
@@ -49,7 +51,7 @@ const (
 
 // NewKWICList makes an empty list.
 func NewKWICList() *KWICList {
-	k := &KWICList{title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	k := &KWICList{open: -1, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	k.title.Wrapping = fyne.TextWrapWord
 	k.list = widget.NewList(func() int { return len(k.rows) }, newKWICLine, func(i widget.ListItemID, o fyne.CanvasObject) {
 		line := o.(*kwicLine)
@@ -58,8 +60,9 @@ func NewKWICList() *KWICList {
 		line.where.SetText(kwicWhere(k.rows[i]))
 	})
 	k.list.OnSelected = func(i widget.ListItemID) {
-		if k.OnOpen != nil && i < len(k.rows) {
-			k.OnOpen(k.rows[i])
+		if k.OnOpen != nil && i < len(k.rows) && i != k.open {
+			k.open = i
+			k.OnOpen(i)
 		}
 	}
 	k.ExtendBaseWidget(k)
@@ -132,37 +135,47 @@ func kwicWhere(r KWICRow) string {
 	return where
 }
 
-// ShowAnnotations lists annotations under a title.
-func (k *KWICList) ShowAnnotations(title string, anns []*data.Annotation) {
-	rows := make([]KWICRow, len(anns))
-	for i, a := range anns {
-		rows[i] = KWICRow{Annotation: a, Context: textmatch.ContextOf(a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd, kwicContext)}
+// List shows a listing's rows.
+func (k *KWICList) List(l Listing) {
+	rows := make([]KWICRow, 0, l.Len())
+	for _, a := range l.Annotations {
+		rows = append(rows, KWICRow{Annotation: a, Context: textmatch.ContextOf(a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd, kwicContext)})
 	}
-	k.show(title, rows)
-}
-
-// ShowMatches lists search matches under a title.
-func (k *KWICList) ShowMatches(title string, matches []textmatch.Match) {
-	rows := make([]KWICRow, len(matches))
-	for i, m := range matches {
-		rows[i] = KWICRow{Match: m, Context: textmatch.ContextOf(m.Source, m.ByteStart, m.ByteEnd, kwicContext)}
+	for _, m := range l.Matches {
+		rows = append(rows, KWICRow{Match: m, Context: textmatch.ContextOf(m.Source, m.ByteStart, m.ByteEnd, kwicContext)})
 	}
-	k.show(title, rows)
-}
-
-func (k *KWICList) show(title string, rows []KWICRow) {
-	k.rows = rows
-	k.title.SetText(fmt.Sprintf("%s (%d)", title, len(rows)))
+	k.rows, k.open = rows, -1
+	k.title.SetText(fmt.Sprintf("%s (%d)", l.Title, len(rows)))
 	k.list.UnselectAll()
 	k.list.Refresh()
 	k.list.ScrollToTop()
+}
+
+// ShowOpen marks row i as the one open (-1: none), scrolled into view,
+// without reporting it.
+func (k *KWICList) ShowOpen(i int) {
+	if i == k.open {
+		return
+	}
+	k.open = i
+	if i < 0 || i >= len(k.rows) {
+		k.list.UnselectAll()
+		return
+	}
+	k.list.Select(i)
 }
 
 // Rows returns the rows shown.
 func (k *KWICList) Rows() []KWICRow { return k.rows }
 
 // Open chooses row i, as a click would.
-func (k *KWICList) Open(i int) { k.list.Select(i) }
+func (k *KWICList) Open(i int) {
+	if i >= 0 && i < len(k.rows) && k.OnOpen != nil {
+		k.open = i
+		k.list.Select(i)
+		k.OnOpen(i)
+	}
+}
 
 // CreateRenderer implements fyne.Widget.
 func (k *KWICList) CreateRenderer() fyne.WidgetRenderer {

@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/alliance-timeline/alliance-timeline/charts"
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
@@ -26,17 +26,45 @@ func (w *MainWindow) hoverTopic(t *data.Topic) {
 	}
 }
 
-func (w *MainWindow) timelineSelected(sel timeline.Selection) {
-	w.detail.ShowSelection(w.corpus, sel)
-	title := "Spans"
-	if sel.Meeting != nil {
-		title = safetext.Clip(sel.Meeting.Short, maxShown)
-		if sel.Topic != nil {
-			title = safetext.Clip(sel.Topic.Label, maxShown) + " · " + title
-		}
+// showDetail shows in the detail pane what is open, else the selected
+// meeting, else the hint.
+func (w *MainWindow) showDetail() {
+	f, sel := w.state.Focus(), w.state.Selection()
+	switch {
+	case f.Annotation != nil:
+		w.detail.ShowSpan(w.corpus, f.Annotation, w.state.Listing().Annotations)
+	case f.Match.Source != nil:
+		w.detail.ShowMatch(w.corpus, f.Match)
+	case sel.Meeting != nil:
+		w.detail.ShowSelection(w.corpus, sel)
+	default:
+		w.detail.Clear()
 	}
-	w.kwic.ShowAnnotations(title, sel.Annotations)
-	w.event("selected", "meeting=%s topic=%s spans=%d", meetingID(sel.Meeting), topicID(sel.Topic), len(sel.Annotations))
+}
+
+// logChange writes the state's changes to the event log, for the
+// end-to-end test: it is one more listener of the state.
+func (w *MainWindow) logChange(c Change) {
+	st := w.state
+	if sel := st.Selection(); c&SelectionChanged != 0 && st.Focus().IsZero() && sel.Meeting != nil {
+		w.event("selected", "meeting=%s topic=%s spans=%d", meetingID(sel.Meeting), topicID(sel.Topic), len(sel.Annotations))
+	}
+	if f := st.Focus(); c&FocusChanged != 0 && !f.IsZero() {
+		at := f.Match.Start
+		if f.Annotation != nil {
+			at = f.Annotation.Anchor.Start
+		}
+		w.event("opened", "source=%s at=%d", f.Source().ID, at)
+	}
+	if l := st.Listing(); c&ListingChanged != 0 && l.Cell {
+		w.event("chart-cell", "chart=%s cell=%q spans=%d", l.Chart, l.Title, len(l.Annotations))
+	}
+	if s := st.Search(); c&SearchChanged != 0 && !s.Pending && s.Query != "" {
+		w.event("search", "query=%q matches=%d meetings=%d", s.Query, len(s.Matches), len(matchedMeetings(s.Matches)))
+	}
+	if c&ThemeChanged != 0 {
+		w.event("theme", "choice=%s dark=%v", st.Theme(), apptheme.IsDark(w.app))
+	}
 }
 
 func meetingID(m *data.Meeting) string {
@@ -75,86 +103,61 @@ func (w *MainWindow) chartDrawn(v *ChartView) {
 	w.event("chart-drawn", "chart=%s first-cell=%d,%d", v.Kind(), int(at.X), int(at.Y))
 }
 
-func (w *MainWindow) chartCell(kind charts.Kind, title string, anns []*data.Annotation) {
-	w.kwic.ShowAnnotations(title, anns)
-	w.event("chart-cell", "chart=%s cell=%q spans=%d", kind, title, len(anns))
-}
-
-// openRow opens a span or a search match in the detail pane and selects
-// its meeting on the timeline.
-func (w *MainWindow) openRow(row KWICRow) {
-	if row.Annotation != nil {
-		var list []*data.Annotation
-		for _, r := range w.kwic.Rows() {
-			if r.Annotation != nil {
-				list = append(list, r.Annotation)
-			}
-		}
-		w.detail.ShowSpan(w.corpus, row.Annotation, list)
-	} else {
-		w.detail.ShowMatch(w.corpus, row.Match)
-	}
-	if ms := row.Source().Meetings; len(ms) > 0 {
-		var topic *data.Topic
-		if row.Annotation != nil {
-			topic = row.Annotation.Topic
-		}
-		w.state.Select(ms[0], topic)
-	}
-	at := row.Match.Start
-	if row.Annotation != nil {
-		at = row.Annotation.Anchor.Start
-	}
-	w.event("opened", "source=%s at=%d", row.Source().ID, at)
-}
-
-// spanTapped selects the tapped span's topic and meeting elsewhere.
+// spanTapped opens the tapped span: the selection follows to its meeting
+// and topic.
 func (w *MainWindow) spanTapped(a *data.Annotation) {
-	if ms := a.Source.Meetings; len(ms) > 0 {
-		w.state.Select(ms[0], a.Topic)
-	}
+	w.state.Open(Focus{Annotation: a})
 	w.state.SetHover(a.Topic)
 	w.status.SetText(fmt.Sprintf("%s: “%s”", safetext.Clip(a.Topic.Label, maxShown), safetext.Clip(a.Text(), 80)))
-	w.event("span", "topic=%s source=%s start=%d", a.Topic.ID, a.Source.ID, a.Anchor.Start)
 }
 
-// runSearch lists the matches of the search box, searching in the
-// background (the first search of a large corpus folds every text);
-// submitting the same text again opens the next match.
+// runSearch searches for the search box's text in the background (the
+// first search of a large corpus folds every text); submitting the same
+// text again opens the next match.
 func (w *MainWindow) runSearch(text string) {
 	if w.corpus == nil {
 		return
 	}
 	text = strings.TrimSpace(text)
-	if text != "" && text == w.lastSearch && len(w.kwic.Rows()) > 0 {
-		w.searchHit = (w.searchHit + 1) % len(w.kwic.Rows())
-		w.kwic.Open(w.searchHit)
+	s, l := w.state.Search(), w.state.Listing()
+	if text != "" && text == s.Query && !s.Pending && l.Search == text && l.Len() > 0 {
+		w.state.OpenRow((w.state.Focus().Index + 1) % l.Len())
 		return
 	}
-	w.lastSearch, w.searchHit = text, -1
-	w.searches++
-	generation, c, searcher := w.searches, w.corpus, w.searcher
-	w.status.SetText("Searching for “" + text + "”…")
+	w.state.StartSearch(text)
+	c, searcher := w.corpus, w.searcher
 	go func() {
 		matches := searcher.Search(text, 1000)
 		w.opts.Do(func() {
-			if generation == w.searches && c == w.corpus {
-				w.showSearch(text, matches)
+			if c == w.corpus {
+				w.state.FinishSearch(text, matches)
 			}
 		})
 	}()
 }
 
-// showSearch lists a search's matches and marks their meetings.
-func (w *MainWindow) showSearch(text string, matches []textmatch.Match) {
-	w.kwic.ShowMatches(fmt.Sprintf("“%s”", text), matches)
+// searchChanged marks the meetings of the search's matches on the
+// timeline and says what was found.
+func (w *MainWindow) searchChanged() {
+	s := w.state.Search()
+	if s.Pending {
+		w.status.SetText("Searching for “" + safetext.Clip(s.Query, maxShown) + "”…")
+		return
+	}
+	hit := matchedMeetings(s.Matches)
+	w.timeline.MarkMeetings(func(m *data.Meeting) bool { return hit[m] })
+	if s.Query != "" {
+		w.status.SetText(fmt.Sprintf("%d matches of “%s” in %d meetings; press Enter again to open them in turn.", len(s.Matches), safetext.Clip(s.Query, maxShown), len(hit)))
+	}
+}
+
+// matchedMeetings is the set of meetings whose sources hold the matches.
+func matchedMeetings(matches []textmatch.Match) map[*data.Meeting]bool {
 	hit := map[*data.Meeting]bool{}
 	for _, m := range matches {
 		for _, mt := range m.Source.Meetings {
 			hit[mt] = true
 		}
 	}
-	w.timeline.MarkMeetings(func(m *data.Meeting) bool { return hit[m] })
-	w.status.SetText(fmt.Sprintf("%d matches of “%s” in %d meetings; press Enter again to open them in turn.", len(matches), text, len(hit)))
-	w.event("search", "query=%q matches=%d meetings=%d", text, len(matches), len(hit))
+	return hit
 }

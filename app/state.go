@@ -3,14 +3,20 @@ package app
 import (
 	"slices"
 
+	"github.com/alliance-timeline/alliance-timeline/charts"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
+
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
 // State is what the window shows: the filters (topics, years, meeting
 // kinds, what is counted), the theme choice, the selection (a meeting, or
-// a meeting's mentions of a topic) and the topic highlighted under the
-// pointer. It has one owner; views
+// a meeting's mentions of a topic), the listing of spans or matches, the
+// span or match open in the detail pane, the search and the topic
+// highlighted under the pointer. It has one owner; views
 // read it, change it only through its setters, and hear every change
 // through Listen, so no view pushes into another and no push can echo: a
 // setter that changes nothing notifies no one. Preferences are one more
@@ -22,8 +28,10 @@ type State struct {
 	unit             data.Unit
 	perThousandWords bool
 	theme            apptheme.Choice
-	meeting          *data.Meeting // the selection: a meeting, or its mentions of a topic
-	topic            *data.Topic
+	selection        timeline.Selection // a meeting, or its mentions of a topic, with their spans
+	listing          Listing
+	focus            Focus
+	search           Search
 	hover            *data.Topic // the topic under the pointer anywhere, highlighted everywhere
 	listeners        []func(Change)
 }
@@ -37,12 +45,54 @@ const (
 	ThemeChanged
 	SelectionChanged
 	HoverChanged
+	ListingChanged // the spans or matches listed
+	FocusChanged   // the span or match open in the detail pane
+	SearchChanged
 )
+
+// Listing is what the span list shows: the spans of a selection or of a
+// chart cell, or the matches of a search.
+type Listing struct {
+	Title       string
+	Annotations []*data.Annotation
+	Matches     []textmatch.Match // a search's; Annotations is then nil
+	Search      string            // the query the matches are of
+	Chart       charts.Kind       // the chart of a cell's spans, when Cell
+	Cell        bool
+}
+
+// Len is the number of rows.
+func (l Listing) Len() int { return len(l.Annotations) + len(l.Matches) }
+
+// Focus is the span or the search match open in the detail pane.
+type Focus struct {
+	Annotation *data.Annotation // nil for a match
+	Match      textmatch.Match
+	Index      int // its row in the listing; -1 when it is not listed
+}
+
+// IsZero reports whether nothing is open.
+func (f Focus) IsZero() bool { return f.Annotation == nil && f.Match.Source == nil }
+
+// Source returns the source of what is open, or nil.
+func (f Focus) Source() *data.Source {
+	if f.Annotation != nil {
+		return f.Annotation.Source
+	}
+	return f.Match.Source
+}
+
+// Search is the search box's query and what it found.
+type Search struct {
+	Query   string
+	Pending bool // the search runs
+	Matches []textmatch.Match
+}
 
 // NewState makes the state with every topic and kind shown, spans counted,
 // and the desktop's theme.
 func NewState() *State {
-	return &State{hidden: map[string]bool{}, theme: apptheme.System}
+	return &State{hidden: map[string]bool{}, theme: apptheme.System, focus: Focus{Index: -1}}
 }
 
 // Listen adds a function called after every change, on the UI goroutine.
@@ -172,20 +222,140 @@ func set[T comparable](s *State, field *T, v T, c Change) {
 	}
 }
 
-// Selected returns the selection: nil meeting for none.
-func (s *State) Selected() (*data.Meeting, *data.Topic) { return s.meeting, s.topic }
+// Selected returns the selected meeting (nil for none) and topic.
+func (s *State) Selected() (*data.Meeting, *data.Topic) {
+	return s.selection.Meeting, s.selection.Topic
+}
 
-// Select selects a meeting (nil: nothing) or, with topic, its mentions of
-// the topic.
-func (s *State) Select(m *data.Meeting, topic *data.Topic) {
-	if m == nil {
-		topic = nil
+// Selection returns the selection with its spans.
+func (s *State) Selection() timeline.Selection { return s.selection }
+
+// Select selects a meeting (nil: nothing) or, with a topic, its mentions
+// of the topic; its spans become the listing and the detail pane shows the
+// meeting.
+func (s *State) Select(sel timeline.Selection) {
+	if sel.Meeting == nil {
+		sel = timeline.Selection{}
 	}
-	if m == s.meeting && topic == s.topic {
+	c := s.setFocus(Focus{Index: -1})
+	if !sameSelection(sel, s.selection) {
+		s.selection = sel
+		c |= SelectionChanged
+		if sel.Meeting != nil {
+			s.listing = Listing{Title: selectionTitle(sel), Annotations: sel.Annotations}
+			c |= ListingChanged
+		}
+	}
+	s.notifyIf(c)
+}
+
+func sameSelection(a, b timeline.Selection) bool {
+	return a.Meeting == b.Meeting && a.Topic == b.Topic && slices.Equal(a.Annotations, b.Annotations)
+}
+
+// selectionTitle names a selection's listing: its topic and meeting.
+func selectionTitle(sel timeline.Selection) string {
+	title := safetext.Clip(sel.Meeting.Short, maxShown)
+	if sel.Topic != nil {
+		title = safetext.Clip(sel.Topic.Label, maxShown) + " · " + title
+	}
+	return title
+}
+
+// Listing returns what the span list shows.
+func (s *State) Listing() Listing { return s.listing }
+
+// SetListing lists spans or matches (a chart cell's, say). A new listing is
+// always a change; what is open stays open, at its row if listed.
+func (s *State) SetListing(l Listing) {
+	s.listing = l
+	s.focus.Index = s.rowOf(s.focus)
+	s.notify(ListingChanged)
+}
+
+// rowOf finds what is open in the listing, or -1.
+func (s *State) rowOf(f Focus) int {
+	if f.Annotation != nil {
+		return slices.Index(s.listing.Annotations, f.Annotation)
+	}
+	if f.Match.Source != nil {
+		return slices.Index(s.listing.Matches, f.Match)
+	}
+	return -1
+}
+
+// Focus returns the span or match open in the detail pane.
+func (s *State) Focus() Focus { return s.focus }
+
+// Open opens a span or a search match in the detail pane (its Index is
+// found in the listing); the selection follows to its meeting and topic.
+func (s *State) Open(f Focus) {
+	f.Index = s.rowOf(f)
+	c := s.setFocus(f)
+	if src := f.Source(); src != nil && len(src.Meetings) > 0 {
+		sel := timeline.Selection{Meeting: src.Meetings[0]}
+		if f.Annotation != nil {
+			sel.Topic = f.Annotation.Topic
+		}
+		if sel.Meeting != s.selection.Meeting || sel.Topic != s.selection.Topic {
+			s.selection = sel
+			c |= SelectionChanged
+		}
+	}
+	s.notifyIf(c)
+}
+
+// OpenRow opens row i of the listing.
+func (s *State) OpenRow(i int) {
+	switch n := len(s.listing.Annotations); {
+	case i >= 0 && i < n:
+		s.Open(Focus{Annotation: s.listing.Annotations[i]})
+	case i >= n && i < n+len(s.listing.Matches):
+		s.Open(Focus{Match: s.listing.Matches[i-n]})
+	}
+}
+
+func (s *State) setFocus(f Focus) Change {
+	if f == s.focus {
+		return 0
+	}
+	s.focus = f
+	return FocusChanged
+}
+
+// Search returns the search and what it found.
+func (s *State) Search() Search { return s.search }
+
+// StartSearch records a new query, whose search is running.
+func (s *State) StartSearch(query string) {
+	s.search = Search{Query: query, Pending: true}
+	s.notify(SearchChanged)
+}
+
+// FinishSearch records what the search for query found, and lists it;
+// nothing happens when the query is no longer the current one.
+func (s *State) FinishSearch(query string, matches []textmatch.Match) {
+	if query != s.search.Query || !s.search.Pending {
 		return
 	}
-	s.meeting, s.topic = m, topic
-	s.notify(SelectionChanged)
+	s.search = Search{Query: query, Matches: matches}
+	s.listing = Listing{Title: "“" + safetext.Clip(query, maxShown) + "”", Matches: matches, Search: query}
+	s.focus.Index = s.rowOf(s.focus)
+	s.notify(SearchChanged | ListingChanged)
+}
+
+// Clear forgets the selection, the listing, what is open and the search,
+// for a corpus newly shown; hint titles the empty listing.
+func (s *State) Clear(hint string) {
+	s.selection, s.focus, s.search = timeline.Selection{}, Focus{Index: -1}, Search{}
+	s.listing = Listing{Title: hint}
+	s.notify(SelectionChanged | ListingChanged | FocusChanged | SearchChanged)
+}
+
+func (s *State) notifyIf(c Change) {
+	if c != 0 {
+		s.notify(c)
+	}
 }
 
 // Hovered returns the highlighted topic (nil: none).

@@ -10,6 +10,8 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
 // Every setter notifies once when it changes something and never when it
@@ -136,7 +138,7 @@ func TestSelectionGoesThroughTheState(t *testing.T) {
 		t.Error("after Esc the timeline holds a selection")
 	}
 	// A reload drops a selection of the corpus shown before.
-	w.state.Select(c.Meeting("scm-44"), nil)
+	w.state.Select(timeline.Selection{Meeting: c.Meeting("scm-44")})
 	w.Reload()
 	w.waitLoads(t, 2)
 	if m, _ := w.state.Selected(); m != nil {
@@ -169,5 +171,66 @@ func TestHoverGoesThroughTheState(t *testing.T) {
 	w.state.SetHover(nil)
 	if w.charts[0].topic != "" || saved != 0 {
 		t.Errorf("after leaving: chart highlights %q; %d saving changes", w.charts[0].topic, saved)
+	}
+}
+
+// The selection, the listing, what is open and the search change together
+// as one change each, and a stale search result is dropped.
+func TestStateSelectionListingFocusAndSearch(t *testing.T) {
+	c, _, err := assets.LoadCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewState()
+	var got []Change
+	s.Listen(func(ch Change) { got = append(got, ch) })
+	m := c.Meeting("scm-44")
+	spans := m.Sources[0].Annotations
+	other := c.Meeting("scm-52").Sources[0].Annotations[0]
+	match := textmatch.Match{Source: m.Sources[0], Start: 3, End: 9}
+	sel := timeline.Selection{Meeting: m, Annotations: spans}
+	for _, step := range []struct {
+		name  string
+		do    func()
+		want  []Change
+		check func() bool
+	}{
+		{"select a meeting", func() { s.Select(sel) }, []Change{SelectionChanged | ListingChanged},
+			func() bool { return s.Listing().Len() == len(spans) && s.Focus().IsZero() }},
+		{"select it again", func() { s.Select(sel) }, nil, nil},
+		{"open its second span", func() { s.OpenRow(1) }, []Change{FocusChanged | SelectionChanged},
+			func() bool {
+				mt, topic := s.Selected()
+				return s.Focus().Index == 1 && mt == m && topic == spans[1].Topic
+			}},
+		{"open it again", func() { s.Open(Focus{Annotation: spans[1]}) }, nil, nil},
+		{"a chart cell lists other spans", func() {
+			s.SetListing(Listing{Title: "cell", Annotations: []*data.Annotation{other, spans[1]}, Cell: true})
+		}, []Change{ListingChanged}, func() bool { return s.Focus().Annotation == spans[1] && s.Focus().Index == 1 }},
+		{"a span not listed", func() { s.Open(Focus{Annotation: spans[0]}) }, []Change{FocusChanged | SelectionChanged},
+			func() bool { return s.Focus().Index == -1 }},
+		{"search starts", func() { s.StartSearch("allies") }, []Change{SearchChanged},
+			func() bool { return s.Search().Pending }},
+		{"an older search ends", func() { s.FinishSearch("old", nil) }, nil, nil},
+		{"the search ends", func() { s.FinishSearch("allies", []textmatch.Match{match}) }, []Change{SearchChanged | ListingChanged},
+			func() bool { return s.Listing().Search == "allies" && s.Listing().Len() == 1 && !s.Search().Pending }},
+		{"open the match", func() { s.OpenRow(0) }, []Change{FocusChanged | SelectionChanged},
+			func() bool { return s.Focus().Match == match && s.Focus().Index == 0 }},
+		{"select a meeting closes it", func() { s.Select(sel) }, []Change{FocusChanged | SelectionChanged | ListingChanged},
+			func() bool { return s.Focus().IsZero() }},
+		{"clear", func() { s.Clear("hint") }, []Change{SelectionChanged | ListingChanged | FocusChanged | SearchChanged},
+			func() bool {
+				mt, _ := s.Selected()
+				return mt == nil && s.Listing().Title == "hint" && s.Search().Query == ""
+			}},
+	} {
+		got = nil
+		step.do()
+		if !slices.Equal(got, step.want) {
+			t.Errorf("%s: notified %v, want %v", step.name, got, step.want)
+		}
+		if step.check != nil && !step.check() {
+			t.Errorf("%s: state %+v %+v %+v", step.name, s.Selection(), s.Focus(), s.Search())
+		}
 	}
 }

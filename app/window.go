@@ -79,10 +79,6 @@ type MainWindow struct {
 	problems  *ProblemsPanel
 	lower     *container.Split
 	watch     *watcher
-
-	lastSearch string
-	searchHit  int
-	searches   int // searches started; only the newest one's result is shown
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -95,6 +91,9 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	applyTheme(a, string(w.state.Theme()))
 	w.build()
 	w.state.Listen(w.stateChanged)
+	if opts.Events != nil {
+		w.state.Listen(w.logChange)
+	}
 	w.SetMainMenu(w.menu())
 	w.addShortcuts()
 	w.SetOnDropped(w.dropped)
@@ -126,10 +125,21 @@ func (w *MainWindow) stateChanged(c Change) {
 	if c&SelectionChanged != 0 {
 		w.timeline.ShowSelection(w.state.Selected())
 	}
+	if c&ListingChanged != 0 {
+		w.kwic.List(w.state.Listing())
+	}
+	if c&(ListingChanged|FocusChanged) != 0 {
+		w.kwic.ShowOpen(w.state.Focus().Index)
+	}
+	if c&(SelectionChanged|FocusChanged) != 0 {
+		w.showDetail()
+	}
+	if c&SearchChanged != 0 {
+		w.searchChanged()
+	}
 	if c&ThemeChanged != 0 {
 		applyTheme(w.app, string(w.state.Theme())) // the settings listener redraws the rasters
 		w.SetMainMenu(w.menu())
-		w.event("theme", "choice=%s dark=%v", w.state.Theme(), apptheme.IsDark(w.app))
 	}
 	if c&(FiltersChanged|ThemeChanged) != 0 {
 		saveState(w.app.Preferences(), w.state)
@@ -166,12 +176,9 @@ func (w *MainWindow) build() {
 	w.sidebar = NewSidebar(w.state)
 
 	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
-	w.timeline.OnSelect = func(sel timeline.Selection) {
-		w.state.Select(sel.Meeting, sel.Topic)
-		w.timelineSelected(sel)
-	}
-	w.timeline.OnClear = func() { w.state.Select(nil, nil) }
-	w.timeline.OnOpen = w.timelineSelected
+	w.timeline.OnSelect = w.state.Select
+	w.timeline.OnClear = func() { w.state.Select(timeline.Selection{}) }
+	w.timeline.OnOpen = w.state.Select
 	w.timeline.OnHoverTopic = w.state.SetHover
 	w.timeline.OnViewChanged = w.timelineViewChanged
 	w.timeline.OnShowOnly = func(t *data.Topic) { // through the state, so the sidebar, the charts and the preferences follow
@@ -186,7 +193,9 @@ func (w *MainWindow) build() {
 	for _, k := range charts.Kinds {
 		v := NewChartView(k, w.opts.Do)
 		kind := k
-		v.OnCell = func(title string, anns []*data.Annotation) { w.chartCell(kind, title, anns) }
+		v.OnCell = func(title string, anns []*data.Annotation) {
+			w.state.SetListing(Listing{Title: title, Annotations: anns, Chart: kind, Cell: true})
+		}
 		v.OnDrawn = func() { w.chartDrawn(v) }
 		w.charts = append(w.charts, v)
 		tabs = append(tabs, container.NewTabItem(k.Info().Tab, v))
@@ -194,7 +203,7 @@ func (w *MainWindow) build() {
 	w.chartTabs = container.NewAppTabs(tabs...)
 
 	w.kwic = NewKWICList()
-	w.kwic.OnOpen = w.openRow
+	w.kwic.OnOpen = w.state.OpenRow
 	w.detail = NewDetailPane()
 	w.detail.OnTapSpan = w.spanTapped
 	w.problems = NewProblemsPanel()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -298,8 +299,11 @@ func TestTappingASpanSelectsItsTopicAndMeeting(t *testing.T) {
 	if !ok || sel.Meeting.ID != "scm-52" || sel.Topic != a.Topic {
 		t.Errorf("timeline selection %+v", sel)
 	}
-	if !strings.Contains(events.String(), "span topic="+a.Topic.ID) {
+	if !strings.Contains(events.String(), fmt.Sprintf("opened source=%s at=%d", a.Source.ID, a.Anchor.Start)) {
 		t.Errorf("events: %s", events)
+	}
+	if f := w.state.Focus(); f.Annotation != a {
+		t.Errorf("the state has %+v open", f)
 	}
 }
 
