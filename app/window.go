@@ -1,8 +1,14 @@
 // Package app owns the desktop window: the corpus loaded off the UI
 // goroutine, the timeline, the charts, the lists of spans in context, the
 // source text with its annotated spans highlighted, search, files, export
-// and preferences, all linked. It never creates the Fyne app itself
-// (main.go does), so it tests headless with fyne.io/fyne/v2/test.
+// and preferences, all linked. What the window shows lives in one State
+// (state.go): the filters, the theme choice, the selection, the listing of
+// spans or matches, what is open in the detail pane, the search and the
+// hover. Views observe it and change it only through its setters; the
+// window's listener applies each change to the views that draw it, and
+// the preferences and the event log are listeners too. It never creates
+// the Fyne app itself (main.go does), so it tests headless with
+// fyne.io/fyne/v2/test.
 package app
 
 import (
