@@ -60,13 +60,11 @@ func main() {
 			}()
 			a := fyneapp.NewWithID(d.Details.ID)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-			if corpusPath == "" {
-				corpusPath = app.LastCorpus(a) // "" again: the built-in corpus
-			}
 			opts := app.Options{
-				AppName:    d.Details.Name,
-				Version:    d.Details.Version,
-				CorpusPath: corpusPath,
+				AppName:     d.Details.Name,
+				Version:     d.Details.Version,
+				CorpusPath:  corpusPath,
+				RestoreLast: true,
 			}
 			// The end-to-end tests read what the app did from an event log.
 			if path := os.Getenv("ALLIANCE_TIMELINE_EVENTS"); path != "" {

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"runtime/debug"
 	"time"
 
@@ -18,6 +20,7 @@ func (w *MainWindow) Reload() { w.open(w.path) }
 
 // open loads a corpus in the background and shows it when it is good.
 func (w *MainWindow) open(path string) {
+	path = absolutePath(path)
 	w.loads++
 	generation := w.loads
 	w.event("loading", "path=%q", displayName(path))
@@ -37,7 +40,7 @@ func (w *MainWindow) open(path string) {
 		// 100,000-annotation corpus shown).
 		debug.FreeOSMemory()
 		if err != nil {
-			problems = append(problems, data.Problem{File: displayName(path), Severity: data.Error, Message: err.Error()})
+			problems = append(problems, data.Problem{File: displayName(path), Severity: data.Error, Message: openFailure(err)})
 		}
 		// What the views need is made here too, not on the UI goroutine.
 		var ready loaded
@@ -133,6 +136,10 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 	default:
 		w.status.SetText(fmt.Sprintf("Loaded %s: %s.", displayName(path), problems.Summary()))
 	}
+	if w.notice != "" {
+		w.status.SetText(w.notice)
+		w.notice = ""
+	}
 	w.event("loaded", "path=%q ok=%v errors=%d warnings=%d meetings=%d", displayName(path), good,
 		problems.Count(data.Error), problems.Count(data.Warning), len(w.timeline.Model().Meetings))
 	if w.opts.OnLoaded != nil {
@@ -145,4 +152,15 @@ func displayName(path string) string {
 		return "the built-in corpus"
 	}
 	return path
+}
+
+// openFailure says in plain words why a corpus file could not be opened.
+func openFailure(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "the file is not there (moved or deleted?)"
+	case errors.Is(err, fs.ErrPermission):
+		return "the file cannot be read (permission denied)"
+	}
+	return err.Error()
 }

@@ -16,7 +16,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	var recent []*fyne.MenuItem
 	for _, path := range w.app.Preferences().StringList(prefRecent) {
 		p := path
-		recent = append(recent, fyne.NewMenuItem(p, func() { w.open(p) }))
+		recent = append(recent, fyne.NewMenuItem(p, func() { w.openRecent(p) }))
 	}
 	recent = append(recent, fyne.NewMenuItem("The built-in corpus", func() { w.open("") }))
 	openRecent := fyne.NewMenuItem("Open recent", nil)

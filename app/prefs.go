@@ -1,12 +1,15 @@
 package app
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Preference keys.
@@ -36,16 +39,51 @@ func saveState(p fyne.Preferences, s *State) {
 	p.SetString(prefTheme, string(s.Theme()))
 }
 
-// LastCorpus returns the corpus opened last, if it still exists.
-func LastCorpus(a fyne.App) string {
-	path := a.Preferences().String(prefLast)
+// lastCorpus returns the corpus opened last, and a notice when it is no
+// longer there: the window then opens the built-in corpus and says why.
+func lastCorpus(p fyne.Preferences) (path, notice string) {
+	last := p.String(prefLast)
+	if last == "" {
+		return "", ""
+	}
+	if _, err := os.Stat(last); err != nil {
+		return "", fmt.Sprintf("The corpus opened last, %s, is no longer there (moved or deleted?); showing the built-in corpus.", safetext.Clip(last, maxShown))
+	}
+	return last, ""
+}
+
+// absolutePath is how the window names a corpus, so a path remembered
+// stays right when the app starts from another folder.
+func absolutePath(path string) string {
 	if path == "" {
 		return ""
 	}
-	if _, err := os.Stat(path); err != nil {
-		return ""
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
 	}
-	return path
+	return filepath.Clean(path)
+}
+
+// forget takes a corpus off the recent list (and off "last").
+func (w *MainWindow) forget(path string) {
+	p := w.app.Preferences()
+	if p.String(prefLast) == path {
+		p.SetString(prefLast, "")
+	}
+	p.SetStringList(prefRecent, slices.DeleteFunc(p.StringList(prefRecent), func(s string) bool { return s == path }))
+	w.SetMainMenu(w.menu())
+}
+
+// openRecent opens a corpus of the recent list, or says it is gone and
+// takes it off the list.
+func (w *MainWindow) openRecent(path string) {
+	if _, err := os.Stat(path); err != nil {
+		w.forget(path)
+		w.status.SetText(fmt.Sprintf("%s is no longer there (moved or deleted?); it has left the recent list.", safetext.Clip(path, maxShown)))
+		w.event("recent-gone", "path=%q", path)
+		return
+	}
+	w.open(path)
 }
 
 // remember records a corpus that loaded well as the last and most recent.

@@ -44,8 +44,11 @@ type Loader func(path string, progress *load.Progress) (*data.Corpus, data.Probl
 type Options struct {
 	AppName    string
 	Version    string
-	CorpusPath string // "" for the built-in corpus
-	Load       Loader
+	CorpusPath string // "" for the built-in corpus, or the last one with RestoreLast
+	// RestoreLast opens the corpus opened last when CorpusPath is "", and
+	// says so when it is gone.
+	RestoreLast bool
+	Load        Loader
 	// OnLoaded, when set, is called on the UI goroutine after every load has
 	// been shown, with that load's problems.
 	OnLoaded func(data.Problems)
@@ -85,6 +88,7 @@ type MainWindow struct {
 	problems  *ProblemsPanel
 	lower     *container.Split
 	watch     *watcher
+	notice    string // said once the first load is shown (the last corpus is gone)
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -93,6 +97,9 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 		opts.Do = fyne.Do
 	}
 	w := &MainWindow{Window: a.NewWindow(opts.AppName), app: a, opts: opts, path: opts.CorpusPath}
+	if w.path == "" && opts.RestoreLast {
+		w.path, w.notice = lastCorpus(a.Preferences())
+	}
 	w.state = loadState(a.Preferences())
 	applyTheme(a, string(w.state.Theme()))
 	w.build()

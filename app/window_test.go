@@ -70,10 +70,17 @@ type testWindow struct {
 // first load to be shown.
 func openWindow(t *testing.T, load Loader) *testWindow {
 	t.Helper()
-	a := test.NewTempApp(t)
+	return openWindowIn(t, test.NewTempApp(t), Options{Load: load})
+}
+
+// openWindowIn opens a window of app a with opts, logging events and
+// counting loads, and waits for its first load.
+func openWindowIn(t *testing.T, a fyne.App, opts Options) *testWindow {
+	t.Helper()
 	tw := &testWindow{ui: make(uiQueue, 64), events: &strings.Builder{}}
-	tw.MainWindow = NewMainWindow(a, Options{AppName: "Alliance Timeline", Load: load, Events: tw.events, Do: tw.ui.do,
-		OnLoaded: func(data.Problems) { tw.loads++ }})
+	opts.AppName, opts.Events, opts.Do = "Alliance Timeline", tw.events, tw.ui.do
+	opts.OnLoaded = func(data.Problems) { tw.loads++ }
+	tw.MainWindow = NewMainWindow(a, opts)
 	tw.Resize(fyne.NewSize(1400, 900))
 	t.Cleanup(tw.Close)
 	tw.waitLoads(t, 1)

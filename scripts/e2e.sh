@@ -54,12 +54,13 @@ quit() {
   [ "$status" -eq 0 ] || fail "exit status $status after Ctrl+Q ($1)"
 }
 key() { xdotool key --window "$win" --clearmodifiers "$@"; }
-# launch CORPUS: start the app on a corpus with a fresh event log, and wait
+# launch [CORPUS]: start the app on a corpus (none: the one opened last)
+# with a fresh event log, and wait
 # for its window; sets app, win and launched (the start in nanoseconds).
 launch() {
   : > "$ALLIANCE_TIMELINE_EVENTS"
   launched=$(date +%s%N)
-  "$bin" "$1" >>"$out/app.log" 2>&1 &
+  "$bin" ${1:+"$1"} >>"$out/app.log" 2>&1 &
   app=$!
   win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || fail "no window within 10 s"
 }
@@ -175,6 +176,19 @@ wait_event '^help shown=true' 2
 key Escape
 shot 09-hostile-labels
 quit "hostile labels"
+
+step "a corpus opened by a relative path opens again from another folder"
+here=$PWD
+cd "$tmp/hostile"
+launch c.yaml
+wait_event '^loaded .*hostile/c.yaml.* ok=true .*meetings=1' 10
+quit "relative path"
+cd "$tmp"
+launch
+wait_event '^loaded path=".*hostile/c.yaml" ok=true .*meetings=1' 10
+grep -q '^loaded path="the built-in corpus"' "$ALLIANCE_TIMELINE_EVENTS" && fail "the built-in corpus opened instead"
+quit "restored from another folder"
+cd "$here"
 
 step "a 100,000-annotation corpus: the window answers while it loads"
 "$bin" gen --out "$tmp/big" >/dev/null 2>&1 || fail "gen failed"
