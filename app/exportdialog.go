@@ -22,7 +22,8 @@ func (w *MainWindow) ShowExport() {
 	w.exportDialog(string(w.charts[w.chartTabs.SelectedIndex()].Kind()))
 }
 
-// ShowExportTimeline exports the timeline as PNG.
+// ShowExportTimeline exports the timeline as PNG, SVG or a CSV of its
+// marks.
 func (w *MainWindow) ShowExportTimeline() { w.exportDialog(export.Timeline) }
 
 // exportDialog asks for the file to export to: a name, in a folder that
@@ -47,9 +48,9 @@ func (w *MainWindow) exportDialog(what string) {
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
-	formats := ".png, .svg or .csv, by the extension"
+	formats := ".png, .svg or .csv (the numbers), by the extension"
 	if what == export.Timeline {
-		formats = ".png"
+		formats = ".png, .svg or .csv (the marks), by the extension"
 	}
 	var d *dialog.CustomDialog
 	submit := func() {
@@ -141,8 +142,6 @@ func (w *MainWindow) checkExportPath(what, path string) error {
 	switch {
 	case strings.TrimSpace(filepath.Base(path)) == "" || strings.HasSuffix(path, string(filepath.Separator)):
 		return fmt.Errorf("give a file name")
-	case what == export.Timeline && ext != ".png":
-		return fmt.Errorf("the timeline is exported as .png, not %q", ext)
 	case ext != ".png" && ext != ".svg" && ext != ".csv":
 		return fmt.Errorf("the extension must be .png, .svg or .csv, not %q", ext)
 	}

@@ -14,7 +14,7 @@ import (
 func runExport(env Env, args []string) int {
 	names := strings.Join(export.Names(), ", ")
 	fs := flagSet(env, "export", "--chart NAME --out FILE.png|FILE.svg|FILE.csv [--corpus CORPUS.yaml] [options]",
-		"Draw the timeline or a chart into a file, without a display. The format follows the extension;\nthe timeline is exported as PNG")
+		"Draw the timeline or a chart into a file, without a display. The format follows the extension:\n.png, .svg, or .csv (a chart's numbers; the timeline's marks)")
 	chart := fs.String("chart", "", "what to draw: "+names)
 	out := fs.String("out", "", "the `file` to write (.png, .svg or .csv)")
 	corpus := fs.String("corpus", "", "the corpus `file` (default: the built-in corpus)")
@@ -52,8 +52,6 @@ func runExport(env Env, args []string) int {
 		return usageErr("--out is required")
 	case ext != ".png" && ext != ".svg" && ext != ".csv":
 		return usageErr("--out %q: the extension must be .png, .svg or .csv", *out)
-	case *chart == export.Timeline && ext != ".png":
-		return usageErr("--out %q: the timeline is exported as .png", *out)
 	case err != nil:
 		return usageErr("--unit: %v", err)
 	case *themeName != "light" && *themeName != "dark":

@@ -53,7 +53,7 @@ type Result struct {
 }
 
 // Render draws the request in the format of the extension (.png, .svg or
-// .csv; the timeline is .png only).
+// .csv: for the timeline, a CSV of its marks).
 func Render(c *data.Corpus, r Request, ext string) (Result, error) {
 	ext = strings.ToLower(ext)
 	if r.Chart == Timeline {
@@ -93,8 +93,8 @@ func Render(c *data.Corpus, r Request, ext string) (Result, error) {
 }
 
 func renderTimeline(c *data.Corpus, r Request, ext string) (Result, error) {
-	if ext != ".png" {
-		return Result{}, fmt.Errorf("the timeline is exported as .png, not %q", ext)
+	if ext != ".png" && ext != ".svg" && ext != ".csv" {
+		return Result{}, fmt.Errorf("unknown format %q: use .png, .svg or .csv", ext)
 	}
 	for _, id := range r.Query.Topics {
 		if c.Topic(id) == nil {
@@ -103,6 +103,10 @@ func renderTimeline(c *data.Corpus, r Request, ext string) (Result, error) {
 	}
 	m := timeline.NewModel(c)
 	m.Show(r.Query) // topics, meeting kinds and years as the charts count them
+	if ext == ".csv" {
+		b, err := m.CSV()
+		return Result{Bytes: b}, err
+	}
 	scale := r.Scale
 	if scale == 0 {
 		scale = 1
@@ -128,6 +132,10 @@ func renderTimeline(c *data.Corpus, r Request, ext string) (Result, error) {
 			to = last.Year
 		}
 		opts.From, opts.To = float64(data.DayNumber(from, 1, 1)), float64(data.DayNumber(to+1, 1, 1))
+	}
+	if ext == ".svg" {
+		b, err := timeline.RenderSVG(m, opts)
+		return Result{Bytes: b}, err
 	}
 	img, err := timeline.Render(m, opts)
 	if err != nil {

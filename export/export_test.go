@@ -2,8 +2,11 @@ package export
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/xml"
 	"fmt"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,12 +34,6 @@ func TestFormatsByExtension(t *testing.T) {
 		for _, ext := range []string{".png", ".svg", ".csv"} {
 			path := filepath.Join(dir, name+ext)
 			_, err := File(c, Request{Chart: name, Width: 800, Height: 500}, path, false)
-			if name == Timeline && ext != ".png" {
-				if err == nil || !strings.Contains(err.Error(), "exported as .png") {
-					t.Errorf("%s%s: err %v", name, ext, err)
-				}
-				continue
-			}
 			if err != nil {
 				t.Fatalf("%s%s: %v", name, ext, err)
 			}
@@ -51,11 +48,15 @@ func TestFormatsByExtension(t *testing.T) {
 					t.Errorf("%s: %v %v", path, err, img.Bounds())
 				}
 			case ".svg":
-				if !bytes.HasPrefix(b, []byte("<svg")) {
-					t.Errorf("%s does not start with <svg", path)
+				if err := parsesAsXML(b); err != nil || !bytes.Contains(b, []byte("<svg")) {
+					t.Errorf("%s is not SVG: %v", path, err)
 				}
 			case ".csv":
-				if !bytes.HasPrefix(b, []byte("column,has_text,sources,meetings,")) {
+				header := "column,has_text,sources,meetings,"
+				if name == Timeline {
+					header = "lane,topic,meeting,date,end,kind,title,has_text,spans,search_match\n"
+				}
+				if !bytes.HasPrefix(b, []byte(header)) {
 					t.Errorf("%s header: %q", path, b[:40])
 				}
 			}
@@ -169,5 +170,65 @@ func TestTimelineExportHonoursTheQuery(t *testing.T) {
 	}
 	if !bytes.Equal(render(data.Query{Topics: nil, Kinds: nil}), all) {
 		t.Error("nil topics and kinds: not the picture of every one")
+	}
+}
+
+// parsesAsXML reads a document to its end as XML.
+func parsesAsXML(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		if _, err := d.Token(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+}
+
+// The timeline as SVG draws what the PNG draws: every lane label and
+// meeting label as text (Hangul included), in the dark palette when asked;
+// as CSV it lists every mark shown, one line each.
+func TestTimelineSVGAndCSV(t *testing.T) {
+	c := builtin(t)
+	res, err := Render(c, Request{Chart: Timeline, Width: 1400, Height: 700, Dark: true}, ".svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := string(res.Bytes)
+	if err := parsesAsXML(res.Bytes); err != nil {
+		t.Fatalf("not XML: %v", err)
+	}
+	for _, want := range []string{">Meetings</text>", ">Extended deterrence</text>", ">44th SCM</text>", ">Barack Obama</text>"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the SVG lacks %s", want)
+		}
+	}
+	if strings.Count(svg, "<rect") < 50 {
+		t.Errorf("only %d shapes", strings.Count(svg, "<rect"))
+	}
+	res, err = Render(c, Request{Chart: Timeline, Query: data.Query{Topics: []string{"space"}}}, ".csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(res.Bytes)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	meetings, space := 0, 0
+	for _, r := range rows[1:] {
+		switch r[0] {
+		case "Meetings":
+			meetings++
+		case "Space":
+			space++
+			if r[8] == "" || r[8] == "0" {
+				t.Errorf("a space mark without spans: %q", r)
+			}
+		default:
+			t.Errorf("a mark of a lane not shown: %q", r)
+		}
+	}
+	if meetings != len(c.Meetings) || space == 0 {
+		t.Errorf("%d meeting marks of %d, %d space marks", meetings, len(c.Meetings), space)
 	}
 }

@@ -107,6 +107,17 @@ exported=$(grep -Eo 'path="[^"]*e2e-chart.png"' "$ALLIANCE_TIMELINE_EVENTS" | he
 file "$exported" | grep -q 'PNG image data' || fail "$exported is not a PNG"
 shot 06-exported
 
+step "export the timeline as SVG with Ctrl+Shift+E"
+key ctrl+shift+e
+sleep 1
+key ctrl+a
+xdotool type --window "$win" --delay 20 "e2e-timeline.svg"
+key Return
+wait_event '^exported chart=timeline path=".*e2e-timeline.svg" bytes=[0-9]+' 10
+svg=$(grep -Eo 'path="[^"]*e2e-timeline.svg"' "$ALLIANCE_TIMELINE_EVENTS" | head -n 1 | sed 's/path="//; s/"$//')
+python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.tagName == "svg"' "$svg" || fail "$svg does not parse as SVG"
+grep -q '>44th SCM</text>' "$svg" || fail "$svg lacks the meeting labels"
+
 step "a broken corpus: written over the open one, reloaded on its own"
 sed -i 's/^corpus:$/corpus:\n  subtitle: broken on purpose/' "$tmp/corpus/scm.yaml"
 wait_event '^loaded .* ok=false errors=1 .*meetings=13' 10

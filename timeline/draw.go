@@ -67,11 +67,14 @@ func onColour(c color.NRGBA) color.NRGBA {
 }
 
 // Draw paints the frame into dst, which must be Width × Height pixels.
-func (f *Frame) Draw(dst *image.RGBA, m *Model, p Palette, txt *Text) {
+func (f *Frame) Draw(dst *image.RGBA, m *Model, p Palette, txt *Text) { f.paint(raster{dst}, m, p, txt) }
+
+// paint draws the frame with a painter: the raster or an SVG document.
+func (f *Frame) paint(pt painter, m *Model, p Palette, txt *Text) {
 	st := f.Style
 	k := st.TextSize / 12
-	all := dst.Bounds()
-	draw.Draw(dst, all, image.NewUniform(p.Background), image.Point{}, draw.Src)
+	all := pt.bounds()
+	pt.background(p.Background)
 	plot := image.Rect(int(f.Plot.X), 0, int(f.Width), int(f.Height))
 
 	// Every other era of the first group (say, presidential terms) shades
@@ -79,42 +82,42 @@ func (f *Frame) Draw(dst *image.RGBA, m *Model, p Palette, txt *Text) {
 	lanesTop := f.Plot.Y
 	for _, bar := range f.Eras {
 		if e := m.Eras[bar.Era]; e.Group == 0 && bar.Era%2 == 1 {
-			fillRect(dst, f.Plot.X+bar.X0, lanesTop, f.Plot.X+bar.X1, f.Height, p.LaneBand, plot)
+			pt.rect(f.Plot.X+bar.X0, lanesTop, f.Plot.X+bar.X1, f.Height, p.LaneBand, plot)
 		}
 	}
 	for i, lb := range f.Lanes {
 		switch {
 		case m.Lanes[lb.Lane].Highlighted:
-			fillRect(dst, 0, lb.Y, f.Width, lb.Y+lb.H, p.EraA, all)
+			pt.rect(0, lb.Y, f.Width, lb.Y+lb.H, p.EraA, all)
 		case i%2 == 1:
-			fillRect(dst, 0, lb.Y, f.Width, lb.Y+lb.H, p.LaneBand, all)
+			pt.rect(0, lb.Y, f.Width, lb.Y+lb.H, p.LaneBand, all)
 		}
 	}
 	for _, t := range f.Axis.Minor {
-		fillRect(dst, f.Plot.X+t.X, f.AxisY+st.Axis/2, f.Plot.X+t.X+k, f.Height, p.Grid, plot)
+		pt.rect(f.Plot.X+t.X, f.AxisY+st.Axis/2, f.Plot.X+t.X+k, f.Height, p.Grid, plot)
 	}
 	for _, t := range f.Axis.Major {
 		if t.X > 0 {
-			fillRect(dst, f.Plot.X+t.X, f.AxisY, f.Plot.X+t.X+k, f.Height, p.GridMajor, plot)
+			pt.rect(f.Plot.X+t.X, f.AxisY, f.Plot.X+t.X+k, f.Height, p.GridMajor, plot)
 		}
 	}
 
-	f.drawEras(dst, m, p, txt, plot)
-	f.drawAxis(dst, p, txt, plot)
-	f.drawLaneLabels(dst, m, p, txt)
+	f.drawEras(pt, m, p, txt, plot)
+	f.drawAxis(pt, p, txt, plot)
+	f.drawLaneLabels(pt, m, p, txt)
 	for _, mk := range f.Marks {
-		f.drawMark(dst, m, mk, p, txt, plot)
+		f.drawMark(pt, m, mk, p, txt, plot)
 	}
 	for _, l := range f.Labels {
-		txt.Regular.Draw(dst, l.Text, f.Plot.X+l.X, l.Y, p.Foreground, plot)
+		pt.text(txt.Regular, l.Text, f.Plot.X+l.X, l.Y, p.Foreground, plot)
 	}
 }
 
-func (f *Frame) drawEras(dst *image.RGBA, m *Model, p Palette, txt *Text, plot image.Rectangle) {
+func (f *Frame) drawEras(pt painter, m *Model, p Palette, txt *Text, plot image.Rectangle) {
 	st := f.Style
 	k := st.TextSize / 12
 	for gi, row := range f.EraRows {
-		txt.Regular.Draw(dst, txt.Regular.Fit(m.Groups[gi], st.Gutter-2*st.Pad), st.Pad, row.Y+(row.H-txt.Regular.Size*1.25)/2, p.Muted, dst.Bounds())
+		pt.text(txt.Regular, txt.Regular.Fit(m.Groups[gi], st.Gutter-2*st.Pad), st.Pad, row.Y+(row.H-txt.Regular.Size*1.25)/2, p.Muted, pt.bounds())
 	}
 	for _, bar := range f.Eras {
 		e := m.Eras[bar.Era]
@@ -124,61 +127,61 @@ func (f *Frame) drawEras(dst *image.RGBA, m *Model, p Palette, txt *Text, plot i
 			shade = p.EraB
 		}
 		x0, x1 := f.Plot.X+bar.X0, f.Plot.X+bar.X1
-		fillRect(dst, x0+k, row.Y+2*k, x1-k, row.Y+row.H-2*k, shade, plot)
+		pt.rect(x0+k, row.Y+2*k, x1-k, row.Y+row.H-2*k, shade, plot)
 		vis0, vis1 := math.Max(x0, f.Plot.X), math.Min(x1, f.Width)
 		if label := txt.Regular.Fit(e.Label, vis1-vis0-8*k); label != "" {
-			txt.Regular.Draw(dst, label, vis0+4*k, row.Y+(row.H-txt.Regular.Size*1.25)/2, p.Foreground, plot)
+			pt.text(txt.Regular, label, vis0+4*k, row.Y+(row.H-txt.Regular.Size*1.25)/2, p.Foreground, plot)
 		}
 	}
 }
 
-func (f *Frame) drawAxis(dst *image.RGBA, p Palette, txt *Text, plot image.Rectangle) {
+func (f *Frame) drawAxis(pt painter, p Palette, txt *Text, plot image.Rectangle) {
 	st := f.Style
 	k := st.TextSize / 12
 	for _, t := range f.Axis.Major {
 		if t.X+LabelInset*k+txt.Bold.Measure(t.Label) > f.Plot.W {
 			continue
 		}
-		txt.Bold.Draw(dst, t.Label, f.Plot.X+t.X+LabelInset*k, f.AxisY+3*k, p.Foreground, plot)
+		pt.text(txt.Bold, t.Label, f.Plot.X+t.X+LabelInset*k, f.AxisY+3*k, p.Foreground, plot)
 	}
 	for _, t := range f.Axis.Minor {
 		if t.X >= 0 && t.X+LabelInset*k+txt.Regular.Measure(t.Label) <= f.Plot.W {
-			txt.Regular.Draw(dst, t.Label, f.Plot.X+t.X+LabelInset*k, f.AxisY+st.Axis/2+2*k, p.Muted, plot)
+			pt.text(txt.Regular, t.Label, f.Plot.X+t.X+LabelInset*k, f.AxisY+st.Axis/2+2*k, p.Muted, plot)
 		}
 	}
-	fillRect(dst, 0, f.Plot.Y-k, f.Width, f.Plot.Y, p.GridMajor, dst.Bounds())
+	pt.rect(0, f.Plot.Y-k, f.Width, f.Plot.Y, p.GridMajor, pt.bounds())
 }
 
-func (f *Frame) drawLaneLabels(dst *image.RGBA, m *Model, p Palette, txt *Text) {
+func (f *Frame) drawLaneLabels(pt painter, m *Model, p Palette, txt *Text) {
 	st := f.Style
 	k := st.TextSize / 12
 	gutter := image.Rect(0, 0, int(st.Gutter), int(f.Height))
 	for _, lb := range f.Lanes {
 		l := m.Lanes[lb.Lane]
 		if lb.Lane == 0 {
-			txt.Bold.Draw(dst, l.Label, st.Pad, lb.Y+6*k, p.Foreground, gutter)
+			pt.text(txt.Bold, l.Label, st.Pad, lb.Y+6*k, p.Foreground, gutter)
 			// A key to the meeting marks.
 			y := lb.Y + 6*k + txt.Regular.Size*1.5
-			fillCapsule(dst, st.Pad+4*k, st.Pad+4*k, y+txt.Regular.Size*0.6, 4*k, p.Foreground, gutter)
-			txt.Regular.Draw(dst, "text", st.Pad+12*k, y, p.Muted, gutter)
+			pt.capsule(st.Pad+4*k, st.Pad+4*k, y+txt.Regular.Size*0.6, 4*k, 0, p.Foreground, gutter)
+			pt.text(txt.Regular, "text", st.Pad+12*k, y, p.Muted, gutter)
 			x := st.Pad + 16*k + txt.Regular.Measure("text")
-			strokeCapsule(dst, x+4*k, x+4*k, y+txt.Regular.Size*0.6, 4*k, 1.4*k, p.Foreground, gutter)
-			txt.Regular.Draw(dst, "no source text", x+12*k, y, p.Muted, gutter)
+			pt.capsule(x+4*k, x+4*k, y+txt.Regular.Size*0.6, 4*k, 1.4*k, p.Foreground, gutter)
+			pt.text(txt.Regular, "no source text", x+12*k, y, p.Muted, gutter)
 			continue
 		}
 		cy := lb.Y + lb.H/2
 		chip := math.Min(4*k, lb.H/2-1)
-		fillCapsule(dst, st.Pad+chip, st.Pad+chip, cy, chip+k, p.Outline, gutter)
-		fillCapsule(dst, st.Pad+chip, st.Pad+chip, cy, chip, l.Color, gutter)
+		pt.capsule(st.Pad+chip, st.Pad+chip, cy, chip+k, 0, p.Outline, gutter)
+		pt.capsule(st.Pad+chip, st.Pad+chip, cy, chip, 0, l.Color, gutter)
 		if l.Collapsed || lb.H < txt.Regular.Size {
 			continue
 		}
 		label := txt.Regular.Fit(l.Label, st.Gutter-st.Pad*2-14*k)
-		txt.Regular.Draw(dst, label, st.Pad+14*k, cy-txt.Regular.Size*0.62, p.Foreground, gutter)
+		pt.text(txt.Regular, label, st.Pad+14*k, cy-txt.Regular.Size*0.62, p.Foreground, gutter)
 	}
 }
 
-func (f *Frame) drawMark(dst *image.RGBA, m *Model, mk Mark, p Palette, txt *Text, plot image.Rectangle) {
+func (f *Frame) drawMark(pt painter, m *Model, mk Mark, p Palette, txt *Text, plot image.Rectangle) {
 	k := f.Style.TextSize / 12
 	lane := m.Lanes[mk.Lane]
 	c := lane.Color
@@ -188,25 +191,25 @@ func (f *Frame) drawMark(dst *image.RGBA, m *Model, mk Mark, p Palette, txt *Tex
 	x0, x1 := f.Plot.X+mk.X0, f.Plot.X+mk.X1
 	r := mk.R
 	if mk.Marked { // a search hit: a bar under the mark
-		fillRect(dst, x0-r, mk.Y+r+2*k, x1+r, mk.Y+r+4.5*k, p.Foreground, plot)
+		pt.rect(x0-r, mk.Y+r+2*k, x1+r, mk.Y+r+4.5*k, p.Foreground, plot)
 	}
 	if !mk.Cluster() && x1 > x0 {
 		r = math.Max(2*k, mk.R*0.7) // a month or a year: a bar, thinner than a point
 	}
 	switch {
 	case x0 == x1 && mk.Hollow:
-		dot(dst, x0, mk.Y, r, 1.6*k, c, c, true, plot)
+		pt.dot(x0, mk.Y, r, 1.6*k, c, c, true, plot)
 	case x0 == x1 && mk.Lane != 0:
-		dot(dst, x0, mk.Y, r, k, c, p.Outline, false, plot)
+		pt.dot(x0, mk.Y, r, k, c, p.Outline, false, plot)
 	case x0 == x1:
-		dot(dst, x0, mk.Y, r, 0, c, c, false, plot)
+		pt.dot(x0, mk.Y, r, 0, c, c, false, plot)
 	case mk.Hollow:
-		strokeCapsule(dst, x0, x1, mk.Y, r, 1.6*k, c, plot)
+		pt.capsule(x0, x1, mk.Y, r, 1.6*k, c, plot)
 	case mk.Lane != 0:
-		fillCapsule(dst, x0, x1, mk.Y, r+k, p.Outline, plot)
-		fillCapsule(dst, x0, x1, mk.Y, r, c, plot)
+		pt.capsule(x0, x1, mk.Y, r+k, 0, p.Outline, plot)
+		pt.capsule(x0, x1, mk.Y, r, 0, c, plot)
 	default:
-		fillCapsule(dst, x0, x1, mk.Y, r, c, plot)
+		pt.capsule(x0, x1, mk.Y, r, 0, c, plot)
 	}
 	if !mk.Cluster() || lane.Collapsed {
 		return
@@ -223,7 +226,7 @@ func (f *Frame) drawMark(dst *image.RGBA, m *Model, mk Mark, p Palette, txt *Tex
 	if mk.Hollow {
 		tc = c
 	}
-	txt.Regular.Draw(dst, label, (x0+x1)/2-w/2, mk.Y-txt.Regular.Size*0.62, tc, plot)
+	pt.text(txt.Regular, label, (x0+x1)/2-w/2, mk.Y-txt.Regular.Size*0.62, tc, plot)
 }
 
 // fillRect fills [x0, x1) × [y0, y1) with c, clipped.
@@ -232,17 +235,6 @@ func fillRect(dst *image.RGBA, x0, y0, x1, y1 float64, c color.NRGBA, clip image
 	if !r.Empty() {
 		draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Over)
 	}
-}
-
-// fillCapsule draws a filled circle (x0 = x1) or pill: the points within r
-// of the segment from (x0, y) to (x1, y), antialiased.
-func fillCapsule(dst *image.RGBA, x0, x1, y, r float64, c color.NRGBA, clip image.Rectangle) {
-	capsule(dst, x0, x1, y, r, 0, c, clip)
-}
-
-// strokeCapsule draws the outline of a circle or pill, w pixels wide.
-func strokeCapsule(dst *image.RGBA, x0, x1, y, r, w float64, c color.NRGBA, clip image.Rectangle) {
-	capsule(dst, x0, x1, y, r, w, c, clip)
 }
 
 func clamp01(v float64) float64 {

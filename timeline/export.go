@@ -42,19 +42,42 @@ func NaturalHeight(m *Model) int {
 // Render draws the timeline into a new image, without a window: the same
 // frame and drawing code as the widget.
 func Render(m *Model, o RenderOptions) (*image.RGBA, error) {
+	f, txt, err := exportFrame(m, o)
+	if err != nil {
+		return nil, err
+	}
+	img := image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
+	f.Draw(img, m, o.Palette, txt)
+	return img, nil
+}
+
+// RenderSVG draws the timeline as an SVG document: the frame of Render,
+// painted as vectors and text.
+func RenderSVG(m *Model, o RenderOptions) ([]byte, error) {
+	f, txt, err := exportFrame(m, o)
+	if err != nil {
+		return nil, err
+	}
+	doc := newSVG(o.Width, o.Height)
+	f.paint(doc, m, o.Palette, txt)
+	return doc.bytes(), nil
+}
+
+// exportFrame lays out the frame an export draws.
+func exportFrame(m *Model, o RenderOptions) (*Frame, *Text, error) {
 	k := o.Scale
 	if k == 0 {
 		k = 1
 	}
 	if !(k >= 0.5 && k <= 8) { // NaN too
-		return nil, fmt.Errorf("scale %v is out of range (0.5–8)", k)
+		return nil, nil, fmt.Errorf("scale %v is out of range (0.5–8)", k)
 	}
 	if o.Width < MinRenderWidth || o.Height < MinRenderHeight || o.Width > MaxRenderSide || o.Height > MaxRenderSide {
-		return nil, fmt.Errorf("size %d×%d is out of range (%d×%d to %d×%d)", o.Width, o.Height, MinRenderWidth, MinRenderHeight, MaxRenderSide, MaxRenderSide)
+		return nil, nil, fmt.Errorf("size %d×%d is out of range (%d×%d to %d×%d)", o.Width, o.Height, MinRenderWidth, MinRenderHeight, MaxRenderSide, MaxRenderSide)
 	}
 	txt, err := TextAt(DefaultStyle(k).TextSize)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	st := DefaultStyle(k).GutterFor(m, txt.Regular.Measure)
 	st.Gutter = min(st.Gutter, float64(o.Width)/3)
@@ -62,12 +85,9 @@ func Render(m *Model, o RenderOptions) (*image.RGBA, error) {
 	s := FitScale(m.First, m.Last, plotW)
 	if o.From != 0 || o.To != 0 {
 		if o.To <= o.From {
-			return nil, fmt.Errorf("the range to draw is empty")
+			return nil, nil, fmt.Errorf("the range to draw is empty")
 		}
 		s = Scale{Start: o.From, PerDay: plotW / (o.To - o.From), Width: plotW}
 	}
-	f := m.NewFrame(s, float64(o.Width), float64(o.Height), st, txt.Regular.Measure)
-	img := image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
-	f.Draw(img, m, o.Palette, txt)
-	return img, nil
+	return m.NewFrame(s, float64(o.Width), float64(o.Height), st, txt.Regular.Measure), txt, nil
 }

@@ -40,6 +40,7 @@ type Face struct {
 	lookups int
 	Ascent  float64
 	Size    float64
+	bold    bool // for SVG, which names the weight instead of drawing glyphs
 }
 
 type glyph struct {
@@ -73,6 +74,7 @@ func TextAt(size float64) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
+	bold.bold = true
 	t := &Text{Regular: reg, Bold: bold}
 	textBySize[size] = t
 	return t, nil
