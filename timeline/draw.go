@@ -67,7 +67,9 @@ func onColour(c color.NRGBA) color.NRGBA {
 }
 
 // Draw paints the frame into dst, which must be Width × Height pixels.
-func (f *Frame) Draw(dst *image.RGBA, m *Model, p Palette, txt *Text) { f.paint(raster{dst}, m, p, txt) }
+func (f *Frame) Draw(dst *image.RGBA, m *Model, p Palette, txt *Text) {
+	f.paint(raster{dst}, m, p, txt)
+}
 
 // paint draws the frame with a painter: the raster or an SVG document.
 func (f *Frame) paint(pt painter, m *Model, p Palette, txt *Text) {
