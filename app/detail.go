@@ -31,6 +31,9 @@ type DetailPane struct {
 	spans   []*data.Annotation // the selection's spans, in order
 	current int
 
+	query      string                             // the search whose matches are boxed
+	match      textmatch.Match                    // the match open, filled
+	inSource   map[*data.Source][]textmatch.Match // the query's matches, found once per source
 	facts      *widget.RichText
 	tabs       *container.AppTabs
 	tabSources []*data.Source
@@ -137,6 +140,10 @@ func (d *DetailPane) ShowMatch(c *data.Corpus, m textmatch.Match) {
 	}
 	d.tabs.SelectIndex(ti)
 	s, v := d.scrolls[ti], d.views[ti]
+	if m.Field != textmatch.InText { // in the source's title or the like, shown above its text
+		s.ScrollToTop()
+		return
+	}
 	if v.Size().Width == 0 {
 		v.Resize(fyne.NewSize(s.Size().Width, v.MinSize().Height))
 	}
@@ -248,6 +255,7 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 			}
 		}
 		v.SetSource(s, nil, d.topic)
+		d.markMatches(v)
 		header := widget.NewRichText(sourceMeta(s)...)
 		header.Wrapping = fyne.TextWrapWord
 		scroll := container.NewVScroll(container.NewVBox(header, v))
@@ -257,6 +265,30 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 		items = append(items, container.NewTabItem(tabName(s), scroll))
 	}
 	d.tabs.SetItems(items)
+}
+
+// ShowSearch boxes the matches of a search in every source shown, and
+// fills the one open (a zero match for none).
+func (d *DetailPane) ShowSearch(query string, open textmatch.Match) {
+	if query != d.query {
+		d.inSource = nil
+	}
+	d.query, d.match = query, open
+	for _, v := range d.views {
+		d.markMatches(v)
+	}
+}
+
+func (d *DetailPane) markMatches(v *SourceView) {
+	matches, ok := d.inSource[v.source]
+	if !ok {
+		matches = textmatch.InSource(d.query, v.source)
+		if d.inSource == nil {
+			d.inSource = map[*data.Source][]textmatch.Match{}
+		}
+		d.inSource[v.source] = matches
+	}
+	v.SetMatches(matches, slices.Index(matches, d.match))
 }
 
 func tabName(s *data.Source) string {

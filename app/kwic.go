@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,14 +20,20 @@ type KWICRow struct {
 	Annotation *data.Annotation // nil for a search match
 	Match      textmatch.Match
 	Context    textmatch.Context
+	cut        bool // Context is made, when the row is first shown
 }
 
-// Source returns the row's source.
-func (r KWICRow) Source() *data.Source {
-	if r.Annotation != nil {
-		return r.Annotation.Source
+// context cuts the row's context once.
+func (r *KWICRow) context() textmatch.Context {
+	if !r.cut {
+		if r.Annotation != nil {
+			r.Context = textmatch.ContextOf(r.Annotation.Source, r.Annotation.Anchor.ByteStart, r.Annotation.Anchor.ByteEnd, kwicContext)
+		} else {
+			r.Context = r.Match.Context(kwicContext)
+		}
+		r.cut = true
 	}
-	return r.Match.Source
+	return r.Context
 }
 
 // KWICList lists spans in context under a title: the state's listing,
@@ -55,6 +62,7 @@ func NewKWICList() *KWICList {
 	k.title.Wrapping = fyne.TextWrapWord
 	k.list = widget.NewList(func() int { return len(k.rows) }, newKWICLine, func(i widget.ListItemID, o fyne.CanvasObject) {
 		line := o.(*kwicLine)
+		k.rows[i].context()
 		line.context.Segments = kwicSegments(k.rows[i])
 		line.context.Refresh()
 		line.where.SetText(kwicWhere(k.rows[i]))
@@ -122,30 +130,61 @@ func kwicSegments(r KWICRow) []widget.RichTextSegment {
 	}
 }
 
-// kwicWhere says where a row comes from: topic, date, meeting, source.
+// kwicWhere says where a row comes from: topic, date, meeting, source,
+// and for a match outside a source's text, the field it is in.
 func kwicWhere(r KWICRow) string {
-	where := safetext.Clip(r.Source().Title, maxShown)
-	if len(r.Source().Meetings) > 0 {
-		m := r.Source().Meetings[0]
-		where = m.Date.String() + " · " + safetext.Clip(m.Short, maxShown) + " · " + safetext.Clip(r.Source().Title, 40)
+	var meeting *data.Meeting
+	var parts []string
+	switch {
+	case r.Annotation != nil:
+		parts = append(parts, safetext.Clip(r.Annotation.Topic.Label, maxShown))
+		if ms := r.Annotation.Source.Meetings; len(ms) > 0 {
+			meeting = ms[0]
+		}
+	case r.Match.Field != textmatch.InText:
+		field := string(r.Match.Field)
+		if r.Match.Meeting == nil {
+			field = "source " + field
+		}
+		parts = append(parts, "in the "+field)
+		fallthrough
+	default:
+		if ms := r.Match.Meetings(); len(ms) > 0 {
+			meeting = ms[0]
+		}
 	}
+	if meeting != nil {
+		parts = append(parts, meeting.Date.String(), safetext.Clip(meeting.Short, maxShown))
+	}
+	if src := r.source(); src != nil {
+		parts = append(parts, safetext.Clip(src.Title, 40))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// source is the row's source, if it has one.
+func (r KWICRow) source() *data.Source {
 	if r.Annotation != nil {
-		where = safetext.Clip(r.Annotation.Topic.Label, maxShown) + " · " + where
+		return r.Annotation.Source
 	}
-	return where
+	return r.Match.Source
 }
 
 // List shows a listing's rows.
 func (k *KWICList) List(l Listing) {
 	rows := make([]KWICRow, 0, l.Len())
 	for _, a := range l.Annotations {
-		rows = append(rows, KWICRow{Annotation: a, Context: textmatch.ContextOf(a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd, kwicContext)})
+		rows = append(rows, KWICRow{Annotation: a})
 	}
 	for _, m := range l.Matches {
-		rows = append(rows, KWICRow{Match: m, Context: textmatch.ContextOf(m.Source, m.ByteStart, m.ByteEnd, kwicContext)})
+		rows = append(rows, KWICRow{Match: m})
 	}
 	k.rows, k.open = rows, -1
-	k.title.SetText(fmt.Sprintf("%s (%d)", l.Title, len(rows)))
+	if l.Count() > len(rows) {
+		k.title.SetText(fmt.Sprintf("%s (the first %d of %d)", l.Title, len(rows), l.Count()))
+	} else {
+		k.title.SetText(fmt.Sprintf("%s (%d)", l.Title, len(rows)))
+	}
 	k.list.UnselectAll()
 	k.list.Refresh()
 	k.list.ScrollToTop()

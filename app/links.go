@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -33,6 +34,8 @@ func (w *MainWindow) showDetail() {
 	switch {
 	case f.Annotation != nil:
 		w.detail.ShowSpan(w.corpus, f.Annotation, w.state.Listing().Annotations)
+	case f.Match.Meeting != nil:
+		w.detail.ShowSelection(w.corpus, timeline.Selection{Meeting: f.Match.Meeting})
 	case f.Match.Source != nil:
 		w.detail.ShowMatch(w.corpus, f.Match)
 	case sel.Meeting != nil:
@@ -54,17 +57,30 @@ func (w *MainWindow) logChange(c Change) {
 		if f.Annotation != nil {
 			at = f.Annotation.Anchor.Start
 		}
-		w.event("opened", "source=%s at=%d", f.Source().ID, at)
+		where := "meeting:" + meetingID(f.Match.Meeting)
+		if src := f.Source(); src != nil {
+			where = src.ID
+		}
+		w.event("opened", "source=%s field=%s at=%d", where, fieldOf(f), at)
 	}
 	if l := st.Listing(); c&ListingChanged != 0 && l.Cell {
 		w.event("chart-cell", "chart=%s cell=%q spans=%d", l.Chart, l.Title, len(l.Annotations))
 	}
 	if s := st.Search(); c&SearchChanged != 0 && !s.Pending && s.Query != "" {
-		w.event("search", "query=%q matches=%d meetings=%d", s.Query, len(s.Matches), len(matchedMeetings(s.Matches)))
+		w.event("search", "query=%q matches=%d listed=%d meetings=%d", s.Query, s.Result.Total, len(s.Result.Matches), len(s.Result.Meetings))
 	}
 	if c&ThemeChanged != 0 {
 		w.event("theme", "choice=%s dark=%v", st.Theme(), apptheme.IsDark(w.app))
 	}
+}
+
+// fieldOf names where what is open lies: a span's or a match's text, or
+// the field of a match.
+func fieldOf(f Focus) textmatch.Field {
+	if f.Annotation != nil {
+		return textmatch.InText
+	}
+	return f.Match.Field
 }
 
 func meetingID(m *data.Meeting) string {
@@ -111,9 +127,12 @@ func (w *MainWindow) spanTapped(a *data.Annotation) {
 	w.status.SetText(fmt.Sprintf("%s: “%s”", safetext.Clip(a.Topic.Label, maxShown), safetext.Clip(a.Text(), 80)))
 }
 
+// maxListed bounds the matches a search lists; it counts every one.
+const maxListed = 20000
+
 // runSearch searches for the search box's text in the background (the
-// first search of a large corpus folds every text); submitting the same
-// text again opens the next match.
+// first search of a large corpus folds every text), cancelling the search
+// before it; submitting the same text again opens the next match.
 func (w *MainWindow) runSearch(text string) {
 	if w.corpus == nil {
 		return
@@ -124,16 +143,27 @@ func (w *MainWindow) runSearch(text string) {
 		w.state.OpenRow((w.state.Focus().Index + 1) % l.Len())
 		return
 	}
+	w.stopSearch()
 	w.state.StartSearch(text)
+	ctx, cancel := context.WithCancel(context.Background())
+	w.cancelSearch = cancel
 	c, searcher := w.corpus, w.searcher
 	go func() {
-		matches := searcher.Search(text, 1000)
+		res, err := searcher.Search(ctx, text, maxListed)
 		w.opts.Do(func() {
-			if c == w.corpus {
-				w.state.FinishSearch(text, matches)
+			if err == nil && c == w.corpus {
+				w.state.FinishSearch(text, res)
 			}
 		})
 	}()
+}
+
+// stopSearch cancels the search that runs, if any.
+func (w *MainWindow) stopSearch() {
+	if w.cancelSearch != nil {
+		w.cancelSearch()
+		w.cancelSearch = nil
+	}
 }
 
 // searchChanged marks the meetings of the search's matches on the
@@ -141,23 +171,24 @@ func (w *MainWindow) runSearch(text string) {
 func (w *MainWindow) searchChanged() {
 	s := w.state.Search()
 	if s.Pending {
-		w.status.SetText("Searching for “" + safetext.Clip(s.Query, maxShown) + "”…")
+		w.status.SetText("Searching for “" + safetext.Clip(s.Query, maxShown) + "”… (Esc in the search box stops it)")
 		return
 	}
-	hit := matchedMeetings(s.Matches)
-	w.timeline.MarkMeetings(func(m *data.Meeting) bool { return hit[m] })
-	if s.Query != "" {
-		w.status.SetText(fmt.Sprintf("%d matches of “%s” in %d meetings; press Enter again to open them in turn.", len(s.Matches), safetext.Clip(s.Query, maxShown), len(hit)))
-	}
-}
-
-// matchedMeetings is the set of meetings whose sources hold the matches.
-func matchedMeetings(matches []textmatch.Match) map[*data.Meeting]bool {
 	hit := map[*data.Meeting]bool{}
-	for _, m := range matches {
-		for _, mt := range m.Source.Meetings {
-			hit[mt] = true
-		}
+	for _, m := range s.Result.Meetings {
+		hit[m] = true
 	}
-	return hit
+	w.timeline.MarkMeetings(func(m *data.Meeting) bool { return hit[m] })
+	if s.Query == "" {
+		return
+	}
+	res := s.Result
+	msg := fmt.Sprintf("%s of “%s” in %s", safetext.Plural(res.Total, "match"), safetext.Clip(s.Query, maxShown), safetext.Plural(len(res.Meetings), "meeting"))
+	if len(res.Matches) < res.Total {
+		msg += fmt.Sprintf("; the first %d are listed", len(res.Matches))
+	}
+	if res.Total > 0 {
+		msg += "; press Enter again to open them in turn."
+	}
+	w.status.SetText(msg)
 }

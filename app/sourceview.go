@@ -13,11 +13,13 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 // SourceView shows a source's full text with every annotated span
 // highlighted by a background in its topic's colour, excluded ranges
-// dimmed, and one span (the focus) outlined. widget.RichText cannot paint
+// dimmed, one span (the focus) outlined, and every match of the current
+// search boxed, the one open filled. widget.RichText cannot paint
 // behind text, so the view wraps and draws the text itself.
 type SourceView struct {
 	widget.BaseWidget
@@ -32,6 +34,9 @@ type SourceView struct {
 	focus  *data.Annotation
 	dimTo  *data.Topic // when set, spans of other topics are drawn fainter
 
+	matches []textmatch.Match // of the current search, in this text
+	current int               // the match open in the detail pane; -1 for none
+
 	width  float32
 	frags  []fragment
 	height float32
@@ -44,19 +49,21 @@ type fragment struct {
 	text     string
 	anns     []*data.Annotation // the spans covering it, the one shown first; nil outside spans
 	excluded bool
+	match    int // the search match covering it; -1 for none
 }
 
 // styled is a range of the text [start, end) in bytes with the spans that
-// cover it and whether it is excluded.
+// cover it, whether it is excluded and the search match over it.
 type styled struct {
 	start, end int
 	anns       []*data.Annotation
 	excluded   bool
+	match      int
 }
 
 // NewSourceView makes an empty view.
 func NewSourceView() *SourceView {
-	v := &SourceView{}
+	v := &SourceView{current: -1}
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -68,6 +75,20 @@ func (v *SourceView) SetSource(s *data.Source, focus *data.Annotation, topic *da
 	v.relayout(v.Size().Width)
 	v.Refresh()
 }
+
+// SetMatches boxes the matches of a search in the text, the current one
+// (an index into matches; -1 for none) filled.
+func (v *SourceView) SetMatches(matches []textmatch.Match, current int) {
+	if slices.Equal(matches, v.matches) && current == v.current {
+		return
+	}
+	v.matches, v.current = matches, current
+	v.relayout(v.Size().Width)
+	v.Refresh()
+}
+
+// Matches returns the matches boxed and the current one.
+func (v *SourceView) Matches() ([]textmatch.Match, int) { return v.matches, v.current }
 
 // Resize implements fyne.Widget: a new width wraps the text again here,
 // not in the renderer, which only draws.
@@ -145,10 +166,13 @@ func (v *SourceView) lineHeight() float32 {
 // end, and lists the spans over each piece: the innermost (shortest) first,
 // or the one of the preferred topic when it covers the piece, so
 // multi-coded passages show every topic.
-func styledRanges(s *data.Source, prefer *data.Topic) []styled {
+func styledRanges(s *data.Source, prefer *data.Topic, matches []textmatch.Match) []styled {
 	cuts := []int{0, len(s.Text)}
 	for _, a := range s.Annotations {
 		cuts = append(cuts, a.Anchor.ByteStart, a.Anchor.ByteEnd)
+	}
+	for _, m := range matches {
+		cuts = append(cuts, m.ByteStart, m.ByteEnd)
 	}
 	runeByte := make([]int, 0, len(s.Text)+1)
 	for b := range s.Text {
@@ -164,10 +188,17 @@ func styledRanges(s *data.Source, prefer *data.Topic) []styled {
 	sort.Ints(cuts)
 	cuts = slices.Compact(cuts)
 	var out []styled
+	next := 0 // matches are in text order and apart
 	for i := 1; i < len(cuts); i++ {
-		st := styled{start: cuts[i-1], end: cuts[i]}
+		st := styled{start: cuts[i-1], end: cuts[i], match: -1}
 		if st.start >= st.end {
 			continue
+		}
+		for next < len(matches) && matches[next].ByteEnd <= st.start {
+			next++
+		}
+		if next < len(matches) && matches[next].ByteStart <= st.start && st.end <= matches[next].ByteEnd {
+			st.match = next
 		}
 		for _, a := range s.Annotations {
 			if a.Anchor.ByteStart <= st.start && st.end <= a.Anchor.ByteEnd {
@@ -201,7 +232,7 @@ func (v *SourceView) reflow(width float32) {
 	// "\r\n" becomes "\n\x00": same length, so byte offsets still hold; the
 	// NUL is skipped.
 	text := strings.ReplaceAll(v.source.Text, "\r\n", "\n\x00")
-	ranges := styledRanges(v.source, v.dimTo)
+	ranges := styledRanges(v.source, v.dimTo, v.matches)
 	at := 0 // the range holding the current byte
 	size := v.textSize()
 	lineH := v.lineHeight()
@@ -212,14 +243,14 @@ func (v *SourceView) reflow(width float32) {
 		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
 		if n := len(v.frags); n > 0 {
 			last := &v.frags[n-1]
-			if last.y == y && slices.Equal(last.anns, st.anns) && last.excluded == st.excluded && last.x+last.w >= x-0.5 {
+			if last.y == y && slices.Equal(last.anns, st.anns) && last.excluded == st.excluded && last.match == st.match && last.x+last.w >= x-0.5 {
 				last.text += s
 				last.w = fyne.MeasureText(last.text, size, fyne.TextStyle{}).Width
 				x = last.x + last.w
 				return
 			}
 		}
-		v.frags = append(v.frags, fragment{x: x, y: y, w: w, start: at0, text: s, anns: st.anns, excluded: st.excluded})
+		v.frags = append(v.frags, fragment{x: x, y: y, w: w, start: at0, text: s, anns: st.anns, excluded: st.excluded, match: st.match})
 		x += w
 	}
 	// Tokens: a word with the spaces after it, split where the style
@@ -346,6 +377,9 @@ func (r *sourceRenderer) build() {
 				bgs = append(bgs, bar)
 			}
 		}
+		if f.match >= 0 && strings.TrimSpace(f.text) != "" {
+			bgs = append(bgs, r.matchBox(f, f.match == v.current, lineH))
+		}
 		t := canvas.NewText(f.text, fg)
 		t.TextSize = v.textSize()
 		if f.excluded { // page furniture and sidebars: there, but out of the way
@@ -355,6 +389,27 @@ func (r *sourceRenderer) build() {
 		texts = append(texts, t)
 	}
 	r.objects = append(bgs, texts...)
+}
+
+// matchBox marks a search match: a box in the foreground colour over any
+// topic background, so it reads on every topic colour and in both
+// variants; the match open is filled with the theme's selection colour
+// and boxed thicker.
+func (r *sourceRenderer) matchBox(f fragment, current bool, lineH float32) fyne.CanvasObject {
+	v := r.v
+	th, variant := v.Theme(), apptheme.Variant(fyne.CurrentApp())
+	w := fyne.MeasureText(strings.TrimRight(f.text, " "), v.textSize(), fyne.TextStyle{}).Width
+	box := canvas.NewRectangle(color.Transparent)
+	box.StrokeColor = th.Color(theme.ColorNameForeground, variant)
+	box.StrokeWidth = 1
+	if current {
+		box.FillColor = th.Color(theme.ColorNameSelection, variant)
+		box.StrokeColor = th.Color(theme.ColorNamePrimary, variant)
+		box.StrokeWidth = 2.5
+	}
+	box.Move(fyne.NewPos(f.x-2, f.y-1))
+	box.Resize(fyne.NewSize(w+4, lineH+2))
+	return box
 }
 
 func (r *sourceRenderer) Objects() []fyne.CanvasObject { return r.objects }

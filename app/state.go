@@ -57,12 +57,17 @@ type Listing struct {
 	Annotations []*data.Annotation
 	Matches     []textmatch.Match // a search's; Annotations is then nil
 	Search      string            // the query the matches are of
+	Total       int               // the search's matches, listed or not
 	Chart       charts.Kind       // the chart of a cell's spans, when Cell
 	Cell        bool
 }
 
 // Len is the number of rows.
 func (l Listing) Len() int { return len(l.Annotations) + len(l.Matches) }
+
+// Count is the number of spans or matches the listing is of: its rows, or
+// every match of its search.
+func (l Listing) Count() int { return max(l.Len(), l.Total) }
 
 // Focus is the span or the search match open in the detail pane.
 type Focus struct {
@@ -72,9 +77,12 @@ type Focus struct {
 }
 
 // IsZero reports whether nothing is open.
-func (f Focus) IsZero() bool { return f.Annotation == nil && f.Match.Source == nil }
+func (f Focus) IsZero() bool {
+	return f.Annotation == nil && f.Match.Source == nil && f.Match.Meeting == nil
+}
 
-// Source returns the source of what is open, or nil.
+// Source returns the source of what is open: nil for nothing, or for a
+// match in a meeting's fields.
 func (f Focus) Source() *data.Source {
 	if f.Annotation != nil {
 		return f.Annotation.Source
@@ -82,11 +90,26 @@ func (f Focus) Source() *data.Source {
 	return f.Match.Source
 }
 
+// meeting is the meeting of what is open (the first its source reports).
+func (f Focus) meeting() *data.Meeting {
+	var ms []*data.Meeting
+	switch {
+	case f.Annotation != nil:
+		ms = f.Annotation.Source.Meetings
+	case f.Match.Meeting != nil || f.Match.Source != nil:
+		ms = f.Match.Meetings()
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	return ms[0]
+}
+
 // Search is the search box's query and what it found.
 type Search struct {
 	Query   string
 	Pending bool // the search runs
-	Matches []textmatch.Match
+	Result  textmatch.Result
 }
 
 // NewState makes the state with every topic and kind shown, spans counted,
@@ -278,7 +301,7 @@ func (s *State) rowOf(f Focus) int {
 	if f.Annotation != nil {
 		return slices.Index(s.listing.Annotations, f.Annotation)
 	}
-	if f.Match.Source != nil {
+	if !f.IsZero() {
 		return slices.Index(s.listing.Matches, f.Match)
 	}
 	return -1
@@ -292,8 +315,8 @@ func (s *State) Focus() Focus { return s.focus }
 func (s *State) Open(f Focus) {
 	f.Index = s.rowOf(f)
 	c := s.setFocus(f)
-	if src := f.Source(); src != nil && len(src.Meetings) > 0 {
-		sel := timeline.Selection{Meeting: src.Meetings[0]}
+	if m := f.meeting(); m != nil {
+		sel := timeline.Selection{Meeting: m}
 		if f.Annotation != nil {
 			sel.Topic = f.Annotation.Topic
 		}
@@ -334,12 +357,12 @@ func (s *State) StartSearch(query string) {
 
 // FinishSearch records what the search for query found, and lists it;
 // nothing happens when the query is no longer the current one.
-func (s *State) FinishSearch(query string, matches []textmatch.Match) {
+func (s *State) FinishSearch(query string, res textmatch.Result) {
 	if query != s.search.Query || !s.search.Pending {
 		return
 	}
-	s.search = Search{Query: query, Matches: matches}
-	s.listing = Listing{Title: "“" + safetext.Clip(query, maxShown) + "”", Matches: matches, Search: query}
+	s.search = Search{Query: query, Result: res}
+	s.listing = Listing{Title: "“" + safetext.Clip(query, maxShown) + "”", Matches: res.Matches, Search: query, Total: res.Total}
 	s.focus.Index = s.rowOf(s.focus)
 	s.notify(SearchChanged | ListingChanged)
 }

@@ -187,7 +187,7 @@ func TestStateSelectionListingFocusAndSearch(t *testing.T) {
 	m := c.Meeting("scm-44")
 	spans := m.Sources[0].Annotations
 	other := c.Meeting("scm-52").Sources[0].Annotations[0]
-	match := textmatch.Match{Source: m.Sources[0], Start: 3, End: 9}
+	match := textmatch.Match{Source: m.Sources[0], Field: textmatch.InText, Start: 3, End: 9}
 	sel := timeline.Selection{Meeting: m, Annotations: spans}
 	for _, step := range []struct {
 		name  string
@@ -211,8 +211,8 @@ func TestStateSelectionListingFocusAndSearch(t *testing.T) {
 			func() bool { return s.Focus().Index == -1 }},
 		{"search starts", func() { s.StartSearch("allies") }, []Change{SearchChanged},
 			func() bool { return s.Search().Pending }},
-		{"an older search ends", func() { s.FinishSearch("old", nil) }, nil, nil},
-		{"the search ends", func() { s.FinishSearch("allies", []textmatch.Match{match}) }, []Change{SearchChanged | ListingChanged},
+		{"an older search ends", func() { s.FinishSearch("old", textmatch.Result{}) }, nil, nil},
+		{"the search ends", func() { s.FinishSearch("allies", textmatch.Result{Matches: []textmatch.Match{match}, Total: 1}) }, []Change{SearchChanged | ListingChanged},
 			func() bool { return s.Listing().Search == "allies" && s.Listing().Len() == 1 && !s.Search().Pending }},
 		{"open the match", func() { s.OpenRow(0) }, []Change{FocusChanged | SelectionChanged},
 			func() bool { return s.Focus().Match == match && s.Focus().Index == 0 }},

@@ -12,6 +12,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -89,6 +90,8 @@ type MainWindow struct {
 	lower     *container.Split
 	watch     *watcher
 	notice    string // said once the first load is shown (the last corpus is gone)
+
+	cancelSearch context.CancelFunc // of the search that runs
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -146,6 +149,9 @@ func (w *MainWindow) stateChanged(c Change) {
 	}
 	if c&(SelectionChanged|FocusChanged) != 0 {
 		w.showDetail()
+	}
+	if c&(SearchChanged|FocusChanged|SelectionChanged) != 0 {
+		w.detail.ShowSearch(w.state.Search().Query, w.state.Focus().Match)
 	}
 	if c&SearchChanged != 0 {
 		w.searchChanged()

@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"sync"
@@ -112,9 +113,9 @@ func BenchmarkCountAllCharts100k(b *testing.B) {
 // BenchmarkSearchIndex100k measures that).
 func BenchmarkSearch100k(b *testing.B) {
 	searcher := textmatch.NewSearcher(loadScale(b))
-	searcher.Search("warm up", 1)
+	searcher.Search(context.Background(), "warm up", 1)
 	for b.Loop() {
-		if got := searcher.Search("extended deterrence", 0); len(got) == 0 {
+		if got, _ := searcher.Search(context.Background(), "extended deterrence", 0); got.Total == 0 {
 			b.Fatal("no match")
 		}
 	}
@@ -128,7 +129,7 @@ func BenchmarkSearchIndex100k(b *testing.B) {
 		b.StopTimer()
 		c, _, _ := load.File(path)
 		b.StartTimer()
-		textmatch.NewSearcher(c).Search("extended deterrence", 0)
+		textmatch.NewSearcher(c).Search(context.Background(), "extended deterrence", 0)
 	}
 }
 

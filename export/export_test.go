@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/xml"
 	"fmt"
@@ -133,7 +134,7 @@ func TestReloadRacingRendersAndExports(t *testing.T) {
 		}()
 		go func() {
 			defer wg.Done()
-			textmatch.NewSearcher(c).Search("extended deterrence", 0)
+			textmatch.NewSearcher(c).Search(context.Background(), "extended deterrence", 0)
 			_, err := c.Count(data.Query{Unit: data.UnitMeetings, By: data.ByMeeting})
 			errs <- err
 		}()

@@ -90,9 +90,9 @@ step "search"
 key ctrl+f
 xdotool type --window "$win" --delay 20 "extended deterrence"
 key Return
-wait_event '^search query="extended deterrence" matches=4 meetings=3' 5
+wait_event '^search query="extended deterrence" matches=9 listed=9 meetings=4' 5
 key Return
-wait_event '^opened source=' 5
+wait_event '^opened source=[a-z0-9-]+ field=text ' 5
 shot 04-search
 
 step "export a PNG with Ctrl+E"
@@ -243,6 +243,18 @@ xy=$(grep -Eo '^chart-drawn chart=topics-by-year first-cell=[0-9]+,[0-9]+' "$ALL
 xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
 wait_event '^chart-cell chart=topics-by-year cell=".*" spans=[1-9]' 5
 shot 13-big-corpus-chart-cell
+key ctrl+f
+xdotool type --window "$win" --delay 10 "extended deterrence"
+key Return
+wait_event '^search query="extended deterrence" matches=' 30
+found=$(grep -Eo '^search query="extended deterrence" matches=[0-9]+ listed=[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1)
+total=$(sed 's/.*matches=\([0-9]*\).*/\1/' <<<"$found")
+listed=$(sed 's/.*listed=//' <<<"$found")
+[ "$total" -gt 1000 ] || fail "the big corpus' search counted $total matches, not every one"
+[ "$listed" -le "$total" ] || fail "the search listed $listed of $total"
+key Return
+wait_event '^opened source=[a-z0-9-]+ field=text ' 5
+shot 13b-big-corpus-search
 quit "big corpus"
 
 step "the same corpus again: reopened from the cache"

@@ -110,13 +110,20 @@ func JSON(encoded []byte) []byte {
 	return out
 }
 
-// Plural phrases a count with its noun, "1 error", "3 errors": the word
-// as given, an s added for any count but one.
+// Plural phrases a count with its noun, "1 error", "3 errors", "2
+// matches": the word as given, an s (es after s, x, z, ch, sh) added for
+// any count but one.
 func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	suffix := "s"
+	for _, end := range []string{"s", "x", "z", "ch", "sh"} {
+		if strings.HasSuffix(word, end) {
+			suffix = "es"
+		}
+	}
+	return strconv.Itoa(n) + " " + word + suffix
 }
 
 // Quote is strconv.Quote for a value echoed in a message, clipped to n

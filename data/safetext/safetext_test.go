@@ -165,4 +165,7 @@ func TestPlural(t *testing.T) {
 			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
 		}
 	}
+	if got := Plural(2, "match"); got != "2 matches" {
+		t.Errorf("Plural(2, match) = %q", got)
+	}
 }

@@ -17,10 +17,22 @@ type Context struct {
 // [start, end) of a source text, at word boundaries, stopping at excluded
 // ranges and paragraph breaks; white space is folded to single spaces.
 func ContextOf(s *data.Source, start, end, n int) Context {
+	return contextIn(s.Text, s.Excluded, start, end, n)
+}
+
+// Context cuts the match's context from the text it was found in.
+func (m Match) Context(n int) Context {
+	if m.Field == InText {
+		return ContextOf(m.Source, m.ByteStart, m.ByteEnd, n)
+	}
+	return contextIn(m.Text(), nil, m.ByteStart, m.ByteEnd, n)
+}
+
+func contextIn(text string, excluded []data.Range, start, end, n int) Context {
 	lo, hi := start, end
-	limitLo, limitHi := 0, len(s.Text)
-	for _, r := range s.Excluded {
-		bs, be := byteOffset(s.Text, r.Start), byteOffset(s.Text, r.End)
+	limitLo, limitHi := 0, len(text)
+	for _, r := range excluded {
+		bs, be := byteOffset(text, r.Start), byteOffset(text, r.End)
 		if be <= start && be > limitLo {
 			limitLo = be
 		}
@@ -28,25 +40,25 @@ func ContextOf(s *data.Source, start, end, n int) Context {
 			limitHi = bs
 		}
 	}
-	if i := strings.LastIndex(s.Text[limitLo:start], "\n\n"); i >= 0 {
+	if i := strings.LastIndex(text[limitLo:start], "\n\n"); i >= 0 {
 		limitLo += i + 2
 	}
-	if i := strings.Index(s.Text[end:limitHi], "\n\n"); i >= 0 {
+	if i := strings.Index(text[end:limitHi], "\n\n"); i >= 0 {
 		limitHi = end + i
 	}
 	for count := 0; lo > limitLo && count < n; count++ {
 		lo--
-		for lo > limitLo && !isRuneStart(s.Text[lo]) {
+		for lo > limitLo && !isRuneStart(text[lo]) {
 			lo--
 		}
 	}
 	for count := 0; hi < limitHi && count < n; count++ {
 		hi++
-		for hi < limitHi && !isRuneStart(s.Text[hi]) {
+		for hi < limitHi && !isRuneStart(text[hi]) {
 			hi++
 		}
 	}
-	before, after := s.Text[lo:start], s.Text[end:hi]
+	before, after := text[lo:start], text[end:hi]
 	// Cut at word boundaries so no word is shown in half.
 	if lo > limitLo {
 		if i := strings.IndexFunc(before, unicode.IsSpace); i >= 0 {
@@ -60,7 +72,7 @@ func ContextOf(s *data.Source, start, end, n int) Context {
 		}
 		after += "…"
 	}
-	return Context{Before: foldSpace(before), Span: foldSpace(s.Text[start:end]), After: foldSpace(after)}
+	return Context{Before: foldSpace(before), Span: foldSpace(text[start:end]), After: foldSpace(after)}
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,6 +1,7 @@
 package textmatch
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"sync"
@@ -8,59 +9,215 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
-// Match is a place where a search phrase occurs in a source text.
+// Field is where in a corpus a match was found.
+type Field string
+
+// The fields search looks in.
+const (
+	InText        Field = "text"        // a source's text, outside its excluded ranges
+	InTitle       Field = "title"       // a meeting's or a source's title
+	InLabel       Field = "label"       // a meeting's short label
+	InPlace       Field = "place"       // a meeting's place
+	InParticipant Field = "participant" // a meeting's participant: name, Hangul name, role
+	InSummary     Field = "summary"     // a meeting's summary
+	InNotes       Field = "notes"       // a meeting's notes
+	InPublisher   Field = "publisher"   // a source's publisher
+	InAuthor      Field = "author"      // a source's author
+)
+
+// Match is a place where a search phrase occurs: in a source's text or one
+// of its fields, or in a field of a meeting.
 type Match struct {
-	Source             *data.Source
-	Start, End         int // code points
+	Source  *data.Source  // the source, for InText, InTitle, InPublisher, InAuthor
+	Meeting *data.Meeting // the meeting, for its fields
+	Field   Field
+	// Participant is the participant's index, for InParticipant.
+	Participant        int
+	Start, End         int // code points of the field's text
 	ByteStart, ByteEnd int
 }
 
-// Searcher searches the source texts of one corpus. It folds every text
-// once, on the first search, and keeps the folded strings, which cost about
-// as much memory as the texts. It is safe for use by several goroutines.
+// Text is the text the match was found in: the source text, or the field.
+func (m Match) Text() string {
+	switch m.Field {
+	case InText:
+		return m.Source.Text
+	case InTitle:
+		if m.Meeting != nil {
+			return m.Meeting.Title
+		}
+		return m.Source.Title
+	case InLabel:
+		return m.Meeting.Short
+	case InPlace:
+		return m.Meeting.Place
+	case InParticipant:
+		return ParticipantText(m.Meeting.Participants[m.Participant])
+	case InSummary:
+		return m.Meeting.Summary
+	case InNotes:
+		return m.Meeting.Notes
+	case InPublisher:
+		return m.Source.Publisher
+	case InAuthor:
+		return m.Source.Author
+	}
+	return ""
+}
+
+// Meetings are the meetings the match belongs to: its meeting, or the
+// meetings its source reports.
+func (m Match) Meetings() []*data.Meeting {
+	if m.Meeting != nil {
+		return []*data.Meeting{m.Meeting}
+	}
+	return m.Source.Meetings
+}
+
+// ParticipantText is how a participant reads, and is searched: "Kim
+// Kwan-jin (김관진), Minister of National Defense".
+func ParticipantText(p data.Participant) string {
+	s := p.Name
+	if p.Hangul != "" {
+		s += " (" + p.Hangul + ")"
+	}
+	if p.Role != "" {
+		s += ", " + p.Role
+	}
+	return s
+}
+
+// Result is what a search found.
+type Result struct {
+	// Matches are the first matches, at most the number asked for: the
+	// source texts first (in source order, then text order), then the
+	// meetings' fields in date order, then the sources' fields.
+	Matches []Match
+	// Total counts every match.
+	Total int
+	// Meetings are the meetings with any match, in date order.
+	Meetings []*data.Meeting
+}
+
+// Searcher searches one corpus: the source texts and the fields of its
+// meetings and sources. It folds every text once, on the first search, and
+// keeps the folded strings, which cost about as much memory as the texts.
+// It is safe for use by several goroutines.
 type Searcher struct {
 	corpus *data.Corpus
 	once   sync.Once
 	folded []string
 }
 
-// NewSearcher prepares to search the corpus' texts; it folds nothing yet.
+// NewSearcher prepares to search the corpus; it folds nothing yet.
 func NewSearcher(c *data.Corpus) *Searcher { return &Searcher{corpus: c} }
 
-// Search finds a phrase in every source text, ignoring case, treating white
-// space, dashes and quotes as matching folds them, and skipping excluded
-// ranges. Matches come in source order, then text order; at most limit of
-// them (limit <= 0: all).
-func (sr *Searcher) Search(phrase string, limit int) []Match {
+// Search finds a phrase everywhere, ignoring case, treating white space,
+// dashes and quotes as matching folds them, and skipping excluded ranges.
+// It counts every match and keeps the first keep of them (keep <= 0: all).
+// It stops early, with ctx's error, when ctx is done.
+func (sr *Searcher) Search(ctx context.Context, phrase string, keep int) (Result, error) {
+	var res Result
+	needle := FoldForSearch(phrase)
+	if strings.TrimSpace(needle) == "" {
+		return res, nil
+	}
+	hit := map[*data.Meeting]bool{}
+	add := func(m Match) {
+		res.Total++
+		if keep <= 0 || len(res.Matches) < keep {
+			res.Matches = append(res.Matches, m)
+		}
+		for _, mt := range m.Meetings() {
+			hit[mt] = true
+		}
+	}
+	inField := func(m Match, text string) {
+		if text == "" || !strings.Contains(foldString(text, true), needle) {
+			return
+		}
+		for _, found := range matchesIn(text, nil, needle) {
+			found.Source, found.Meeting, found.Field, found.Participant = m.Source, m.Meeting, m.Field, m.Participant
+			add(found)
+		}
+	}
+	folded := sr.texts()
+	for i, s := range sr.corpus.Sources {
+		if ctx.Err() != nil {
+			return Result{}, ctx.Err()
+		}
+		if !strings.Contains(folded[i], needle) {
+			continue // most sources: one scan of a cached string
+		}
+		for _, m := range matchesIn(s.Text, s.Excluded, needle) {
+			m.Source, m.Field = s, InText
+			add(m)
+		}
+	}
+	for i, mt := range sr.corpus.MeetingsByDate() {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return Result{}, ctx.Err()
+		}
+		inField(Match{Meeting: mt, Field: InTitle}, mt.Title)
+		if mt.Short != mt.Title {
+			inField(Match{Meeting: mt, Field: InLabel}, mt.Short)
+		}
+		inField(Match{Meeting: mt, Field: InPlace}, mt.Place)
+		for pi, p := range mt.Participants {
+			inField(Match{Meeting: mt, Field: InParticipant, Participant: pi}, ParticipantText(p))
+		}
+		inField(Match{Meeting: mt, Field: InSummary}, mt.Summary)
+		inField(Match{Meeting: mt, Field: InNotes}, mt.Notes)
+	}
+	for i, s := range sr.corpus.Sources {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return Result{}, ctx.Err()
+		}
+		inField(Match{Source: s, Field: InTitle}, s.Title)
+		inField(Match{Source: s, Field: InPublisher}, s.Publisher)
+		inField(Match{Source: s, Field: InAuthor}, s.Author)
+	}
+	for _, mt := range sr.corpus.MeetingsByDate() {
+		if hit[mt] {
+			res.Meetings = append(res.Meetings, mt)
+		}
+	}
+	return res, nil
+}
+
+// InSource finds a phrase in one source's text, as Search does: every
+// match, for marking them where the text is shown.
+func InSource(phrase string, s *data.Source) []Match {
 	needle := FoldForSearch(phrase)
 	if strings.TrimSpace(needle) == "" {
 		return nil
 	}
-	folded := sr.texts()
+	out := matchesIn(s.Text, s.Excluded, needle)
+	for i := range out {
+		out[i].Source, out[i].Field = s, InText
+	}
+	return out
+}
+
+// matchesIn finds the folded needle in text, outside the excluded ranges,
+// with code point and byte offsets.
+func matchesIn(text string, excluded []data.Range, needle string) []Match {
+	f := foldText(text, true)
 	var out []Match
-	for i, s := range sr.corpus.Sources {
-		if !strings.Contains(folded[i], needle) {
-			continue // most sources: one scan of a cached string
+	var runeByte []int
+	for _, b := range f.matches(needle, 0) {
+		start, end := f.span(b, b+len(needle))
+		if inExcluded(excluded, start, end) {
+			continue
 		}
-		f := foldText(s.Text, true)
-		var runeByte []int
-		for _, b := range f.matches(needle, 0) {
-			start, end := f.span(b, b+len(needle))
-			if inExcluded(s.Excluded, start, end) {
-				continue
+		if runeByte == nil {
+			runeByte = make([]int, 0, len(text)+1)
+			for i := range text {
+				runeByte = append(runeByte, i)
 			}
-			if runeByte == nil {
-				runeByte = make([]int, 0, len(s.Text)+1)
-				for i := range s.Text {
-					runeByte = append(runeByte, i)
-				}
-				runeByte = append(runeByte, len(s.Text))
-			}
-			out = append(out, Match{Source: s, Start: start, End: end, ByteStart: runeByte[start], ByteEnd: runeByte[end]})
-			if limit > 0 && len(out) >= limit {
-				return out
-			}
+			runeByte = append(runeByte, len(text))
 		}
+		out = append(out, Match{Start: start, End: end, ByteStart: runeByte[start], ByteEnd: runeByte[end]})
 	}
 	return out
 }

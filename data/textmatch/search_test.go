@@ -1,10 +1,13 @@
 package textmatch_test
 
 import (
+	"context"
+	"slices"
 	"testing"
 	"testing/fstest"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
@@ -30,10 +33,17 @@ func TestSearch(t *testing.T) {
 		{"   ", 0, ""},
 	}
 	for _, tt := range tests {
-		got := searcher.Search(tt.phrase, 0)
+		res, err := searcher.Search(context.Background(), tt.phrase, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := inText(res.Matches)
 		if len(got) != tt.want {
-			t.Errorf("%q: %d matches, want %d", tt.phrase, len(got), tt.want)
+			t.Errorf("%q: %d matches in the texts, want %d", tt.phrase, len(got), tt.want)
 			continue
+		}
+		if res.Total != len(res.Matches) {
+			t.Errorf("%q: total %d, %d kept with no limit", tt.phrase, res.Total, len(res.Matches))
 		}
 		if tt.want > 0 {
 			m := got[0]
@@ -41,9 +51,74 @@ func TestSearch(t *testing.T) {
 				t.Errorf("%q: first match %q, want %q", tt.phrase, text, tt.first)
 			}
 		}
+		for _, m := range got {
+			if in := textmatch.InSource(tt.phrase, m.Source); !slices.Contains(in, m) {
+				t.Errorf("%q: InSource of %s lacks %+v", tt.phrase, m.Source.ID, m)
+			}
+		}
 	}
-	if got := searcher.Search("the", 3); len(got) != 3 {
-		t.Errorf("limit 3: %d matches", len(got))
+	all, _ := searcher.Search(context.Background(), "the", 0)
+	first3, _ := searcher.Search(context.Background(), "the", 3)
+	if len(first3.Matches) != 3 || first3.Total != all.Total || all.Total < 100 || !slices.Equal(first3.Matches, all.Matches[:3]) {
+		t.Errorf("keep 3: %d kept, total %d of %d", len(first3.Matches), first3.Total, all.Total)
+	}
+	if len(first3.Meetings) != len(all.Meetings) {
+		t.Errorf("keep 3: %d meetings, not the %d of every match", len(first3.Meetings), len(all.Meetings))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := searcher.Search(ctx, "the", 0); err == nil {
+		t.Error("a cancelled search did not stop")
+	}
+}
+
+func inText(ms []textmatch.Match) []textmatch.Match {
+	var out []textmatch.Match
+	for _, m := range ms {
+		if m.Field == textmatch.InText {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Search looks in the meetings' and sources' fields too, each match
+// labelled with the field and reading as the phrase.
+func TestSearchFields(t *testing.T) {
+	c, _, err := assets.LoadCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	searcher := textmatch.NewSearcher(c)
+	for _, tt := range []struct {
+		phrase  string
+		field   textmatch.Field
+		meeting string
+	}{
+		{"김관진", textmatch.InParticipant, "scm-44"},
+		{"Kim Kwan-jin", textmatch.InParticipant, "scm-44"},
+		{"44th U.S.–ROK Security", textmatch.InTitle, "scm-44"},
+		{"Pentagon", textmatch.InPlace, "scm-44"},
+	} {
+		res, err := searcher.Search(context.Background(), tt.phrase, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range res.Matches {
+			if got := textmatch.FoldForSearch(m.Text()[m.ByteStart:m.ByteEnd]); got != textmatch.FoldForSearch(tt.phrase) {
+				t.Errorf("%q: the match reads %q", tt.phrase, got)
+			}
+			if m.Field == tt.field && m.Meeting != nil && m.Meeting.ID == tt.meeting {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no match in the %s of %s among %d", tt.phrase, tt.field, tt.meeting, len(res.Matches))
+		}
+		if !slices.ContainsFunc(res.Meetings, func(m *data.Meeting) bool { return m.ID == tt.meeting }) {
+			t.Errorf("%q: %s is not among the meetings hit", tt.phrase, tt.meeting)
+		}
 	}
 }
 
@@ -56,7 +131,8 @@ sources: [{id: s, title: S, text: "양국은 확장억제 공약을 재확인했
 	if err != nil || c == nil {
 		t.Fatal(err, ps)
 	}
-	got := textmatch.NewSearcher(c).Search("확장억제", 0)
+	res, _ := textmatch.NewSearcher(c).Search(context.Background(), "확장억제", 0)
+	got := inText(res.Matches)
 	if len(got) != 2 || got[0].Start != 4 || got[0].End != 8 {
 		t.Fatalf("%+v", got)
 	}
