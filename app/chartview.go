@@ -1,10 +1,12 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -149,7 +151,7 @@ func (v *ChartView) Tapped(e *fyne.PointEvent) {
 	if !ok {
 		return
 	}
-	v.at = slices.Index(v.result.Hits, h)
+	v.at = slices.IndexFunc(v.result.Hits, func(o charts.Hit) bool { return o.Column == h.Column && o.Row == h.Row && o.X0 == h.X0 && o.Y0 == h.Y0 })
 	v.placeCursor()
 	v.open(h)
 }
@@ -158,8 +160,17 @@ func (v *ChartView) open(h charts.Hit) {
 	if v.OnCell == nil {
 		return
 	}
-	col, row := v.table.Columns[h.Column], v.table.Rows[h.Row]
-	v.OnCell(safetext.Clip(row.Label, maxShown)+" · "+safetext.Clip(col.Label, maxShown), v.table.Annotations(h.Column, h.Row))
+	var labels []string
+	var anns []*data.Annotation
+	for _, ri := range h.Rows() { // several topics at one trend point
+		labels = append(labels, safetext.Clip(v.table.Rows[ri].Label, maxShown))
+		anns = append(anns, v.table.Annotations(h.Column, ri)...)
+	}
+	what := strings.Join(labels, ", ")
+	if len(labels) > 3 {
+		what = fmt.Sprintf("%s and %d more topics", strings.Join(labels[:2], ", "), len(labels)-2)
+	}
+	v.OnCell(what+" · "+safetext.Clip(v.table.Columns[h.Column].Label, maxShown), anns)
 }
 
 // FocusGained implements fyne.Focusable: the keyboard walks the cells.

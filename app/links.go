@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -64,7 +65,7 @@ func (w *MainWindow) logChange(c Change) {
 		w.event("opened", "source=%s field=%s at=%d", where, fieldOf(f), at)
 	}
 	if l := st.Listing(); c&ListingChanged != 0 && l.Cell {
-		w.event("chart-cell", "chart=%s cell=%q spans=%d", l.Chart, l.Title, len(l.Annotations))
+		w.event("chart-cell", "chart=%s cell=%q spans=%d topics=%s", l.Chart, l.Title, len(l.Annotations), topicsOf(l.Annotations))
 	}
 	if s := st.Search(); c&SearchChanged != 0 && !s.Pending && s.Query != "" {
 		w.event("search", "query=%q matches=%d listed=%d meetings=%d", s.Query, s.Result.Total, len(s.Result.Matches), len(s.Result.Meetings))
@@ -81,6 +82,18 @@ func fieldOf(f Focus) textmatch.Field {
 		return textmatch.InText
 	}
 	return f.Match.Field
+}
+
+// topicsOf lists the topics of spans, sorted, for the event log.
+func topicsOf(anns []*data.Annotation) string {
+	var ids []string
+	for _, a := range anns {
+		if !slices.Contains(ids, a.Topic.ID) {
+			ids = append(ids, a.Topic.ID)
+		}
+	}
+	slices.Sort(ids)
+	return strings.Join(ids, ",")
 }
 
 func meetingID(m *data.Meeting) string {
@@ -116,7 +129,13 @@ func (w *MainWindow) chartDrawn(v *ChartView) {
 		return
 	}
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(v).Add(cell)
-	w.event("chart-drawn", "chart=%s first-cell=%d,%d", v.Kind(), int(at.X), int(at.Y))
+	h := v.Result().Hits[0]
+	var ids []string
+	for _, ri := range h.Rows() {
+		ids = append(ids, v.table.Rows[ri].ID)
+	}
+	slices.Sort(ids)
+	w.event("chart-drawn", "chart=%s first-cell=%d,%d topics=%s", v.Kind(), int(at.X), int(at.Y), strings.Join(ids, ","))
 }
 
 // spanTapped opens the tapped span: the selection follows to its meeting

@@ -172,10 +172,13 @@ func TestHitsFindEveryDrawnSegment(t *testing.T) {
 		got := map[[2]int]bool{}
 		for _, h := range res.Hits {
 			key := [2]int{h.Column, h.Row}
-			if !nonZero[key] {
-				t.Errorf("%s: a hit on a cell with nothing: %v", kind, key)
+			for _, ri := range h.Rows() {
+				k := [2]int{h.Column, ri}
+				if !nonZero[k] || got[k] {
+					t.Errorf("%s: a hit on a cell with nothing, or a second hit: %v", kind, k)
+				}
+				got[k] = true
 			}
-			got[key] = true
 			cx, cy := (h.X0+h.X1)/2, (h.Y0+h.Y1)/2
 			if back, ok := res.HitAt(cx, cy); !ok || back.Column != h.Column || back.Row != h.Row {
 				t.Errorf("%s: HitAt the middle of %v finds %v", kind, key, back)

@@ -118,7 +118,13 @@ type Options struct {
 type Hit struct {
 	X0, Y0, X1, Y1 float64
 	Column, Row    int
+	// Also lists the other rows drawn at the same place (trend points of
+	// topics with the same value), which a click opens with Row.
+	Also []int
 }
+
+// Rows lists every row the hit stands for: Row, then Also.
+func (h Hit) Rows() []int { return append([]int{h.Row}, h.Also...) }
 
 // Result is a rendered chart and the geometry of what it drew.
 type Result struct {
@@ -131,13 +137,21 @@ type Result struct {
 
 // HitAt finds the cell drawn at (x, y), in pixels.
 func (r *Result) HitAt(x, y float64) (Hit, bool) {
+	best, bestD := -1, math.Inf(1)
 	for i := len(r.Hits) - 1; i >= 0; i-- {
 		h := r.Hits[i]
 		if x >= h.X0 && x < h.X1 && y >= h.Y0 && y < h.Y1 {
-			return h, true
+			// Hits may overlap at their margins (trend points): the one
+			// whose middle is nearest wins.
+			if d := math.Hypot(x-(h.X0+h.X1)/2, y-(h.Y0+h.Y1)/2); d < bestD {
+				best, bestD = i, d
+			}
 		}
 	}
-	return Hit{}, false
+	if best < 0 {
+		return Hit{}, false
+	}
+	return r.Hits[best], true
 }
 
 // palette holds a chart's neutral colours.

@@ -2,9 +2,11 @@ package charts
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // trendValues are the values the trend lines show: counts, or each
@@ -87,8 +89,17 @@ func (f *frame) trendsChart() chart.Chart {
 		}
 		f.gridLines(r, box, y, ticks)
 		radius := f.px(3.5)
-		pos := f.dodge(values, radius, func(ci int) float64 { return float64(box.Left) + float64(x.Translate(float64(ci))) },
-			func(v float64) float64 { return float64(box.Bottom) - float64(y.Translate(v)) })
+		pos := make([][]point, len(values))
+		for ci, vals := range values {
+			pos[ci] = make([]point, len(vals))
+			cx := float64(box.Left) + float64(x.Translate(float64(ci)))
+			for ri, v := range vals {
+				pos[ci][ri] = point{cx, math.NaN()}
+				if !math.IsNaN(v) {
+					pos[ci][ri].y = float64(box.Bottom) - float64(y.Translate(v))
+				}
+			}
+		}
 		for ri := range t.Rows {
 			col := f.rowColor(ri)
 			for ci := 1; ci < len(values); ci++ {
@@ -98,22 +109,9 @@ func (f *frame) trendsChart() chart.Chart {
 				}
 			}
 		}
-		for ri := range t.Rows {
-			for ci := range values {
-				p := pos[ci][ri]
-				if math.IsNaN(p.y) || values[ci][ri] <= 0 {
-					continue // a zero is the line touching the axis; it has nothing to click
-				}
-				cx, cy := p.x, p.y
-				r.SetFillColor(f.rowColor(ri))
-				r.SetStrokeColor(f.pal.background)
-				r.SetStrokeWidth(f.px(1))
-				r.Circle(radius, int(cx), int(cy))
-				r.FillStroke()
-				if t.Values[ci][ri] > 0 {
-					gx, gy := radius+f.px(1), f.px(6)
-					f.hits = append(f.hits, Hit{X0: cx - gx, Y0: cy - gy, X1: cx + gx, Y1: cy + gy, Column: ci, Row: ri})
-				}
+		for ci := range values {
+			for _, group := range f.pointGroups(values[ci], pos[ci], radius) {
+				f.drawPointGroup(r, ci, group, pos[ci], radius)
 			}
 		}
 		f.columnNotes(r, box, x)
@@ -124,37 +122,62 @@ func (f *frame) trendsChart() chart.Chart {
 
 type point struct{ x, y float64 }
 
-// dodge places the trend points. Non-zero points of one column that would cover
-// each other (topics with the same or nearly the same value) are set side
-// by side, so every point can be seen and clicked. NaN values stay NaN.
-func (f *frame) dodge(values [][]float64, radius float64, px func(int) float64, py func(float64) float64) [][]point {
-	out := make([][]point, len(values))
-	step := 2*radius + f.px(2)
-	for ci, vals := range values {
-		out[ci] = make([]point, len(vals))
-		var rows []int
-		for ri, v := range vals {
-			out[ci][ri] = point{math.NaN(), math.NaN()}
-			if !math.IsNaN(v) {
-				out[ci][ri] = point{px(ci), py(v)}
-				if v > 0 { // zeros get no dot, so they need no room
-					rows = append(rows, ri)
-				}
-			}
-		}
-		sort.SliceStable(rows, func(a, b int) bool { return out[ci][rows[a]].y < out[ci][rows[b]].y })
-		// Runs of points less than a point apart share a row, side by side.
-		for start := 0; start < len(rows); {
-			end := start + 1
-			for end < len(rows) && out[ci][rows[end]].y-out[ci][rows[start]].y < step {
-				end++
-			}
-			n := end - start
-			for i, ri := range rows[start:end] {
-				out[ci][ri].x += (float64(i) - float64(n-1)/2) * step
-			}
-			start = end
+// pointGroups gathers a column's points with a value above zero (a zero is
+// the line touching the axis; it has nothing to click) into runs less than
+// a point apart, top to bottom: points of one run cover each other, so
+// they are drawn and clicked together. Every point stays on its column,
+// where its line runs.
+func (f *frame) pointGroups(vals []float64, pos []point, radius float64) [][]int {
+	var rows []int
+	for ri, v := range vals {
+		if !math.IsNaN(pos[ri].y) && v > 0 {
+			rows = append(rows, ri)
 		}
 	}
-	return out
+	sort.SliceStable(rows, func(a, b int) bool { return pos[rows[a]].y < pos[rows[b]].y })
+	var groups [][]int
+	for start := 0; start < len(rows); {
+		end := start + 1
+		for end < len(rows) && pos[rows[end]].y-pos[rows[end-1]].y < radius {
+			end++
+		}
+		groups = append(groups, rows[start:end])
+		start = end
+	}
+	return groups
+}
+
+// drawPointGroup draws the points of one run, the last on top, and one hit
+// for them all; a run of several topics is ringed in the text colour, so
+// the eye knows a click there lists more than one.
+func (f *frame) drawPointGroup(r chart.Renderer, ci int, group []int, pos []point, radius float64) {
+	top, bottom := math.Inf(1), math.Inf(-1)
+	var rows []int
+	for _, ri := range group {
+		p := pos[ri]
+		r.SetFillColor(f.rowColor(ri))
+		r.SetStrokeColor(f.pal.background)
+		r.SetStrokeWidth(f.px(1))
+		r.Circle(radius, int(p.x), int(p.y))
+		r.FillStroke()
+		top, bottom = math.Min(top, p.y), math.Max(bottom, p.y)
+		if f.t.Values[ci][ri] > 0 {
+			rows = append(rows, ri)
+		}
+	}
+	if len(group) > 1 {
+		r.SetFillColor(drawing.ColorTransparent)
+		r.SetStrokeColor(f.pal.text)
+		r.SetStrokeWidth(f.px(1.2))
+		r.Circle(radius+f.px(2.5), int(pos[group[len(group)-1]].x), int(pos[group[len(group)-1]].y))
+		r.Stroke()
+	}
+	if len(rows) == 0 {
+		return
+	}
+	cx := pos[group[0]].x
+	gx, gy := radius+f.px(2), f.px(6)
+	// The topmost point drawn is the hit's row.
+	last := len(rows) - 1
+	f.hits = append(f.hits, Hit{X0: cx - gx, Y0: top - gy, X1: cx + gx, Y1: bottom + gy, Column: ci, Row: rows[last], Also: slices.Clone(rows[:last])})
 }

@@ -86,6 +86,17 @@ xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
 wait_event '^chart-cell chart=topics-by-year cell=".*" spans=[1-9]' 5
 shot 03-chart-cell
 
+step "click a point of the Trends chart: it lists the spans of its topics"
+key ctrl+2
+wait_event '^chart-drawn chart=topic-trends first-cell=' 10
+drawn=$(grep -Eo '^chart-drawn chart=topic-trends first-cell=[0-9]+,[0-9]+ topics=[a-z0-9,.-]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1)
+xy=$(sed 's/.*first-cell=\([0-9]*,[0-9]*\).*/\1/' <<<"$drawn")
+want=$(sed 's/.*topics=//' <<<"$drawn")
+xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
+wait_event "^chart-cell chart=topic-trends cell=\".*\" spans=[1-9][0-9]* topics=$want\$" 5
+shot 03b-trends-click
+key ctrl+1
+
 step "search"
 key ctrl+f
 xdotool type --window "$win" --delay 20 "extended deterrence"
