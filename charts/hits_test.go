@@ -65,4 +65,3 @@ func TestTrendPointsStayOnTheirColumns(t *testing.T) {
 		}
 	}
 }
-
