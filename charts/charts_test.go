@@ -267,13 +267,15 @@ func TestTrendValues(t *testing.T) {
 
 func TestNiceTicks(t *testing.T) {
 	for _, tt := range []struct {
-		max  float64
-		want string
+		max   float64
+		whole bool
+		want  string
 	}{
-		{39 * 1.06, "0 10 20 30 40 50"}, {0, "0 0.2 0.4 0.6 0.8 1"}, {1, "0 0.2 0.4 0.6 0.8 1"}, {7, "0 2 4 6 8"}, {math.NaN(), "0 0.2 0.4 0.6 0.8 1"},
+		{39 * 1.06, false, "0 10 20 30 40 50"}, {0, false, "0 0.2 0.4 0.6 0.8 1"}, {1, false, "0 0.2 0.4 0.6 0.8 1"}, {7, false, "0 2 4 6 8"}, {math.NaN(), false, "0 0.2 0.4 0.6 0.8 1"},
+		{1.06, true, "0 1 2"}, {3, true, "0 1 2 3"}, {39 * 1.06, true, "0 10 20 30 40 50"},
 	} {
 		var got []string
-		for _, v := range niceTicks(tt.max, 6) {
+		for _, v := range niceTicks(tt.max, 6, tt.whole) {
 			got = append(got, formatValue(v, false))
 		}
 		if strings.Join(got, " ") != tt.want {

@@ -65,3 +65,34 @@ func TestTrendPointsStayOnTheirColumns(t *testing.T) {
 		}
 	}
 }
+
+// Meetings and sources count under every topic they mention, so their
+// values are drawn side by side and never stacked into a total: no bar
+// rises above the column's largest value.
+func TestOverlappingUnitsAreNotStacked(t *testing.T) {
+	c := builtin(t)
+	for _, unit := range []data.Unit{data.UnitMeetings, data.UnitSources} {
+		tb, err := TableFor(c, TopicsByYear, data.Query{Unit: unit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !tb.Overlapping {
+			t.Fatalf("%v: not marked overlapping", unit)
+		}
+		res, err := Render(tb, Options{Kind: TopicsByYear, Width: 900, Height: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range res.Hits {
+			for j, o := range res.Hits {
+				if i != j && o.Column == h.Column && o.X0 < h.X1 && h.X0 < o.X1 {
+					t.Errorf("%v: topics %d and %d of column %d share a bar", unit, h.Row, o.Row, h.Column)
+				}
+			}
+		}
+	}
+	tb, _ := TableFor(c, TopicsByYear, data.Query{Unit: data.UnitSpans})
+	if tb.Overlapping {
+		t.Error("spans are marked overlapping")
+	}
+}

@@ -438,7 +438,7 @@ func (f *frame) categoryAxis(labels []string, width float64) chart.XAxis {
 
 // valueAxis is the left axis with nice ticks from 0 to at least max.
 func (f *frame) valueAxis(name string, maxValue float64, percent bool) (chart.YAxis, []float64) {
-	ticks := niceTicks(maxValue, 6)
+	ticks := niceTicks(maxValue, 6, !percent && f.t.wholeCounts())
 	var out []chart.Tick
 	for _, v := range ticks {
 		out = append(out, chart.Tick{Value: v, Label: formatValue(v, percent)})
@@ -483,8 +483,9 @@ func setValueAxis(c *chart.Chart, ya chart.YAxis) {
 }
 
 // niceTicks gives 0 and steps of 1, 2 or 5 times a power of ten up to at
-// least max, about n of them; never a zero range.
-func niceTicks(maxValue float64, n int) []float64 {
+// least max, about n of them; never a zero range. With whole, steps are
+// whole numbers: a count of meetings has no 0.2.
+func niceTicks(maxValue float64, n int, whole bool) []float64 {
 	if !(maxValue > 0) || math.IsInf(maxValue, 0) {
 		maxValue = 1
 	}
@@ -496,6 +497,9 @@ func niceTicks(maxValue float64, n int) []float64 {
 			step = m * mag
 			break
 		}
+	}
+	if whole {
+		step = math.Max(step, 1)
 	}
 	var ticks []float64
 	for v := 0.0; ; v += step {
@@ -581,6 +585,9 @@ func (f *frame) subtitle() string {
 	}
 	if f.o.Kind == TopicTrends && f.o.MovingAverage > 1 {
 		s += fmt.Sprintf(", %d-year moving average", f.o.MovingAverage)
+	}
+	if f.o.Kind == TopicsByYear && t.Overlapping {
+		s += ", side by side"
 	}
 	if n := len(t.Columns); n > 0 {
 		s += " · " + t.Columns[0].Label

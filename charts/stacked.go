@@ -9,6 +9,9 @@ import (
 // always stacks to 100%, so the columns are drawn here.
 func (f *frame) stackedChart() chart.Chart {
 	t := f.t
+	if t.Overlapping {
+		return f.sideBySideChart()
+	}
 	lg := f.legend(f.topicEntries(true), 64, 60)
 	c := f.base(64, lg.width/f.s+24, 60)
 	maxTotal := 0.0
@@ -64,3 +67,55 @@ func (f *frame) stackedChart() chart.Chart {
 	}}}
 	return c
 }
+
+// sideBySideChart draws each column's topics as bars side by side, for a
+// unit whose values overlap (a meeting that mentions three topics counts
+// under each): a stack would add them into a total that counts nothing.
+func (f *frame) sideBySideChart() chart.Chart {
+	t := f.t
+	lg := f.legend(f.topicEntries(true), 64, 60)
+	c := f.base(64, lg.width/f.s+24, 60)
+	maxV := 0.0
+	for _, vals := range t.Values {
+		for _, v := range vals {
+			maxV = max(maxV, v)
+		}
+	}
+	ya, ticks := f.valueAxis(t.Unit, maxV*1.06, false)
+	setValueAxis(&c, ya)
+	c.XAxis = f.categoryAxis(t.columnLabels(), float64(f.w)-lg.width-f.px(110))
+	c.Series = []chart.Series{drawSeries{name: "side by side", draw: func(r chart.Renderer, box chart.Box, x, y chart.Range) {
+		f.title(r, box)
+		f.gridLines(r, box, y, ticks)
+		slot := float64(box.Width()) / float64(len(t.Columns))
+		groupW := slot * 0.8
+		barW := groupW / float64(max(1, len(t.Rows)))
+		gap := 0.0
+		if barW >= f.px(4) {
+			gap = f.px(1)
+		}
+		bottom := float64(box.Bottom)
+		for ci, col := range t.Columns {
+			cx := float64(box.Left) + float64(x.Translate(float64(ci)))
+			if !col.HasText {
+				f.hatch(r, cx-groupW/2, float64(box.Top), cx+groupW/2, bottom)
+				continue
+			}
+			for ri := range t.Rows {
+				v := t.Values[ci][ri]
+				if v <= 0 {
+					continue
+				}
+				x0 := cx - groupW/2 + float64(ri)*barW
+				x1 := cx - groupW/2 + float64(ri+1)*barW // the next bar's x0, exactly
+				top := bottom - float64(y.Translate(v))
+				rect(r, x0, top, x1-gap, bottom, f.rowColor(ri))
+				f.hits = append(f.hits, Hit{X0: x0, Y0: top, X1: x1, Y1: bottom, Column: ci, Row: ri})
+			}
+		}
+		f.columnNotes(r, box, x)
+		lg.draw(r, box)
+	}}}
+	return c
+}
+

@@ -29,6 +29,10 @@ type Table struct {
 	Columns []Column
 	Rows    []Row
 	Values  [][]float64
+	// Overlapping is set when a column's values do not add up: a source
+	// or a meeting counts under every topic it mentions. Such values are
+	// drawn side by side, never stacked into a total.
+	Overlapping bool
 	// Counts, when the table comes from the corpus, holds the annotations
 	// behind every cell.
 	Counts *data.Counts
@@ -43,7 +47,7 @@ var unitNames = map[data.Unit]string{
 
 // TableOf turns counts into a table.
 func TableOf(cs *data.Counts) *Table {
-	t := &Table{Unit: unitNames[cs.Query.Unit], Counts: cs}
+	t := &Table{Unit: unitNames[cs.Query.Unit], Counts: cs, Overlapping: cs.Query.Unit != data.UnitSpans}
 	if cs.Query.PerThousandWords {
 		t.Unit += " per 1,000 words"
 	}
@@ -112,3 +116,16 @@ func (t *Table) Annotations(column, row int) []*data.Annotation {
 // maxLabel bounds every label drawn: go-chart can loop on very long labels
 // (CVE-2024-40060), and no chart has room for more.
 const maxLabel = 60
+
+// wholeCounts reports whether every value is a whole number (counts, not
+// rates), so a value axis needs no fractions.
+func (t *Table) wholeCounts() bool {
+	for _, vals := range t.Values {
+		for _, v := range vals {
+			if !math.IsNaN(v) && v != math.Trunc(v) {
+				return false
+			}
+		}
+	}
+	return true
+}

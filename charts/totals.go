@@ -26,7 +26,7 @@ func (f *frame) totalsChart() chart.Chart {
 	labelW = min(labelW, 0.35*float64(f.w))
 	c.Background.Padding.Left = int(labelW + f.px(28))
 	// The value axis runs along the bottom: go-chart's x axis, ticked here.
-	ticks := niceTicks(maxV*1.08, 6)
+	ticks := niceTicks(maxV*1.08, 6, t.wholeCounts())
 	var xt []chart.Tick
 	for _, v := range ticks {
 		xt = append(xt, chart.Tick{Value: v, Label: formatValue(v, false)})
