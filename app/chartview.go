@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -170,7 +171,17 @@ func (v *ChartView) open(h charts.Hit) {
 	if len(labels) > 3 {
 		what = fmt.Sprintf("%s and %d more topics", strings.Join(labels[:2], ", "), len(labels)-2)
 	}
-	v.OnCell(what+" · "+safetext.Clip(v.table.Columns[h.Column].Label, maxShown), anns)
+	title := what + " · " + safetext.Clip(v.table.Columns[h.Column].Label, maxShown)
+	if cs := v.table.Counts; cs != nil && cs.Query.PerThousandWords && h.Column < len(cs.Buckets) {
+		// The rate the chart showed, and what it is made of.
+		count := 0
+		for _, ri := range h.Rows() {
+			count += cs.Cells[h.Column][ri].Count
+		}
+		words := cs.Buckets[h.Column].Words
+		title += fmt.Sprintf(" · %s per 1,000 words: %s in %s", rate(count, words), safetext.Plural(count, unitNoun(cs.Query.Unit)), safetext.Plural(words, "word"))
+	}
+	v.OnCell(title, anns)
 }
 
 // FocusGained implements fyne.Focusable: the keyboard walks the cells.
@@ -282,3 +293,22 @@ func (r *chartRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.v.img, r.v.cursor}
 }
 func (r *chartRenderer) Destroy() {}
+
+// rate is count per 1,000 of words, as the charts print it.
+func rate(count, words int) string {
+	if words == 0 {
+		return "–"
+	}
+	return strconv.FormatFloat(float64(count)*1000/float64(words), 'f', 2, 64)
+}
+
+// unitNoun is what one count of a unit is.
+func unitNoun(u data.Unit) string {
+	switch u {
+	case data.UnitSources:
+		return "source"
+	case data.UnitMeetings:
+		return "meeting"
+	}
+	return "span"
+}

@@ -627,3 +627,25 @@ func TestSearchMatchesAreMarkedInTheSource(t *testing.T) {
 		t.Errorf("a new search left %d boxes", len(m))
 	}
 }
+
+// With counts per 1,000 words, a cell's listing says the rate the chart
+// showed, the spans and the words it comes from.
+func TestRateCellsSayWhatTheRateIsOf(t *testing.T) {
+	w := openWindow(t, builtin)
+	w.state.SetPerThousandWords(true)
+	v := w.drawChart(t, 0)
+	for _, h := range v.Result().Hits {
+		if v.table.Columns[h.Column].Label != "2020" || v.table.Rows[h.Row].ID != "space" {
+			continue
+		}
+		test.TapAt(v, fyne.NewPos(float32((h.X0+h.X1)/2)/v.scale, float32((h.Y0+h.Y1)/2)/v.scale))
+		l := w.state.Listing()
+		words := v.table.Counts.Buckets[h.Column].Words
+		want := fmt.Sprintf("%s per 1,000 words: 7 spans in %d words", rate(7, words), words)
+		if !strings.Contains(l.Title, want) || len(l.Annotations) != 7 {
+			t.Errorf("listing %q with %d spans, want it to say %q", l.Title, len(l.Annotations), want)
+		}
+		return
+	}
+	t.Fatal("no 2020 space segment")
+}
