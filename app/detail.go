@@ -39,17 +39,18 @@ type DetailPane struct {
 	tabSources []*data.Source
 	views      []*SourceView
 	scrolls    []*container.Scroll
-	prev, next *widget.Button
+	prev, next *keyButton
 	where      *widget.Label
 	body       fyne.CanvasObject
 }
 
-// NewDetailPane makes an empty pane with a hint.
-func NewDetailPane() *DetailPane {
+// NewDetailPane makes an empty pane with a hint; its buttons offer keys
+// to the window first.
+func NewDetailPane(keys windowKeys) *DetailPane {
 	d := &DetailPane{facts: widget.NewRichText(), tabs: container.NewAppTabs(), where: widget.NewLabel("")}
 	d.facts.Wrapping = fyne.TextWrapWord
-	d.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), d.Previous)
-	d.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), d.Next)
+	d.prev = newKeyButton("", theme.NavigateBackIcon(), d.Previous, keys)
+	d.next = newKeyButton("", theme.NavigateNextIcon(), d.Next, keys)
 	d.tabs.OnSelected = func(*container.TabItem) { d.updateNav() }
 	nav := container.NewBorder(nil, nil, container.NewHBox(d.prev, d.next), nil, d.where)
 	// The facts scroll on their own, so a long summary never squeezes the

@@ -11,6 +11,7 @@ import (
 // ShowOpen asks for a corpus file and opens it.
 func (w *MainWindow) ShowOpen() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		w.fileDialog = nil
 		if err != nil || r == nil {
 			return
 		}
@@ -18,6 +19,7 @@ func (w *MainWindow) ShowOpen() {
 		w.open(r.URI().Path())
 	}, w)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	w.fileDialog = d // Escape closes it (otherKey)
 	d.Show()
 }
 
@@ -30,4 +32,10 @@ func (w *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 	w.status.SetText("Drop a corpus file (.yaml) to open it.")
+}
+
+// hideProblems closes the problems panel until the next load has some.
+func (w *MainWindow) hideProblems() {
+	w.problems.Hide()
+	w.lower.SetOffset(1)
 }

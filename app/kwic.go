@@ -46,7 +46,7 @@ type KWICList struct {
 	OnOpen func(row int)
 
 	title *widget.Label
-	list  *widget.List
+	list  *keyList
 	rows  []KWICRow
 	open  int // the row shown as open; -1 for none
 }
@@ -56,17 +56,17 @@ const (
 	kwicQuote   = 80 // a longer span shows its start and end
 )
 
-// NewKWICList makes an empty list.
-func NewKWICList() *KWICList {
+// NewKWICList makes an empty list; its rows offer keys to the window first.
+func NewKWICList(keys windowKeys) *KWICList {
 	k := &KWICList{open: -1, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	k.title.Wrapping = fyne.TextWrapWord
-	k.list = widget.NewList(func() int { return len(k.rows) }, newKWICLine, func(i widget.ListItemID, o fyne.CanvasObject) {
+	k.list = newKeyList(func() int { return len(k.rows) }, newKWICLine, func(i widget.ListItemID, o fyne.CanvasObject) {
 		line := o.(*kwicLine)
 		k.rows[i].context()
 		line.context.Segments = kwicSegments(k.rows[i])
 		line.context.Refresh()
 		line.where.SetText(kwicWhere(k.rows[i]))
-	})
+	}, keys)
 	k.list.OnSelected = func(i widget.ListItemID) {
 		if k.OnOpen != nil && i < len(k.rows) && i != k.open {
 			k.open = i

@@ -119,6 +119,8 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.path = path
 		w.corpus, w.searcher = c, textmatch.NewSearcher(c)
 		w.timeline.SetModel(ready.model)
+		w.stopSearch()
+		w.search.SetText("")
 		w.state.Clear("Select a chart cell or search to list spans here") // all of it was of the corpus shown before
 		w.sidebar.SetCorpus(c, ready.stats)
 		w.SetTitle(fmt.Sprintf("%s — %s", safetext.Clip(c.Title, maxShown), w.opts.AppName))

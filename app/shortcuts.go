@@ -42,11 +42,38 @@ func (w *MainWindow) addShortcuts() {
 	}
 }
 
-// otherKey handles the window's keys without a modifier.
+// otherKey handles the window's keys without a modifier that reach no
+// widget: F1, and Escape, which closes the file dialog that is open.
 func (w *MainWindow) otherKey(e *fyne.KeyEvent) {
+	if w.windowKey(e) {
+		return
+	}
+	if e.Name == fyne.KeyEscape && w.fileDialog != nil {
+		w.fileDialog.Hide()
+		w.fileDialog = nil
+	}
+}
+
+// windowKey takes the keys the window answers wherever the focus is: F1
+// opens Help.
+func (w *MainWindow) windowKey(e *fyne.KeyEvent) bool {
 	if e.Name == fyne.KeyF1 {
 		w.ShowHelp()
+		return true
 	}
+	return false
+}
+
+// searchKey takes the window's keys in the search box, and Escape, which
+// stops a search that runs.
+func (w *MainWindow) searchKey(e *fyne.KeyEvent) bool {
+	if e.Name == fyne.KeyEscape && w.state.Search().Pending {
+		w.stopSearch()
+		w.state.StopSearch()
+		w.status.SetText("Search stopped.")
+		return true
+	}
+	return w.windowKey(e)
 }
 
 // runShortcut runs one of the window's shortcuts; false when s is not one.
@@ -63,12 +90,20 @@ func (w *MainWindow) runShortcut(s fyne.Shortcut) bool {
 type searchEntry struct {
 	widget.Entry
 	window func(fyne.Shortcut) bool
+	keys   windowKeys
 }
 
-func newSearchEntry(window func(fyne.Shortcut) bool) *searchEntry {
-	e := &searchEntry{window: window}
+func newSearchEntry(window func(fyne.Shortcut) bool, keys windowKeys) *searchEntry {
+	e := &searchEntry{window: window, keys: keys}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey implements fyne.Focusable: the window's keys first.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	if !e.keys.offer(k) {
+		e.Entry.TypedKey(k)
+	}
 }
 
 // TypedShortcut implements fyne.Shortcutable.

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -27,21 +26,24 @@ type Sidebar struct {
 	corpus      *data.Corpus
 	first, last int // the corpus' years, which the year choices stand for as 0
 
+	keys     windowKeys
 	summary  *widget.Label
 	topics   *fyne.Container
-	checks   map[string]*widget.Check
-	kinds    *widget.CheckGroup
-	from, to *widget.Select
+	checks   map[string]*keyCheck
+	kinds    *fyne.Container // a box per meeting kind
+	kindBox  map[string]*keyCheck
+	from, to *keySelect
 	body     *fyne.Container
 }
 
-// NewSidebar makes an empty sidebar on a state.
-func NewSidebar(state *State) *Sidebar {
-	s := &Sidebar{state: state, summary: widget.NewLabel(""), topics: container.NewVBox(), checks: map[string]*widget.Check{}}
-	s.from = widget.NewSelect(nil, func(string) { s.yearsChosen() })
-	s.to = widget.NewSelect(nil, func(string) { s.yearsChosen() })
-	all := widget.NewButton("All", func() { s.state.ShowOnly(s.corpus, "") })
-	none := widget.NewButton("None", func() {
+// NewSidebar makes an empty sidebar on a state; its widgets offer keys to
+// the window first.
+func NewSidebar(state *State, keys windowKeys) *Sidebar {
+	s := &Sidebar{state: state, keys: keys, summary: widget.NewLabel(""), topics: container.NewVBox(), checks: map[string]*keyCheck{}, kinds: container.NewVBox()}
+	s.from = newKeySelect(nil, func(string) { s.yearsChosen() }, keys)
+	s.to = newKeySelect(nil, func(string) { s.yearsChosen() }, keys)
+	all := newKeyButton("All", nil, func() { s.state.ShowOnly(s.corpus, "") }, keys)
+	none := newKeyButton("None", nil, func() {
 		var ids []string
 		if s.corpus != nil {
 			for _, t := range s.corpus.Topics {
@@ -49,14 +51,8 @@ func NewSidebar(state *State) *Sidebar {
 			}
 		}
 		s.state.SetHiddenTopics(ids)
-	})
+	}, keys)
 	years := container.NewGridWithColumns(2, s.from, s.to)
-	s.kinds = widget.NewCheckGroup(nil, func(selected []string) {
-		if len(selected) == len(s.kinds.Options) {
-			selected = nil // every kind, including kinds of a corpus opened later
-		}
-		s.state.SetKinds(selected)
-	})
 	s.body = container.NewBorder(
 		container.NewVBox(s.summary, widget.NewSeparator(),
 			container.NewBorder(nil, nil, widget.NewLabelWithStyle("Topics", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(all, none))),
@@ -107,20 +103,31 @@ func (s *Sidebar) sync() {
 		showSelected(s.from, strconv.Itoa(from))
 		showSelected(s.to, strconv.Itoa(to))
 	}
-	var kinds []string
-	for _, k := range s.kinds.Options {
-		if s.state.KindShown(k) {
-			kinds = append(kinds, k)
+	for k, c := range s.kindBox {
+		if on := s.state.KindShown(k); c.Checked != on {
+			c.Checked = on
+			c.Refresh()
 		}
-	}
-	if !slices.Equal(kinds, s.kinds.Selected) {
-		s.kinds.Selected = kinds
-		s.kinds.Refresh()
 	}
 }
 
+// kindsChosen passes the kinds ticked to the state: every kind as nil, so
+// that kinds of a corpus opened later show too.
+func (s *Sidebar) kindsChosen() {
+	var selected []string
+	for _, k := range s.corpus.Kinds() {
+		if s.kindBox[k].Checked {
+			selected = append(selected, k)
+		}
+	}
+	if len(selected) == len(s.kindBox) {
+		selected = nil
+	}
+	s.state.SetKinds(selected)
+}
+
 // showSelected shows a choice in a select without calling its handler.
-func showSelected(sel *widget.Select, choice string) {
+func showSelected(sel *keySelect, choice string) {
 	if sel.Selected != choice {
 		sel.Selected = choice
 		sel.Refresh()
@@ -134,11 +141,11 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats) {
 	// layout is measured as one line and overlaps what follows.
 	s.summary.SetText(fmt.Sprintf("%d meetings, %d with text\n%d sources · %d annotations\n%s to %s",
 		st.Meetings, st.MeetingsWithText, st.Sources, st.Annotations, st.FirstDate, st.LastDate))
-	s.checks = map[string]*widget.Check{}
+	s.checks = map[string]*keyCheck{}
 	var rows []fyne.CanvasObject
 	for _, t := range c.Topics {
 		id := t.ID
-		check := widget.NewCheck("", func(on bool) { s.state.SetTopicShown(id, on) })
+		check := newKeyCheck("", func(on bool) { s.state.SetTopicShown(id, on) }, s.keys)
 		check.Checked = s.state.TopicShown(id)
 		s.checks[id] = check
 		chip := canvas.NewRectangle(color.NRGBA(t.Color))
@@ -159,10 +166,18 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats) {
 			years = append(years, strconv.Itoa(y))
 		}
 	}
-	s.kinds.Options = c.Kinds()
+	s.kindBox = map[string]*keyCheck{}
+	var boxes []fyne.CanvasObject
+	for _, k := range c.Kinds() {
+		box := newKeyCheck(safetext.Clip(k, maxShown), func(bool) { s.kindsChosen() }, s.keys)
+		box.Checked = s.state.KindShown(k)
+		s.kindBox[k] = box
+		boxes = append(boxes, box)
+	}
+	s.kinds.Objects = boxes
+	s.kinds.Refresh()
 	s.from.Options, s.to.Options = years, years
 	s.sync()
-	s.kinds.Refresh()
 	s.body.Refresh() // lay out again: the summary's height changed
 }
 

@@ -367,6 +367,15 @@ func (s *State) FinishSearch(query string, res textmatch.Result) {
 	s.notify(SearchChanged | ListingChanged)
 }
 
+// StopSearch ends a search that runs without a result: the listing stays
+// what it was.
+func (s *State) StopSearch() {
+	if s.search.Pending {
+		s.search = Search{}
+		s.notify(SearchChanged)
+	}
+}
+
 // Clear forgets the selection, the listing, what is open and the search,
 // for a corpus newly shown; hint titles the empty listing.
 func (s *State) Clear(hint string) {

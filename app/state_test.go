@@ -81,7 +81,7 @@ func TestSidebarShowsTheStateWithoutEcho(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := NewState()
-	sb := NewSidebar(s)
+	sb := NewSidebar(s, nil)
 	sb.SetCorpus(c, c.Stats())
 	n := 0
 	s.Listen(func(Change) { n++ })
@@ -96,8 +96,8 @@ func TestSidebarShowsTheStateWithoutEcho(t *testing.T) {
 			t.Errorf("box %s = %v", id, box.Checked)
 		}
 	}
-	if sb.from.Selected != "2020" || sb.to.Selected != "2022" || !slices.Equal(sb.kinds.Selected, []string{"SCM"}) {
-		t.Errorf("years %s–%s, kinds %v", sb.from.Selected, sb.to.Selected, sb.kinds.Selected)
+	if sb.from.Selected != "2020" || sb.to.Selected != "2022" || !sb.kindBox["SCM"].Checked || sb.kindBox["ministerial"].Checked {
+		t.Errorf("years %s–%s, SCM ticked %v, ministerial ticked %v", sb.from.Selected, sb.to.Selected, sb.kindBox["SCM"].Checked, sb.kindBox["ministerial"].Checked)
 	}
 	// The user's change goes to the state.
 	test.Tap(sb.checks["space"])

@@ -18,6 +18,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,8 +79,8 @@ type MainWindow struct {
 	loadBar   *widget.ProgressBar         // once the load reports it
 	search    *searchEntry
 	shortcuts map[string]func() // the window's shortcuts by name
-	unit      *widget.Select
-	per1k     *widget.Check
+	unit      *keySelect
+	per1k     *keyCheck
 	sidebar   *Sidebar
 	timeline  *timeline.Timeline
 	chartTabs *container.AppTabs
@@ -92,6 +93,7 @@ type MainWindow struct {
 	notice    string // said once the first load is shown (the last corpus is gone)
 
 	cancelSearch context.CancelFunc // of the search that runs
+	fileDialog   *dialog.FileDialog // the Open dialog while it shows
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -181,18 +183,18 @@ func (w *MainWindow) build() {
 	w.progress.Hide()
 	w.loadBar = widget.NewProgressBar()
 	w.loadBar.Hide()
-	w.search = newSearchEntry(w.runShortcut)
+	w.search = newSearchEntry(w.runShortcut, w.searchKey)
 	w.search.SetPlaceHolder("Search the sources (Ctrl+F)")
 	w.search.OnSubmitted = w.runSearch
-	w.unit = widget.NewSelect([]string{"spans", "sources", "meetings"}, func(s string) {
+	w.unit = newKeySelect([]string{"spans", "sources", "meetings"}, func(s string) {
 		if u, err := data.ParseUnit(s); err == nil {
 			w.state.SetUnit(u)
 		}
-	})
+	}, w.windowKey)
 	w.unit.Selected = "spans"
-	w.per1k = widget.NewCheck("per 1,000 words", w.state.SetPerThousandWords)
+	w.per1k = newKeyCheck("per 1,000 words", w.state.SetPerThousandWords, w.windowKey)
 
-	w.sidebar = NewSidebar(w.state)
+	w.sidebar = NewSidebar(w.state, w.windowKey)
 
 	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
 	w.timeline.OnSelect = w.state.Select
@@ -221,11 +223,11 @@ func (w *MainWindow) build() {
 	}
 	w.chartTabs = container.NewAppTabs(tabs...)
 
-	w.kwic = NewKWICList()
+	w.kwic = NewKWICList(w.windowKey)
 	w.kwic.OnOpen = w.state.OpenRow
-	w.detail = NewDetailPane()
+	w.detail = NewDetailPane(w.windowKey)
 	w.detail.OnTapSpan = w.spanTapped
-	w.problems = NewProblemsPanel()
+	w.problems = NewProblemsPanel(w.hideProblems, w.windowKey)
 
 	toolbar := widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), w.ShowOpen),

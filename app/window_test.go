@@ -415,7 +415,10 @@ func TestLoadProgressIsShown(t *testing.T) {
 
 func TestMeetingKindsFilter(t *testing.T) {
 	w := openWindow(t, builtin)
-	w.sidebar.kinds.SetSelected([]string{"ministerial"})
+	w.sidebar.kindBox["SCM"].SetChecked(false) // the user unticks SCM: ministerial alone
+	if !w.sidebar.kindBox["ministerial"].Checked {
+		t.Fatal("ministerial is not ticked")
+	}
 	q := w.query()
 	if len(q.Kinds) != 1 || q.Kinds[0] != "ministerial" {
 		t.Fatalf("kinds %v", q.Kinds)

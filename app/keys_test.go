@@ -1,0 +1,85 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+)
+
+// F1 opens Help wherever the focus is: the search box, a topic's box, a
+// year, the list of spans, a detail button, the counting unit.
+func TestF1OpensHelpFromEveryFocusedWidget(t *testing.T) {
+	w := openWindow(t, builtin)
+	var someCheck *keyCheck
+	for _, c := range w.sidebar.checks {
+		someCheck = c
+		break
+	}
+	for name, f := range map[string]fyne.Focusable{
+		"search box": w.search, "topic box": someCheck, "year": w.sidebar.from, "span list": w.kwic.list,
+		"next span": w.detail.next, "unit": w.unit, "per 1,000 words": w.per1k, "meeting kind": w.sidebar.kindBox["SCM"],
+	} {
+		w.Canvas().Focus(f)
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+		if w.Canvas().Overlays().Top() == nil {
+			t.Errorf("F1 in the %s opened nothing", name)
+			continue
+		}
+		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	}
+	// A key the window does not take still reaches the widget.
+	w.Canvas().Focus(w.search)
+	w.search.TypedRune('x')
+	w.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if w.search.Text != "" {
+		t.Errorf("Backspace in the search box left %q", w.search.Text)
+	}
+}
+
+// Escape closes the Open dialog; the problems panel has a close button;
+// another corpus empties the search box.
+func TestEscapeClosesTheOpenDialogAndPanelsClose(t *testing.T) {
+	broken := false
+	w := openWindow(t, func(p string, _ *load.Progress) (*data.Corpus, data.Problems, error) {
+		if broken {
+			return nil, data.Problems{{File: "c.yaml", Line: 1, Col: 1, Severity: data.Error, Message: "broken"}}, nil
+		}
+		return builtin(p, nil)
+	})
+	w.ShowOpen()
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no Open dialog")
+	}
+	w.Canvas().Unfocus()
+	w.otherKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the Open dialog open")
+	}
+
+	broken = true
+	w.Reload()
+	w.waitLoads(t, 2)
+	if !w.problems.Visible() {
+		t.Fatal("no problems panel")
+	}
+	w.problems.close.OnTapped()
+	if w.problems.Visible() {
+		t.Error("the problems panel did not close")
+	}
+
+	broken = false
+	w.search.SetText("extended deterrence")
+	w.search.OnSubmitted(w.search.Text)
+	w.Reload()
+	w.waitLoads(t, 3)
+	if w.search.Text != "" || w.state.Search().Query != "" {
+		t.Errorf("after another load the search box holds %q", w.search.Text)
+	}
+	if !strings.Contains(w.status.Text, "Loaded") {
+		t.Errorf("status %q", w.status.Text)
+	}
+}
