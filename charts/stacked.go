@@ -118,4 +118,3 @@ func (f *frame) sideBySideChart() chart.Chart {
 	}}}
 	return c
 }
-
