@@ -11,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,6 +43,7 @@ type ChartView struct {
 
 	img     *canvas.Image
 	cursor  *canvas.Rectangle // the keyboard's cell
+	tip     *chartTip         // the values under the pointer
 	at      int               // index of the keyboard's cell in the result's hits, -1 for none
 	focused bool
 	table   *charts.Table
@@ -62,6 +65,7 @@ func NewChartView(kind charts.Kind, do func(func())) *ChartView {
 	v.cursor = canvas.NewRectangle(color.Transparent)
 	v.cursor.StrokeWidth = 2.5
 	v.cursor.Hide()
+	v.tip = newChartTip()
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -118,11 +122,12 @@ func (v *ChartView) render(size fyne.Size) {
 		scale = c.Scale()
 	}
 	corpus, query, kind, dark, topic := v.corpus, v.query, v.kind, v.dark, v.topic
+	textSize := v.Theme().Size(theme.SizeNameText) * 0.9 // chart labels a little below body text
 	go func() {
 		table, err := charts.TableFor(corpus, kind, query)
 		var res *charts.Result
 		if err == nil {
-			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark, Highlight: topic})
+			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark, Highlight: topic, TextSize: float64(textSize), HideLegend: true, HideTitle: true})
 		}
 		v.do(func() {
 			if generation != v.renders || err != nil {
@@ -260,7 +265,9 @@ func (v *ChartView) placeCursor() {
 		return
 	}
 	h := v.result.Hits[v.at]
-	v.cursor.StrokeColor = v.Theme().Color(theme.ColorNameFocus, apptheme.Variant(fyne.CurrentApp()))
+	// The text colour: it stands out on the chart's own background in
+	// either variant, where the theme's focus colour is dark on dark.
+	v.cursor.StrokeColor = v.Theme().Color(theme.ColorNameForeground, apptheme.Variant(fyne.CurrentApp()))
 	v.cursor.Move(fyne.NewPos(float32(h.X0)/v.scale-3, float32(h.Y0)/v.scale-3))
 	v.cursor.Resize(fyne.NewSize(float32(h.X1-h.X0)/v.scale+6, float32(h.Y1-h.Y0)/v.scale+6))
 	v.cursor.Show()
@@ -290,7 +297,7 @@ func (r *chartRenderer) Refresh() {
 	r.v.img.Refresh()
 }
 func (r *chartRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.v.img, r.v.cursor}
+	return []fyne.CanvasObject{r.v.img, r.v.cursor, r.v.tip.box}
 }
 func (r *chartRenderer) Destroy() {}
 
@@ -312,3 +319,74 @@ func unitNoun(u data.Unit) string {
 	}
 	return "span"
 }
+
+// MouseIn implements desktop.Hoverable.
+func (v *ChartView) MouseIn(e *desktop.MouseEvent) { v.MouseMoved(e) }
+
+// MouseMoved shows the values of the cell under the pointer.
+func (v *ChartView) MouseMoved(e *desktop.MouseEvent) {
+	if v.result == nil {
+		return
+	}
+	h, ok := v.result.HitAt(float64(e.Position.X*v.scale), float64(e.Position.Y*v.scale))
+	if !ok {
+		v.tip.hide()
+		return
+	}
+	v.tip.show(v.describe(h), e.Position, v.Size(), v.Theme())
+}
+
+// MouseOut implements desktop.Hoverable.
+func (v *ChartView) MouseOut() { v.tip.hide() }
+
+// describe says what a cell counts: its topics, its column, the value as
+// drawn, and what the column holds.
+func (v *ChartView) describe(h charts.Hit) string {
+	col := v.table.Columns[h.Column]
+	var lines []string
+	for _, ri := range h.Rows() {
+		value := v.table.Values[h.Column][ri]
+		lines = append(lines, fmt.Sprintf("%s: %s", safetext.Clip(v.table.Rows[ri].Label, maxShown), strconv.FormatFloat(math.Round(value*100)/100, 'f', -1, 64)))
+	}
+	head := safetext.Clip(col.Label, maxShown) + " · " + strings.ToLower(v.table.Unit)
+	foot := safetext.Plural(col.Sources, "source") + ", " + safetext.Plural(col.Meetings, "meeting")
+	return head + "\n" + strings.Join(lines, "\n") + "\n" + foot + " · click to list the spans"
+}
+
+// chartTip is the hover label over a chart.
+type chartTip struct {
+	box   *fyne.Container
+	bg    *canvas.Rectangle
+	label *widget.Label
+}
+
+func newChartTip() *chartTip {
+	t := &chartTip{bg: canvas.NewRectangle(color.Transparent), label: widget.NewLabel("")}
+	t.bg.CornerRadius = 4
+	t.bg.StrokeWidth = 1
+	t.box = container.NewStack(t.bg, t.label)
+	t.box.Hide()
+	return t
+}
+
+// show places the tip beside the pointer, inside the chart.
+func (t *chartTip) show(text string, at fyne.Position, room fyne.Size, th fyne.Theme) {
+	variant := apptheme.Variant(fyne.CurrentApp())
+	t.bg.FillColor = th.Color(theme.ColorNameOverlayBackground, variant)
+	t.bg.StrokeColor = th.Color(theme.ColorNameForeground, variant)
+	t.label.SetText(text)
+	size := t.box.MinSize()
+	x, y := at.X+14, at.Y+14
+	if x+size.Width > room.Width {
+		x = max(0, at.X-14-size.Width)
+	}
+	if y+size.Height > room.Height {
+		y = max(0, at.Y-14-size.Height)
+	}
+	t.box.Move(fyne.NewPos(x, y))
+	t.box.Resize(size)
+	t.box.Show()
+	t.bg.Refresh()
+}
+
+func (t *chartTip) hide() { t.box.Hide() }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
@@ -81,5 +83,42 @@ func TestEscapeClosesTheOpenDialogAndPanelsClose(t *testing.T) {
 	}
 	if !strings.Contains(w.status.Text, "Loaded") {
 		t.Errorf("status %q", w.status.Text)
+	}
+}
+
+// The toolbar's buttons name their action and shortcut on hover, and a
+// chart's cell gives its values.
+func TestToolbarAndChartsGiveTips(t *testing.T) {
+	w := openWindow(t, builtin)
+	var buttons []*tipButton
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if b, ok := o.(*tipButton); ok {
+			buttons = append(buttons, b)
+		}
+	}
+	if len(buttons) != 5 {
+		t.Fatalf("%d toolbar buttons with tips", len(buttons))
+	}
+	for _, b := range buttons {
+		b.MouseIn(&desktop.MouseEvent{})
+		if !w.tips.text.Visible() || w.tips.text.Text != b.tip || b.tip == "" {
+			t.Errorf("hovering %q shows %q", b.tip, w.tips.text.Text)
+		}
+		b.MouseOut()
+		if w.tips.text.Visible() {
+			t.Error("the tip stayed after the pointer left")
+		}
+	}
+	v := w.drawChart(t, 0)
+	h := v.Result().Hits[0]
+	at := fyne.NewPos(float32((h.X0+h.X1)/2)/v.scale, float32((h.Y0+h.Y1)/2)/v.scale)
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	label := v.table.Rows[h.Row].Label
+	if !v.tip.box.Visible() || !strings.Contains(v.tip.label.Text, label) || !strings.Contains(v.tip.label.Text, v.table.Columns[h.Column].Label) {
+		t.Errorf("hovering a cell of %s shows %q", label, v.tip.label.Text)
+	}
+	v.MouseOut()
+	if v.tip.box.Visible() {
+		t.Error("the chart's tip stayed")
 	}
 }

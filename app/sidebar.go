@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"image/color"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
+	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
@@ -30,6 +31,7 @@ type Sidebar struct {
 	summary  *widget.Label
 	topics   *fyne.Container
 	checks   map[string]*keyCheck
+	chips    map[*data.Topic]*canvas.Rectangle
 	kinds    *fyne.Container // a box per meeting kind
 	kindBox  map[string]*keyCheck
 	from, to *keySelect
@@ -142,13 +144,15 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats) {
 	s.summary.SetText(fmt.Sprintf("%d meetings, %d with text\n%d sources · %d annotations\n%s to %s",
 		st.Meetings, st.MeetingsWithText, st.Sources, st.Annotations, st.FirstDate, st.LastDate))
 	s.checks = map[string]*keyCheck{}
+	s.chips = map[*data.Topic]*canvas.Rectangle{}
 	var rows []fyne.CanvasObject
 	for _, t := range c.Topics {
 		id := t.ID
 		check := newKeyCheck("", func(on bool) { s.state.SetTopicShown(id, on) }, s.keys)
 		check.Checked = s.state.TopicShown(id)
 		s.checks[id] = check
-		chip := canvas.NewRectangle(color.NRGBA(t.Color))
+		chip := canvas.NewRectangle(t.Color)
+		s.chips[t] = chip
 		chip.CornerRadius = 3
 		chip.SetMinSize(fyne.NewSize(12, 12))
 		label := widget.NewLabel(fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), st.PerTopic[t.ID]))
@@ -157,6 +161,7 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats) {
 		rows = append(rows, newHoverRow(row, t, s))
 	}
 	s.topics.Objects = rows
+	s.ColourChips()
 	s.topics.Refresh()
 	var years []string
 	s.first, s.last = 0, 0
@@ -179,6 +184,20 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats) {
 	s.from.Options, s.to.Options = years, years
 	s.sync()
 	s.body.Refresh() // lay out again: the summary's height changed
+}
+
+// ColourChips gives each topic's chip its colour as the charts draw it in
+// the window's variant; the window calls it when the variant changes.
+func (s *Sidebar) ColourChips() {
+	dark := apptheme.IsDark(fyne.CurrentApp())
+	for t, chip := range s.chips {
+		c := t.Color
+		if dark {
+			c = charts.OnDark(c)
+		}
+		chip.FillColor = c
+		chip.Refresh()
+	}
 }
 
 // SetTopicChecked shows or hides a topic, as its box does.

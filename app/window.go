@@ -94,6 +94,7 @@ type MainWindow struct {
 
 	cancelSearch context.CancelFunc // of the search that runs
 	fileDialog   *dialog.FileDialog // the Open dialog while it shows
+	tips         *tipLayer          // tooltips over the window
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -173,6 +174,7 @@ func (w *MainWindow) themeChanged() {
 	if w.corpus != nil {
 		w.filtersChanged()
 	}
+	w.sidebar.ColourChips()
 	w.timeline.Refresh()
 }
 
@@ -184,7 +186,7 @@ func (w *MainWindow) build() {
 	w.loadBar = widget.NewProgressBar()
 	w.loadBar.Hide()
 	w.search = newSearchEntry(w.runShortcut, w.searchKey)
-	w.search.SetPlaceHolder("Search the sources (Ctrl+F)")
+	w.search.SetPlaceHolder("Search the texts, meetings and sources (Ctrl+F)")
 	w.search.OnSubmitted = w.runSearch
 	w.unit = newKeySelect([]string{"spans", "sources", "meetings"}, func(s string) {
 		if u, err := data.ParseUnit(s); err == nil {
@@ -229,14 +231,15 @@ func (w *MainWindow) build() {
 	w.detail.OnTapSpan = w.spanTapped
 	w.problems = NewProblemsPanel(w.hideProblems, w.windowKey)
 
+	w.tips = newTipLayer()
 	toolbar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderOpenIcon(), w.ShowOpen),
-		widget.NewToolbarAction(theme.ViewRefreshIcon(), w.Reload),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), w.ShowExport),
+		newTipButton(theme.FolderOpenIcon(), "Open a corpus (Ctrl+O)", w.ShowOpen, w.tips),
+		newTipButton(theme.ViewRefreshIcon(), "Reload the corpus from disk (Ctrl+R)", w.Reload, w.tips),
+		newTipButton(theme.UploadIcon(), "Export the chart as PNG, SVG or CSV (Ctrl+E)", w.ShowExport, w.tips),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ZoomFitIcon(), func() { w.timeline.Fit() }),
+		newTipButton(theme.ZoomFitIcon(), "Fit the timeline to the data", func() { w.timeline.Fit() }, w.tips),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.HelpIcon(), w.ShowHelp),
+		newTipButton(theme.HelpIcon(), "Help: keys and what the views show (F1)", w.ShowHelp, w.tips),
 	)
 	counting := container.NewHBox(widget.NewLabel("Count"), w.unit, w.per1k)
 	top := container.NewBorder(nil, nil, toolbar, counting, w.search)
@@ -254,7 +257,7 @@ func (w *MainWindow) build() {
 	w.lower.SetOffset(1)
 	w.problems.Hide()
 	bottom := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, 20), container.NewStack(w.progress, w.loadBar)), w.status)
-	w.SetContent(container.NewBorder(top, bottom, nil, nil, w.lower))
+	w.SetContent(container.NewStack(container.NewBorder(top, bottom, nil, nil, w.lower), w.tips.root))
 }
 
 // event writes a line to the event log, when there is one.

@@ -31,15 +31,18 @@ type legendEntry struct {
 const legendSize = 11.0
 
 func (f *frame) legend(entries []legendEntry, top, bottom float64) *legend {
-	lg := &legend{f: f, entries: entries, size: legendSize, lineH: f.px(19)}
-	if len(entries) == 0 {
+	lg := &legend{f: f, entries: entries, size: legendSize, lineH: f.tpx(19)}
+	if f.o.HideLegend {
+		lg.entries = nil
+	}
+	if len(lg.entries) == 0 {
 		return lg
 	}
-	avail := float64(f.h) - f.px(top+bottom)
+	avail := float64(f.h) - f.tpx(top+bottom)
 	lg.perCol = max(1, int(avail/lg.lineH))
 	cols := (len(entries) + lg.perCol - 1) / lg.perCol
 	if cols > 2 { // a small chart: smaller type before more columns
-		lg.size, lg.lineH = 9, f.px(13)
+		lg.size, lg.lineH = 9, f.tpx(13)
 		lg.perCol = max(1, int(avail/lg.lineH))
 		cols = (len(entries) + lg.perCol - 1) / lg.perCol
 	}
@@ -47,7 +50,7 @@ func (f *frame) legend(entries []legendEntry, top, bottom float64) *legend {
 	for _, e := range entries {
 		widest = math.Max(widest, f.measure(safetext.Clip(e.label, maxLabel), lg.size))
 	}
-	swatch := f.px(12 + 8)
+	swatch := f.tpx(12 + 8)
 	lg.colW = swatch + widest + f.px(18)
 	if limit := 0.38 * float64(f.w) / float64(cols); lg.colW > limit {
 		lg.colW = limit
@@ -68,13 +71,13 @@ func (lg *legend) draw(r chart.Renderer, box chart.Box) {
 		x := x0 + float64(col)*lg.colW
 		y := float64(box.Top) + float64(row)*lg.lineH
 		if e.hatched {
-			rect(r, x, y, x+f.px(sw), y+f.px(sw), f.pal.background)
-			f.hatch(r, x, y, x+f.px(sw), y+f.px(sw))
+			rect(r, x, y, x+f.tpx(sw), y+f.tpx(sw), f.pal.background)
+			f.hatch(r, x, y, x+f.tpx(sw), y+f.tpx(sw))
 		} else {
-			rect(r, x, y, x+f.px(sw), y+f.px(sw), e.color)
+			rect(r, x, y, x+f.tpx(sw), y+f.tpx(sw), e.color)
 		}
-		label := f.fit(e.label, lg.size, lg.colW-f.px(sw+8+10))
-		r.Text(f.label(label), int(x+f.px(sw+8)), int(y+f.px(sw-1.5)))
+		label := f.fit(e.label, lg.size, lg.colW-f.tpx(sw+8+10))
+		r.Text(f.label(label), int(x+f.tpx(sw+8)), int(y+f.tpx(sw-1.5)))
 	}
 }
 

@@ -111,6 +111,16 @@ type Options struct {
 	MovingAverage int  // topic-trends: a centred average over this many years; 0 is off
 	Title         string
 	Highlight     string // a topic id: the other topics are drawn faded
+	// HideTitle leaves the title out, for a view that names the chart
+	// beside it (the window's tabs); the subtitle stays.
+	HideTitle bool
+	// HideLegend leaves the legend out, for a view whose topics are named
+	// beside it (the window's sidebar): the plot gets the room.
+	HideLegend bool
+	// TextSize is the size of the labels in points (titles and ticks are
+	// in proportion); 0 means 11. The window passes its theme's text size,
+	// so a chart reads like the rest of it.
+	TextSize float64
 }
 
 // Hit is a drawn cell: a rectangle of the output, in pixels, and the
@@ -200,6 +210,14 @@ type frame struct {
 // px converts points to pixels.
 func (f *frame) px(points float64) float64 { return points * f.s }
 
+// tpx converts points of room for text to pixels: room that grows with
+// the text size (line heights, the title's band).
+func (f *frame) tpx(points float64) float64 { return f.px(points) * f.o.TextSize / 11 }
+
+// dpi is the resolution text is drawn at: the scale, and the text size
+// against the default 11 points, so every label grows with the theme.
+func (f *frame) dpi() float64 { return 72 * f.s * f.o.TextSize / 11 }
+
 // label makes a text safe to draw: valid UTF-8 without the control
 // characters XML forbids, clipped, and escaped for SVG, whose go-chart
 // renderer writes text as it is.
@@ -255,7 +273,7 @@ func (f *frame) measure(s string, size float64) float64 {
 	defer f.mu.Unlock()
 	if f.ruler == nil {
 		f.ruler, _ = chart.PNG(1, 1)
-		f.ruler.SetDPI(72 * f.s)
+		f.ruler.SetDPI(f.dpi())
 	}
 	f.ruler.SetFont(f.font)
 	f.ruler.SetFontSize(size)
@@ -279,6 +297,12 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Scale == 0 {
 		o.Scale = 1
+	}
+	if o.TextSize == 0 {
+		o.TextSize = 11
+	}
+	if !(o.TextSize >= 6 && o.TextSize <= 40) {
+		return o, fmt.Errorf("text size %v is out of range (6–40 points)", o.TextSize)
 	}
 	if !(o.Scale >= 0.5 && o.Scale <= 8) {
 		return o, fmt.Errorf("scale %v is out of range (0.5–8)", o.Scale)
@@ -377,12 +401,18 @@ func (t *Table) labels() []string {
 // right), and the category axis runs from -0.5 to n-0.5 so every column
 // has its whole slot.
 func (f *frame) base(top, right, bottom float64) chart.Chart {
+	if f.o.HideTitle {
+		top -= 30 // the subtitle's line alone
+	}
+	if bottom > 40 && !f.notesFit(float64(f.w)-f.px(16+right+48)) {
+		bottom = 36 // the category labels alone
+	}
 	return chart.Chart{
-		Width: f.w, Height: f.h, DPI: 72 * f.s,
+		Width: f.w, Height: f.h, DPI: f.dpi(),
 		Font: f.font,
 		Background: chart.Style{
 			FillColor: f.pal.background,
-			Padding:   chart.Box{Top: int(f.px(top)), Left: int(f.px(16)), Right: int(f.px(right)), Bottom: int(f.px(bottom))},
+			Padding:   chart.Box{Top: int(f.tpx(top)), Left: int(f.px(16)), Right: int(f.px(right)), Bottom: int(f.tpx(bottom))},
 		},
 		Canvas: chart.Style{FillColor: f.pal.background},
 		YAxis: chart.YAxis{
@@ -459,11 +489,27 @@ func (f *frame) valueAxis(name string, maxValue float64, percent bool) (chart.YA
 // rowColor is a row's colour, faded towards the background when another
 // topic is highlighted.
 func (f *frame) rowColor(ri int) drawing.Color {
-	c := drawingColor(f.t.Rows[ri].Color)
+	row := f.t.Rows[ri].Color
+	if f.o.Dark {
+		row = OnDark(row)
+	}
+	c := drawingColor(row)
 	if f.o.Highlight == "" || f.t.Rows[ri].ID == f.o.Highlight {
 		return c
 	}
 	return f.fade(c)
+}
+
+// OnDark is a topic's colour as drawn on a dark background: the darkest
+// colours (the palette's indigo, say) are lifted a quarter towards white,
+// which keeps their hue and makes them visible; the others are as given.
+// The window's legend uses it too, so both read alike.
+func OnDark(c color.NRGBA) color.NRGBA {
+	if 299*int(c.R)+587*int(c.G)+114*int(c.B) >= 70*1000 {
+		return c
+	}
+	lift := func(v uint8) uint8 { return uint8(float64(v) + 0.25*float64(255-int(v)) + 0.5) }
+	return color.NRGBA{R: lift(c.R), G: lift(c.G), B: lift(c.B), A: c.A}
 }
 
 // fade mixes a colour three parts to one with the background.
@@ -567,14 +613,19 @@ func (f *frame) title(r chart.Renderer, box chart.Box) {
 	if title == "" {
 		title = f.o.Kind.Info().Title
 	}
-	r.SetFont(f.bold)
-	r.SetFontSize(15)
-	r.SetFontColor(f.pal.text)
-	r.Text(f.label(title), int(f.px(16)), int(f.px(24)))
+	subtitleY := f.tpx(42)
+	if f.o.HideTitle {
+		subtitleY = f.tpx(14)
+	} else {
+		r.SetFont(f.bold)
+		r.SetFontSize(15)
+		r.SetFontColor(f.pal.text)
+		r.Text(f.label(title), int(f.px(16)), int(f.tpx(24)))
+	}
 	r.SetFont(f.font)
 	r.SetFontSize(11)
 	r.SetFontColor(f.pal.muted)
-	r.Text(f.label(f.subtitle()), int(f.px(16)), int(f.px(42)))
+	r.Text(f.label(f.subtitle()), int(f.px(16)), int(subtitleY))
 }
 
 func (f *frame) subtitle() string {
@@ -644,6 +695,24 @@ func (f *frame) gridLines(r chart.Renderer, box chart.Box, y chart.Range, ticks 
 
 // columnNotes writes, under each column's label, the sources and meetings
 // behind it, when they fit.
+// notesFit reports whether columnNotes has room under a plot about width
+// pixels wide.
+func (f *frame) notesFit(width float64) bool {
+	n := len(f.t.Columns)
+	if n == 0 {
+		return false
+	}
+	slot := width / float64(n)
+	for _, c := range f.t.Columns {
+		for _, l := range []string{safetext.Plural(c.Sources, "source"), safetext.Plural(c.Meetings, "meeting")} {
+			if f.measure(l, 9.5) > slot-f.px(4) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func (f *frame) columnNotes(r chart.Renderer, box chart.Box, x chart.Range) {
 	n := len(f.t.Columns)
 	slot := float64(box.Width()) / float64(n)

@@ -96,6 +96,11 @@ xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
 wait_event "^chart-cell chart=topic-trends cell=\".*\" spans=[1-9][0-9]* topics=$want\$" 5
 shot 03b-trends-click
 key ctrl+1
+xdotool mousemove --window "$win" 101 48 # the export button: its tip
+shot 03c-toolbar-tip
+xy=$(grep -Eo '^chart-drawn chart=topics-by-year first-cell=[0-9]+,[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.*first-cell=//')
+xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}"
+shot 03d-chart-tip
 
 step "search"
 key ctrl+f
@@ -157,7 +162,7 @@ sleep 1
 shot 08-dark-on-light-desktop
 # The chart's own raster, not only the widgets, is dark: its top left pixel.
 luma() { convert-im6.q16 "$1" -crop "1x1+$2+$3" -colorspace Gray -format '%[fx:int(255*p{0,0})]' info:; }
-[ "$(luma "$out/08-dark-on-light-desktop.png" 300 600)" -lt 80 ] || fail "the chart is not dark under the dark theme"
+[ "$(luma "$out/08-dark-on-light-desktop.png" 600 745)" -lt 80 ] || fail "the chart is not dark under the dark theme"
 key ctrl+e
 sleep 1
 key ctrl+a
