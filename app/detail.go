@@ -40,6 +40,7 @@ type DetailPane struct {
 	views      []*SourceView
 	scrolls    []*container.Scroll
 	prev, next *keyButton
+	rawLines   *keyCheck // show the file's line breaks instead of paragraphs
 	where      *widget.Label
 	body       fyne.CanvasObject
 }
@@ -52,7 +53,12 @@ func NewDetailPane(keys windowKeys) *DetailPane {
 	d.prev = newKeyButton("", theme.NavigateBackIcon(), d.Previous, keys)
 	d.next = newKeyButton("", theme.NavigateNextIcon(), d.Next, keys)
 	d.tabs.OnSelected = func(*container.TabItem) { d.updateNav() }
-	nav := container.NewBorder(nil, nil, container.NewHBox(d.prev, d.next), nil, d.where)
+	d.rawLines = newKeyCheck("File's line breaks", func(on bool) {
+		for _, v := range d.views {
+			v.SetRawLines(on)
+		}
+	}, keys)
+	nav := container.NewBorder(nil, nil, container.NewHBox(d.prev, d.next), d.rawLines, d.where)
 	// The facts scroll on their own, so a long summary never squeezes the
 	// source text.
 	split := container.NewVSplit(container.NewVScroll(d.facts), container.NewBorder(nav, nil, nil, nil, d.tabs))
@@ -255,6 +261,7 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 				d.OnTapSpan(a)
 			}
 		}
+		v.SetRawLines(d.rawLines.Checked)
 		v.SetSource(s, nil, d.topic)
 		d.markMatches(v)
 		header := widget.NewRichText(sourceMeta(s)...)
@@ -354,7 +361,11 @@ func meetingFacts(c *data.Corpus, m *data.Meeting) []widget.RichTextSegment {
 
 // sourceMeta is a source's metadata as rich text.
 func sourceMeta(s *data.Source) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: safetext.Clip(s.Title, maxShown)}}
+	// The title is a paragraph of its own: an inline one runs into the
+	// publisher's line.
+	titleStyle := widget.RichTextStyleStrong
+	titleStyle.Inline = false
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: titleStyle, Text: safetext.Clip(s.Title, maxShown)}}
 	var parts []string
 	for _, p := range []string{s.Publisher, s.Author, s.Kind} {
 		if p != "" {

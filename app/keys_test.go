@@ -10,6 +10,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
 // F1 opens Help wherever the focus is: the search box, a topic's box, a
@@ -120,5 +121,37 @@ func TestToolbarAndChartsGiveTips(t *testing.T) {
 	v.MouseOut()
 	if v.tip.box.Visible() {
 		t.Error("the chart's tip stayed")
+	}
+}
+
+// A row of the span list shows its whole passage on hover, wrapped.
+func TestSpanRowsShowTheirPassageOnHover(t *testing.T) {
+	w := openWindow(t, builtin)
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44"), Annotations: w.corpus.Meeting("scm-44").Sources[0].Annotations})
+	w.kwic.Resize(fyne.NewSize(380, 400))
+	var line *kwicLine
+	for _, o := range test.LaidOutObjects(w.kwic) {
+		if l, ok := o.(*kwicLine); ok && l.row != nil {
+			line = l
+			break
+		}
+	}
+	if line == nil {
+		t.Fatal("no row drawn")
+	}
+	line.MouseIn(&desktop.MouseEvent{})
+	shown := ""
+	for _, l := range w.tips.lines {
+		if l.Visible() {
+			shown += l.Text + " "
+		}
+	}
+	words := strings.Fields(line.row.Annotation.Text())
+	if !w.tips.text.Visible() || !strings.Contains(shown, words[0]) || !strings.Contains(shown, words[len(words)-1]) {
+		t.Errorf("the tip shows %q for the span %q", shown, line.row.Annotation.Text())
+	}
+	line.MouseOut()
+	if w.tips.text.Visible() {
+		t.Error("the tip stayed")
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,22 +50,24 @@ type KWICList struct {
 	list  *keyList
 	rows  []KWICRow
 	open  int // the row shown as open; -1 for none
+	tips  *tipLayer
 }
 
 const (
-	kwicContext = 36 // runes of context on each side
-	kwicQuote   = 80 // a longer span shows its start and end
+	kwicContext = 60  // runes of context on each side
+	kwicQuote   = 160 // a longer span shows its start and end
 )
 
-// NewKWICList makes an empty list; its rows offer keys to the window first.
-func NewKWICList(keys windowKeys) *KWICList {
-	k := &KWICList{open: -1, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+// NewKWICList makes an empty list; its rows offer keys to the window
+// first and show their whole passage on the tip layer.
+func NewKWICList(keys windowKeys, tips *tipLayer) *KWICList {
+	k := &KWICList{open: -1, tips: tips, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	k.title.Wrapping = fyne.TextWrapWord
-	k.list = newKeyList(func() int { return len(k.rows) }, newKWICLine, func(i widget.ListItemID, o fyne.CanvasObject) {
+	k.list = newKeyList(func() int { return len(k.rows) }, k.newLine, func(i widget.ListItemID, o fyne.CanvasObject) {
 		line := o.(*kwicLine)
 		k.rows[i].context()
-		line.context.Segments = kwicSegments(k.rows[i])
-		line.context.Refresh()
+		line.row = &k.rows[i]
+		line.context.SetRuns(kwicRuns(k.rows[i]))
 		line.where.SetText(kwicWhere(k.rows[i]))
 	}, keys)
 	k.list.OnSelected = func(i widget.ListItemID) {
@@ -77,17 +80,23 @@ func NewKWICList(keys windowKeys) *KWICList {
 	return k
 }
 
-// kwicLine is a row: the span in its context, then where it comes from,
-// each one line cut to the width.
+// kwicLine is a row: the span in its context, wrapped on up to three
+// lines (the context is cut to about as much on each side, so the span
+// stands near the middle), then where it comes from on one line. The
+// pointer over it shows the whole passage.
 type kwicLine struct {
 	widget.BaseWidget
-	context *widget.RichText
+	context *wrapText
 	where   *widget.Label
+	row     *KWICRow // shown now
+	tips    *tipLayer
 }
 
-func newKWICLine() fyne.CanvasObject {
-	l := &kwicLine{context: widget.NewRichText(), where: widget.NewLabel("")}
-	l.context.Truncation = fyne.TextTruncateEllipsis
+// kwicLines is how many lines of context a row has.
+const kwicLines = 3
+
+func (k *KWICList) newLine() fyne.CanvasObject {
+	l := &kwicLine{context: newWrapText(kwicLines), where: widget.NewLabel(""), tips: k.tips}
 	l.where.Truncation = fyne.TextTruncateEllipsis
 	l.where.Importance = widget.LowImportance
 	l.where.SizeName = theme.SizeNameCaptionText
@@ -97,6 +106,32 @@ func newKWICLine() fyne.CanvasObject {
 
 func (l *kwicLine) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.New(tightRows{}, l.context, l.where))
+}
+
+// MouseIn implements desktop.Hoverable: the whole passage.
+func (l *kwicLine) MouseIn(*desktop.MouseEvent) {
+	if l.row == nil || l.tips == nil {
+		return
+	}
+	text := ""
+	if a := l.row.Annotation; a != nil {
+		text = a.Text()
+	} else {
+		text = l.row.Match.Text()[l.row.Match.ByteStart:l.row.Match.ByteEnd]
+	}
+	c := l.row.context()
+	passage := strings.Join(strings.Fields(c.Before+text+c.After), " ")
+	l.tips.showWrapped(safetext.ClipMiddle(passage, 600), l)
+}
+
+// MouseMoved implements desktop.Hoverable.
+func (l *kwicLine) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut implements desktop.Hoverable.
+func (l *kwicLine) MouseOut() {
+	if l.tips != nil {
+		l.tips.hide()
+	}
 }
 
 // tightRows stacks objects without the theme's padding between them.
@@ -122,12 +157,9 @@ func (tightRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, h+theme.Padding())
 }
 
-func kwicSegments(r KWICRow) []widget.RichTextSegment {
-	return []widget.RichTextSegment{
-		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: r.Context.Before},
-		&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: safetext.ClipMiddle(r.Context.Span, kwicQuote)},
-		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: r.Context.After},
-	}
+// kwicRuns is a row's context with its span in bold.
+func kwicRuns(r KWICRow) []run {
+	return []run{{text: r.Context.Before}, {text: safetext.ClipMiddle(r.Context.Span, kwicQuote), bold: true}, {text: r.Context.After}}
 }
 
 // kwicWhere says where a row comes from: topic, date, meeting, source,

@@ -36,6 +36,7 @@ type SourceView struct {
 
 	matches []textmatch.Match // of the current search, in this text
 	current int               // the match open in the detail pane; -1 for none
+	raw     bool              // keep every line break of the file (no re-flowing)
 
 	width  float32
 	frags  []fragment
@@ -85,6 +86,16 @@ func (v *SourceView) SetMatches(matches []textmatch.Match, current int) {
 	v.matches, v.current = matches, current
 	v.relayout(v.Size().Width)
 	v.Refresh()
+}
+
+// SetRawLines shows the file's lines as they are (on), or its paragraphs
+// re-flowed at the view's width (off, the default).
+func (v *SourceView) SetRawLines(on bool) {
+	if on != v.raw {
+		v.raw = on
+		v.relayout(v.Size().Width)
+		v.Refresh()
+	}
 }
 
 // Matches returns the matches boxed and the current one.
@@ -148,9 +159,14 @@ func (v *SourceView) ByteY(b int) float32 {
 // in reading order, for tests.
 func (v *SourceView) HighlightedText() map[*data.Annotation]string {
 	out := map[*data.Annotation]string{}
+	end := map[*data.Annotation]int{} // where each span's text shown so far ends
 	for _, f := range v.frags {
 		for _, a := range f.anns {
+			if e, ok := end[a]; ok && e < f.start {
+				out[a] += v.source.Text[e:f.start] // a line break re-flowed away, say
+			}
 			out[a] += f.text
+			end[a] = f.start + len(f.text)
 		}
 	}
 	return out
@@ -254,12 +270,27 @@ func (v *SourceView) reflow(width float32) {
 		x += w
 	}
 	// Tokens: a word with the spaces after it, split where the style
-	// changes, or a line break.
+	// changes, or a line break: a paragraph's, or (re-flowing) one that
+	// is a space.
+	var paragraphs map[int]bool
+	if !v.raw {
+		paragraphs = paragraphBreaks(text)
+	}
+	space := fyne.MeasureText(" ", size, fyne.TextStyle{}).Width
 	b := 0
 	for b < len(text) {
 		if text[b] == '\n' {
-			x, y = pad, y+lineH
 			b++
+			if v.raw || paragraphs[b-1] {
+				x, y = pad, y+lineH
+				continue
+			}
+			if x > pad {
+				x += space
+			}
+			for b < len(text) && (text[b] == ' ' || text[b] == '\t' || text[b] == 0 || text[b] == '\r') {
+				b++ // the next line's indent is not a gap in the paragraph
+			}
 			continue
 		}
 		if text[b] == 0 || text[b] == '\r' {

@@ -92,3 +92,28 @@ func TestSourceViewDimsExcludedText(t *testing.T) {
 		t.Error("the article body is marked as excluded")
 	}
 }
+
+// A hard-wrapped source is shown as paragraphs re-flowed at the view's
+// width, with fewer lines than the file has; the raw view keeps every line
+// break; both highlight the same spans.
+func TestSourceViewReflowsParagraphs(t *testing.T) {
+	s, v := showSource(t, "whitepaper-2020-p409")
+	lines := func() int {
+		ys := map[float32]bool{}
+		for _, f := range v.frags {
+			ys[f.y] = true
+		}
+		return len(ys)
+	}
+	reflowed, spans := lines(), v.HighlightedText()
+	v.SetRawLines(true)
+	raw := lines()
+	if breaks := strings.Count(s.Text, "\n"); raw < breaks/2 || reflowed >= raw {
+		t.Errorf("%d lines re-flowed, %d raw, for %d line breaks in the file", reflowed, raw, breaks)
+	}
+	for a, text := range v.HighlightedText() {
+		if squash(text) != squash(spans[a]) {
+			t.Errorf("line %d: raw %q, re-flowed %q", a.Line, squash(text), squash(spans[a]))
+		}
+	}
+}

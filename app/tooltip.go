@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,36 +19,84 @@ import (
 // under a tip (Fyne has no tooltip widget, and a pop-up would catch every
 // click).
 type tipLayer struct {
-	root *fyne.Container
-	bg   *canvas.Rectangle
-	text *canvas.Text
+	root  *fyne.Container
+	bg    *canvas.Rectangle
+	text  *canvas.Text   // the first line
+	lines []*canvas.Text // every line shown
 }
 
+// maxTipLines bounds a wrapped tip; maxTipWidth is its widest line.
+const (
+	maxTipLines = 12
+	maxTipWidth = 460
+)
+
 func newTipLayer() *tipLayer {
-	l := &tipLayer{bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", color.Black)}
+	l := &tipLayer{bg: canvas.NewRectangle(color.Transparent)}
 	l.bg.CornerRadius = 4
 	l.bg.StrokeWidth = 1
-	l.root = container.NewWithoutLayout(l.bg, l.text)
+	l.root = container.NewWithoutLayout(l.bg)
+	for range maxTipLines {
+		t := canvas.NewText("", color.Black)
+		l.lines = append(l.lines, t)
+		l.root.Add(t)
+	}
+	l.text = l.lines[0]
 	l.hide()
 	return l
 }
 
-// show writes text in a box under the object (above it when the window
-// ends there), kept inside the window.
-func (l *tipLayer) show(text string, under fyne.CanvasObject) {
+// show writes text on one line in a box under the object (above it when
+// the window ends there), kept inside the window.
+func (l *tipLayer) show(text string, under fyne.CanvasObject) { l.place([]string{text}, under) }
+
+// showWrapped writes text wrapped at word ends, up to maxTipLines lines.
+func (l *tipLayer) showWrapped(text string, under fyne.CanvasObject) {
+	size := l.textSize()
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		next := strings.TrimSpace(line + " " + word)
+		if line != "" && fyne.MeasureText(next, size, fyne.TextStyle{}).Width > maxTipWidth {
+			lines = append(lines, line)
+			next = word
+		}
+		line = next
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	if len(lines) > maxTipLines {
+		lines = append(lines[:maxTipLines-1], lines[maxTipLines-1]+" …")
+	}
+	l.place(lines, under)
+}
+
+func (l *tipLayer) textSize() float32 {
+	return fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameCaptionText) + 1
+}
+
+func (l *tipLayer) place(lines []string, under fyne.CanvasObject) {
 	d := fyne.CurrentApp().Driver()
 	c := d.CanvasForObject(under)
-	if c == nil {
+	if c == nil || len(lines) == 0 {
 		return
 	}
 	th, variant := fyne.CurrentApp().Settings().Theme(), apptheme.Variant(fyne.CurrentApp())
 	l.bg.FillColor = th.Color(theme.ColorNameOverlayBackground, variant)
 	l.bg.StrokeColor = th.Color(theme.ColorNameForeground, variant)
-	l.text.Color = th.Color(theme.ColorNameForeground, variant)
-	l.text.TextSize = th.Size(theme.SizeNameCaptionText) + 1
-	l.text.Text = text
 	pad := theme.Padding()
-	size := l.text.MinSize().Add(fyne.NewSize(2*pad, pad))
+	var width, lineH float32
+	for i, t := range l.lines {
+		t.Hide()
+		if i < len(lines) {
+			t.Text, t.TextSize = lines[i], l.textSize()
+			t.Color = th.Color(theme.ColorNameForeground, variant)
+			m := t.MinSize()
+			width, lineH = max(width, m.Width), m.Height
+		}
+	}
+	size := fyne.NewSize(width+2*pad, float32(len(lines))*lineH+pad)
 	at := d.AbsolutePositionForObject(under)
 	x, y := at.X, at.Y+under.Size().Height+2
 	room := c.Size()
@@ -59,16 +108,21 @@ func (l *tipLayer) show(text string, under fyne.CanvasObject) {
 	}
 	l.bg.Move(fyne.NewPos(x, y))
 	l.bg.Resize(size)
-	l.text.Move(fyne.NewPos(x+pad, y+pad/2))
-	l.text.Resize(l.text.MinSize())
 	l.bg.Show()
-	l.text.Show()
+	for i := range lines {
+		t := l.lines[i]
+		t.Move(fyne.NewPos(x+pad, y+pad/2+float32(i)*lineH))
+		t.Resize(t.MinSize())
+		t.Show()
+	}
 	l.root.Refresh()
 }
 
 func (l *tipLayer) hide() {
 	l.bg.Hide()
-	l.text.Hide()
+	for _, t := range l.lines {
+		t.Hide()
+	}
 }
 
 // tipButton is an icon button of the toolbar that names its action, and

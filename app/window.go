@@ -179,6 +179,7 @@ func (w *MainWindow) themeChanged() {
 }
 
 func (w *MainWindow) build() {
+	w.tips = newTipLayer()
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.progress = widget.NewProgressBarInfinite()
@@ -225,13 +226,12 @@ func (w *MainWindow) build() {
 	}
 	w.chartTabs = container.NewAppTabs(tabs...)
 
-	w.kwic = NewKWICList(w.windowKey)
+	w.kwic = NewKWICList(w.windowKey, w.tips)
 	w.kwic.OnOpen = w.state.OpenRow
 	w.detail = NewDetailPane(w.windowKey)
 	w.detail.OnTapSpan = w.spanTapped
 	w.problems = NewProblemsPanel(w.hideProblems, w.windowKey)
 
-	w.tips = newTipLayer()
 	toolbar := widget.NewToolbar(
 		newTipButton(theme.FolderOpenIcon(), "Open a corpus (Ctrl+O)", w.ShowOpen, w.tips),
 		newTipButton(theme.ViewRefreshIcon(), "Reload the corpus from disk (Ctrl+R)", w.Reload, w.tips),
@@ -248,7 +248,7 @@ func (w *MainWindow) build() {
 	center := container.NewVSplit(w.timeline, charts)
 	center.SetOffset(0.6)
 	right := container.NewVSplit(w.kwic, w.detail)
-	right.SetOffset(0.28)
+	right.SetOffset(0.4)
 	main := container.NewHSplit(center, right)
 	main.SetOffset(0.62)
 	withSidebar := container.NewHSplit(w.sidebar, main)

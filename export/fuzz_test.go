@@ -60,9 +60,6 @@ func FuzzExportLabels(f *testing.F) {
 		}
 		for _, name := range Names() {
 			for _, ext := range []string{".png", ".svg", ".csv"} {
-				if name == Timeline && ext != ".png" {
-					continue
-				}
 				res, err := Render(c, Request{Chart: name, Width: 480, Height: 320}, ext)
 				if err != nil {
 					t.Fatalf("%s%s: %v", name, ext, err)

@@ -110,6 +110,8 @@ wait_event '^search query="extended deterrence" matches=9 listed=9 meetings=4' 5
 key Return
 wait_event '^opened source=[a-z0-9-]+ field=text ' 5
 shot 04-search
+xdotool mousemove --window "$win" 1080 150 # the first span: its whole passage
+shot 04b-span-tip
 key ctrl+f F1 # the search box has the focus: F1 still opens Help
 wait_event '^help shown=true' 3
 key Escape
