@@ -26,6 +26,9 @@ func (w *MainWindow) ShowExport() {
 // marks.
 func (w *MainWindow) ShowExportTimeline() { w.exportDialog(export.Timeline) }
 
+// ShowExportList exports the span list (spans or search matches) as CSV.
+func (w *MainWindow) ShowExportList() { w.exportDialog(export.List) }
+
 // exportDialog asks for the file to export to: a name, in a folder that
 // can be changed, or a whole path. Fyne's own save dialog is not used: it
 // creates, and so empties, the chosen file before the app sees its name,
@@ -39,7 +42,7 @@ func (w *MainWindow) exportDialog(what string) {
 	}
 	folder := w.exportFolder()
 	name := widget.NewEntry()
-	name.SetText(what + ".png")
+	name.SetText(what + defaultExt(what))
 	where := widget.NewLabel("")
 	where.Truncation = fyne.TextTruncateEllipsis
 	showFolder := func() { where.SetText("in " + folder) }
@@ -49,12 +52,15 @@ func (w *MainWindow) exportDialog(what string) {
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
 	formats := ".png, .svg or .csv (the numbers), by the extension"
-	if what == export.Timeline {
+	switch what {
+	case export.Timeline:
 		formats = ".png, .svg or .csv (the marks), by the extension"
+	case export.List:
+		formats = ".csv: one line per span or match, with its citation"
 	}
 	var d *dialog.CustomDialog
 	submit := func() {
-		path := exportPath(folder, name.Text)
+		path := exportPath(folder, name.Text, defaultExt(what))
 		if err := w.checkExportPath(what, path); err != nil {
 			problem.SetText(err.Error())
 			problem.Show()
@@ -121,16 +127,24 @@ func (w *MainWindow) exportFolder() string {
 	return "."
 }
 
+// defaultExt is the extension an export of what gets when none is typed.
+func defaultExt(what string) string {
+	if what == export.List {
+		return ".csv"
+	}
+	return ".png"
+}
+
 // exportPath is the path a typed name stands for: a whole path as it is, a
-// name inside folder; .png when it has no extension.
-func exportPath(folder, typed string) string {
+// name inside folder; ext when it has no extension.
+func exportPath(folder, typed, ext string) string {
 	typed = strings.TrimSpace(typed)
 	path := typed
 	if !filepath.IsAbs(typed) {
 		path = filepath.Join(folder, typed)
 	}
 	if filepath.Ext(path) == "" {
-		path += ".png"
+		path += ext
 	}
 	return filepath.Clean(path)
 }
@@ -142,6 +156,8 @@ func (w *MainWindow) checkExportPath(what, path string) error {
 	switch {
 	case strings.TrimSpace(filepath.Base(path)) == "" || strings.HasSuffix(path, string(filepath.Separator)):
 		return fmt.Errorf("give a file name")
+	case what == export.List && ext != ".csv":
+		return fmt.Errorf("the span list is exported as .csv, not %q", ext)
 	case ext != ".png" && ext != ".svg" && ext != ".csv":
 		return fmt.Errorf("the extension must be .png, .svg or .csv, not %q", ext)
 	}
@@ -154,7 +170,9 @@ func (w *MainWindow) checkExportPath(what, path string) error {
 // exportTo writes an export in the background; replace says the user
 // agreed to replace an existing file.
 func (w *MainWindow) exportTo(what, path string, replace bool) {
-	req := export.Request{Chart: what, Query: w.query(), Dark: apptheme.IsDark(w.app)}
+	l := w.state.Listing()
+	req := export.Request{Chart: what, Query: w.query(), Dark: apptheme.IsDark(w.app),
+		Listing: export.Listing{Title: l.Title, Annotations: l.Annotations, Matches: l.Matches}}
 	c := w.corpus
 	w.status.SetText("Exporting " + path + "…")
 	w.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))

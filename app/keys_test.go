@@ -1,6 +1,10 @@
 package app
 
 import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +14,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/export"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -153,5 +158,48 @@ func TestSpanRowsShowTheirPassageOnHover(t *testing.T) {
 	line.MouseOut()
 	if w.tips.text.Visible() {
 		t.Error("the tip stayed")
+	}
+}
+
+// The open span copies alone and with its citation; a listed row's menu
+// copies that row; the list exports as CSV.
+func TestCopyingSpansAndExportingTheList(t *testing.T) {
+	w := openWindow(t, builtin)
+	m := w.corpus.Meeting("scm-44")
+	w.state.Select(timeline.Selection{Meeting: m, Annotations: m.Sources[0].Annotations})
+	w.state.OpenRow(0)
+	a := w.state.Focus().Annotation
+	w.copyFocus(w.state.Focus(), false)
+	if got := w.app.Clipboard().Content(); got != a.Text() {
+		t.Errorf("copied %q, want %q", got, a.Text())
+	}
+	w.copyFocus(w.state.Focus(), true)
+	got := w.app.Clipboard().Content()
+	for _, want := range []string{strings.Join(strings.Fields(a.Text()), " "), a.Source.Publisher, "44th U.S.–ROK Security Consultative Meeting", "24 October 2012"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the citation %q lacks %q", got, want)
+		}
+	}
+	w.rowMenu(1, fyne.NewPos(100, 100))
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no menu for the row")
+	}
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	w.rowMenuItems(1).Items[1].Action() // Copy with citation
+	if row := m.Sources[0].Annotations[1]; !strings.Contains(w.app.Clipboard().Content(), strings.Join(strings.Fields(row.Text()), " ")) {
+		t.Errorf("the menu copied %q", w.app.Clipboard().Content())
+	}
+
+	dir := t.TempDir()
+	w.app.Preferences().SetString(prefExportFolder, dir)
+	events := w.events
+	w.exportTo(export.List, filepath.Join(dir, "spans.csv"), false)
+	w.ui.pumpUntil(t, "the export", func() bool { return strings.Contains(events.String(), "exported chart=list") })
+	raw, err := os.ReadFile(filepath.Join(dir, "spans.csv"))
+	if err != nil || !strings.Contains(string(raw), ",span,") || !strings.HasPrefix(string(raw), "row,kind,topic") {
+		t.Fatalf("the list's CSV: %v %q", err, raw[:min(len(raw), 80)])
+	}
+	if rows, _ := csv.NewReader(bytes.NewReader(raw)).ReadAll(); len(rows) != 1+len(m.Sources[0].Annotations) {
+		t.Errorf("%d rows for %d spans", len(rows), len(m.Sources[0].Annotations))
 	}
 }

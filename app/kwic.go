@@ -45,6 +45,8 @@ type KWICList struct {
 
 	// OnOpen is called with the row the user chooses.
 	OnOpen func(row int)
+	// OnMenu is called with a row the user right-clicks, and where.
+	OnMenu func(row int, at fyne.Position)
 
 	title *widget.Label
 	list  *keyList
@@ -66,7 +68,7 @@ func NewKWICList(keys windowKeys, tips *tipLayer) *KWICList {
 	k.list = newKeyList(func() int { return len(k.rows) }, k.newLine, func(i widget.ListItemID, o fyne.CanvasObject) {
 		line := o.(*kwicLine)
 		k.rows[i].context()
-		line.row = &k.rows[i]
+		line.row, line.index = &k.rows[i], i
 		line.context.SetRuns(kwicRuns(k.rows[i]))
 		line.where.SetText(kwicWhere(k.rows[i]))
 	}, keys)
@@ -89,6 +91,8 @@ type kwicLine struct {
 	context *wrapText
 	where   *widget.Label
 	row     *KWICRow // shown now
+	index   int      // its place in the list
+	list    *KWICList
 	tips    *tipLayer
 }
 
@@ -96,7 +100,7 @@ type kwicLine struct {
 const kwicLines = 3
 
 func (k *KWICList) newLine() fyne.CanvasObject {
-	l := &kwicLine{context: newWrapText(kwicLines), where: widget.NewLabel(""), tips: k.tips}
+	l := &kwicLine{context: newWrapText(kwicLines), where: widget.NewLabel(""), tips: k.tips, list: k}
 	l.where.Truncation = fyne.TextTruncateEllipsis
 	l.where.Importance = widget.LowImportance
 	l.where.SizeName = theme.SizeNameCaptionText
@@ -126,6 +130,14 @@ func (l *kwicLine) MouseIn(*desktop.MouseEvent) {
 
 // MouseMoved implements desktop.Hoverable.
 func (l *kwicLine) MouseMoved(*desktop.MouseEvent) {}
+
+// TappedSecondary implements fyne.SecondaryTappable: the row's menu.
+func (l *kwicLine) TappedSecondary(e *fyne.PointEvent) {
+	if l.row != nil && l.list.OnMenu != nil {
+		l.tips.hide()
+		l.list.OnMenu(l.index, e.AbsolutePosition)
+	}
+}
 
 // MouseOut implements desktop.Hoverable.
 func (l *kwicLine) MouseOut() {

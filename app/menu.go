@@ -27,6 +27,11 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Reload  (Ctrl+R)", w.Reload),
 		fyne.NewMenuItem("Export the chart…  (Ctrl+E)", w.ShowExport),
 		fyne.NewMenuItem("Export the timeline…  (Ctrl+Shift+E)", w.ShowExportTimeline),
+		fyne.NewMenuItem("Export the span list…  (Ctrl+Shift+L)", w.ShowExportList),
+	)
+	edit := fyne.NewMenu("Edit",
+		fyne.NewMenuItem("Copy the open span", func() { w.copyFocus(w.state.Focus(), false) }),
+		fyne.NewMenuItem("Copy the open span with its citation  (Ctrl+Shift+C)", func() { w.copyFocus(w.state.Focus(), true) }),
 	)
 	themes := fyne.NewMenuItem("Theme", nil)
 	var items []*fyne.MenuItem
@@ -43,7 +48,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		themes,
 	)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts and version  (F1)", w.ShowHelp))
-	return fyne.NewMainMenu(file, view, help)
+	return fyne.NewMainMenu(file, edit, view, help)
 }
 
 func applyTheme(a fyne.App, name string) {
@@ -61,11 +66,13 @@ var shortcutHelp = [][2]string{
 	{"Esc", "clear the selection"},
 	{"+ / - / Home", "zoom in / out / fit all"},
 	{"Ctrl+T", "focus the timeline"},
-	{"Ctrl+F", "search the sources; Enter again opens the next match"},
+	{"Ctrl+F", "search the texts, meetings and sources; Enter again opens the next match; Esc stops a long search"},
 	{"Ctrl+N / Ctrl+P", "next / previous span in the source text"},
 	{"Ctrl+1 … Ctrl+4", "a chart; the arrows walk its cells, Enter lists a cell's spans"},
 	{"Ctrl+O / Ctrl+R", "open a corpus / reload it"},
 	{"Ctrl+E / Ctrl+Shift+E", "export the chart / the timeline (.png, .svg or .csv)"},
+	{"Ctrl+Shift+L", "export the span list (.csv, with citations)"},
+	{"Ctrl+Shift+C", "copy the open span with its citation (a right-click on a listed span copies it too)"},
 	{"Ctrl+Q", "quit"},
 	{"F1", "this help"},
 }
@@ -77,7 +84,7 @@ func (w *MainWindow) ShowHelp() {
 		grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
 		grid.Add(widget.NewLabel(row[1]))
 	}
-	mouse := widget.NewLabel("The mouse: the wheel zooms the timeline around the pointer, a drag pans it, hovering shows details and a click selects; a click on a chart lists the spans behind it; a click on a highlighted span selects its topic and meeting.")
+	mouse := widget.NewLabel("The mouse: the wheel zooms the timeline around the pointer, a drag pans it, hovering shows details and a click selects; a click on a chart lists the spans behind it; a click on a highlighted span opens it and selects its topic and meeting; a right-click on a listed span copies it, with or without its citation.")
 	mouse.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(w.opts.AppName+" "+w.opts.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var d *dialog.CustomDialog

@@ -228,6 +228,7 @@ func (w *MainWindow) build() {
 
 	w.kwic = NewKWICList(w.windowKey, w.tips)
 	w.kwic.OnOpen = w.state.OpenRow
+	w.kwic.OnMenu = w.rowMenu
 	w.detail = NewDetailPane(w.windowKey)
 	w.detail.OnTapSpan = w.spanTapped
 	w.problems = NewProblemsPanel(w.hideProblems, w.windowKey)

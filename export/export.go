@@ -41,8 +41,9 @@ type Request struct {
 	Width, Height int        // in points; 0 for the defaults
 	Scale         float64    // pixels per point; 0 means 1
 	Dark          bool
-	Share         bool // topic-trends
-	MovingAverage int  // topic-trends
+	Share         bool    // topic-trends
+	MovingAverage int     // topic-trends
+	Listing       Listing // for List
 }
 
 // Result is an export's content, and a warning for the user when the
@@ -56,8 +57,15 @@ type Result struct {
 // .csv: for the timeline, a CSV of its marks).
 func Render(c *data.Corpus, r Request, ext string) (Result, error) {
 	ext = strings.ToLower(ext)
-	if r.Chart == Timeline {
+	switch r.Chart {
+	case Timeline:
 		return renderTimeline(c, r, ext)
+	case List:
+		if ext != ".csv" {
+			return Result{}, fmt.Errorf("the span list is exported as .csv, not %q", ext)
+		}
+		b, err := ListCSV(r.Listing)
+		return Result{Bytes: b}, err
 	}
 	kind, err := charts.ParseKind(r.Chart)
 	if err != nil {

@@ -233,3 +233,38 @@ func TestTimelineSVGAndCSV(t *testing.T) {
 		t.Errorf("%d meeting marks of %d, %d space marks", meetings, len(c.Meetings), space)
 	}
 }
+
+// The span list exports as CSV, one line per span or match, with its
+// citation; a formula in the text stays inert.
+func TestListCSV(t *testing.T) {
+	c := builtin(t)
+	m := c.Meeting("scm-44")
+	anns := m.Sources[0].Annotations[:3]
+	res, err := textmatch.NewSearcher(c).Search(context.Background(), "Kim Kwan-jin", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(c, Request{Chart: List, Listing: Listing{Annotations: anns, Matches: res.Matches}}, ".csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(out.Bytes)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+len(anns)+len(res.Matches) || len(res.Matches) == 0 {
+		t.Fatalf("%d rows for %d spans and %d matches", len(rows), len(anns), len(res.Matches))
+	}
+	for i, a := range anns {
+		r := rows[1+i]
+		if r[1] != "span" || r[2] != a.Topic.ID || r[3] != "scm-44" || r[10] != a.Text() || !strings.Contains(r[13], "“"+strings.Join(strings.Fields(a.Text()), " ")+"”") {
+			t.Errorf("row %d: %q", i+1, r)
+		}
+		if !strings.Contains(r[13], a.Source.Publisher) || !strings.Contains(r[13], "at the 44th") || !strings.Contains(r[13], "24 October 2012") {
+			t.Errorf("citation %q", r[13])
+		}
+	}
+	if _, err := Render(c, Request{Chart: List}, ".png"); err == nil {
+		t.Error("a list as PNG: no error")
+	}
+}

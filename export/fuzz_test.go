@@ -58,9 +58,12 @@ func FuzzExportLabels(f *testing.F) {
 		if err != nil {
 			return // a label the loader refuses (empty, say) is the loader's business
 		}
-		for _, name := range Names() {
+		for _, name := range append(Names(), List) {
 			for _, ext := range []string{".png", ".svg", ".csv"} {
-				res, err := Render(c, Request{Chart: name, Width: 480, Height: 320}, ext)
+				if name == List && ext != ".csv" {
+					continue
+				}
+				res, err := Render(c, Request{Chart: name, Width: 480, Height: 320, Listing: Listing{Annotations: c.Annotations}}, ext)
 				if err != nil {
 					t.Fatalf("%s%s: %v", name, ext, err)
 				}

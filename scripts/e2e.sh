@@ -112,6 +112,19 @@ wait_event '^opened source=[a-z0-9-]+ field=text ' 5
 shot 04-search
 xdotool mousemove --window "$win" 1080 150 # the first span: its whole passage
 shot 04b-span-tip
+xdotool click 3 # the row's menu: copy, copy with citation, export
+sleep 0.4
+shot 04c-row-menu
+key Escape
+key ctrl+shift+l
+sleep 1
+key ctrl+a
+xdotool type --window "$win" --delay 20 "e2e-spans.csv"
+key Return
+wait_event '^exported chart=list path=".*e2e-spans.csv" bytes=[0-9]+' 10
+spans=$(grep -Eo 'path="[^"]*e2e-spans.csv"' "$ALLIANCE_TIMELINE_EVENTS" | head -n 1 | sed 's/path="//; s/"$//')
+head -n 1 "$spans" | grep -q '^row,kind,topic,meeting' || fail "$spans has no header"
+[ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1])))))' "$spans")" -eq 10 ] || fail "$spans does not hold the 9 matches"
 key ctrl+f F1 # the search box has the focus: F1 still opens Help
 wait_event '^help shown=true' 3
 key Escape
@@ -154,11 +167,11 @@ cp -r assets/corpus "$tmp/corpus-dark" # the first copy was broken on purpose
 FYNE_THEME=light launch "$tmp/corpus-dark/scm.yaml"
 wait_event '^loaded .* ok=true .*meetings=13' 10
 wait_event '^chart-drawn chart=topics-by-year' 10
-xdotool mousemove --window "$win" 73 13 click 1       # View
+xdotool mousemove --window "$win" 118 13 click 1      # View
 sleep 0.5
-xdotool mousemove --window "$win" 100 122 click 1     # Theme
+xdotool mousemove --window "$win" 145 122 click 1     # Theme
 sleep 0.5
-xdotool mousemove --window "$win" 270 122 mousemove --window "$win" 272 200 click 1 # Dark
+xdotool mousemove --window "$win" 315 122 mousemove --window "$win" 317 200 click 1 # Dark
 wait_event '^theme choice=dark dark=true' 5
 sleep 1
 shot 08-dark-on-light-desktop
