@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -28,6 +29,7 @@ type Sidebar struct {
 	first, last int // the corpus' years, which the year choices stand for as 0
 
 	keys     windowKeys
+	tips     *tipLayer
 	summary  *widget.Label
 	topics   *fyne.Container
 	checks   map[string]*keyCheck
@@ -39,11 +41,12 @@ type Sidebar struct {
 }
 
 // NewSidebar makes an empty sidebar on a state; its widgets offer keys to
-// the window first.
-func NewSidebar(state *State, keys windowKeys) *Sidebar {
-	s := &Sidebar{state: state, keys: keys, summary: widget.NewLabel(""), topics: container.NewVBox(), checks: map[string]*keyCheck{}, kinds: container.NewVBox()}
+// the window first, and a topic's row names it whole on tips on hover.
+func NewSidebar(state *State, keys windowKeys, tips *tipLayer) *Sidebar {
+	s := &Sidebar{state: state, keys: keys, tips: tips, summary: widget.NewLabel(""), topics: container.NewVBox(), checks: map[string]*keyCheck{}, kinds: container.NewVBox()}
 	s.from = newKeySelect(nil, func(string) { s.yearsChosen() }, keys)
 	s.to = newKeySelect(nil, func(string) { s.yearsChosen() }, keys)
+	s.from.PlaceHolder, s.to.PlaceHolder = "from", "to" // short: the sidebar stays narrow
 	all := newKeyButton("All", nil, func() { s.state.ShowOnly(s.corpus, "") }, keys)
 	none := newKeyButton("None", nil, func() {
 		var ids []string
@@ -224,8 +227,18 @@ func (h *hoverRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpl
 
 func (h *hoverRow) MouseIn(*desktop.MouseEvent) {
 	h.sidebar.state.SetHover(h.topic)
+	if tips := h.sidebar.tips; tips != nil {
+		text := safetext.Clip(h.topic.Label, maxShown)
+		if d := strings.TrimSpace(h.topic.Description); d != "" {
+			text += " — " + d
+		}
+		tips.showWrapped(text, h)
+	}
 }
 func (h *hoverRow) MouseMoved(*desktop.MouseEvent) {}
 func (h *hoverRow) MouseOut() {
 	h.sidebar.state.SetHover(nil)
+	if h.sidebar.tips != nil {
+		h.sidebar.tips.hide()
+	}
 }

@@ -81,7 +81,7 @@ func TestSidebarShowsTheStateWithoutEcho(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := NewState()
-	sb := NewSidebar(s, nil)
+	sb := NewSidebar(s, nil, nil)
 	sb.SetCorpus(c, c.Stats())
 	n := 0
 	s.Listen(func(Change) { n++ })

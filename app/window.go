@@ -197,7 +197,7 @@ func (w *MainWindow) build() {
 	w.unit.Selected = "spans"
 	w.per1k = newKeyCheck("per 1,000 words", w.state.SetPerThousandWords, w.windowKey)
 
-	w.sidebar = NewSidebar(w.state, w.windowKey)
+	w.sidebar = NewSidebar(w.state, w.windowKey, w.tips)
 
 	w.timeline = timeline.New(&timeline.Model{Lanes: []*timeline.Lane{{Label: "Meetings"}}})
 	w.timeline.OnSelect = w.state.Select

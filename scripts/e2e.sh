@@ -29,7 +29,7 @@ export ALLIANCE_TIMELINE_EVENTS="$out/events.log"
 : > "$ALLIANCE_TIMELINE_EVENTS"
 
 . "$(dirname "$0")/xvfb.sh"
-start_xvfb
+start_xvfb 1920x1080 # room for the largest window size drawn below
 
 # wait_event REGEX SECONDS: wait for a line of the event log.
 wait_event() {
@@ -40,7 +40,7 @@ wait_event() {
   done
   fail "no event /$1/ within $2 s"
 }
-shot() { sleep 0.4; import -window root "$out/$1.png"; }
+shot() { sleep 0.4; import -window "$win" "$out/$1.png"; }
 # quit WHAT: Ctrl+Q; the app must be gone within 3 s, with exit status 0.
 # It may quit between the key's press and release, and xdotool then reports
 # a window that is gone: the exit is what is checked.
@@ -234,6 +234,30 @@ wait_event '^loaded path=".*hostile/c.yaml" ok=true .*meetings=1' 10
 grep -q '^loaded path="the built-in corpus"' "$ALLIANCE_TIMELINE_EVENTS" && fail "the built-in corpus opened instead"
 quit "restored from another folder"
 cd "$here"
+
+step "three window sizes in light and dark: the 44th SCM and a search, for looking at"
+for theme in light dark; do
+  for size in 1024x700 1280x800 1920x1080; do
+    rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json # the theme follows the desktop (FYNE_THEME) again
+    FYNE_THEME=$theme launch "$tmp/corpus-dark/scm.yaml"
+    wait_event '^loaded .* ok=true .*meetings=13' 10
+    xdotool windowsize --sync "$win" "${size%x*}" "${size#*x}" 2>/dev/null || xdotool windowsize "$win" "${size%x*}" "${size#*x}"
+    sleep 1
+    geometry=$(xdotool getwindowgeometry "$win" | grep -Eo '[0-9]+x[0-9]+' | tail -n 1)
+    [ "$geometry" = "$size" ] || fail "the window is $geometry, not $size"
+    key ctrl+t Right
+    wait_event '^selected meeting=scm-44' 5
+    key ctrl+f
+    xdotool type --window "$win" --delay 5 "cyber"
+    key Return
+    wait_event '^search query="cyber" matches=' 5
+    key Return
+    wait_event '^opened source=' 5
+    xdotool mousemove --window "$win" 5 "$(( ${size#*x} - 5 ))" # no hover tip in the shot
+    shot "sizes-$size-$theme"
+    quit "$size $theme"
+  done
+done
 
 step "a 100,000-annotation corpus: the window answers while it loads"
 "$bin" gen --out "$tmp/big" >/dev/null 2>&1 || fail "gen failed"

@@ -1,13 +1,13 @@
-# Sourced by the scripts that need a real X display: start_xvfb starts Xvfb
-# at 1280×800 on a free display number, exports DISPLAY, sets xvfb to its
+# Sourced by the scripts that need a real X display: start_xvfb [WxH] starts
+# Xvfb (1280x800 unless told) on a free display number, exports DISPLAY, sets xvfb to its
 # process id (for the caller's cleanup trap) and waits until it answers.
 start_xvfb() {
-  local n
+  local n size=${1:-1280x800}
   for _ in $(seq 50); do
     n=$((90 + RANDOM % 400))
     [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break
   done
-  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   export DISPLAY=":$n"
   for _ in $(seq 50); do

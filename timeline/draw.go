@@ -175,11 +175,21 @@ func (f *Frame) drawLaneLabels(pt painter, m *Model, p Palette, txt *Text) {
 		chip := math.Min(4*k, lb.H/2-1)
 		pt.capsule(st.Pad+chip, st.Pad+chip, cy, chip+k, 0, p.Outline, gutter)
 		pt.capsule(st.Pad+chip, st.Pad+chip, cy, chip, 0, l.Color, gutter)
-		if l.Collapsed || lb.H < txt.Regular.Size {
+		if l.Collapsed {
 			continue
 		}
-		label := txt.Regular.Fit(l.Label, st.Gutter-st.Pad*2-14*k)
-		pt.text(txt.Regular, label, st.Pad+14*k, cy-txt.Regular.Size*0.62, p.Foreground, gutter)
+		face := txt.Regular
+		if lb.H < face.Size {
+			// A short timeline: thin lanes keep their labels in a smaller
+			// type, down to 8 px, rather than losing them.
+			small, err := TextAt(math.Floor(lb.H))
+			if err != nil || lb.H < 8 {
+				continue
+			}
+			face = small.Regular
+		}
+		label := face.Fit(l.Label, st.Gutter-st.Pad*2-14*k)
+		pt.text(face, label, st.Pad+14*k, cy-face.Size*0.62, p.Foreground, gutter)
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 // MinSize implements fyne.Widget.
-func (t *Timeline) MinSize() fyne.Size { return fyne.NewSize(480, 260) }
+func (t *Timeline) MinSize() fyne.Size { return fyne.NewSize(360, 260) }
 
 // CreateRenderer implements fyne.Widget.
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
