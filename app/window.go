@@ -253,7 +253,7 @@ func (w *MainWindow) build() {
 	main := container.NewHSplit(center, right)
 	main.SetOffset(0.62)
 	withSidebar := container.NewHSplit(w.sidebar, main)
-	withSidebar.SetOffset(0.16)
+	withSidebar.SetOffset(0.2)
 	w.lower = container.NewVSplit(withSidebar, w.problems)
 	w.lower.SetOffset(1)
 	w.problems.Hide()

@@ -104,9 +104,18 @@ type Result struct {
 // keeps the folded strings, which cost about as much memory as the texts.
 // It is safe for use by several goroutines.
 type Searcher struct {
-	corpus *data.Corpus
-	once   sync.Once
-	folded []string
+	corpus     *data.Corpus
+	once       sync.Once
+	folded     []string
+	fieldsOnce sync.Once
+	fields     []field
+}
+
+// field is a meeting's or a source's field as search sees it: where a
+// match in it stands, its text and the text folded.
+type field struct {
+	at           Match // Source or Meeting, Field, Participant
+	text, folded string
 }
 
 // NewSearcher prepares to search the corpus; it folds nothing yet.
@@ -132,15 +141,6 @@ func (sr *Searcher) Search(ctx context.Context, phrase string, keep int) (Result
 			hit[mt] = true
 		}
 	}
-	inField := func(m Match, text string) {
-		if text == "" || !strings.Contains(foldString(text, true), needle) {
-			return
-		}
-		for _, found := range matchesIn(text, nil, needle) {
-			found.Source, found.Meeting, found.Field, found.Participant = m.Source, m.Meeting, m.Field, m.Participant
-			add(found)
-		}
-	}
 	folded := sr.texts()
 	for i, s := range sr.corpus.Sources {
 		if ctx.Err() != nil {
@@ -154,28 +154,17 @@ func (sr *Searcher) Search(ctx context.Context, phrase string, keep int) (Result
 			add(m)
 		}
 	}
-	for i, mt := range sr.corpus.MeetingsByDate() {
-		if i%1024 == 0 && ctx.Err() != nil {
+	for i, f := range sr.fieldTexts() {
+		if i%4096 == 0 && ctx.Err() != nil {
 			return Result{}, ctx.Err()
 		}
-		inField(Match{Meeting: mt, Field: InTitle}, mt.Title)
-		if mt.Short != mt.Title {
-			inField(Match{Meeting: mt, Field: InLabel}, mt.Short)
+		if !strings.Contains(f.folded, needle) {
+			continue
 		}
-		inField(Match{Meeting: mt, Field: InPlace}, mt.Place)
-		for pi, p := range mt.Participants {
-			inField(Match{Meeting: mt, Field: InParticipant, Participant: pi}, ParticipantText(p))
+		for _, found := range matchesIn(f.text, nil, needle) {
+			found.Source, found.Meeting, found.Field, found.Participant = f.at.Source, f.at.Meeting, f.at.Field, f.at.Participant
+			add(found)
 		}
-		inField(Match{Meeting: mt, Field: InSummary}, mt.Summary)
-		inField(Match{Meeting: mt, Field: InNotes}, mt.Notes)
-	}
-	for i, s := range sr.corpus.Sources {
-		if i%1024 == 0 && ctx.Err() != nil {
-			return Result{}, ctx.Err()
-		}
-		inField(Match{Source: s, Field: InTitle}, s.Title)
-		inField(Match{Source: s, Field: InPublisher}, s.Publisher)
-		inField(Match{Source: s, Field: InAuthor}, s.Author)
 	}
 	for _, mt := range sr.corpus.MeetingsByDate() {
 		if hit[mt] {
@@ -220,6 +209,36 @@ func matchesIn(text string, excluded []data.Range, needle string) []Match {
 		out = append(out, Match{Start: start, End: end, ByteStart: runeByte[start], ByteEnd: runeByte[end]})
 	}
 	return out
+}
+
+// fieldTexts lists, once, every field search looks in besides the texts:
+// the meetings' in date order, then the sources'.
+func (sr *Searcher) fieldTexts() []field {
+	sr.fieldsOnce.Do(func() {
+		put := func(at Match, text string) {
+			if text != "" {
+				sr.fields = append(sr.fields, field{at: at, text: text, folded: foldString(text, true)})
+			}
+		}
+		for _, mt := range sr.corpus.MeetingsByDate() {
+			put(Match{Meeting: mt, Field: InTitle}, mt.Title)
+			if mt.Short != mt.Title {
+				put(Match{Meeting: mt, Field: InLabel}, mt.Short)
+			}
+			put(Match{Meeting: mt, Field: InPlace}, mt.Place)
+			for pi, p := range mt.Participants {
+				put(Match{Meeting: mt, Field: InParticipant, Participant: pi}, ParticipantText(p))
+			}
+			put(Match{Meeting: mt, Field: InSummary}, mt.Summary)
+			put(Match{Meeting: mt, Field: InNotes}, mt.Notes)
+		}
+		for _, s := range sr.corpus.Sources {
+			put(Match{Source: s, Field: InTitle}, s.Title)
+			put(Match{Source: s, Field: InPublisher}, s.Publisher)
+			put(Match{Source: s, Field: InAuthor}, s.Author)
+		}
+	})
+	return sr.fields
 }
 
 // texts folds every source text for search, once.
