@@ -203,3 +203,27 @@ func TestCopyingSpansAndExportingTheList(t *testing.T) {
 		t.Errorf("%d rows for %d spans", len(rows), len(m.Sources[0].Annotations))
 	}
 }
+
+// The status bar keeps its height whatever it says and whether a load's
+// progress shows, so the window's layout never shifts under the pointer.
+func TestStatusBarKeepsItsHeight(t *testing.T) {
+	w := openWindow(t, builtin)
+	var heights []float32
+	measure := func() { heights = append(heights, w.statusBar.MinSize().Height) }
+	measure()
+	w.status.SetText("")
+	measure()
+	w.status.SetText(strings.Repeat("a long message ", 40))
+	measure()
+	w.progress.Show()
+	measure()
+	w.progress.Hide()
+	w.loadBar.Show()
+	measure()
+	for _, h := range heights[1:] {
+		if h != heights[0] {
+			t.Errorf("the status bar's height changes: %v", heights)
+			break
+		}
+	}
+}

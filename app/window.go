@@ -95,6 +95,7 @@ type MainWindow struct {
 	cancelSearch context.CancelFunc // of the search that runs
 	fileDialog   *dialog.FileDialog // the Open dialog while it shows
 	tips         *tipLayer          // tooltips over the window
+	statusBar    *fyne.Container
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -257,8 +258,8 @@ func (w *MainWindow) build() {
 	w.lower = container.NewVSplit(withSidebar, w.problems)
 	w.lower.SetOffset(1)
 	w.problems.Hide()
-	bottom := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, 20), container.NewStack(w.progress, w.loadBar)), w.status)
-	w.SetContent(container.NewStack(container.NewBorder(top, bottom, nil, nil, w.lower), w.tips.root))
+	w.statusBar = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, 20), container.NewStack(w.progress, w.loadBar)), w.status)
+	w.SetContent(container.NewStack(container.NewBorder(top, w.statusBar, nil, nil, w.lower), w.tips.root))
 }
 
 // event writes a line to the event log, when there is one.
