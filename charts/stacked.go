@@ -12,8 +12,6 @@ func (f *frame) stackedChart() chart.Chart {
 	if t.Overlapping {
 		return f.sideBySideChart()
 	}
-	lg := f.legend(f.topicEntries(true), 64, 60)
-	c := f.base(64, lg.width/f.s+24, 60)
 	maxTotal := 0.0
 	for _, vals := range t.Values {
 		total := 0.0
@@ -24,9 +22,7 @@ func (f *frame) stackedChart() chart.Chart {
 		}
 		maxTotal = max(maxTotal, total)
 	}
-	ya, ticks := f.valueAxis(t.Unit, maxTotal*1.06, false)
-	setValueAxis(&c, ya)
-	c.XAxis = f.categoryAxis(t.columnLabels(), float64(f.w)-lg.width-f.px(110))
+	c, lg, ticks := f.columnChart(maxTotal)
 	c.Series = []chart.Series{drawSeries{name: "stacks", draw: func(r chart.Renderer, box chart.Box, x, y chart.Range) {
 		f.title(r, box)
 		f.gridLines(r, box, y, ticks)
@@ -73,17 +69,13 @@ func (f *frame) stackedChart() chart.Chart {
 // under each): a stack would add them into a total that counts nothing.
 func (f *frame) sideBySideChart() chart.Chart {
 	t := f.t
-	lg := f.legend(f.topicEntries(true), 64, 60)
-	c := f.base(64, lg.width/f.s+24, 60)
 	maxV := 0.0
 	for _, vals := range t.Values {
 		for _, v := range vals {
 			maxV = max(maxV, v)
 		}
 	}
-	ya, ticks := f.valueAxis(t.Unit, maxV*1.06, false)
-	setValueAxis(&c, ya)
-	c.XAxis = f.categoryAxis(t.columnLabels(), float64(f.w)-lg.width-f.px(110))
+	c, lg, ticks := f.columnChart(maxV)
 	c.Series = []chart.Series{drawSeries{name: "side by side", draw: func(r chart.Renderer, box chart.Box, x, y chart.Range) {
 		f.title(r, box)
 		f.gridLines(r, box, y, ticks)
@@ -118,3 +110,15 @@ func (f *frame) sideBySideChart() chart.Chart {
 	}}}
 	return c
 }
+
+// columnChart is the frame of a chart of bars by column up to maxV: the
+// legend beside it, the value axis and its ticks, the columns' axis.
+func (f *frame) columnChart(maxV float64) (chart.Chart, *legend, []float64) {
+	lg := f.legend(f.topicEntries(true), 64, 60)
+	c := f.base(64, lg.width/f.s+24, 60)
+	ya, ticks := f.valueAxis(f.t.Unit, maxV*1.06, false)
+	setValueAxis(&c, ya)
+	c.XAxis = f.categoryAxis(f.t.columnLabels(), float64(f.w)-lg.width-f.px(110))
+	return c, lg, ticks
+}
+

@@ -54,6 +54,19 @@ quit() {
   [ "$status" -eq 0 ] || fail "exit status $status after Ctrl+Q ($1)"
 }
 key() { xdotool key --window "$win" --clearmodifiers "$@"; }
+# export_as KEYS WHAT NAME: open an export dialog with KEYS, export to NAME
+# (in the folder it shows), wait for the event and print the file's path;
+# with shot_dialog set, the dialog is shot first.
+export_as() {
+  key "$1"
+  sleep 1
+  [ -z "${shot_dialog:-}" ] || shot "$shot_dialog"
+  key ctrl+a
+  xdotool type --window "$win" --delay 20 "$3"
+  key Return
+  wait_event "^exported chart=$2 path=\".*$3\" bytes=[0-9]+" 10 >&2
+  grep -Eo "path=\"[^\"]*$3\"" "$ALLIANCE_TIMELINE_EVENTS" | head -n 1 | sed 's/path="//; s/"$//'
+}
 # launch [CORPUS]: start the app on a corpus (none: the one opened last)
 # with a fresh event log, and wait
 # for its window; sets app, win and launched (the start in nanoseconds).
@@ -116,13 +129,7 @@ xdotool click 3 # the row's menu: copy, copy with citation, export
 sleep 0.4
 shot 04c-row-menu
 key Escape
-key ctrl+shift+l
-sleep 1
-key ctrl+a
-xdotool type --window "$win" --delay 20 "e2e-spans.csv"
-key Return
-wait_event '^exported chart=list path=".*e2e-spans.csv" bytes=[0-9]+' 10
-spans=$(grep -Eo 'path="[^"]*e2e-spans.csv"' "$ALLIANCE_TIMELINE_EVENTS" | head -n 1 | sed 's/path="//; s/"$//')
+spans=$(export_as ctrl+shift+l list e2e-spans.csv) || fail "the span list was not exported"
 head -n 1 "$spans" | grep -q '^row,kind,topic,meeting' || fail "$spans has no header"
 [ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1])))))' "$spans")" -eq 10 ] || fail "$spans does not hold the 9 matches"
 key ctrl+f F1 # the search box has the focus: F1 still opens Help
@@ -130,25 +137,12 @@ wait_event '^help shown=true' 3
 key Escape
 
 step "export a PNG with Ctrl+E"
-key ctrl+e
-sleep 1
-shot 05-export-dialog
-key ctrl+a
-xdotool type --window "$win" --delay 20 "e2e-chart.png"
-key Return
-wait_event '^exported chart=topics-by-year path=".*e2e-chart.png" bytes=[0-9]+' 10
-exported=$(grep -Eo 'path="[^"]*e2e-chart.png"' "$ALLIANCE_TIMELINE_EVENTS" | head -n 1 | sed 's/path="//; s/"$//')
+exported=$(shot_dialog=05-export-dialog export_as ctrl+e topics-by-year e2e-chart.png) || fail "the chart was not exported"
 file "$exported" | grep -q 'PNG image data' || fail "$exported is not a PNG"
 shot 06-exported
 
 step "export the timeline as SVG with Ctrl+Shift+E"
-key ctrl+shift+e
-sleep 1
-key ctrl+a
-xdotool type --window "$win" --delay 20 "e2e-timeline.svg"
-key Return
-wait_event '^exported chart=timeline path=".*e2e-timeline.svg" bytes=[0-9]+' 10
-svg=$(grep -Eo 'path="[^"]*e2e-timeline.svg"' "$ALLIANCE_TIMELINE_EVENTS" | head -n 1 | sed 's/path="//; s/"$//')
+svg=$(export_as ctrl+shift+e timeline e2e-timeline.svg) || fail "the timeline was not exported"
 python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.tagName == "svg"' "$svg" || fail "$svg does not parse as SVG"
 grep -q '>44th SCM</text>' "$svg" || fail "$svg lacks the meeting labels"
 
