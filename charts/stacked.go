@@ -121,4 +121,3 @@ func (f *frame) columnChart(maxV float64) (chart.Chart, *legend, []float64) {
 	c.XAxis = f.categoryAxis(f.t.columnLabels(), float64(f.w)-lg.width-f.px(110))
 	return c, lg, ticks
 }
-
