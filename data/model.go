@@ -111,8 +111,11 @@ type Annotation struct {
 	Suffix string
 	Start  int // the start offset the file gives, -1 when none
 	Note   string
-	Anchor Anchor
-	Line   int // where the annotation stands in the corpus file
+	// Coder is who made the annotation, and Created the day they did
+	// (YYYY-MM-DD); both optional.
+	Coder, Created string
+	Anchor         Anchor
+	Line           int // where the annotation stands in the corpus file
 }
 
 // Text returns the span of the source text the annotation landed on.

@@ -314,7 +314,7 @@ func readInputs(folder *load.Folder, files []load.Input, stop *atomic.Bool, prog
 // decoded; it comes last so an entry can be written as it is encoded.
 const (
 	entryMagic  = "ALLIANCE-TIMELINE CORPUS CACHE\n"
-	cacheFormat = 2
+	cacheFormat = 3 // 3: annotations carry coder and created
 	trailerSize = 8 + sha256.Size
 )
 

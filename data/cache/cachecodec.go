@@ -131,7 +131,7 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 	for _, a := range c.Annotations {
 		e.uint(uint64(a.Source.Index))
 		e.uint(uint64(a.Topic.Index))
-		for _, v := range []string{a.Quote, a.Prefix, a.Suffix, a.Note} {
+		for _, v := range []string{a.Quote, a.Prefix, a.Suffix, a.Note, a.Coder, a.Created} {
 			e.str(v)
 		}
 		e.int(a.Start)
@@ -396,7 +396,7 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 		if k := d.index(len(c.Topics), "topic"); d.err == nil {
 			a.Topic = c.Topics[k]
 		}
-		a.Quote, a.Prefix, a.Suffix, a.Note = d.str(), d.str(), d.str(), d.str()
+		a.Quote, a.Prefix, a.Suffix, a.Note, a.Coder, a.Created = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
 		a.Start, a.Line = d.int(), d.int()
 		an := &a.Anchor
 		an.Status = data.AnchorStatus(d.index(len(data.AnchorStatuses), "anchor status"))

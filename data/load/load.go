@@ -74,6 +74,10 @@ type Options struct {
 	// Result.Inputs, for the cache.
 	Digests  bool
 	Progress *Progress
+	// Corpus, when set, is read as the corpus file's bytes instead of the
+	// file (the source files are still read from the file system): a save
+	// loads what it is about to write, to check it first.
+	Corpus []byte
 	// pieceMinBytes, pieceBytes and maxWholeBytes override the package's,
 	// for tests.
 	pieceMinBytes, pieceBytes, maxWholeBytes int
@@ -138,7 +142,10 @@ func loadFS(fsys fs.FS, name, display string, opts Options) (*loader, error) {
 		l.opts.maxWholeBytes = maxWholeBytes
 	}
 	l.reset()
-	raw, _, err := ReadLimited(fsys, name, MaxCorpusBytes)
+	raw, err := opts.Corpus, error(nil)
+	if raw == nil {
+		raw, _, err = ReadLimited(fsys, name, MaxCorpusBytes)
+	}
 	var tooBig *tooBigError
 	if errors.As(err, &tooBig) {
 		l.problems = data.Problems{{File: display, Line: 1, Col: 1, Severity: data.Error, Message: err.Error()}}
@@ -321,7 +328,7 @@ var Keys = map[string][]string{
 	"source": {"id", "title", "publisher", "author", "published", "published_note", "url",
 		"kind", "language", "file", "text", "exclude"},
 	"exclude":    {"from", "to", "reason"},
-	"annotation": {"source", "topic", "quote", "prefix", "suffix", "start", "note"},
+	"annotation": {"source", "topic", "quote", "prefix", "suffix", "start", "note", "coder", "created"},
 	"era":        {"group", "label", "start", "end"},
 }
 
@@ -763,6 +770,14 @@ func (l *loader) readAnnotation(i int, item *yaml.Node) {
 	a.Prefix = f.str("prefix", false)
 	a.Suffix = f.str("suffix", false)
 	a.Note = f.str("note", false)
+	a.Coder = f.str("coder", false)
+	if created := f.str("created", false); created != "" {
+		if d, err := data.ParseDate(created); err != nil || d.Precision != data.PrecisionDay {
+			l.r.errorf(f.at("created"), "%s: created must be a day, YYYY-MM-DD, not %q", f.what, safetext.Clip(created, 40))
+		} else {
+			a.Created = created
+		}
+	}
 	if v, ok := f.integer("start", false); ok {
 		if v < 0 {
 			l.r.errorf(f.at("start"), "%s: start must not be negative", f.what)

@@ -65,7 +65,7 @@ annotations:
   - {source: s1, topic: space, quote: space cooperation, start: 16}
   - {source: s1, topic: cyber, quote: cyber defense, start: 3}
   - {source: s1, topic: space, quote: space coperation, note: "a typo, found fuzzily"}
-  - {source: s2, topic: space, quote: 우주 협력, prefix: "양국은 ", note: 한글}
+  - {source: s2, topic: space, quote: 우주 협력, prefix: "양국은 ", note: 한글, coder: 김관진, created: 2026-11-30}
   - {source: s2, topic: space, quote: 우주 협력}
   - {source: s3, topic: cyber, quote: cyber}
 eras:

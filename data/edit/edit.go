@@ -1,0 +1,404 @@
+// Package edit changes a corpus file where, and only where, the corpus
+// changed: an annotation added, removed or given another topic. Every other
+// byte of the file stays as it was (comments, blank lines, key order,
+// quoting, flow or block style, line ends), so a reviewer's diff shows the
+// edit alone, and removing an annotation that was added gives back the
+// original file byte for byte. It works on the file's bytes and a YAML
+// node tree of them; it never writes a file (the caller checks the result
+// by loading it again, and writes it atomically).
+package edit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Annotation is a new annotation as it is written: the W3C selectors
+// (quote, prefix, suffix, start) and the optional fields.
+type Annotation struct {
+	Source, Topic         string
+	Quote, Prefix, Suffix string
+	Start                 int // code points; -1: not written
+	Note                  string
+	Coder                 string
+	Created               string // a date, YYYY-MM-DD
+}
+
+// file is a corpus file cut into lines, with its annotations list found.
+type file struct {
+	raw   []byte
+	lines [][]byte // each with its line end
+	eol   string   // the file's line end, for lines written anew
+	list  *yaml.Node
+	key   *yaml.Node // the "annotations" key
+	top   *yaml.Node // the document's mapping
+}
+
+// ErrNoList says the file has no annotations list in a form the editor
+// keeps exactly (a block list); a flow list ([…]) is not edited.
+var ErrNoList = errors.New("the annotations list is written in flow style ([…]); write it as a block list (one \"- \" item per line) to edit it here")
+
+func parse(raw []byte) (*file, error) {
+	f := &file{raw: raw, eol: "\n"}
+	if bytes.Contains(raw, []byte("\r\n")) {
+		f.eol = "\r\n"
+	}
+	f.lines = bytes.SplitAfter(raw, []byte("\n"))
+	if len(f.lines) > 0 && len(f.lines[len(f.lines)-1]) == 0 {
+		f.lines = f.lines[:len(f.lines)-1]
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return nil, fmt.Errorf("the corpus file does not parse: %w", err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, errors.New("the corpus file is not a mapping")
+	}
+	top := doc.Content[0]
+	f.top = top
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value == "annotations" {
+			f.key, f.list = top.Content[i], top.Content[i+1]
+		}
+	}
+	if f.list != nil && f.list.Kind == yaml.SequenceNode && f.list.Style&yaml.FlowStyle != 0 {
+		return nil, ErrNoList
+	}
+	return f, nil
+}
+
+// indent is a line's leading spaces.
+func indent(line []byte) int { return len(line) - len(bytes.TrimLeft(line, " ")) }
+
+// blankOrComment reports whether a line holds no YAML.
+func blankOrComment(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	return len(t) == 0 || t[0] == '#'
+}
+
+// itemLines is where item i of the list stands: its first and last line
+// (1-based, inclusive). An item runs to the line before the next item, or
+// for the last one, while lines are indented past its dash; blank and
+// comment lines at its end belong to what follows.
+func (f *file) itemLines(i int) (first, last int) {
+	items := f.list.Content
+	first = items[i].Line
+	dash := indent(f.lines[first-1])
+	if i+1 < len(items) {
+		last = items[i+1].Line - 1
+	} else {
+		last = first
+		for n := first + 1; n <= len(f.lines); n++ {
+			line := f.lines[n-1]
+			if blankOrComment(line) {
+				continue
+			}
+			if indent(line) <= dash {
+				break
+			}
+			last = n
+		}
+	}
+	for last > first && blankOrComment(f.lines[last-1]) {
+		last--
+	}
+	return first, last
+}
+
+// item finds the list's item whose mapping starts at line.
+func (f *file) item(line int) (int, error) {
+	if f.list == nil {
+		return 0, errors.New("the corpus has no annotations")
+	}
+	for i, it := range f.list.Content {
+		if it.Line == line && it.Kind == yaml.MappingNode {
+			first := f.lines[line-1]
+			if !bytes.HasPrefix(bytes.TrimLeft(first, " "), []byte("-")) {
+				return 0, fmt.Errorf("line %d: the annotation does not start its line with \"- \"", line)
+			}
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("line %d: no annotation starts there", line)
+}
+
+func (f *file) join(parts ...[][]byte) []byte {
+	var out bytes.Buffer
+	for _, p := range parts {
+		for _, l := range p {
+			out.Write(l)
+		}
+	}
+	return out.Bytes()
+}
+
+// Add returns the file with a new annotation after the last one, written
+// in the style of the list's last item (one-line flow "- {…}" or block),
+// at its indentation, with the file's line ends. A file without an
+// annotations list gets one at its end.
+func Add(raw []byte, a Annotation) ([]byte, error) {
+	f, err := parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	out, err := f.add(raw, a)
+	if err != nil {
+		return nil, err
+	}
+	// The layout of some files (a top mapping indented oddly, complex
+	// keys) would take the new lines differently: the result must read as
+	// the old file with one more annotation, or nothing is returned.
+	if err := f.checkAdded(out, a); err != nil {
+		return nil, fmt.Errorf("the file's layout is not one the editor can add to safely: %w", err)
+	}
+	return out, nil
+}
+
+// checkAdded parses the added file: the same top keys (and annotations,
+// when it was new), the same items before a last one that is a.
+func (f *file) checkAdded(out []byte, a Annotation) error {
+	g, err := parse(out)
+	if err != nil {
+		return err
+	}
+	keys := len(f.top.Content)
+	if f.key == nil {
+		keys += 2
+	}
+	old := 0
+	if f.list != nil {
+		old = len(f.list.Content)
+	}
+	if len(g.top.Content) != keys || g.list == nil || g.list.Kind != yaml.SequenceNode || len(g.list.Content) != old+1 {
+		return errors.New("the new lines do not read as one more annotation")
+	}
+	last := g.list.Content[old]
+	var got Annotation
+	if err := last.Decode(&struct {
+		Source *string `yaml:"source"`
+		Topic  *string `yaml:"topic"`
+		Quote  *string `yaml:"quote"`
+	}{&got.Source, &got.Topic, &got.Quote}); err != nil || got.Source != a.Source || got.Topic != a.Topic || got.Quote != a.Quote {
+		return errors.New("the new annotation does not read back as written")
+	}
+	return nil
+}
+
+func (f *file) add(raw []byte, a Annotation) ([]byte, error) {
+	if f.list == nil || f.list.Kind != yaml.SequenceNode || len(f.list.Content) == 0 {
+		if f.key != nil {
+			return nil, errors.New("the annotations key holds no list to add to; write \"annotations:\" with its items, or remove it")
+		}
+		if f.top.Style&yaml.FlowStyle != 0 {
+			return nil, errors.New("the corpus file is one flow mapping ({…}); write it in block style to edit it here")
+		}
+		at := 0 // the top keys' indentation
+		if len(f.top.Content) > 0 {
+			at = f.top.Content[0].Column - 1
+		}
+		out := append([]byte(nil), raw...)
+		if len(out) > 0 && out[len(out)-1] != '\n' {
+			out = append(out, f.eol...)
+		}
+		out = append(out, strings.Repeat(" ", at)+"annotations:"+f.eol...)
+		return append(out, flowItem(a, at+2, f.eol)...), nil
+	}
+	last := len(f.list.Content) - 1
+	if f.list.Content[last].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("line %d: the last item of the annotations list is not an annotation", f.list.Content[last].Line)
+	}
+	first, end := f.itemLines(last)
+	dash := indent(f.lines[first-1])
+	var item string
+	if f.list.Content[last].Style&yaml.FlowStyle != 0 {
+		item = flowItem(a, dash, f.eol)
+	} else {
+		keyIndent := dash + 2
+		line := bytes.TrimRight(f.lines[first-1], "\r\n")
+		if rest := bytes.TrimLeft(line[dash+1:], " "); len(rest) > 0 {
+			keyIndent = len(line) - len(rest)
+		}
+		item = blockItem(a, dash, keyIndent, f.eol)
+	}
+	before, after := f.lines[:end], f.lines[end:]
+	if n := len(before); n > 0 && !bytes.HasSuffix(before[n-1], []byte("\n")) {
+		// The last line has no line end: the item goes on a line of its own.
+		before = append(append([][]byte(nil), before[:n-1]...), append(append([]byte(nil), before[n-1]...), f.eol...))
+		item = strings.TrimSuffix(item, f.eol)
+	}
+	return f.join(before, [][]byte{[]byte(item)}, after), nil
+}
+
+// Remove returns the file without the annotation that starts at line, as
+// Annotation.Line gives it: its lines go, every other line stays.
+func Remove(raw []byte, line int) ([]byte, error) {
+	f, err := parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	i, err := f.item(line)
+	if err != nil {
+		return nil, err
+	}
+	first, last := f.itemLines(i)
+	if len(f.list.Content) == 1 {
+		return nil, errors.New("this is the corpus' only annotation; remove the annotations list by hand")
+	}
+	out := f.join(f.lines[:first-1], f.lines[last:])
+	if last == len(f.lines) && !bytes.HasSuffix(f.lines[last-1], []byte("\n")) && len(out) > 0 {
+		out = bytes.TrimSuffix(bytes.TrimSuffix(out, []byte("\n")), []byte("\r")) // the file ended without a line end
+	}
+	if g, err := parse(out); err != nil || g.list == nil || len(g.list.Content) != len(f.list.Content)-1 || len(g.top.Content) != len(f.top.Content) {
+		return nil, fmt.Errorf("line %d: the file's layout is not one the editor can remove from safely", line)
+	}
+	return out, nil
+}
+
+// Retopic returns the file with the topic of the annotation at line
+// replaced by id; only the id's bytes change.
+func Retopic(raw []byte, line int, id string) ([]byte, error) {
+	if !plainID(id) {
+		return nil, fmt.Errorf("%q is not a topic id", id)
+	}
+	f, err := parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	i, err := f.item(line)
+	if err != nil {
+		return nil, err
+	}
+	it := f.list.Content[i]
+	for k := 0; k+1 < len(it.Content); k += 2 {
+		if it.Content[k].Value != "topic" {
+			continue
+		}
+		v := it.Content[k+1]
+		start, end, err := f.scalarSpan(v)
+		if err != nil {
+			return nil, err
+		}
+		out := append([]byte(nil), f.raw[:start]...)
+		out = append(out, id...)
+		return append(out, f.raw[end:]...), nil
+	}
+	return nil, fmt.Errorf("line %d: the annotation has no topic", line)
+}
+
+// scalarSpan finds a one-line scalar's bytes in the file from its node's
+// line and column.
+func (f *file) scalarSpan(v *yaml.Node) (start, end int, err error) {
+	if v.Kind != yaml.ScalarNode || v.Line < 1 || v.Line > len(f.lines) {
+		return 0, 0, errors.New("the topic is not a scalar")
+	}
+	at := 0
+	for _, l := range f.lines[:v.Line-1] {
+		at += len(l)
+	}
+	line := f.lines[v.Line-1]
+	col := 0 // yaml columns count code points from 1
+	for b, n := 0, 1; b < len(line); n++ {
+		if n == v.Column {
+			col = b
+			break
+		}
+		_, size := utf8.DecodeRune(line[b:])
+		b += size
+	}
+	rest := line[col:]
+	switch v.Style {
+	case 0:
+		if !bytes.HasPrefix(rest, []byte(v.Value)) {
+			return 0, 0, errors.New("the topic's text is not where the parser says")
+		}
+		return at + col, at + col + len(v.Value), nil
+	case yaml.SingleQuotedStyle, yaml.DoubleQuotedStyle:
+		q := rest[0]
+		for i := 1; i < len(rest); i++ {
+			switch {
+			case rest[i] == '\\' && q == '"':
+				i++
+			case rest[i] == q && q == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
+				i++
+			case rest[i] == q:
+				return at + col, at + col + i + 1, nil
+			}
+		}
+	}
+	return 0, 0, errors.New("the topic is written in a style this editor does not change (a block or multi-line scalar)")
+}
+
+func plainID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// fields are an annotation's keys in the order they are written.
+func fields(a Annotation) [][2]string {
+	out := [][2]string{{"source", a.Source}, {"topic", a.Topic}, {"quote", quoted(a.Quote)}}
+	if a.Prefix != "" {
+		out = append(out, [2]string{"prefix", quoted(a.Prefix)})
+	}
+	if a.Suffix != "" {
+		out = append(out, [2]string{"suffix", quoted(a.Suffix)})
+	}
+	if a.Start >= 0 {
+		out = append(out, [2]string{"start", strconv.Itoa(a.Start)})
+	}
+	if a.Note != "" {
+		out = append(out, [2]string{"note", quoted(a.Note)})
+	}
+	if a.Coder != "" {
+		out = append(out, [2]string{"coder", quoted(a.Coder)})
+	}
+	if a.Created != "" {
+		out = append(out, [2]string{"created", a.Created})
+	}
+	return out
+}
+
+func flowItem(a Annotation, dash int, eol string) string {
+	var parts []string
+	for _, kv := range fields(a) {
+		parts = append(parts, kv[0]+": "+kv[1])
+	}
+	return strings.Repeat(" ", dash) + "- {" + strings.Join(parts, ", ") + "}" + eol
+}
+
+func blockItem(a Annotation, dash, keyIndent int, eol string) string {
+	var b strings.Builder
+	for i, kv := range fields(a) {
+		if i == 0 {
+			b.WriteString(strings.Repeat(" ", dash) + "-" + strings.Repeat(" ", keyIndent-dash-1))
+		} else {
+			b.WriteString(strings.Repeat(" ", keyIndent))
+		}
+		b.WriteString(kv[0] + ": " + kv[1] + eol)
+	}
+	return b.String()
+}
+
+// quoted writes a string as a YAML scalar that reads back as itself: in
+// single quotes, or in double quotes with escapes when it holds a line
+// break or another control character (which single quotes would fold).
+func quoted(s string) string {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff {
+			return strconv.Quote(s) // JSON-like escapes are YAML double-quoted escapes too
+		}
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}

@@ -1,0 +1,270 @@
+package edit
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/internal/corpustest"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/gen"
+)
+
+var newOne = Annotation{Source: "s1", Topic: "space", Quote: "it's in space", Prefix: "said", Start: 3}
+
+// insertedOnly reports whether after is before with lines inserted and
+// none changed or removed.
+func insertedOnly(before, after []byte) bool {
+	b, a := bytes.SplitAfter(before, []byte("\n")), bytes.SplitAfter(after, []byte("\n"))
+	i := 0
+	for _, line := range a {
+		if i < len(b) && bytes.Equal(line, b[i]) {
+			i++
+		}
+	}
+	return i == len(b)
+}
+
+func TestAddThenRemoveGivesTheFileBack(t *testing.T) {
+	flow := "corpus: {title: T, format: 1}\n# the list\nannotations:\n  # first\n  - {source: s1, topic: space, quote: 'a b'}\n  - {source: s1, topic: cyber, quote: \"c d\"}   # trailing\n\n# after the list\neras: []\n"
+	block := "annotations:\n- source: s1\n  topic: space\n  quote: a b\n  note: |\n    two\n    lines\n-   source: s1\n    topic: cyber\n    quote: c d\n"
+	for _, tt := range []struct {
+		name, raw, wantLine string
+	}{
+		{"flow items, comments kept", flow, "  - {source: s1, topic: space, quote: 'it''s in space', prefix: 'said', start: 3}\n"},
+		{"CRLF", strings.ReplaceAll(flow, "\n", "\r\n"), "  - {source: s1, topic: space, quote: 'it''s in space', prefix: 'said', start: 3}\r\n"},
+		{"block items, keys at the item's indent", block, "-   source: s1\n    topic: space\n    quote: 'it''s in space'\n    prefix: 'said'\n    start: 3\n"},
+		{"no line end at the end", strings.TrimSuffix(block, "\n"), "\n-   source: s1\n"},
+		{"no annotations yet", "corpus: {title: T, format: 1}\n", "annotations:\n  - {source: s1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := Add([]byte(tt.raw), newOne)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(out), tt.wantLine) {
+				t.Fatalf("the new item is not written as %q:\n%s", tt.wantLine, out)
+			}
+			if strings.HasSuffix(tt.raw, "\n") && !insertedOnly([]byte(tt.raw), out) {
+				t.Fatalf("lines changed or removed:\n%s", out)
+			}
+			f, err := parse(out)
+			if err != nil || f.list == nil {
+				t.Fatalf("the result does not parse: %v", err)
+			}
+			items := f.list.Content
+			added := items[len(items)-1]
+			if len(items) == 1 {
+				return // the only item: not removed by Remove
+			}
+			back, err := Remove(out, added.Line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(back, []byte(tt.raw)) {
+				t.Errorf("removing the added item gives\n%q\nnot\n%q", back, tt.raw)
+			}
+		})
+	}
+}
+
+func TestRetopicChangesTheIDAlone(t *testing.T) {
+	raw := "annotations:\n  - {source: s1, topic: space, quote: a}\n  - {source: s1, topic: 'cyber', quote: b}\n  - source: s1\n    topic: \"space\"   # why\n    quote: c\n"
+	for _, tt := range []struct {
+		line int
+		want string
+	}{
+		{2, "  - {source: s1, topic: regional, quote: a}\n"},
+		{3, "  - {source: s1, topic: regional, quote: b}\n"},
+		{4, "    topic: regional   # why\n"},
+	} {
+		out, err := Retopic([]byte(raw), tt.line, "regional")
+		if err != nil {
+			t.Fatalf("line %d: %v", tt.line, err)
+		}
+		if !strings.Contains(string(out), tt.want) || len(strings.Split(string(out), "\n")) != len(strings.Split(raw, "\n")) {
+			t.Errorf("line %d:\n%s", tt.line, out)
+		}
+	}
+	for _, bad := range []int{1, 5, 99} {
+		if _, err := Retopic([]byte(raw), bad, "regional"); err == nil {
+			t.Errorf("line %d: no error", bad)
+		}
+	}
+	if _, err := Retopic([]byte(raw), 2, "Not An ID"); err == nil {
+		t.Error("a bad id: no error")
+	}
+	if _, err := Add([]byte("annotations: [{source: s1, topic: space, quote: a}]\n"), newOne); err != ErrNoList {
+		t.Errorf("a flow list: %v", err)
+	}
+}
+
+// Every test corpus that loads takes an add, a retopic and a remove: only
+// the added line appears, the retopic changes that line alone, the remove
+// gives the file back, and each result loads as that edit.
+func TestEditsOnEveryTestCorpus(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "load", "testdata", "*", "*.yaml"))
+	paths = append(paths, filepath.Join("..", "..", "assets", "corpus", "scm.yaml"))
+	// The format guide's example, the corpus of every kind of record, and
+	// a generated corpus (block-style lists of its own).
+	guide, err := os.ReadFile(filepath.Join("..", "..", "docs", "corpus-format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := string(guide)[strings.Index(string(guide), "```yaml\n")+len("```yaml\n"):]
+	example = example[:strings.Index(example, "```")]
+	paths = append(paths, filepath.Join(corpustest.WriteFolder(t, map[string]string{"guide.yaml": example}), "guide.yaml"))
+	paths = append(paths, filepath.Join(corpustest.WriteFolder(t, corpustest.Rich), "c.yaml"))
+	generated, err := gen.Write(filepath.Join(t.TempDir(), "gen"), gen.Options{Meetings: 10, Sources: 20, Annotations: 40, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, generated)
+	edited := 0
+	for _, path := range paths {
+		c, _, err := load.File(path)
+		if err != nil || c == nil || len(c.Topics) < 2 || len(c.Annotations) == 0 {
+			continue
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, ok := someQuote(c)
+		if !ok {
+			continue
+		}
+		out, err := Add(raw, a)
+		if err == ErrNoList {
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if !insertedOnly(raw, out) || !oneRun(raw, out) {
+			t.Errorf("%s: the add did more than insert one run of lines", path)
+		}
+		after := reload(t, path, out)
+		added := after.Annotations[len(after.Annotations)-1]
+		if len(after.Annotations) != len(c.Annotations)+1 || added.Anchor.Status != data.Exact || added.Topic.ID != a.Topic {
+			t.Fatalf("%s: %d annotations after the add (was %d), the new one %s", path, len(after.Annotations), len(c.Annotations), added.Anchor.Status)
+		}
+		other := c.Topics[0].ID
+		if other == a.Topic {
+			other = c.Topics[1].ID
+		}
+		moved, err := Retopic(out, added.Line, other)
+		if err != nil {
+			t.Fatalf("%s: retopic: %v", path, err)
+		}
+		if changed := changedLines(out, moved); changed != 1 {
+			t.Errorf("%s: the retopic changed %d lines", path, changed)
+		}
+		if got := reload(t, path, moved); got.Annotations[len(got.Annotations)-1].Topic.ID != other {
+			t.Errorf("%s: the retopic did not take", path)
+		}
+		back, err := Remove(moved, added.Line)
+		if err != nil {
+			t.Fatalf("%s: remove: %v", path, err)
+		}
+		if !bytes.Equal(back, raw) {
+			t.Errorf("%s: the remove did not give the file back", path)
+		}
+		edited++
+	}
+	if edited < 4 {
+		t.Errorf("only %d corpora edited", edited)
+	}
+}
+
+func reload(t *testing.T, path string, raw []byte) *data.Corpus {
+	t.Helper()
+	folder, name, err := load.OpenCorpusFolder(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer folder.Close()
+	res, err := load.Read(folder, name, path, load.Options{Corpus: raw})
+	if err != nil || res.Corpus == nil {
+		t.Fatalf("%s: the edited file does not load: %v %s", path, err, res.Problems)
+	}
+	return res.Corpus
+}
+
+// someQuote finds three words of a source text that Place accepts.
+func someQuote(c *data.Corpus) (Annotation, bool) {
+	for _, s := range c.Sources {
+		words := strings.Fields(s.Text)
+		for i := 0; i+3 <= len(words) && i < 200; i++ {
+			a := Annotation{Source: s.ID, Topic: c.Topics[0].ID, Quote: strings.Join(words[i:i+3], " "), Start: -1}
+			if placed, _, err := Place(c, a); err == nil {
+				return placed, true
+			}
+		}
+	}
+	return Annotation{}, false
+}
+
+// oneRun reports whether after is before with one run of lines inserted:
+// the same lines at its start and its end.
+func oneRun(before, after []byte) bool {
+	b, a := bytes.SplitAfter(before, []byte("\n")), bytes.SplitAfter(after, []byte("\n"))
+	head := 0
+	for head < len(b) && bytes.Equal(a[head], b[head]) {
+		head++
+	}
+	tail := 0
+	for tail < len(b)-head && bytes.Equal(a[len(a)-1-tail], b[len(b)-1-tail]) {
+		tail++
+	}
+	return head+tail == len(b) && len(a) > len(b)
+}
+
+func changedLines(a, b []byte) int {
+	la, lb := bytes.SplitAfter(a, []byte("\n")), bytes.SplitAfter(b, []byte("\n"))
+	if len(la) != len(lb) {
+		return -1
+	}
+	n := 0
+	for i := range la {
+		if !bytes.Equal(la[i], lb[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// FuzzAddRemove: on any file that parses, an add either fails or can be
+// removed again to give the file back, byte for byte; nothing panics.
+func FuzzAddRemove(f *testing.F) {
+	f.Add("annotations:\n  - {source: s1, topic: space, quote: a}\n")
+	f.Add("annotations:\n- source: s1\n  topic: t\n  quote: |\n    x\n\n# c\n")
+	f.Add("a: 1\r\nannotations:\r\n  - {source: s, topic: t, quote: 'q'}\r\n")
+	f.Add("annotations:\n  - x\n  - y")
+	f.Fuzz(func(t *testing.T, raw string) {
+		if len(raw) > 1<<14 {
+			return
+		}
+		out, err := Add([]byte(raw), newOne)
+		if err != nil {
+			return
+		}
+		f, err := parse(out)
+		if err != nil || f.list == nil || len(f.list.Content) == 0 {
+			t.Fatalf("the added file does not parse: %v\n%q", err, out)
+		}
+		if len(f.list.Content) == 1 {
+			return
+		}
+		back, err := Remove(out, f.list.Content[len(f.list.Content)-1].Line)
+		if err != nil {
+			t.Fatalf("remove: %v\n%q", err, out)
+		}
+		if !bytes.Equal(back, []byte(raw)) {
+			t.Fatalf("add then remove:\n%q\ngave\n%q", raw, back)
+		}
+	})
+}
