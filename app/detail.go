@@ -24,6 +24,10 @@ type DetailPane struct {
 
 	// OnTapSpan is called when the user taps a highlighted span.
 	OnTapSpan func(*data.Annotation)
+	// OnSelectText is called when the user selects text in a source, and
+	// OnKey with the runes typed there.
+	OnSelectText func(s *data.Source, start, end int)
+	OnKey        func(r rune)
 
 	corpus  *data.Corpus
 	meeting *data.Meeting
@@ -261,6 +265,16 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 				d.OnTapSpan(a)
 			}
 		}
+		v.OnSelect = func(s *data.Source, start, end int) {
+			if d.OnSelectText != nil {
+				d.OnSelectText(s, start, end)
+			}
+		}
+		v.OnKey = func(r rune) {
+			if d.OnKey != nil {
+				d.OnKey(r)
+			}
+		}
 		v.SetRawLines(d.rawLines.Checked)
 		v.SetSource(s, nil, d.topic)
 		d.markMatches(v)
@@ -273,6 +287,13 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 		items = append(items, container.NewTabItem(tabName(s), scroll))
 	}
 	d.tabs.SetItems(items)
+}
+
+// ShowSource brings a source's tab forward, when it is shown.
+func (d *DetailPane) ShowSource(s *data.Source) {
+	if ti := slices.Index(d.tabSources, s); ti >= 0 {
+		d.tabs.SelectIndex(ti)
+	}
 }
 
 // ShowSearch boxes the matches of a search in every source shown, and

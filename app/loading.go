@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,9 +19,33 @@ import (
 // shows them and keeps the corpus that was open.
 func (w *MainWindow) Reload() { w.open(w.path) }
 
-// open loads a corpus in the background and shows it when it is good.
+// changedOnDisk follows a change of the corpus' files by another program:
+// a reload, unless there are unsaved edits, which are kept (Save then
+// refuses to write over the file).
+func (w *MainWindow) changedOnDisk() {
+	if w.session != nil {
+		if raw, err := w.readCorpusFile(); err == nil && bytes.Equal(raw, w.session.Saved()) {
+			return // our own save, or a change undone: what is shown is the file
+		}
+	}
+	if !w.dirty() {
+		w.load(w.path)
+		return
+	}
+	w.status.SetText("The corpus file changed on disk; your unsaved edits are kept here, and Save will not write over the file.")
+}
+
+// open loads a corpus in the background and shows it when it is good,
+// after asking about unsaved edits.
 func (w *MainWindow) open(path string) {
+	w.guardUnsaved("open a corpus", func() { w.load(path) })
+}
+
+// load loads a corpus in the background, dropping the edits of the one on
+// show, and shows it when it is good.
+func (w *MainWindow) load(path string) {
 	path = absolutePath(path)
+	w.session = nil
 	w.loads++
 	generation := w.loads
 	w.event("loading", "path=%q", displayName(path))
@@ -46,7 +71,7 @@ func (w *MainWindow) open(path string) {
 		var ready loaded
 		if c != nil && !problems.HasErrors() {
 			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats(),
-				watch: watchCorpus(path, c, func() { w.opts.Do(w.Reload) })}
+				watch: watchCorpus(path, c, func() { w.opts.Do(w.changedOnDisk) })}
 		}
 		w.opts.Do(func() {
 			if generation == w.loads {

@@ -24,12 +24,23 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("Open…  (Ctrl+O)", w.ShowOpen),
 		openRecent,
+		fyne.NewMenuItem("Save  (Ctrl+S)", w.Save),
 		fyne.NewMenuItem("Reload  (Ctrl+R)", w.Reload),
 		fyne.NewMenuItem("Export the chart…  (Ctrl+E)", w.ShowExport),
 		fyne.NewMenuItem("Export the timeline…  (Ctrl+Shift+E)", w.ShowExportTimeline),
 		fyne.NewMenuItem("Export the span list…  (Ctrl+Shift+L)", w.ShowExportList),
 	)
+	undo, redo := "Undo", "Redo"
+	if w.session != nil && w.session.CanUndo() != "" {
+		undo += " " + w.session.CanUndo()
+	}
+	if w.session != nil && w.session.CanRedo() != "" {
+		redo += " " + w.session.CanRedo()
+	}
 	edit := fyne.NewMenu("Edit",
+		fyne.NewMenuItem(undo+"  (Ctrl+Z)", w.Undo),
+		fyne.NewMenuItem(redo+"  (Ctrl+Shift+Z)", w.Redo),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Copy the open span", func() { w.copyFocus(w.state.Focus(), false) }),
 		fyne.NewMenuItem("Copy the open span with its citation  (Ctrl+Shift+C)", func() { w.copyFocus(w.state.Focus(), true) }),
 	)
@@ -73,6 +84,9 @@ var shortcutHelp = [][2]string{
 	{"Ctrl+E / Ctrl+Shift+E", "export the chart / the timeline (.png, .svg or .csv)"},
 	{"Ctrl+Shift+L", "export the span list (.csv, with citations)"},
 	{"Ctrl+Shift+C", "copy the open span with its citation (a right-click on a listed span copies it too)"},
+	{"1 … 9", "in a source: code the selected text (drag across it, or double-click a word) with that topic"},
+	{"Ctrl+Z / Ctrl+Shift+Z", "undo / redo an edit"},
+	{"Ctrl+S", "save the edits to the corpus file (only their lines change)"},
 	{"Ctrl+Q", "quit"},
 	{"F1", "this help"},
 }

@@ -17,7 +17,12 @@ func (w *MainWindow) addShortcuts() {
 		c.AddShortcut(s, func(fyne.Shortcut) { f() })
 	}
 	ctrl := fyne.KeyModifierShortcutDefault
-	add(fyne.KeyQ, ctrl, w.app.Quit)
+	add(fyne.KeyQ, ctrl, w.Quit)
+	add(fyne.KeyS, ctrl, w.Save)
+	add(fyne.KeyZ, ctrl|fyne.KeyModifierShift, w.Redo)
+	// Ctrl+Z and Ctrl+Y reach the window as Fyne's own undo and redo.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.Undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.Redo() })
 	add(fyne.KeyR, ctrl, w.Reload)
 	add(fyne.KeyO, ctrl, w.ShowOpen)
 	add(fyne.KeyE, ctrl, w.ShowExport)

@@ -149,7 +149,7 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats) {
 	s.checks = map[string]*keyCheck{}
 	s.chips = map[*data.Topic]*canvas.Rectangle{}
 	var rows []fyne.CanvasObject
-	for _, t := range c.Topics {
+	for ti, t := range c.Topics {
 		id := t.ID
 		check := newKeyCheck("", func(on bool) { s.state.SetTopicShown(id, on) }, s.keys)
 		check.Checked = s.state.TopicShown(id)
@@ -158,7 +158,11 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats) {
 		s.chips[t] = chip
 		chip.CornerRadius = 3
 		chip.SetMinSize(fyne.NewSize(12, 12))
-		label := widget.NewLabel(fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), st.PerTopic[t.ID]))
+		text := fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), st.PerTopic[t.ID])
+		if ti < 9 {
+			text = fmt.Sprintf("%d  %s", ti+1, text) // the key that codes a selection with it
+		}
+		label := widget.NewLabel(text)
 		label.Truncation = fyne.TextTruncateEllipsis
 		row := container.NewBorder(nil, nil, container.NewHBox(check, container.NewCenter(chip)), nil, label)
 		rows = append(rows, newHoverRow(row, t, s))

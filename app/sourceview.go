@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,6 +31,12 @@ type SourceView struct {
 	// OnReflow is called when wrapping changed the view's height, so a
 	// scroller around it can take the new size.
 	OnReflow func()
+	// OnSelect is called when the user has selected text (bytes
+	// [start, end) of the source), by dragging or double-clicking a word.
+	OnSelect func(s *data.Source, start, end int)
+	// OnKey is called with the runes typed while the view has the focus
+	// (a topic's number codes the selection).
+	OnKey func(r rune)
 
 	source *data.Source
 	focus  *data.Annotation
@@ -37,6 +45,10 @@ type SourceView struct {
 	matches []textmatch.Match // of the current search, in this text
 	current int               // the match open in the detail pane; -1 for none
 	raw     bool              // keep every line break of the file (no re-flowing)
+
+	selFrom, selTo int  // the selection, bytes of the text in either order; equal for none
+	dragging       bool // a drag is selecting
+	focused        bool
 
 	width  float32
 	frags  []fragment
@@ -70,8 +82,12 @@ func NewSourceView() *SourceView {
 }
 
 // SetSource shows a source; focus (may be nil) is outlined, and with topic
-// set, the spans of other topics are fainter.
+// set, the spans of other topics are fainter. Another source drops the
+// selection.
 func (v *SourceView) SetSource(s *data.Source, focus *data.Annotation, topic *data.Topic) {
+	if s != v.source {
+		v.selFrom, v.selTo = 0, 0
+	}
 	v.source, v.focus, v.dimTo = s, focus, topic
 	v.relayout(v.Size().Width)
 	v.Refresh()
@@ -86,6 +102,198 @@ func (v *SourceView) SetMatches(matches []textmatch.Match, current int) {
 	v.matches, v.current = matches, current
 	v.relayout(v.Size().Width)
 	v.Refresh()
+}
+
+// Selection returns the selected bytes [start, end) of the text, in
+// order; start == end for none.
+func (v *SourceView) Selection() (start, end int) {
+	return min(v.selFrom, v.selTo), max(v.selFrom, v.selTo)
+}
+
+// SetSelection selects bytes [start, end) of the text.
+func (v *SourceView) SetSelection(start, end int) {
+	if v.source == nil {
+		return
+	}
+	start, end = max(0, min(start, len(v.source.Text))), max(0, min(end, len(v.source.Text)))
+	v.selFrom, v.selTo = start, end
+	v.Refresh()
+}
+
+// byteAt is the byte offset of the text nearest a point: the fragment on
+// its line, and the character boundary nearest in it.
+func (v *SourceView) byteAt(p fyne.Position) int {
+	lineH := v.lineHeight()
+	best, bestD := 0, float32(-1)
+	for _, f := range v.frags {
+		if p.Y < f.y || p.Y >= f.y+lineH {
+			continue
+		}
+		var d float32
+		switch {
+		case p.X < f.x:
+			d = f.x - p.X
+		case p.X > f.x+f.w:
+			d = p.X - f.x - f.w
+		}
+		if bestD >= 0 && d >= bestD {
+			continue
+		}
+		bestD = d
+		best = f.start
+		size := v.textSize()
+		prev := float32(0)
+		for i := range f.text {
+			w := fyne.MeasureText(f.text[:i], size, fyne.TextStyle{}).Width
+			if f.x+w >= p.X {
+				if f.x+w-p.X < p.X-(f.x+prev) {
+					best = f.start + i
+				}
+				break
+			}
+			best, prev = f.start+i, w
+		}
+		if p.X >= f.x+f.w {
+			best = f.start + len(strings.TrimRight(f.text, " "))
+		}
+	}
+	return best
+}
+
+// Dragged implements fyne.Draggable: a drag selects text.
+func (v *SourceView) Dragged(e *fyne.DragEvent) {
+	if v.source == nil {
+		return
+	}
+	if !v.dragging {
+		v.dragging = true
+		v.requestFocus()
+		v.selFrom = v.byteAt(e.Position.Subtract(e.Dragged))
+	}
+	v.selTo = v.byteAt(e.Position)
+	v.Refresh()
+}
+
+// DragEnd implements fyne.Draggable.
+func (v *SourceView) DragEnd() {
+	v.dragging = false
+	if start, end := v.Selection(); end > start && v.OnSelect != nil {
+		v.OnSelect(v.source, start, end)
+	}
+}
+
+// DoubleTapped implements fyne.DoubleTappable: it selects the word.
+func (v *SourceView) DoubleTapped(e *fyne.PointEvent) {
+	if v.source == nil {
+		return
+	}
+	at := v.byteAt(e.Position)
+	start, end := wordAround(v.source.Text, at)
+	v.requestFocus()
+	v.SetSelection(start, end)
+	if end > start && v.OnSelect != nil {
+		v.OnSelect(v.source, start, end)
+	}
+}
+
+// wordAround is the word (letters, digits, marks, inner apostrophes and
+// hyphens) at byte at of text.
+func wordAround(text string, at int) (start, end int) {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+	start, end = at, at
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:start])
+		if !isWord(r) && !(strings.ContainsRune("'’-", r) && start-n > 0 && isWordBefore(text[:start-n])) {
+			break
+		}
+		start -= n
+	}
+	for end < len(text) {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if !isWord(r) && !(strings.ContainsRune("'’-", r) && end+n < len(text) && isWordAfter(text[end+n:])) {
+			break
+		}
+		end += n
+	}
+	return start, end
+}
+
+func isWordBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isWordAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// SnapToWords widens bytes [start, end) of text to whole words, and trims
+// the spaces at its ends.
+func SnapToWords(text string, start, end int) (int, int) {
+	for start < end && unicode.IsSpace(rune(text[start])) {
+		start++
+	}
+	for end > start && unicode.IsSpace(rune(text[end-1])) {
+		end--
+	}
+	if start == end {
+		return start, end
+	}
+	s, _ := wordAround(text, start)
+	_, e := wordAround(text, end)
+	if r, _ := utf8.DecodeLastRuneInString(text[:end]); !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		e = end // the selection ends on punctuation: keep it
+	}
+	return min(s, start), max(e, end)
+}
+
+func (v *SourceView) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		c.Focus(v)
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (v *SourceView) FocusGained() { v.focused = true }
+
+// FocusLost implements fyne.Focusable.
+func (v *SourceView) FocusLost() { v.focused = false }
+
+// TypedRune implements fyne.Focusable: it hands runes to OnKey.
+func (v *SourceView) TypedRune(r rune) {
+	if v.OnKey != nil {
+		v.OnKey(r)
+	}
+}
+
+// TypedKey implements fyne.Focusable: Escape drops the selection.
+func (v *SourceView) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyEscape {
+		v.SetSelection(0, 0)
+	}
+}
+
+// TypedShortcut implements fyne.Shortcutable: Ctrl+C copies the selected
+// text, Ctrl+A selects it all.
+func (v *SourceView) TypedShortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutCopy:
+		if start, end := v.Selection(); end > start {
+			fyne.CurrentApp().Clipboard().SetContent(v.source.Text[start:end])
+		}
+	case *fyne.ShortcutSelectAll:
+		if v.source != nil {
+			v.SetSelection(0, len(v.source.Text))
+			if v.OnSelect != nil {
+				v.OnSelect(v.source, 0, len(v.source.Text))
+			}
+		}
+	default: // the window's own (undo, save, …)
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+		}
+	}
 }
 
 // SetRawLines shows the file's lines as they are (on), or its paragraphs
@@ -331,6 +539,10 @@ func (v *SourceView) MinSize() fyne.Size {
 
 // Tapped reports the span under the pointer.
 func (v *SourceView) Tapped(e *fyne.PointEvent) {
+	v.requestFocus()
+	if start, end := v.Selection(); end > start {
+		v.SetSelection(0, 0)
+	}
 	lineH := v.lineHeight()
 	for _, f := range v.frags {
 		if len(f.anns) > 0 && e.Position.X >= f.x && e.Position.X < f.x+f.w && e.Position.Y >= f.y && e.Position.Y < f.y+lineH {
@@ -408,6 +620,9 @@ func (r *sourceRenderer) build() {
 				bgs = append(bgs, bar)
 			}
 		}
+		if s, e := v.Selection(); e > s && f.start < e && s < f.start+len(f.text) {
+			bgs = append(bgs, r.selectionBox(f, s, e, lineH))
+		}
 		if f.match >= 0 && strings.TrimSpace(f.text) != "" {
 			bgs = append(bgs, r.matchBox(f, f.match == v.current, lineH))
 		}
@@ -420,6 +635,20 @@ func (r *sourceRenderer) build() {
 		texts = append(texts, t)
 	}
 	r.objects = append(bgs, texts...)
+}
+
+// selectionBox paints the selected part of a fragment in the theme's
+// selection colour.
+func (r *sourceRenderer) selectionBox(f fragment, start, end int, lineH float32) fyne.CanvasObject {
+	v := r.v
+	size := v.textSize()
+	from, to := max(start, f.start)-f.start, min(end, f.start+len(f.text))-f.start
+	x0 := fyne.MeasureText(f.text[:from], size, fyne.TextStyle{}).Width
+	x1 := fyne.MeasureText(f.text[:to], size, fyne.TextStyle{}).Width
+	box := canvas.NewRectangle(v.Theme().Color(theme.ColorNameSelection, apptheme.Variant(fyne.CurrentApp())))
+	box.Move(fyne.NewPos(f.x+x0, f.y))
+	box.Resize(fyne.NewSize(max(2, x1-x0), lineH))
+	return box
 }
 
 // matchBox marks a search match: a box in the foreground colour over any

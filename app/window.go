@@ -25,6 +25,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
@@ -95,6 +96,8 @@ type MainWindow struct {
 	cancelSearch context.CancelFunc // of the search that runs
 	fileDialog   *dialog.FileDialog // the Open dialog while it shows
 	tips         *tipLayer          // tooltips over the window
+	session      *edit.Session      // the edits of the corpus file, once there are any
+	selected     textSelection      // text selected in a source view
 	statusBar    *fyne.Container
 }
 
@@ -120,6 +123,7 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	width := a.Preferences().FloatWithFallback(prefWidth, 1280)
 	height := a.Preferences().FloatWithFallback(prefHeight, 800)
 	w.Resize(fyne.NewSize(float32(width), float32(height)))
+	w.SetCloseIntercept(func() { w.guardUnsaved("close the window", w.Close) })
 	w.SetOnClosed(func() {
 		size := w.Canvas().Size()
 		a.Preferences().SetFloat(prefWidth, float64(size.Width))
@@ -232,6 +236,8 @@ func (w *MainWindow) build() {
 	w.kwic.OnMenu = w.rowMenu
 	w.detail = NewDetailPane(w.windowKey)
 	w.detail.OnTapSpan = w.spanTapped
+	w.detail.OnSelectText = w.textSelected
+	w.detail.OnKey = w.sourceKey
 	w.problems = NewProblemsPanel(w.hideProblems, w.windowKey)
 
 	toolbar := widget.NewToolbar(

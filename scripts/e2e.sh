@@ -229,6 +229,33 @@ grep -q '^loaded path="the built-in corpus"' "$ALLIANCE_TIMELINE_EVENTS" && fail
 quit "restored from another folder"
 cd "$here"
 
+step "code a passage: drag across it in the source, press a topic's number, undo, redo, save"
+rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json
+cp -r assets/corpus "$tmp/coding"
+FYNE_THEME=light launch "$tmp/coding/scm.yaml"
+wait_event '^loaded .* ok=true .*meetings=13' 10
+key ctrl+t Right
+wait_event '^selected meeting=scm-44' 5
+sleep 1
+xdotool mousemove --window "$win" 905 684 mousedown 1
+for x in 950 1000 1050 1100 1150; do xdotool mousemove --window "$win" "$x" 684; sleep 0.05; done
+xdotool mouseup 1
+sleep 0.3
+shot 15-coding-selection
+xdotool type --window "$win" 2
+wait_event '^edited what="Done: code .* annotations=117 dirty=true' 10
+shot 16-coded
+key ctrl+z
+wait_event '^edited what="Undone: .* annotations=116 dirty=false' 10
+key ctrl+shift+z
+wait_event '^edited what="Redone: .* annotations=117 dirty=true' 10
+key ctrl+s
+wait_event '^saved path=".*coding/scm.yaml"' 5
+"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 117 annotations' || fail "the saved corpus: $("$bin" validate "$tmp/coding/scm.yaml" 2>&1 | tail -n 1)"
+[ "$(diff assets/corpus/scm.yaml "$tmp/coding/scm.yaml" | grep -c '^<')" -eq 0 ] || fail "the save changed lines it did not add"
+shot 17-saved
+quit "coding"
+
 step "three window sizes in light and dark: the 44th SCM and a search, for looking at"
 for theme in light dark; do
   for size in 1024x700 1280x800 1920x1080; do

@@ -1,0 +1,270 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/atomicfile"
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
+)
+
+// Coding in the window. The corpus file is edited as bytes through
+// data/edit (only the lines of an annotation change), one whole version
+// per edit in an edit.Session, which gives undo and redo; after each edit
+// the new bytes are loaded as the corpus (from memory, the sources from
+// disk), and the views follow. Nothing is written until Save, which
+// refuses a file that changed on disk since it was read.
+
+// textSelection is text selected in a source view, in bytes.
+type textSelection struct {
+	source     *data.Source
+	start, end int
+}
+
+// textSelected follows a selection made in the source view.
+func (w *MainWindow) textSelected(s *data.Source, start, end int) {
+	w.selected = textSelection{s, start, end}
+	w.status.SetText(fmt.Sprintf("Selected %s; press a topic's number (1–%d, as in the sidebar) to code it.",
+		safetext.Quote(s.Text[start:end], 60), min(9, len(w.corpus.Topics))))
+}
+
+// sourceKey codes the selection with the topic of a number key.
+func (w *MainWindow) sourceKey(r rune) {
+	if r >= '1' && r <= '9' {
+		w.codeSelection(int(r - '1'))
+	}
+}
+
+// codeSelection makes an annotation of topic i (in corpus order) on the
+// selected text, widened to whole words.
+func (w *MainWindow) codeSelection(i int) {
+	sel := w.selected
+	if w.corpus == nil || sel.source == nil || sel.end <= sel.start || w.corpus.Source(sel.source.ID) != sel.source {
+		w.status.SetText("Select text in a source first (drag across it, or double-click a word).")
+		return
+	}
+	if i >= len(w.corpus.Topics) {
+		w.status.SetText(fmt.Sprintf("There is no topic %d.", i+1))
+		return
+	}
+	topic := w.corpus.Topics[i]
+	text := sel.source.Text
+	start, end := SnapToWords(text, sel.start, sel.end)
+	a := edit.Annotation{Source: sel.source.ID, Topic: topic.ID, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start])}
+	placed, _, err := edit.Place(w.corpus, a)
+	if err != nil {
+		w.status.SetText("Not coded: " + err.Error())
+		return
+	}
+	what := fmt.Sprintf("code %s as %s", safetext.Quote(placed.Quote, 40), safetext.Clip(topic.Label, maxShown))
+	w.applyEdit(what, func(b []byte) ([]byte, error) { return edit.Add(b, placed) })
+}
+
+// applyEdit makes an edit of the corpus file's bytes and shows the result.
+func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error)) {
+	if w.path == "" {
+		w.status.SetText("The built-in corpus cannot be changed: open a copy of it (its YAML and its sources folder) to code.")
+		return
+	}
+	if w.session == nil {
+		raw, err := w.readCorpusFile()
+		if err != nil {
+			w.status.SetText("Not changed: " + err.Error())
+			return
+		}
+		w.session = edit.NewSession(raw)
+	}
+	if err := w.session.Apply(what, change); err != nil {
+		w.status.SetText("Not changed: " + err.Error())
+		return
+	}
+	w.showEdited("Done: " + what + ". Ctrl+Z undoes it; Ctrl+S saves.")
+}
+
+// readCorpusFile reads the corpus file as it is on disk now.
+func (w *MainWindow) readCorpusFile() ([]byte, error) {
+	folder, name, err := load.OpenCorpusFolder(w.path)
+	if err != nil {
+		return nil, err
+	}
+	defer folder.Close()
+	raw, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
+	return raw, err
+}
+
+// showEdited loads the session's bytes in the background and shows them
+// in place of the corpus, keeping the view: the filters, the meeting
+// selected, the source open.
+func (w *MainWindow) showEdited(done string) {
+	raw, path := w.session.Bytes(), w.path
+	w.loads++
+	generation := w.loads
+	go func() {
+		var res *load.Result
+		folder, name, err := load.OpenCorpusFolder(path)
+		if err == nil {
+			res, err = load.Read(folder, name, path, load.Options{Corpus: raw})
+			folder.Close()
+		}
+		var ready loaded
+		if err == nil && res.Corpus != nil {
+			ready = loaded{corpus: res.Corpus, model: timeline.NewModel(res.Corpus), stats: res.Corpus.Stats()}
+		}
+		w.opts.Do(func() {
+			if generation != w.loads {
+				return
+			}
+			switch {
+			case err != nil:
+				w.status.SetText("The edit could not be shown: " + err.Error())
+			case res.Corpus == nil:
+				w.problems.SetProblems(res.Problems)
+				w.problems.Show()
+				w.status.SetText("The edit leaves the corpus with " + res.Problems.Summary() + "; Ctrl+Z undoes it.")
+			default:
+				w.replaceCorpus(ready)
+				w.status.SetText(done)
+			}
+			w.showDirty()
+			w.event("edited", "what=%q annotations=%d dirty=%v", done, len(w.corpus.Annotations), w.session.Dirty())
+			if w.opts.OnLoaded != nil {
+				w.opts.OnLoaded(nil)
+			}
+		})
+	}()
+}
+
+// replaceCorpus shows a corpus that is the one on show with an edit: the
+// views take it, the state keeps its filters, and the selected meeting
+// and open source stay selected and open.
+func (w *MainWindow) replaceCorpus(ready loaded) {
+	c := ready.corpus
+	m, topic := w.state.Selected()
+	open := w.state.Focus().Source()
+	w.corpus, w.searcher = c, textmatch.NewSearcher(c)
+	w.timeline.SetModel(ready.model)
+	w.sidebar.SetCorpus(c, ready.stats)
+	w.filtersChanged()
+	w.selected = textSelection{}
+	if m == nil {
+		w.state.Clear("Select a chart cell or search to list spans here")
+		return
+	}
+	var newTopic *data.Topic
+	if topic != nil {
+		newTopic = c.Topic(topic.ID)
+	}
+	w.state.Clear("")
+	if nm := c.Meeting(m.ID); nm != nil {
+		w.timeline.ShowSelection(nm, newTopic)
+		if sel, ok := w.timeline.Selected(); ok {
+			w.state.Select(sel)
+		}
+	}
+	if open != nil {
+		if s := c.Source(open.ID); s != nil {
+			w.detail.ShowSource(s)
+		}
+	}
+}
+
+// Undo undoes the last edit; Redo makes it again.
+func (w *MainWindow) Undo() {
+	if w.session == nil || w.session.CanUndo() == "" {
+		w.status.SetText("Nothing to undo.")
+		return
+	}
+	w.showEdited("Undone: " + w.session.Undo() + ".")
+}
+
+// Redo makes the last undone edit again.
+func (w *MainWindow) Redo() {
+	if w.session == nil || w.session.CanRedo() == "" {
+		w.status.SetText("Nothing to redo.")
+		return
+	}
+	w.showEdited("Redone: " + w.session.Redo() + ".")
+}
+
+// dirty reports whether there are unsaved edits.
+func (w *MainWindow) dirty() bool { return w.session != nil && w.session.Dirty() }
+
+// showDirty marks unsaved edits in the title, and names the next undo
+// and redo in the menu.
+func (w *MainWindow) showDirty() {
+	w.SetMainMenu(w.menu())
+	if w.corpus == nil {
+		return
+	}
+	mark := ""
+	if w.dirty() {
+		mark = "• "
+	}
+	w.SetTitle(fmt.Sprintf("%s%s — %s", mark, safetext.Clip(w.corpus.Title, maxShown), w.opts.AppName))
+}
+
+// Save writes the edits to the corpus file, atomically, unless the file
+// changed on disk since it was read.
+func (w *MainWindow) Save() {
+	if !w.dirty() {
+		w.status.SetText("Nothing to save.")
+		return
+	}
+	real, err := filepath.EvalSymlinks(w.path)
+	if err == nil {
+		err = w.session.Save(w.readCorpusFile, func(b []byte) error { return atomicfile.Write(real, b) })
+	}
+	switch {
+	case errors.Is(err, edit.ErrChangedOnDisk):
+		dialog.ShowError(fmt.Errorf("%w. Your edits are kept here: reload to see the file's changes (the edits would then be lost), or copy what you need first", err), w)
+	case err != nil:
+		dialog.ShowError(fmt.Errorf("save %s: %w", filepath.Base(w.path), err), w)
+	default:
+		w.status.SetText("Saved " + w.path + ".")
+		w.event("saved", "path=%q", w.path)
+	}
+	w.showDirty()
+}
+
+// Quit ends the app, after asking about unsaved edits.
+func (w *MainWindow) Quit() { w.guardUnsaved("quit", w.app.Quit) }
+
+// guardUnsaved runs then, after asking when there are unsaved edits:
+// save them first, discard them, or cancel.
+func (w *MainWindow) guardUnsaved(action string, then func()) {
+	if !w.dirty() {
+		then()
+		return
+	}
+	msg := widget.NewLabel("The corpus has edits that are not saved. Save them before you " + action + "?")
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		if w.Save(); !w.dirty() {
+			then()
+		}
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Discard", func() {
+		d.Hide()
+		w.session = nil
+		then()
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Unsaved edits", msg, w)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
+)
+
+// copyBuiltin copies the built-in corpus and its sources into a folder.
+func copyBuiltin(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join("..", "assets", "corpus")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
+		return os.WriteFile(filepath.Join(dir, rel), raw, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "scm.yaml")
+}
+
+// dragAcross drags in a source view from the start to the end of a phrase.
+func dragAcross(t *testing.T, v *SourceView, phrase string) {
+	t.Helper()
+	at := strings.Index(v.source.Text, phrase)
+	if at < 0 {
+		t.Fatalf("%q is not in the source", phrase)
+	}
+	pos := func(b int) fyne.Position {
+		for _, f := range v.frags {
+			if f.start <= b && b <= f.start+len(f.text) {
+				x := fyne.MeasureText(f.text[:b-f.start], v.textSize(), fyne.TextStyle{}).Width
+				return fyne.NewPos(f.x+x, f.y+v.lineHeight()/2)
+			}
+		}
+		t.Fatalf("byte %d is not laid out", b)
+		return fyne.Position{}
+	}
+	from, to := pos(at), pos(at+len(phrase))
+	mid := fyne.NewPos((from.X+to.X)/2, (from.Y+to.Y)/2)
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: mid}, Dragged: fyne.NewDelta(mid.X-from.X, mid.Y-from.Y)})
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-mid.X, to.Y-mid.Y)})
+	v.DragEnd()
+}
+
+// Dragging across a passage and pressing a topic's number codes it: the
+// corpus has one more annotation, exact, and the counts follow; undo and
+// redo walk the edit; Save writes only its line; the title marks unsaved
+// edits.
+func TestCodingASelectionUndoRedoSave(t *testing.T) {
+	path := copyBuiltin(t)
+	orig, _ := os.ReadFile(path)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	m := w.corpus.Meeting("scm-44")
+	w.state.Select(timeline.Selection{Meeting: m})
+	src := w.corpus.Source("afps-2012-10-24")
+	v := w.detail.View(src)
+	if v == nil {
+		t.Fatal("the source is not shown")
+	}
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	dragAcross(t, v, "Defense Secretary Leon E. Panetta said")
+	if s, e := v.Selection(); src.Text[s:e] != "Defense Secretary Leon E. Panetta said" {
+		t.Fatalf("the drag selected %q", src.Text[s:e])
+	}
+	before := len(w.corpus.Annotations)
+	topic := w.corpus.Topics[1]
+	v.TypedRune('2')
+	w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
+	added := w.corpus.Annotations[len(w.corpus.Annotations)-1]
+	if added.Topic.ID != topic.ID || added.Text() != "Defense Secretary Leon E. Panetta said" || added.Anchor.Status.String() != "exact" {
+		t.Errorf("coded %s %q (%s)", added.Topic.ID, added.Text(), added.Anchor.Status)
+	}
+	if !strings.HasPrefix(w.Title(), "• ") || !strings.Contains(w.events.String(), "edited what=") {
+		t.Errorf("title %q; events %s", w.Title(), w.events)
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(orig) {
+		t.Fatal("an edit wrote the file before Save")
+	}
+	w.Undo()
+	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Annotations) == before })
+	w.Redo()
+	w.ui.pumpUntil(t, "the redo", func() bool { return len(w.corpus.Annotations) == before+1 })
+	w.Save()
+	saved, _ := os.ReadFile(path)
+	if strings.Count(string(saved), "\n") != strings.Count(string(orig), "\n")+1 || !strings.HasPrefix(string(saved), string(orig[:len(orig)/2])) {
+		t.Error("Save wrote more than the annotation's line")
+	}
+	c, ps, err := load.File(path)
+	if err != nil || c == nil || len(c.Annotations) != before+1 || len(ps) != 0 {
+		t.Fatalf("the saved file: %v, %d annotations, %s", err, len(c.Annotations), ps)
+	}
+	if strings.HasPrefix(w.Title(), "• ") {
+		t.Errorf("saved, the title still says unsaved: %q", w.Title())
+	}
+	// Another program's change: Save refuses to write over it.
+	w.Undo()
+	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Annotations) == before })
+	os.WriteFile(path, append(saved, "# edited elsewhere\n"...), 0o644)
+	w.Save()
+	if now, _ := os.ReadFile(path); !strings.HasSuffix(string(now), "# edited elsewhere\n") || !w.dirty() {
+		t.Error("Save wrote over a file changed on disk, or dropped the edits")
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("no message that the file changed on disk")
+	}
+}
+
+// With unsaved edits, opening another corpus asks first; Cancel keeps
+// them, Discard drops them.
+func TestUnsavedEditsAreGuarded(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
+	v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	dragAcross(t, v, "Panetta said today")
+	before := len(w.corpus.Annotations)
+	v.TypedRune('1')
+	w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
+	loads := w.loads
+	w.open("")
+	if w.Canvas().Overlays().Top() == nil || w.loads != loads {
+		t.Fatal("opening another corpus with unsaved edits did not ask")
+	}
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top()) // Cancel
+	if !w.dirty() {
+		t.Error("cancelled, the edits are gone")
+	}
+}

@@ -1,0 +1,105 @@
+package edit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+)
+
+// Session is the editing of one corpus file: the bytes it was read with,
+// the bytes it holds now, and every state before and after for undo and
+// redo. Each edit is a whole new version of the file's bytes, made by Add,
+// Remove or Retopic, so an undo gives back exactly what was there.
+type Session struct {
+	read    []byte   // the file as read (or as last saved)
+	now     []byte   // the file as edited
+	undo    [][]byte // earlier versions, the last most recent
+	redo    [][]byte
+	changes []string // what each version in undo led to, for the menu
+	redoing []string
+}
+
+// NewSession starts editing a file read as raw.
+func NewSession(raw []byte) *Session { return &Session{read: raw, now: raw} }
+
+// Saved is the file as read, or as last saved.
+func (s *Session) Saved() []byte { return s.read }
+
+// Bytes is the file as edited.
+func (s *Session) Bytes() []byte { return s.now }
+
+// Dirty reports whether the edits differ from the file as read or saved.
+func (s *Session) Dirty() bool { return !bytes.Equal(s.now, s.read) }
+
+// Apply makes an edit, described for the Undo menu, with one of Add,
+// Remove and Retopic (or any function of the file's bytes); redo is
+// forgotten.
+func (s *Session) Apply(what string, edit func([]byte) ([]byte, error)) error {
+	out, err := edit(s.now)
+	if err != nil {
+		return err
+	}
+	s.undo, s.changes = append(s.undo, s.now), append(s.changes, what)
+	s.redo, s.redoing = nil, nil
+	s.now = out
+	return nil
+}
+
+// Undo goes back one edit, and reports what it undid ("" for nothing).
+func (s *Session) Undo() string {
+	n := len(s.undo)
+	if n == 0 {
+		return ""
+	}
+	what := s.changes[n-1]
+	s.redo, s.redoing = append(s.redo, s.now), append(s.redoing, what)
+	s.now, s.undo, s.changes = s.undo[n-1], s.undo[:n-1], s.changes[:n-1]
+	return what
+}
+
+// Redo makes the last undone edit again, and reports it ("" for nothing).
+func (s *Session) Redo() string {
+	n := len(s.redo)
+	if n == 0 {
+		return ""
+	}
+	what := s.redoing[n-1]
+	s.undo, s.changes = append(s.undo, s.now), append(s.changes, what)
+	s.now, s.redo, s.redoing = s.redo[n-1], s.redo[:n-1], s.redoing[:n-1]
+	return what
+}
+
+// CanUndo and CanRedo say what the next Undo and Redo would do ("" for
+// nothing).
+func (s *Session) CanUndo() string { return last(s.changes) }
+
+// CanRedo says what the next Redo would do ("" for nothing).
+func (s *Session) CanRedo() string { return last(s.redoing) }
+
+func last(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[len(list)-1]
+}
+
+// ErrChangedOnDisk is Save's error when the file is no longer what was
+// read: another program (an editor, a git pull) changed it.
+var ErrChangedOnDisk = errors.New("the corpus file changed on disk since it was read; nothing was written")
+
+// Save writes the edits through write, once the file on disk (as read by
+// current) is still what was read; the edits are then what was read.
+func (s *Session) Save(current func() ([]byte, error), write func([]byte) error) error {
+	disk, err := current()
+	if err != nil {
+		return fmt.Errorf("read the corpus file again: %w", err)
+	}
+	if !bytes.Equal(disk, s.read) {
+		return ErrChangedOnDisk
+	}
+	if err := write(s.now); err != nil {
+		return err
+	}
+	s.read = s.now
+	return nil
+}

@@ -1,0 +1,55 @@
+package edit
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestSessionUndoRedoAndSave(t *testing.T) {
+	raw := []byte("annotations:\n  - {source: s1, topic: space, quote: a}\n")
+	s := NewSession(raw)
+	add := func(b []byte) ([]byte, error) { return Add(b, newOne) }
+	if s.Dirty() || s.Undo() != "" || s.Redo() != "" {
+		t.Fatal("a new session is dirty or has history")
+	}
+	if err := s.Apply("code “it's in space”", add); err != nil {
+		t.Fatal(err)
+	}
+	one := s.Bytes()
+	if !s.Dirty() || s.CanUndo() != "code “it's in space”" {
+		t.Fatalf("after an edit: dirty %v, undo %q", s.Dirty(), s.CanUndo())
+	}
+	if err := s.Apply("retopic", func(b []byte) ([]byte, error) { return Retopic(b, 3, "cyber") }); err != nil {
+		t.Fatal(err)
+	}
+	two := s.Bytes()
+	if err := s.Apply("a failing edit", func(b []byte) ([]byte, error) { return nil, errors.New("no") }); err == nil || string(s.Bytes()) != string(two) {
+		t.Fatal("a failed edit changed the session")
+	}
+	for _, step := range []struct {
+		do   func() string
+		want string
+	}{{s.Undo, string(one)}, {s.Undo, string(raw)}, {s.Undo, string(raw)}, {s.Redo, string(one)}, {s.Redo, string(two)}, {s.Redo, string(two)}} {
+		step.do()
+		if string(s.Bytes()) != step.want {
+			t.Fatalf("history: got\n%s\nwant\n%s", s.Bytes(), step.want)
+		}
+	}
+	s.Undo()
+	if err := s.Apply("again", add); err != nil || s.CanRedo() != "" {
+		t.Fatal("a new edit kept the redo history")
+	}
+	var written []byte
+	if err := s.Save(func() ([]byte, error) { return []byte("changed by another editor"), nil }, func(b []byte) error { written = b; return nil }); !errors.Is(err, ErrChangedOnDisk) || written != nil {
+		t.Fatalf("a file changed on disk was written over: %v", err)
+	}
+	if !s.Dirty() {
+		t.Fatal("a refused save lost the edits")
+	}
+	if err := s.Save(func() ([]byte, error) { return raw, nil }, func(b []byte) error { written = b; return nil }); err != nil || string(written) != string(s.Bytes()) || s.Dirty() {
+		t.Fatalf("save: %v, dirty %v", err, s.Dirty())
+	}
+	if err := s.Save(func() ([]byte, error) { return raw, nil }, func([]byte) error { return nil }); !errors.Is(err, ErrChangedOnDisk) {
+		t.Fatal("after a save, the file as read is the file saved")
+	}
+}
