@@ -22,6 +22,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/cli"
 	_ "github.com/alliance-timeline/alliance-timeline/cli/quietlocale" // before Fyne's lang package: see its doc
 	"github.com/alliance-timeline/alliance-timeline/data/cache"
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
 )
 
 // FyneApp.toml is the one place that holds the app's name, id and version.
@@ -65,6 +66,11 @@ func main() {
 				Version:     d.Details.Version,
 				CorpusPath:  corpusPath,
 				RestoreLast: true,
+			}
+			// Unsaved edits are journaled in the user's cache folder; with no
+			// cache folder, they are not.
+			if dir, err := edit.DefaultJournalDir(); err == nil {
+				opts.Journal = &edit.Journal{Dir: dir}
 			}
 			// The end-to-end tests read what the app did from an event log.
 			if path := os.Getenv("ALLIANCE_TIMELINE_EVENTS"); path != "" {

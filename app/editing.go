@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -103,14 +105,90 @@ func (w *MainWindow) readCorpusFile() ([]byte, error) {
 	return raw, err
 }
 
+// keptEdits are unsaved edits the journal kept for the corpus file, made
+// on the file as it is now.
+type keptEdits struct {
+	disk  []byte
+	entry edit.Entry
+}
+
+// keptEdits looks in the journal for unsaved edits of a corpus file; it
+// runs off the UI goroutine, with the load.
+func (w *MainWindow) keptEdits(path string) *keptEdits {
+	if w.opts.Journal == nil || path == "" {
+		return nil
+	}
+	e, ok := w.opts.Journal.Read(path)
+	if !ok {
+		return nil
+	}
+	folder, name, err := load.OpenCorpusFolder(path)
+	if err != nil {
+		return nil
+	}
+	defer folder.Close()
+	disk, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
+	if err != nil || sha256.Sum256(disk) != e.Base || bytes.Equal(disk, e.Bytes) {
+		return nil // made on another version of the file, or nothing to restore
+	}
+	return &keptEdits{disk: disk, entry: e}
+}
+
+// offerRestore asks whether to restore edits kept from a session that did
+// not end (a crash, a kill).
+func (w *MainWindow) offerRestore(k keptEdits) {
+	when := k.entry.Written.Local().Format("2 January 2006 15:04")
+	msg := widget.NewLabel("Edits of this corpus made until " + when + " were never saved (the app did not close normally). Restore them? They stay unsaved until you save.")
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	restore := widget.NewButton("Restore", func() {
+		d.Hide()
+		w.session = edit.NewSession(k.disk)
+		w.session.Apply("restore the unsaved edits", func([]byte) ([]byte, error) { return k.entry.Bytes, nil })
+		w.showEdited("Restored the unsaved edits of " + when + ". Ctrl+S saves them.")
+		w.event("restored", "path=%q", w.path)
+	})
+	restore.Importance = widget.HighImportance
+	discard := widget.NewButton("Discard them", func() {
+		d.Hide()
+		w.opts.Journal.Drop(w.path)
+	})
+	d = dialog.NewCustomWithoutButtons("Restore unsaved edits?", msg, w)
+	d.SetButtons([]fyne.CanvasObject{discard, restore})
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+	w.Canvas().Focus(restore) // Space restores
+	w.event("restore-offered", "path=%q", w.path)
+}
+
+// keep writes the session's state to the journal (or drops the entry when
+// nothing is unsaved); it runs off the UI goroutine, newest last.
+func (w *MainWindow) keep(generation int, path string, saved, now []byte) {
+	if w.opts.Journal == nil {
+		return
+	}
+	w.journalMu.Lock()
+	defer w.journalMu.Unlock()
+	if generation < w.journaled {
+		return // a newer state was kept already
+	}
+	w.journaled = generation
+	if bytes.Equal(saved, now) {
+		w.opts.Journal.Drop(path)
+	} else if err := w.opts.Journal.Write(path, saved, now); err != nil {
+		w.opts.Do(func() { w.status.SetText("The unsaved edits could not be journaled: " + err.Error()) })
+	}
+}
+
 // showEdited loads the session's bytes in the background and shows them
 // in place of the corpus, keeping the view: the filters, the meeting
 // selected, the source open.
 func (w *MainWindow) showEdited(done string) {
-	raw, path := w.session.Bytes(), w.path
+	raw, saved, path := w.session.Bytes(), w.session.Saved(), w.path
 	w.loads++
 	generation := w.loads
 	go func() {
+		w.keep(generation, path, saved, raw)
 		var res *load.Result
 		folder, name, err := load.OpenCorpusFolder(path)
 		if err == nil {
@@ -233,6 +311,9 @@ func (w *MainWindow) Save() {
 	default:
 		w.status.SetText("Saved " + w.path + ".")
 		w.event("saved", "path=%q", w.path)
+		if w.opts.Journal != nil {
+			w.opts.Journal.Drop(w.path)
+		}
 	}
 	w.showDirty()
 }
@@ -260,6 +341,9 @@ func (w *MainWindow) guardUnsaved(action string, then func()) {
 	discard := widget.NewButton("Discard", func() {
 		d.Hide()
 		w.session = nil
+		if w.opts.Journal != nil {
+			w.opts.Journal.Drop(w.path)
+		}
 		then()
 	})
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })

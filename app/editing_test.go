@@ -8,7 +8,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
@@ -143,5 +145,49 @@ func TestUnsavedEditsAreGuarded(t *testing.T) {
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top()) // Cancel
 	if !w.dirty() {
 		t.Error("cancelled, the edits are gone")
+	}
+}
+
+// Unsaved edits are journaled as they are made; a window that opens the
+// corpus after a crash offers them, and restores them unsaved.
+func TestJournaledEditsAreRestored(t *testing.T) {
+	path := copyBuiltin(t)
+	journal := &edit.Journal{Dir: filepath.Join(t.TempDir(), "journal")}
+	a := test.NewTempApp(t)
+	w := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: path, Journal: journal})
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
+	v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	dragAcross(t, v, "Panetta said today")
+	before := len(w.corpus.Annotations)
+	v.TypedRune('3')
+	w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
+	abs, _ := filepath.Abs(path)
+	if _, ok := journal.Read(abs); !ok {
+		t.Fatal("the edit is not journaled")
+	}
+	// The window is never closed: a crash. The next one offers the edits.
+	again := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: path, Journal: journal})
+	top := again.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no offer to restore the edits")
+	}
+	var yes *widget.Button
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Restore" {
+			yes = b
+		}
+	}
+	if yes == nil {
+		t.Fatal("no Restore in the offer")
+	}
+	test.Tap(yes)
+	again.ui.pumpUntil(t, "the restore", func() bool { return len(again.corpus.Annotations) == before+1 })
+	if !again.dirty() {
+		t.Error("restored edits are not marked unsaved")
+	}
+	again.Save()
+	if _, ok := journal.Read(abs); ok {
+		t.Error("saved, the journal entry stays")
 	}
 }

@@ -71,7 +71,7 @@ func (w *MainWindow) load(path string) {
 		var ready loaded
 		if c != nil && !problems.HasErrors() {
 			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats(),
-				watch: watchCorpus(path, c, func() { w.opts.Do(w.changedOnDisk) })}
+				watch: watchCorpus(path, c, func() { w.opts.Do(w.changedOnDisk) }), kept: w.keptEdits(path)}
 		}
 		w.opts.Do(func() {
 			if generation == w.loads {
@@ -121,6 +121,7 @@ type loaded struct {
 	model  *timeline.Model
 	stats  data.Stats
 	watch  *watcher // of the corpus' files, which adds a watch per folder
+	kept   *keptEdits
 }
 
 // Corpus returns the corpus on display (nil before the first good load).
@@ -154,6 +155,9 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.watch.stop()
 		w.watch = ready.watch
 		w.Canvas().Focus(w.timeline)
+		if ready.kept != nil {
+			w.offerRestore(*ready.kept)
+		}
 	}
 	switch {
 	case problems.HasErrors() && w.corpus != nil:

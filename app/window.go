@@ -15,6 +15,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,7 +52,10 @@ type Options struct {
 	// RestoreLast opens the corpus opened last when CorpusPath is "", and
 	// says so when it is gone.
 	RestoreLast bool
-	Load        Loader
+	// Journal, when set, keeps unsaved edits as they are made, and a
+	// corpus opened with edits kept from a crash offers to restore them.
+	Journal *edit.Journal
+	Load    Loader
 	// OnLoaded, when set, is called on the UI goroutine after every load has
 	// been shown, with that load's problems.
 	OnLoaded func(data.Problems)
@@ -97,6 +101,8 @@ type MainWindow struct {
 	fileDialog   *dialog.FileDialog // the Open dialog while it shows
 	tips         *tipLayer          // tooltips over the window
 	session      *edit.Session      // the edits of the corpus file, once there are any
+	journalMu    sync.Mutex         // the journal's writes, from the edits' goroutines
+	journaled    int                // the newest edit journaled
 	selected     textSelection      // text selected in a source view
 	statusBar    *fyne.Container
 }

@@ -254,6 +254,23 @@ wait_event '^saved path=".*coding/scm.yaml"' 5
 "$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 117 annotations' || fail "the saved corpus: $("$bin" validate "$tmp/coding/scm.yaml" 2>&1 | tail -n 1)"
 [ "$(diff assets/corpus/scm.yaml "$tmp/coding/scm.yaml" | grep -c '^<')" -eq 0 ] || fail "the save changed lines it did not add"
 shot 17-saved
+xdotool mousemove --window "$win" 905 726 mousedown 1 mousemove --window "$win" 1000 726 mousemove --window "$win" 1100 726 mouseup 1
+sleep 0.3
+xdotool type --window "$win" 4
+wait_event '^edited what="Done: code .* annotations=118 dirty=true' 10
+sleep 0.5 # the journal is written with the edit
+kill -9 "$app"
+wait "$app" 2>/dev/null || true
+app=
+FYNE_THEME=light launch "$tmp/coding/scm.yaml"
+wait_event '^restore-offered path=".*coding/scm.yaml"' 10
+shot 18-restore-offered
+key space
+wait_event '^edited what="Restored .* annotations=118 dirty=true' 10
+shot 19-restored
+key ctrl+s
+wait_event '^saved path=".*coding/scm.yaml"' 5
+"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 118 annotations' || fail "the restored edit was not saved"
 quit "coding"
 
 step "three window sizes in light and dark: the 44th SCM and a search, for looking at"

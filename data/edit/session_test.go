@@ -1,8 +1,12 @@
 package edit
 
 import (
+	"crypto/sha256"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestSessionUndoRedoAndSave(t *testing.T) {
@@ -51,5 +55,33 @@ func TestSessionUndoRedoAndSave(t *testing.T) {
 	}
 	if err := s.Save(func() ([]byte, error) { return raw, nil }, func([]byte) error { return nil }); !errors.Is(err, ErrChangedOnDisk) {
 		t.Fatal("after a save, the file as read is the file saved")
+	}
+}
+
+func TestJournalKeepsUnsavedEdits(t *testing.T) {
+	j := Journal{Dir: filepath.Join(t.TempDir(), "journal")}
+	base, edited := []byte("a: 1\n"), []byte("a: 1\nb: 2\r\n\x00binary\n")
+	if _, ok := j.Read("/x/c.yaml"); ok {
+		t.Fatal("an entry before any was written")
+	}
+	if err := j.Write("/x/c.yaml", base, edited); err != nil {
+		t.Fatal(err)
+	}
+	e, ok := j.Read("/x/c.yaml")
+	if !ok || string(e.Bytes) != string(edited) || e.Base != sha256.Sum256(base) || time.Since(e.Written) > time.Minute {
+		t.Fatalf("read back %+v %v", e, ok)
+	}
+	if _, ok := j.Read("/x/other.yaml"); ok {
+		t.Error("another corpus' entry")
+	}
+	os.WriteFile(j.path("/x/c.yaml"), []byte("damaged"), 0o600)
+	if _, ok := j.Read("/x/c.yaml"); ok {
+		t.Error("a damaged entry was read")
+	}
+	if err := j.Drop("/x/c.yaml"); err != nil || j.Drop("/x/c.yaml") != nil {
+		t.Fatal("drop")
+	}
+	if _, ok := j.Read("/x/c.yaml"); ok {
+		t.Error("dropped, still there")
 	}
 }
