@@ -68,11 +68,16 @@ func (w *MainWindow) rowMenuItems(row int) *fyne.Menu {
 	default:
 		return nil
 	}
-	return fyne.NewMenu("",
+	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("Copy", func() { w.copyFocus(f, false) }),
 		fyne.NewMenuItem("Copy with citation", func() { w.copyFocus(f, true) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open", func() { w.state.OpenRow(row) }),
 		fyne.NewMenuItem("Export the list as CSV…", w.ShowExportList),
-	)
+	}
+	if f.Annotation != nil {
+		items = append(items, fyne.NewMenuItemSeparator())
+		items = append(items, w.annotationItems(f.Annotation)...)
+	}
+	return fyne.NewMenu("", items...)
 }

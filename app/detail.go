@@ -28,6 +28,8 @@ type DetailPane struct {
 	// OnKey with the runes typed there.
 	OnSelectText func(s *data.Source, start, end int)
 	OnKey        func(r rune)
+	// OnMenu is called on a right-click in a source.
+	OnMenu func(s *data.Source, spans []*data.Annotation, at fyne.Position)
 
 	corpus  *data.Corpus
 	meeting *data.Meeting
@@ -273,6 +275,11 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 		v.OnKey = func(r rune) {
 			if d.OnKey != nil {
 				d.OnKey(r)
+			}
+		}
+		v.OnMenu = func(s *data.Source, spans []*data.Annotation, at fyne.Position) {
+			if d.OnMenu != nil {
+				d.OnMenu(s, spans, at)
 			}
 		}
 		v.SetRawLines(d.rawLines.Checked)

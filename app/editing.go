@@ -257,6 +257,68 @@ func (w *MainWindow) replaceCorpus(ready loaded) {
 	}
 }
 
+// annotationItems are the edits of an annotation a menu offers: another
+// topic, or removal.
+func (w *MainWindow) annotationItems(a *data.Annotation) []*fyne.MenuItem {
+	var topics []*fyne.MenuItem
+	for _, t := range w.corpus.Topics {
+		if t == a.Topic {
+			continue
+		}
+		id, label := t.ID, safetext.Clip(t.Label, maxShown)
+		topics = append(topics, fyne.NewMenuItem(label, func() { w.retopic(a, id, label) }))
+	}
+	change := fyne.NewMenuItem("Change the topic to", nil)
+	change.ChildMenu = fyne.NewMenu("", topics...)
+	quote := safetext.Quote(a.Text(), 30)
+	return []*fyne.MenuItem{
+		change,
+		fyne.NewMenuItem("Remove this annotation ("+safetext.Clip(a.Topic.Label, 24)+")", func() {
+			line := a.Line
+			w.applyEdit("remove "+quote+" ("+safetext.Clip(a.Topic.Label, maxShown)+")", func(b []byte) ([]byte, error) { return edit.Remove(b, line) })
+		}),
+	}
+}
+
+// retopic gives an annotation another topic.
+func (w *MainWindow) retopic(a *data.Annotation, id, label string) {
+	line := a.Line
+	w.applyEdit(fmt.Sprintf("give %s the topic %s", safetext.Quote(a.Text(), 30), label), func(b []byte) ([]byte, error) { return edit.Retopic(b, line, id) })
+}
+
+// spanMenu is the menu of the spans under the pointer in a source view
+// (several where spans overlap), or of the selected text: code it as a
+// topic.
+func (w *MainWindow) spanMenu(s *data.Source, spans []*data.Annotation, at fyne.Position) {
+	var items []*fyne.MenuItem
+	if start, end := w.selected.start, w.selected.end; w.selected.source == s && end > start {
+		var topics []*fyne.MenuItem
+		for i, t := range w.corpus.Topics {
+			n := i
+			label := safetext.Clip(t.Label, maxShown)
+			if i < 9 {
+				label = fmt.Sprintf("%d  %s", i+1, label)
+			}
+			topics = append(topics, fyne.NewMenuItem(label, func() { w.codeSelection(n) }))
+		}
+		code := fyne.NewMenuItem("Code the selection as", nil)
+		code.ChildMenu = fyne.NewMenu("", topics...)
+		items = append(items, code)
+	}
+	for _, a := range spans {
+		if len(items) > 0 {
+			items = append(items, fyne.NewMenuItemSeparator())
+		}
+		head := fyne.NewMenuItem(safetext.Clip(a.Topic.Label, maxShown)+": "+safetext.Quote(a.Text(), 40), nil)
+		head.Disabled = true
+		items = append(items, head)
+		items = append(items, w.annotationItems(a)...)
+	}
+	if len(items) > 0 {
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), w.Canvas(), at)
+	}
+}
+
 // Undo undoes the last edit; Redo makes it again.
 func (w *MainWindow) Undo() {
 	if w.session == nil || w.session.CanUndo() == "" {

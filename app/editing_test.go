@@ -191,3 +191,39 @@ func TestJournaledEditsAreRestored(t *testing.T) {
 		t.Error("saved, the journal entry stays")
 	}
 }
+
+// A span's menu changes its topic and removes it; a selection's menu codes
+// it; each is an edit that undo takes back.
+func TestSpanMenusEdit(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
+	src := w.corpus.Source("afps-2012-10-24")
+	a := src.Annotations[0]
+	before, quote := len(w.corpus.Annotations), a.Quote
+	items := w.annotationItems(a)
+	target := items[0].ChildMenu.Items[0] // the first other topic
+	target.Action()
+	w.ui.pumpUntil(t, "the retopic", func() bool { return w.corpus.Annotations[a.Index].Topic.Label == target.Label })
+	if w.corpus.Annotations[a.Index].Quote != quote || len(w.corpus.Annotations) != before {
+		t.Fatal("the retopic changed more than the topic")
+	}
+	w.annotationItems(w.corpus.Annotations[a.Index])[1].Action()
+	w.ui.pumpUntil(t, "the removal", func() bool { return len(w.corpus.Annotations) == before-1 })
+	w.Undo()
+	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Annotations) == before })
+	// The selection's menu.
+	v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	dragAcross(t, v, "Panetta said today")
+	w.spanMenu(v.source, nil, fyne.NewPos(10, 10))
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no menu for the selection")
+	}
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	w.codeSelection(4)
+	w.ui.pumpUntil(t, "the code", func() bool { return len(w.corpus.Annotations) == before+1 })
+	if got := w.corpus.Annotations[before]; got.Topic != w.corpus.Topics[4] {
+		t.Errorf("coded as %s", got.Topic.ID)
+	}
+}

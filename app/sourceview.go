@@ -37,6 +37,9 @@ type SourceView struct {
 	// OnKey is called with the runes typed while the view has the focus
 	// (a topic's number codes the selection).
 	OnKey func(r rune)
+	// OnMenu is called on a right-click with the spans under the pointer
+	// (several where they overlap; none outside spans) and where it was.
+	OnMenu func(s *data.Source, spans []*data.Annotation, at fyne.Position)
 
 	source *data.Source
 	focus  *data.Annotation
@@ -554,6 +557,22 @@ func (v *SourceView) Tapped(e *fyne.PointEvent) {
 			return
 		}
 	}
+}
+
+// TappedSecondary implements fyne.SecondaryTappable: the menu of what is
+// under the pointer.
+func (v *SourceView) TappedSecondary(e *fyne.PointEvent) {
+	if v.source == nil || v.OnMenu == nil {
+		return
+	}
+	lineH := v.lineHeight()
+	var spans []*data.Annotation
+	for _, f := range v.frags {
+		if e.Position.X >= f.x && e.Position.X < f.x+f.w && e.Position.Y >= f.y && e.Position.Y < f.y+lineH {
+			spans = f.anns
+		}
+	}
+	v.OnMenu(v.source, spans, e.AbsolutePosition)
 }
 
 // CreateRenderer implements fyne.Widget.

@@ -244,6 +244,7 @@ func (w *MainWindow) build() {
 	w.detail.OnTapSpan = w.spanTapped
 	w.detail.OnSelectText = w.textSelected
 	w.detail.OnKey = w.sourceKey
+	w.detail.OnMenu = w.spanMenu
 	w.problems = NewProblemsPanel(w.hideProblems, w.windowKey)
 
 	toolbar := widget.NewToolbar(
