@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"unicode/utf8"
 
@@ -12,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
@@ -76,7 +79,7 @@ func (w *MainWindow) codeSelection(i int) {
 // applyEdit makes an edit of the corpus file's bytes and shows the result.
 func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error)) {
 	if w.path == "" {
-		w.status.SetText("The built-in corpus cannot be changed: open a copy of it (its YAML and its sources folder) to code.")
+		w.offerCopy()
 		return
 	}
 	if w.session == nil {
@@ -92,6 +95,83 @@ func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error))
 		return
 	}
 	w.showEdited("Done: " + what + ". Ctrl+Z undoes it; Ctrl+S saves.")
+}
+
+// offerCopy explains that the built-in corpus is read-only and offers to
+// write a copy of it (its YAML and its source files) into a new folder
+// inside one the user chooses, and to open the copy there.
+func (w *MainWindow) offerCopy() {
+	dialog.ShowConfirm("The built-in corpus is read-only",
+		"Save a copy of it (the corpus file and its sources) into a folder you choose, and code in the copy?",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+				if err != nil || u == nil {
+					return
+				}
+				path, err := copyBuiltinCorpus(u.Path())
+				if err != nil {
+					dialog.ShowError(err, w)
+					return
+				}
+				w.status.SetText("Copied the built-in corpus to " + path + "; select text and press a topic's number to code it.")
+				w.load(path)
+			}, w)
+			d.Resize(fyne.NewSize(800, 560))
+			d.Show()
+		}, w)
+}
+
+// copyBuiltinCorpus writes the built-in corpus into a new folder inside
+// parent ("alliance-timeline-corpus", or with a number when that is taken)
+// and returns its corpus file. It creates every file anew: nothing there
+// is overwritten.
+func copyBuiltinCorpus(parent string) (string, error) {
+	var dir string
+	for n := 1; n < 100; n++ {
+		dir = filepath.Join(parent, "alliance-timeline-corpus")
+		if n > 1 {
+			dir += fmt.Sprintf("-%d", n)
+		}
+		if err := os.Mkdir(dir, 0o755); err == nil {
+			break
+		} else if !errors.Is(err, fs.ErrExist) {
+			return "", fmt.Errorf("make a folder for the copy: %w", err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", err
+	}
+	defer root.Close()
+	src := assets.CorpusFS()
+	err = fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == "." {
+			return err
+		}
+		if d.IsDir() {
+			return root.Mkdir(p, 0o755)
+		}
+		raw, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		f, err := root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(raw); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	})
+	if err != nil {
+		return "", fmt.Errorf("copy the built-in corpus to %s: %w", dir, err)
+	}
+	return filepath.Join(dir, assets.CorpusFile), nil
 }
 
 // readCorpusFile reads the corpus file as it is on disk now.

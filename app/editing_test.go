@@ -227,3 +227,27 @@ func TestSpanMenusEdit(t *testing.T) {
 		t.Errorf("coded as %s", got.Topic.ID)
 	}
 }
+
+// The built-in corpus is copied, never changed: the copy goes into a new
+// folder, loads as the built-in corpus does, and a second copy takes
+// another folder.
+func TestBuiltinCorpusIsCopiedToCode(t *testing.T) {
+	parent := t.TempDir()
+	first, err := copyBuiltinCorpus(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := copyBuiltinCorpus(parent)
+	if err != nil || filepath.Dir(first) == filepath.Dir(second) {
+		t.Fatalf("the second copy: %v, %s", err, second)
+	}
+	c, ps, err := load.File(first)
+	if err != nil || c == nil || len(ps) != 0 || len(c.Annotations) != 116 {
+		t.Fatalf("the copy loads with %v %s", err, ps)
+	}
+	w := openWindow(t, builtin)
+	w.applyEdit("x", func(b []byte) ([]byte, error) { return b, nil })
+	if w.Canvas().Overlays().Top() == nil || w.session != nil {
+		t.Error("an edit of the built-in corpus did not offer a copy")
+	}
+}
