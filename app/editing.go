@@ -67,17 +67,25 @@ func (w *MainWindow) codeSelection(i int) {
 	text := sel.source.Text
 	start, end := SnapToWords(text, sel.start, sel.end)
 	a := edit.Annotation{Source: sel.source.ID, Topic: topic.ID, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start])}
-	placed, _, err := edit.Place(w.corpus, a)
+	placed, an, err := edit.Place(w.corpus, a)
 	if err != nil {
 		w.status.SetText("Not coded: " + err.Error())
 		return
 	}
 	what := fmt.Sprintf("code %s as %s", safetext.Quote(placed.Quote, 40), safetext.Clip(topic.Label, maxShown))
-	w.applyEdit(what, func(b []byte) ([]byte, error) { return edit.Add(b, placed) })
+	var line int
+	w.applyEdit(what, func(b []byte) ([]byte, error) {
+		out, at, err := edit.AddAt(b, placed)
+		line = at
+		return out, err
+	}, func(c *data.Corpus) *data.Corpus { return edit.Added(c, placed, an, line) })
 }
 
-// applyEdit makes an edit of the corpus file's bytes and shows the result.
-func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error)) {
+// applyEdit makes an edit of the corpus file's bytes and shows the result:
+// follow makes the corpus in memory that the edited file stands for (the
+// edit package's Added, Removed, Retopicked), so nothing is loaded again;
+// with no follow, the edited bytes are loaded.
+func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error), follow func(*data.Corpus) *data.Corpus) {
 	if w.path == "" {
 		w.offerCopy()
 		return
@@ -94,7 +102,7 @@ func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error))
 		w.status.SetText("Not changed: " + err.Error())
 		return
 	}
-	w.showEdited("Done: " + what + ". Ctrl+Z undoes it; Ctrl+S saves.")
+	w.showEdited("Done: "+what+". Ctrl+Z undoes it; Ctrl+S saves.", follow)
 }
 
 // offerCopy explains that the built-in corpus is read-only and offers to
@@ -225,7 +233,7 @@ func (w *MainWindow) offerRestore(k keptEdits) {
 		d.Hide()
 		w.session = edit.NewSession(k.disk)
 		w.session.Apply("restore the unsaved edits", func([]byte) ([]byte, error) { return k.entry.Bytes, nil })
-		w.showEdited("Restored the unsaved edits of " + when + ". Ctrl+S saves them.")
+		w.showEdited("Restored the unsaved edits of "+when+". Ctrl+S saves them.", nil)
 		w.event("restored", "path=%q", w.path)
 	})
 	restore.Importance = widget.HighImportance
@@ -263,17 +271,23 @@ func (w *MainWindow) keep(generation int, path string, saved, now []byte) {
 // showEdited loads the session's bytes in the background and shows them
 // in place of the corpus, keeping the view: the filters, the meeting
 // selected, the source open.
-func (w *MainWindow) showEdited(done string) {
-	raw, saved, path := w.session.Bytes(), w.session.Saved(), w.path
+func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Corpus) {
+	raw, saved, path, shown := w.session.Bytes(), w.session.Saved(), w.path, w.corpus
 	w.loads++
 	generation := w.loads
 	go func() {
 		w.keep(generation, path, saved, raw)
 		var res *load.Result
-		folder, name, err := load.OpenCorpusFolder(path)
-		if err == nil {
-			res, err = load.Read(folder, name, path, load.Options{Corpus: raw})
-			folder.Close()
+		var err error
+		if follow != nil {
+			res = &load.Result{Corpus: follow(shown)}
+		} else {
+			var folder *load.Folder
+			var name string
+			if folder, name, err = load.OpenCorpusFolder(path); err == nil {
+				res, err = load.Read(folder, name, path, load.Options{Corpus: raw})
+				folder.Close()
+			}
 		}
 		var ready loaded
 		if err == nil && res.Corpus != nil {
@@ -354,16 +368,22 @@ func (w *MainWindow) annotationItems(a *data.Annotation) []*fyne.MenuItem {
 	return []*fyne.MenuItem{
 		change,
 		fyne.NewMenuItem("Remove this annotation ("+safetext.Clip(a.Topic.Label, 24)+")", func() {
-			line := a.Line
-			w.applyEdit("remove "+quote+" ("+safetext.Clip(a.Topic.Label, maxShown)+")", func(b []byte) ([]byte, error) { return edit.Remove(b, line) })
+			line, index, lines := a.Line, a.Index, 0
+			w.applyEdit("remove "+quote+" ("+safetext.Clip(a.Topic.Label, maxShown)+")", func(b []byte) ([]byte, error) {
+				out, n, err := edit.RemoveAt(b, line)
+				lines = n
+				return out, err
+			}, func(c *data.Corpus) *data.Corpus { return edit.Removed(c, index, lines) })
 		}),
 	}
 }
 
 // retopic gives an annotation another topic.
 func (w *MainWindow) retopic(a *data.Annotation, id, label string) {
-	line := a.Line
-	w.applyEdit(fmt.Sprintf("give %s the topic %s", safetext.Quote(a.Text(), 30), label), func(b []byte) ([]byte, error) { return edit.Retopic(b, line, id) })
+	line, index := a.Line, a.Index
+	w.applyEdit(fmt.Sprintf("give %s the topic %s", safetext.Quote(a.Text(), 30), label),
+		func(b []byte) ([]byte, error) { return edit.Retopic(b, line, id) },
+		func(c *data.Corpus) *data.Corpus { return edit.Retopicked(c, index, id) })
 }
 
 // spanMenu is the menu of the spans under the pointer in a source view
@@ -405,7 +425,7 @@ func (w *MainWindow) Undo() {
 		w.status.SetText("Nothing to undo.")
 		return
 	}
-	w.showEdited("Undone: " + w.session.Undo() + ".")
+	w.showEdited("Undone: "+w.session.Undo()+".", nil)
 }
 
 // Redo makes the last undone edit again.
@@ -414,7 +434,7 @@ func (w *MainWindow) Redo() {
 		w.status.SetText("Nothing to redo.")
 		return
 	}
-	w.showEdited("Redone: " + w.session.Redo() + ".")
+	w.showEdited("Redone: "+w.session.Redo()+".", nil)
 }
 
 // dirty reports whether there are unsaved edits.

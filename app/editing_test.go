@@ -246,7 +246,7 @@ func TestBuiltinCorpusIsCopiedToCode(t *testing.T) {
 		t.Fatalf("the copy loads with %v %s", err, ps)
 	}
 	w := openWindow(t, builtin)
-	w.applyEdit("x", func(b []byte) ([]byte, error) { return b, nil })
+	w.applyEdit("x", func(b []byte) ([]byte, error) { return b, nil }, nil)
 	if w.Canvas().Overlays().Top() == nil || w.session != nil {
 		t.Error("an edit of the built-in corpus did not offer a copy")
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"image/color"
 	"path/filepath"
+	"slices"
 	"unicode"
 )
 
@@ -250,6 +251,49 @@ func (c *Corpus) Derive() {
 			a.Source.Annotations = append(a.Source.Annotations, a)
 		}
 	}
+}
+
+// Clone copies the corpus' records (topics, meetings, sources,
+// annotations, eras), sharing their texts, and derives the copy: a changed
+// copy can then be made while views still read the original. Topics and
+// eras, which nothing derived changes, are shared.
+func (c *Corpus) Clone() *Corpus {
+	n := *c
+	// One backing array per kind of record, and sources found by index:
+	// a copy of 100,000 annotations is a handful of allocations.
+	sources := make([]Source, len(c.Sources))
+	n.Sources = make([]*Source, len(c.Sources))
+	for i, s := range c.Sources {
+		sources[i] = *s
+		n.Sources[i] = &sources[i]
+	}
+	meetings := make([]Meeting, len(c.Meetings))
+	n.Meetings = make([]*Meeting, len(c.Meetings))
+	var refs int
+	for _, m := range c.Meetings {
+		refs += len(m.Sources)
+	}
+	links := make([]*Source, 0, refs)
+	for i, m := range c.Meetings {
+		meetings[i] = *m
+		start := len(links)
+		for _, s := range m.Sources {
+			links = append(links, n.Sources[s.Index])
+		}
+		meetings[i].Sources = links[start:len(links):len(links)]
+		n.Meetings[i] = &meetings[i]
+	}
+	annotations := make([]Annotation, len(c.Annotations))
+	n.Annotations = make([]*Annotation, len(c.Annotations))
+	for i, a := range c.Annotations {
+		annotations[i] = *a
+		annotations[i].Source = n.Sources[a.Source.Index]
+		n.Annotations[i] = &annotations[i]
+	}
+	n.Topics = slices.Clone(c.Topics)
+	n.Eras = slices.Clone(c.Eras)
+	n.Derive()
+	return &n
 }
 
 // Listed reports whether the annotation belongs in its source's list: it

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/cache"
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/gen"
@@ -167,6 +169,29 @@ func BenchmarkLoadAndStore100k(b *testing.B) {
 		cache := &cache.Cache{Dir: dir}
 		if _, _, out, err := cache.Open(path, nil); err != nil || !out.Stored {
 			b.Fatal(out, err)
+		}
+	}
+}
+
+// BenchmarkEditFollow100k is what the window does after coding a passage
+// in the scale corpus: the corpus in memory follows the edit (a copy with
+// one more annotation, derived again) and every chart is counted again. Its
+// baseline is loading the edited file again (BenchmarkLoad100k). Target:
+// within 50 ms.
+func BenchmarkEditFollow100k(b *testing.B) {
+	c := loadScale(b)
+	s := c.Sources[len(c.Sources)/2]
+	words := strings.Fields(s.Text)
+	a, an, err := edit.Place(c, edit.Annotation{Source: s.ID, Topic: c.Topics[0].ID, Quote: strings.Join(words[2:6], " "), Start: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		n := edit.Added(c, a, an, 1)
+		for _, by := range []data.Grouping{data.ByYear, data.ByMeeting, data.ByRange} {
+			if _, err := n.Count(data.Query{Unit: data.UnitSpans, By: by}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

@@ -143,29 +143,37 @@ func (f *file) join(parts ...[][]byte) []byte {
 // at its indentation, with the file's line ends. A file without an
 // annotations list gets one at its end.
 func Add(raw []byte, a Annotation) ([]byte, error) {
+	out, _, err := AddAt(raw, a)
+	return out, err
+}
+
+// AddAt is Add that also gives the line the new annotation starts at.
+func AddAt(raw []byte, a Annotation) ([]byte, int, error) {
 	f, err := parse(raw)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	out, err := f.add(raw, a)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	// The layout of some files (a top mapping indented oddly, complex
 	// keys) would take the new lines differently: the result must read as
 	// the old file with one more annotation, or nothing is returned.
-	if err := f.checkAdded(out, a); err != nil {
-		return nil, fmt.Errorf("the file's layout is not one the editor can add to safely: %w", err)
+	line, err := f.checkAdded(out, a)
+	if err != nil {
+		return nil, 0, fmt.Errorf("the file's layout is not one the editor can add to safely: %w", err)
 	}
-	return out, nil
+	return out, line, nil
 }
 
 // checkAdded parses the added file: the same top keys (and annotations,
-// when it was new), the same items before a last one that is a.
-func (f *file) checkAdded(out []byte, a Annotation) error {
+// when it was new), the same items before a last one that is a, whose
+// line it gives.
+func (f *file) checkAdded(out []byte, a Annotation) (int, error) {
 	g, err := parse(out)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	keys := len(f.top.Content)
 	if f.key == nil {
@@ -176,7 +184,7 @@ func (f *file) checkAdded(out []byte, a Annotation) error {
 		old = len(f.list.Content)
 	}
 	if len(g.top.Content) != keys || g.list == nil || g.list.Kind != yaml.SequenceNode || len(g.list.Content) != old+1 {
-		return errors.New("the new lines do not read as one more annotation")
+		return 0, errors.New("the new lines do not read as one more annotation")
 	}
 	last := g.list.Content[old]
 	var got Annotation
@@ -185,9 +193,9 @@ func (f *file) checkAdded(out []byte, a Annotation) error {
 		Topic  *string `yaml:"topic"`
 		Quote  *string `yaml:"quote"`
 	}{&got.Source, &got.Topic, &got.Quote}); err != nil || got.Source != a.Source || got.Topic != a.Topic || got.Quote != a.Quote {
-		return errors.New("the new annotation does not read back as written")
+		return 0, errors.New("the new annotation does not read back as written")
 	}
-	return nil
+	return last.Line, nil
 }
 
 func (f *file) add(raw []byte, a Annotation) ([]byte, error) {
@@ -238,26 +246,32 @@ func (f *file) add(raw []byte, a Annotation) ([]byte, error) {
 // Remove returns the file without the annotation that starts at line, as
 // Annotation.Line gives it: its lines go, every other line stays.
 func Remove(raw []byte, line int) ([]byte, error) {
+	out, _, err := RemoveAt(raw, line)
+	return out, err
+}
+
+// RemoveAt is Remove that also gives how many lines went.
+func RemoveAt(raw []byte, line int) ([]byte, int, error) {
 	f, err := parse(raw)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	i, err := f.item(line)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	first, last := f.itemLines(i)
 	if len(f.list.Content) == 1 {
-		return nil, errors.New("this is the corpus' only annotation; remove the annotations list by hand")
+		return nil, 0, errors.New("this is the corpus' only annotation; remove the annotations list by hand")
 	}
 	out := f.join(f.lines[:first-1], f.lines[last:])
 	if last == len(f.lines) && !bytes.HasSuffix(f.lines[last-1], []byte("\n")) && len(out) > 0 {
 		out = bytes.TrimSuffix(bytes.TrimSuffix(out, []byte("\n")), []byte("\r")) // the file ended without a line end
 	}
 	if g, err := parse(out); err != nil || g.list == nil || len(g.list.Content) != len(f.list.Content)-1 || len(g.top.Content) != len(f.top.Content) {
-		return nil, fmt.Errorf("line %d: the file's layout is not one the editor can remove from safely", line)
+		return nil, 0, fmt.Errorf("line %d: the file's layout is not one the editor can remove from safely", line)
 	}
-	return out, nil
+	return out, last - first + 1, nil
 }
 
 // Retopic returns the file with the topic of the annotation at line

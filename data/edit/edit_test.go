@@ -268,3 +268,54 @@ func FuzzAddRemove(f *testing.F) {
 		}
 	})
 }
+
+// The corpus in memory follows an edit as loading the edited file would:
+// the same annotations, lines, anchors and lists, in every source.
+func TestModelFollowsEditsAsALoadWould(t *testing.T) {
+	path := filepath.Join("..", "..", "assets", "corpus", "scm.yaml")
+	c, _, err := load.File(path)
+	if err != nil || c == nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	a, an, err := Place(c, Annotation{Source: "dod-2022-11-03-repost", Topic: "space", Quote: "a source of security in the area", Start: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, line, err := AddAt(raw, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "add", Added(c, a, an, line), reload(t, path, added))
+	moved, err := Retopic(raw, c.Annotations[3].Line, "cyber")
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "retopic", Retopicked(c, 3, "cyber"), reload(t, path, moved))
+	removed, lines, err := RemoveAt(raw, c.Annotations[5].Line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "remove", Removed(c, 5, lines), reload(t, path, removed))
+	if len(c.Annotations) != 116 || c.Annotations[3].Topic.ID == "cyber" && c.Annotations[3] == nil {
+		t.Error("the original corpus changed")
+	}
+}
+
+func same(t *testing.T, what string, got, want *data.Corpus) {
+	t.Helper()
+	if len(got.Annotations) != len(want.Annotations) {
+		t.Fatalf("%s: %d annotations, a load gives %d", what, len(got.Annotations), len(want.Annotations))
+	}
+	for i, a := range got.Annotations {
+		b := want.Annotations[i]
+		if a.Index != b.Index || a.Line != b.Line || a.Topic.ID != b.Topic.ID || a.Source.ID != b.Source.ID || a.Anchor != b.Anchor || a.Quote != b.Quote {
+			t.Fatalf("%s: annotation %d is %+v, a load gives %+v", what, i, a, b)
+		}
+	}
+	for i, s := range got.Sources {
+		if len(s.Annotations) != len(want.Sources[i].Annotations) || len(s.Meetings) != len(want.Sources[i].Meetings) {
+			t.Errorf("%s: source %s lists %d annotations, a load %d", what, s.ID, len(s.Annotations), len(want.Sources[i].Annotations))
+		}
+	}
+}
