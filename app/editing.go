@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -66,7 +68,8 @@ func (w *MainWindow) codeSelection(i int) {
 	topic := w.corpus.Topics[i]
 	text := sel.source.Text
 	start, end := SnapToWords(text, sel.start, sel.end)
-	a := edit.Annotation{Source: sel.source.ID, Topic: topic.ID, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start])}
+	a := edit.Annotation{Source: sel.source.ID, Topic: topic.ID, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start]),
+		Coder: w.app.Preferences().String(prefCoder), Created: time.Now().Format("2006-01-02")}
 	placed, an, err := edit.Place(w.corpus, a)
 	if err != nil {
 		w.status.SetText("Not coded: " + err.Error())
@@ -419,6 +422,19 @@ func (w *MainWindow) spanMenu(s *data.Source, spans []*data.Annotation, at fyne.
 	}
 }
 
+// askCoder asks for the name written as the coder of the annotations
+// made here (kept in the preferences; empty for none).
+func (w *MainWindow) askCoder() {
+	name := widget.NewEntry()
+	name.SetText(w.app.Preferences().String(prefCoder))
+	dialog.ShowForm("Your name as coder", "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+		if ok {
+			w.app.Preferences().SetString(prefCoder, strings.TrimSpace(name.Text))
+			w.status.SetText("Annotations you make now carry the coder " + safetext.Quote(strings.TrimSpace(name.Text), 40) + ".")
+		}
+	}, w)
+}
+
 // Undo undoes the last edit; Redo makes it again.
 func (w *MainWindow) Undo() {
 	if w.session == nil || w.session.CanUndo() == "" {
@@ -454,30 +470,75 @@ func (w *MainWindow) showDirty() {
 	w.SetTitle(fmt.Sprintf("%s%s — %s", mark, safetext.Clip(w.corpus.Title, maxShown), w.opts.AppName))
 }
 
-// Save writes the edits to the corpus file, atomically, unless the file
-// changed on disk since it was read.
-func (w *MainWindow) Save() {
+// Save writes the edits to the corpus file, in the background: the bytes
+// are loaded again and must give exactly the corpus shown, the file on
+// disk must still be what was read, and the write is atomic. Source text
+// files are never written.
+func (w *MainWindow) Save() { w.save(nil) }
+
+// save is Save, calling then once the edits are saved.
+func (w *MainWindow) save(then func()) {
 	if !w.dirty() {
 		w.status.SetText("Nothing to save.")
+		if then != nil {
+			then()
+		}
 		return
 	}
-	real, err := filepath.EvalSymlinks(w.path)
-	if err == nil {
-		err = w.session.Save(w.readCorpusFile, func(b []byte) error { return atomicfile.Write(real, b) })
+	snap, path, shown := w.session.Snapshot(), w.path, w.corpus
+	w.status.SetText("Saving " + path + "…")
+	go func() {
+		err := saveChecked(path, snap, shown)
+		w.opts.Do(func() {
+			switch {
+			case errors.Is(err, edit.ErrChangedOnDisk):
+				dialog.ShowError(fmt.Errorf("%w. Your edits are kept here: reload to see the file's changes (the edits would then be lost), or copy what you need first", err), w)
+			case err != nil:
+				dialog.ShowError(fmt.Errorf("save %s: %w", filepath.Base(path), err), w)
+			default:
+				if w.session != nil && path == w.path {
+					w.session.MarkSaved(snap)
+				}
+				w.status.SetText("Saved " + path + ".")
+				w.event("saved", "path=%q", path)
+				if w.opts.Journal != nil && !w.dirty() {
+					w.opts.Journal.Drop(path)
+				}
+				if then != nil {
+					then()
+				}
+			}
+			w.showDirty()
+		})
+	}()
+}
+
+// saveChecked writes snap.Now over the corpus file at path once it loads
+// as shown and the file is still snap.Read.
+func saveChecked(path string, snap edit.Snapshot, shown *data.Corpus) error {
+	folder, name, err := load.OpenCorpusFolder(path)
+	if err != nil {
+		return err
 	}
-	switch {
-	case errors.Is(err, edit.ErrChangedOnDisk):
-		dialog.ShowError(fmt.Errorf("%w. Your edits are kept here: reload to see the file's changes (the edits would then be lost), or copy what you need first", err), w)
-	case err != nil:
-		dialog.ShowError(fmt.Errorf("save %s: %w", filepath.Base(w.path), err), w)
-	default:
-		w.status.SetText("Saved " + w.path + ".")
-		w.event("saved", "path=%q", w.path)
-		if w.opts.Journal != nil {
-			w.opts.Journal.Drop(w.path)
-		}
+	defer folder.Close()
+	res, err := load.Read(folder, name, path, load.Options{Corpus: snap.Now})
+	if err != nil {
+		return err
 	}
-	w.showDirty()
+	if res.Corpus == nil {
+		return fmt.Errorf("the edited file would not load (%s); nothing was written", res.Problems.Summary())
+	}
+	if err := edit.Same(shown, res.Corpus); err != nil {
+		return fmt.Errorf("the edited file would not load as the corpus shown (%w); nothing was written", err)
+	}
+	disk, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
+	if err != nil {
+		return fmt.Errorf("read the corpus file again: %w", err)
+	}
+	if !bytes.Equal(disk, snap.Read) {
+		return edit.ErrChangedOnDisk
+	}
+	return atomicfile.Write(filepath.Join(folder.Dir(), name), snap.Now)
 }
 
 // Quit ends the app, after asking about unsaved edits.
@@ -495,9 +556,7 @@ func (w *MainWindow) guardUnsaved(action string, then func()) {
 	var d *dialog.CustomDialog
 	save := widget.NewButton("Save", func() {
 		d.Hide()
-		if w.Save(); !w.dirty() {
-			then()
-		}
+		w.save(then) // then runs once the save has succeeded
 	})
 	save.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard", func() {

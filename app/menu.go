@@ -41,6 +41,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenuItem(undo+"  (Ctrl+Z)", w.Undo),
 		fyne.NewMenuItem(redo+"  (Ctrl+Shift+Z)", w.Redo),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Your name as coder…", w.askCoder),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Copy the open span", func() { w.copyFocus(w.state.Focus(), false) }),
 		fyne.NewMenuItem("Copy the open span with its citation  (Ctrl+Shift+C)", func() { w.copyFocus(w.state.Focus(), true) }),
 	)

@@ -20,6 +20,7 @@ const (
 	prefRecent       = "corpus.recent"
 	prefHidden       = "topics.hidden"
 	prefTheme        = "theme"
+	prefCoder        = "coder.name" // written into the annotations one makes
 	prefExportFolder = "export.folder"
 	maxRecent        = 8
 )

@@ -1,6 +1,9 @@
 package edit
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
@@ -43,4 +46,25 @@ func Retopicked(c *data.Corpus, i int, id string) *data.Corpus {
 	n.Annotations[i].Topic = n.Topic(id)
 	n.Derive()
 	return n
+}
+
+// Same checks that got (a corpus loaded from the bytes about to be
+// written) is want (the corpus shown): the same records, every annotation
+// on the same span of the same source with the same topic and anchor
+// status. A save writes only when it holds.
+func Same(want, got *data.Corpus) error {
+	if len(got.Topics) != len(want.Topics) || len(got.Meetings) != len(want.Meetings) || len(got.Sources) != len(want.Sources) || len(got.Eras) != len(want.Eras) {
+		return errors.New("the topics, meetings, sources or eras differ")
+	}
+	if len(got.Annotations) != len(want.Annotations) {
+		return fmt.Errorf("%d annotations, not %d", len(got.Annotations), len(want.Annotations))
+	}
+	for i, a := range got.Annotations {
+		b := want.Annotations[i]
+		if a.Source.ID != b.Source.ID || a.Topic.ID != b.Topic.ID || a.Anchor.Start != b.Anchor.Start || a.Anchor.End != b.Anchor.End || a.Anchor.Status != b.Anchor.Status || a.Quote != b.Quote || a.Note != b.Note {
+			return fmt.Errorf("annotation %d (line %d) is %s %s %d–%d, not %s %s %d–%d", i+1, a.Line,
+				a.Topic.ID, a.Source.ID, a.Anchor.Start, a.Anchor.End, b.Topic.ID, b.Source.ID, b.Anchor.Start, b.Anchor.End)
+		}
+	}
+	return nil
 }

@@ -3,7 +3,6 @@ package edit
 import (
 	"bytes"
 	"errors"
-	"fmt"
 )
 
 // Session is the editing of one corpus file: the bytes it was read with,
@@ -83,23 +82,17 @@ func last(list []string) string {
 	return list[len(list)-1]
 }
 
-// ErrChangedOnDisk is Save's error when the file is no longer what was
+// Snapshot is what a save in the background writes: the file as read and
+// as edited, at one moment.
+type Snapshot struct{ Read, Now []byte }
+
+// Snapshot takes the session's bytes for a save.
+func (s *Session) Snapshot() Snapshot { return Snapshot{Read: s.read, Now: s.now} }
+
+// MarkSaved records that the snapshot's edits were written: they are what was
+// read now (edits made since stay unsaved).
+func (s *Session) MarkSaved(snap Snapshot) { s.read = snap.Now }
+
+// ErrChangedOnDisk is a save's error when the file is no longer what was
 // read: another program (an editor, a git pull) changed it.
 var ErrChangedOnDisk = errors.New("the corpus file changed on disk since it was read; nothing was written")
-
-// Save writes the edits through write, once the file on disk (as read by
-// current) is still what was read; the edits are then what was read.
-func (s *Session) Save(current func() ([]byte, error), write func([]byte) error) error {
-	disk, err := current()
-	if err != nil {
-		return fmt.Errorf("read the corpus file again: %w", err)
-	}
-	if !bytes.Equal(disk, s.read) {
-		return ErrChangedOnDisk
-	}
-	if err := write(s.now); err != nil {
-		return err
-	}
-	s.read = s.now
-	return nil
-}
