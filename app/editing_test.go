@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -249,5 +250,34 @@ func TestBuiltinCorpusIsCopiedToCode(t *testing.T) {
 	w.applyEdit("x", func(b []byte) ([]byte, error) { return b, nil }, nil)
 	if w.Canvas().Overlays().Top() == nil || w.session != nil {
 		t.Error("an edit of the built-in corpus did not offer a copy")
+	}
+}
+
+// A selection made with the mouse lands on exact code point offsets in
+// Hangul, after combining marks and emoji, and past CR LF line ends.
+func TestSelectionOffsetsAreExact(t *testing.T) {
+	dir := t.TempDir()
+	text := "First line.\r\n한미 국방장관이 서울에서 만났다.\r\nThe cafe\u0301 talks, naïve hopes 🙂 and more words.\r\nLast line here."
+	corpus := "corpus: {title: T, format: 1}\ntopics:\n  - {id: one, label: One}\n  - {id: two, label: Two}\n" +
+		"meetings:\n  - {id: m1, title: M, short: M, kind: SCM, date: 2012-10-24, sources: [s1]}\n" +
+		"sources:\n  - {id: s1, title: S, kind: news, language: ko, file: s1.txt}\n" +
+		"annotations:\n  - {source: s1, topic: one, quote: First line}\n"
+	os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(corpus), 0o644)
+	os.WriteFile(filepath.Join(dir, "s1.txt"), []byte(text), 0o644)
+	path := filepath.Join(dir, "c.yaml")
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	for i, phrase := range []string{"국방장관이 서울에서", "cafe\u0301 talks", "hopes 🙂 and", "Last line"} {
+		w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("m1")})
+		v := w.detail.View(w.corpus.Source("s1"))
+		v.Resize(fyne.NewSize(600, v.MinSize().Height))
+		dragAcross(t, v, phrase)
+		before := len(w.corpus.Annotations)
+		v.TypedRune('2')
+		w.ui.pumpUntil(t, "the edit of "+phrase, func() bool { return len(w.corpus.Annotations) == before+1 })
+		a := w.corpus.Annotations[before]
+		at := strings.Index(text, phrase)
+		if a.Text() != phrase || a.Anchor.Start != utf8.RuneCountInString(text[:at]) || a.Anchor.Status.String() != "exact" {
+			t.Errorf("%d: coded %q at %d (%s), want %q at %d", i, a.Text(), a.Anchor.Start, a.Anchor.Status, phrase, utf8.RuneCountInString(text[:at]))
+		}
 	}
 }
