@@ -28,8 +28,10 @@ type DetailPane struct {
 	// OnKey with the runes typed there.
 	OnSelectText func(s *data.Source, start, end int)
 	OnKey        func(r rune)
-	// OnMenu is called on a right-click in a source.
+	// OnMenu is called on a right-click in a source, and OnPick when the
+	// user asks for a topic for the selected text.
 	OnMenu func(s *data.Source, spans []*data.Annotation, at fyne.Position)
+	OnPick func(at fyne.Position)
 
 	corpus  *data.Corpus
 	meeting *data.Meeting
@@ -275,6 +277,11 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 		v.OnKey = func(r rune) {
 			if d.OnKey != nil {
 				d.OnKey(r)
+			}
+		}
+		v.OnPick = func(at fyne.Position) {
+			if d.OnPick != nil {
+				d.OnPick(at)
 			}
 		}
 		v.OnMenu = func(s *data.Source, spans []*data.Annotation, at fyne.Position) {

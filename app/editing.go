@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -42,7 +43,7 @@ type textSelection struct {
 // textSelected follows a selection made in the source view.
 func (w *MainWindow) textSelected(s *data.Source, start, end int) {
 	w.selected = textSelection{s, start, end}
-	w.status.SetText(fmt.Sprintf("Selected %s; press a topic's number (1–%d, as in the sidebar) to code it.",
+	w.status.SetText(fmt.Sprintf("Selected %s; press a topic's number (1–%d, as in the sidebar), or Enter to choose or make a topic, to code it.",
 		safetext.Quote(s.Text[start:end], 60), min(9, len(w.corpus.Topics))))
 }
 
@@ -56,32 +57,75 @@ func (w *MainWindow) sourceKey(r rune) {
 // codeSelection makes an annotation of topic i (in corpus order) on the
 // selected text, widened to whole words.
 func (w *MainWindow) codeSelection(i int) {
+	if w.corpus == nil || i >= len(w.corpus.Topics) {
+		w.status.SetText(fmt.Sprintf("There is no topic %d.", i+1))
+		return
+	}
+	w.codeSelectionAs(w.corpus.Topics[i].ID, "")
+}
+
+// codeSelectionAs codes the selected text with the topic id; with label
+// set, the topic is new, and is made with the annotation, in one edit.
+func (w *MainWindow) codeSelectionAs(id, label string) {
 	sel := w.selected
 	if w.corpus == nil || sel.source == nil || sel.end <= sel.start || w.corpus.Source(sel.source.ID) != sel.source {
 		w.status.SetText("Select text in a source first (drag across it, or double-click a word).")
 		return
 	}
-	if i >= len(w.corpus.Topics) {
-		w.status.SetText(fmt.Sprintf("There is no topic %d.", i+1))
+	var topic edit.Topic
+	if label != "" {
+		topic = edit.NewTopic(w.corpus, label)
+		id = topic.ID
+	} else if t := w.corpus.Topic(id); t != nil {
+		label = t.Label
+	} else {
+		w.status.SetText(fmt.Sprintf("There is no topic %q.", id))
 		return
 	}
-	topic := w.corpus.Topics[i]
 	text := sel.source.Text
 	start, end := SnapToWords(text, sel.start, sel.end)
-	a := edit.Annotation{Source: sel.source.ID, Topic: topic.ID, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start]),
+	a := edit.Annotation{Source: sel.source.ID, Topic: id, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start]),
 		Coder: w.app.Preferences().String(prefCoder), Created: time.Now().Format("2006-01-02")}
-	placed, an, err := edit.Place(w.corpus, a)
+	placed, an, err := edit.PlaceQuote(w.corpus, a)
 	if err != nil {
 		w.status.SetText("Not coded: " + err.Error())
 		return
 	}
-	what := fmt.Sprintf("code %s as %s", safetext.Quote(placed.Quote, 40), safetext.Clip(topic.Label, maxShown))
-	var line int
-	w.applyEdit(what, func(b []byte) ([]byte, error) {
-		out, at, err := edit.AddAt(b, placed)
-		line = at
+	w.usedTopic(id)
+	what := fmt.Sprintf("code %s as %s", safetext.Quote(placed.Quote, 40), safetext.Clip(label, maxShown))
+	if topic.ID == "" {
+		var line int
+		w.applyEdit(what, func(b []byte) ([]byte, error) {
+			out, at, err := edit.AddAt(b, placed)
+			line = at
+			return out, err
+		}, func(c *data.Corpus) *data.Corpus { return edit.Added(c, placed, an, line) })
+		return
+	}
+	var tLine, tLines, aLine int
+	w.applyEdit(what+" (a new topic)", func(b []byte) ([]byte, error) {
+		withTopic, at, n, err := edit.AddTopicAt(b, topic)
+		if err != nil {
+			return nil, err
+		}
+		out, line, err := edit.AddAt(withTopic, placed)
+		tLine, tLines, aLine = at, n, line
 		return out, err
-	}, func(c *data.Corpus) *data.Corpus { return edit.Added(c, placed, an, line) })
+	}, func(c *data.Corpus) *data.Corpus {
+		n, err := edit.TopicAdded(c, topic, tLine, tLines)
+		if err != nil {
+			return nil
+		}
+		return edit.Added(n, placed, an, aLine)
+	})
+}
+
+// usedTopic puts a topic first among the recently used, for the picker.
+func (w *MainWindow) usedTopic(id string) {
+	w.recent = append([]string{id}, slices.DeleteFunc(w.recent, func(s string) bool { return s == id })...)
+	if len(w.recent) > 9 {
+		w.recent = w.recent[:9]
+	}
 }
 
 // applyEdit makes an edit of the corpus file's bytes and shows the result:
@@ -284,7 +328,8 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 		var err error
 		if follow != nil {
 			res = &load.Result{Corpus: follow(shown)}
-		} else {
+		}
+		if res == nil || res.Corpus == nil { // no follow, or it could not: load the bytes
 			var folder *load.Folder
 			var name string
 			if folder, name, err = load.OpenCorpusFolder(path); err == nil {
@@ -406,7 +451,7 @@ func (w *MainWindow) spanMenu(s *data.Source, spans []*data.Annotation, at fyne.
 		}
 		code := fyne.NewMenuItem("Code the selection as", nil)
 		code.ChildMenu = fyne.NewMenu("", topics...)
-		items = append(items, code)
+		items = append(items, fyne.NewMenuItem("Choose a topic…  (Enter)", func() { w.showPicker(at) }), code)
 	}
 	for _, a := range spans {
 		if len(items) > 0 {

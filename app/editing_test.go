@@ -281,3 +281,66 @@ func TestSelectionOffsetsAreExact(t *testing.T) {
 		}
 	}
 }
+
+// The picker filters the topics as the user types, puts the recently used
+// first, chooses with a digit or Enter, and makes a new topic from text
+// that names none, coding the selection with it in one edit.
+func TestPickerFiltersChoosesAndMakesTopics(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	select_ := func(phrase string) {
+		w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
+		v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
+		v.Resize(fyne.NewSize(500, v.MinSize().Height))
+		dragAcross(t, v, phrase)
+	}
+	select_("Panetta said today")
+	w.showPicker(fyne.NewPos(100, 100))
+	p := w.picker
+	if p == nil || len(p.rows) != len(w.corpus.Topics) {
+		t.Fatal("the picker does not list every topic")
+	}
+	test.Type(p.filter, "cyb")
+	if len(p.rows) == 0 || p.rows[0].topic == nil || p.rows[0].topic.ID != "cyber" {
+		t.Fatalf("filtering for cyb gives %+v", p.rows)
+	}
+	before := len(w.corpus.Annotations)
+	p.filter.OnSubmitted(p.filter.Text)
+	w.ui.pumpUntil(t, "the code", func() bool { return len(w.corpus.Annotations) == before+1 })
+	if got := w.corpus.Annotations[before].Topic.ID; got != "cyber" || w.picker != nil {
+		t.Fatalf("coded %s; picker open %v", got, w.picker != nil)
+	}
+	// Used last, cyber comes first; a digit chooses.
+	select_("said today")
+	w.showPicker(fyne.NewPos(100, 100))
+	if w.picker.rows[0].topic.ID != "cyber" {
+		t.Errorf("the recently used topic is not first: %s", w.picker.rows[0].topic.ID)
+	}
+	w.picker.filter.Entry.TypedRune('2')
+	w.ui.pumpUntil(t, "the second code", func() bool { return len(w.corpus.Annotations) == before+2 })
+	// A new topic.
+	select_("Defense Secretary")
+	w.showPicker(fyne.NewPos(100, 100))
+	test.Type(w.picker.filter, "Alliance leadership")
+	last := w.picker.rows[len(w.picker.rows)-1]
+	if last.topic != nil || last.label != "Alliance leadership" {
+		t.Fatalf("no new-topic row: %+v", last)
+	}
+	topics := len(w.corpus.Topics)
+	w.picker.choose(len(w.picker.rows) - 1)
+	w.ui.pumpUntil(t, "the new topic", func() bool { return len(w.corpus.Topics) == topics+1 })
+	nt := w.corpus.Topic("alliance-leadership")
+	if nt == nil || w.corpus.Annotations[len(w.corpus.Annotations)-1].Topic != nt {
+		t.Fatal("the new topic did not code the selection")
+	}
+	w.Undo() // one edit: the topic and the annotation go together
+	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Topics) == topics })
+	w.Redo()
+	w.ui.pumpUntil(t, "the redo", func() bool { return len(w.corpus.Topics) == topics+1 })
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	c, ps, err := load.File(path)
+	if err != nil || c == nil || c.Topic("alliance-leadership") == nil || len(ps) != 0 {
+		t.Fatalf("the saved corpus: %v %s", err, ps)
+	}
+}

@@ -37,6 +37,9 @@ type SourceView struct {
 	// OnKey is called with the runes typed while the view has the focus
 	// (a topic's number codes the selection).
 	OnKey func(r rune)
+	// OnPick is called when the user asks to choose a topic for the
+	// selection (Enter), with where the selection ends in the window.
+	OnPick func(at fyne.Position)
 	// OnMenu is called on a right-click with the spans under the pointer
 	// (several where they overlap; none outside spans) and where it was.
 	OnMenu func(s *data.Source, spans []*data.Annotation, at fyne.Position)
@@ -270,11 +273,30 @@ func (v *SourceView) TypedRune(r rune) {
 	}
 }
 
-// TypedKey implements fyne.Focusable: Escape drops the selection.
+// TypedKey implements fyne.Focusable: Escape drops the selection; Enter
+// asks for a topic to code it with.
 func (v *SourceView) TypedKey(e *fyne.KeyEvent) {
-	if e.Name == fyne.KeyEscape {
+	switch e.Name {
+	case fyne.KeyEscape:
 		v.SetSelection(0, 0)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if start, end := v.Selection(); end > start && v.OnPick != nil {
+			v.OnPick(v.selectionEnd())
+		}
 	}
+}
+
+// selectionEnd is where the selection ends, in the window.
+func (v *SourceView) selectionEnd() fyne.Position {
+	_, end := v.Selection()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(v)
+	for _, f := range v.frags {
+		if f.start <= end && end <= f.start+len(f.text) {
+			x := fyne.MeasureText(f.text[:end-f.start], v.textSize(), fyne.TextStyle{}).Width
+			return at.Add(fyne.NewPos(f.x+x, f.y+v.lineHeight()))
+		}
+	}
+	return at
 }
 
 // TypedShortcut implements fyne.Shortcutable: Ctrl+C copies the selected

@@ -104,6 +104,8 @@ type MainWindow struct {
 	journalMu    sync.Mutex         // the journal's writes, from the edits' goroutines
 	journaled    int                // the newest edit journaled
 	selected     textSelection      // text selected in a source view
+	recent       []string           // topic ids coded with, the most recent first
+	picker       *picker            // the topic picker while it is open
 	statusBar    *fyne.Container
 }
 
@@ -245,6 +247,7 @@ func (w *MainWindow) build() {
 	w.detail.OnSelectText = w.textSelected
 	w.detail.OnKey = w.sourceKey
 	w.detail.OnMenu = w.spanMenu
+	w.detail.OnPick = w.showPicker
 	w.problems = NewProblemsPanel(w.hideProblems, w.windowKey)
 
 	toolbar := widget.NewToolbar(

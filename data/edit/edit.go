@@ -36,16 +36,20 @@ type file struct {
 	lines [][]byte // each with its line end
 	eol   string   // the file's line end, for lines written anew
 	list  *yaml.Node
-	key   *yaml.Node // the "annotations" key
+	key   *yaml.Node // the list's key
 	top   *yaml.Node // the document's mapping
+	name  string     // the list's key as written: "annotations", "topics"
 }
 
 // ErrNoList says the file has no annotations list in a form the editor
 // keeps exactly (a block list); a flow list ([…]) is not edited.
 var ErrNoList = errors.New("the annotations list is written in flow style ([…]); write it as a block list (one \"- \" item per line) to edit it here")
 
-func parse(raw []byte) (*file, error) {
-	f := &file{raw: raw, eol: "\n"}
+func parse(raw []byte) (*file, error) { return parseList(raw, "annotations") }
+
+// parseList reads a corpus file and finds its top-level list under key.
+func parseList(raw []byte, key string) (*file, error) {
+	f := &file{raw: raw, eol: "\n", name: key}
 	if bytes.Contains(raw, []byte("\r\n")) {
 		f.eol = "\r\n"
 	}
@@ -63,11 +67,14 @@ func parse(raw []byte) (*file, error) {
 	top := doc.Content[0]
 	f.top = top
 	for i := 0; i+1 < len(top.Content); i += 2 {
-		if top.Content[i].Value == "annotations" {
+		if top.Content[i].Value == key {
 			f.key, f.list = top.Content[i], top.Content[i+1]
 		}
 	}
 	if f.list != nil && f.list.Kind == yaml.SequenceNode && f.list.Style&yaml.FlowStyle != 0 {
+		if key != "annotations" {
+			return nil, fmt.Errorf("the %s list is written in flow style ([…]); write it as a block list to edit it here", key)
+		}
 		return nil, ErrNoList
 	}
 	return f, nil
@@ -149,29 +156,59 @@ func Add(raw []byte, a Annotation) ([]byte, error) {
 
 // AddAt is Add that also gives the line the new annotation starts at.
 func AddAt(raw []byte, a Annotation) ([]byte, int, error) {
-	f, err := parse(raw)
+	return appendItem(raw, "annotations", fields(a), map[string]string{"source": a.Source, "topic": a.Topic, "quote": a.Quote})
+}
+
+// Topic is a new topic as it is written.
+type Topic struct {
+	ID, Label string
+	Color     string // #RRGGBB
+}
+
+// AddTopicAt returns the file with a new topic after the last one, in the
+// style of the topics list, and the line it starts at, and how many lines
+// it takes.
+func AddTopicAt(raw []byte, t Topic) ([]byte, int, int, error) {
+	if !plainID(t.ID) {
+		return nil, 0, 0, fmt.Errorf("%q is not a topic id", t.ID)
+	}
+	kv := [][2]string{{"id", t.ID}, {"label", quoted(t.Label)}}
+	if t.Color != "" {
+		kv = append(kv, [2]string{"color", quoted(t.Color)})
+	}
+	out, line, err := appendItem(raw, "topics", kv, map[string]string{"id": t.ID, "label": t.Label})
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	return out, line, bytes.Count(out, []byte("\n")) - bytes.Count(raw, []byte("\n")), nil
+}
+
+// appendItem adds an item of fields to the list under key, and checks it
+// reads back with the plain values want.
+func appendItem(raw []byte, key string, kv [][2]string, want map[string]string) ([]byte, int, error) {
+	f, err := parseList(raw, key)
 	if err != nil {
 		return nil, 0, err
 	}
-	out, err := f.add(raw, a)
+	out, err := f.add(raw, kv)
 	if err != nil {
 		return nil, 0, err
 	}
 	// The layout of some files (a top mapping indented oddly, complex
 	// keys) would take the new lines differently: the result must read as
-	// the old file with one more annotation, or nothing is returned.
-	line, err := f.checkAdded(out, a)
+	// the old file with one more item, or nothing is returned.
+	line, err := f.checkAdded(out, want)
 	if err != nil {
 		return nil, 0, fmt.Errorf("the file's layout is not one the editor can add to safely: %w", err)
 	}
 	return out, line, nil
 }
 
-// checkAdded parses the added file: the same top keys (and annotations,
-// when it was new), the same items before a last one that is a, whose
-// line it gives.
-func (f *file) checkAdded(out []byte, a Annotation) (int, error) {
-	g, err := parse(out)
+// checkAdded parses the added file: the same top keys (and the list's,
+// when it was new), the same items before a last one that holds want,
+// whose line it gives.
+func (f *file) checkAdded(out []byte, want map[string]string) (int, error) {
+	g, err := parseList(out, f.name)
 	if err != nil {
 		return 0, err
 	}
@@ -184,24 +221,27 @@ func (f *file) checkAdded(out []byte, a Annotation) (int, error) {
 		old = len(f.list.Content)
 	}
 	if len(g.top.Content) != keys || g.list == nil || g.list.Kind != yaml.SequenceNode || len(g.list.Content) != old+1 {
-		return 0, errors.New("the new lines do not read as one more annotation")
+		return 0, fmt.Errorf("the new lines do not read as one more item of %s", f.name)
 	}
 	last := g.list.Content[old]
-	var got Annotation
-	if err := last.Decode(&struct {
-		Source *string `yaml:"source"`
-		Topic  *string `yaml:"topic"`
-		Quote  *string `yaml:"quote"`
-	}{&got.Source, &got.Topic, &got.Quote}); err != nil || got.Source != a.Source || got.Topic != a.Topic || got.Quote != a.Quote {
-		return 0, errors.New("the new annotation does not read back as written")
+	got := map[string]string{}
+	for i := 0; i+1 < len(last.Content); i += 2 {
+		if v := last.Content[i+1]; v.Kind == yaml.ScalarNode {
+			got[last.Content[i].Value] = v.Value // as the loader reads scalars
+		}
+	}
+	for k, v := range want {
+		if got[k] != v {
+			return 0, errors.New("the new item does not read back as written")
+		}
 	}
 	return last.Line, nil
 }
 
-func (f *file) add(raw []byte, a Annotation) ([]byte, error) {
+func (f *file) add(raw []byte, kv [][2]string) ([]byte, error) {
 	if f.list == nil || f.list.Kind != yaml.SequenceNode || len(f.list.Content) == 0 {
 		if f.key != nil {
-			return nil, errors.New("the annotations key holds no list to add to; write \"annotations:\" with its items, or remove it")
+			return nil, fmt.Errorf("the %s key holds no list to add to; write \"%s:\" with its items, or remove it", f.name, f.name)
 		}
 		if f.top.Style&yaml.FlowStyle != 0 {
 			return nil, errors.New("the corpus file is one flow mapping ({…}); write it in block style to edit it here")
@@ -214,25 +254,25 @@ func (f *file) add(raw []byte, a Annotation) ([]byte, error) {
 		if len(out) > 0 && out[len(out)-1] != '\n' {
 			out = append(out, f.eol...)
 		}
-		out = append(out, strings.Repeat(" ", at)+"annotations:"+f.eol...)
-		return append(out, flowItem(a, at+2, f.eol)...), nil
+		out = append(out, strings.Repeat(" ", at)+f.name+":"+f.eol...)
+		return append(out, flowItem(kv, at+2, f.eol)...), nil
 	}
 	last := len(f.list.Content) - 1
 	if f.list.Content[last].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("line %d: the last item of the annotations list is not an annotation", f.list.Content[last].Line)
+		return nil, fmt.Errorf("line %d: the last item of the %s list is not a mapping", f.list.Content[last].Line, f.name)
 	}
 	first, end := f.itemLines(last)
 	dash := indent(f.lines[first-1])
 	var item string
 	if f.list.Content[last].Style&yaml.FlowStyle != 0 {
-		item = flowItem(a, dash, f.eol)
+		item = flowItem(kv, dash, f.eol)
 	} else {
 		keyIndent := dash + 2
 		line := bytes.TrimRight(f.lines[first-1], "\r\n")
 		if rest := bytes.TrimLeft(line[dash+1:], " "); len(rest) > 0 {
 			keyIndent = len(line) - len(rest)
 		}
-		item = blockItem(a, dash, keyIndent, f.eol)
+		item = blockItem(kv, dash, keyIndent, f.eol)
 	}
 	before, after := f.lines[:end], f.lines[end:]
 	if n := len(before); n > 0 && !bytes.HasSuffix(before[n-1], []byte("\n")) {
@@ -384,17 +424,17 @@ func fields(a Annotation) [][2]string {
 	return out
 }
 
-func flowItem(a Annotation, dash int, eol string) string {
+func flowItem(fields [][2]string, dash int, eol string) string {
 	var parts []string
-	for _, kv := range fields(a) {
+	for _, kv := range fields {
 		parts = append(parts, kv[0]+": "+kv[1])
 	}
 	return strings.Repeat(" ", dash) + "- {" + strings.Join(parts, ", ") + "}" + eol
 }
 
-func blockItem(a Annotation, dash, keyIndent int, eol string) string {
+func blockItem(fields [][2]string, dash, keyIndent int, eol string) string {
 	var b strings.Builder
-	for i, kv := range fields(a) {
+	for i, kv := range fields {
 		if i == 0 {
 			b.WriteString(strings.Repeat(" ", dash) + "-" + strings.Repeat(" ", keyIndent-dash-1))
 		} else {

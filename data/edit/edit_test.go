@@ -319,3 +319,38 @@ func same(t *testing.T, what string, got, want *data.Corpus) {
 		}
 	}
 }
+
+// A new topic goes after the last one, with an id and a free colour; the
+// corpus in memory follows as a load of the file would, annotation lines
+// moved down.
+func TestNewTopicFollowsAsALoadWould(t *testing.T) {
+	path := filepath.Join("..", "..", "assets", "corpus", "scm.yaml")
+	c, _, err := load.File(path)
+	if err != nil || c == nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	topic := NewTopic(c, "Space & cyber (new)")
+	if topic.ID != "space-cyber-new" || topic.Color == "" || c.Topic(topic.ID) != nil {
+		t.Fatalf("new topic %+v", topic)
+	}
+	if again := NewTopic(c, "Space"); again.ID != "space-2" {
+		t.Errorf("a label whose id is taken: %q", again.ID)
+	}
+	out, line, lines, err := AddTopicAt(raw, topic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !insertedOnly(raw, out) || !oneRun(raw, out) || lines != 3 { // id, label, colour in the list's block style
+		t.Errorf("the topic took %d lines, or changed others", lines)
+	}
+	followed, err := TopicAdded(c, topic, line, lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := reload(t, path, out)
+	same(t, "new topic", followed, loaded)
+	if len(loaded.Topics) != len(c.Topics)+1 || loaded.Topic(topic.ID) == nil || followed.Topic(topic.ID).Color != loaded.Topic(topic.ID).Color {
+		t.Errorf("the new topic reads back as %+v", loaded.Topic(topic.ID))
+	}
+}

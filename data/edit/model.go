@@ -3,6 +3,8 @@ package edit
 import (
 	"errors"
 	"fmt"
+	"image/color"
+	"strings"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
@@ -67,4 +69,64 @@ func Same(want, got *data.Corpus) error {
 		}
 	}
 	return nil
+}
+
+// TopicAdded is c with a new topic t, written by AddTopicAt at line in
+// lines lines: the annotations below it move down.
+func TopicAdded(c *data.Corpus, t Topic, line, lines int) (*data.Corpus, error) {
+	col, err := data.ParseColor(t.Color)
+	if err != nil {
+		return nil, err
+	}
+	n := c.Clone()
+	n.Topics = append(n.Topics, &data.Topic{Index: len(n.Topics), ID: t.ID, Label: t.Label, Color: col})
+	for _, a := range n.Annotations {
+		if a.Line >= line {
+			a.Line += lines
+		}
+	}
+	n.Derive()
+	return n, nil
+}
+
+// NewTopic makes a topic for a label: its id from the label (lower case,
+// words joined by "-", made unique in c), and the first colour of the
+// default palette no topic of c has.
+func NewTopic(c *data.Corpus, label string) Topic {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(label) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	id := b.String()
+	if len(id) > 40 {
+		id = strings.TrimRight(id[:40], "-")
+	}
+	if id == "" {
+		id = "topic"
+	}
+	base := id
+	for k := 2; c.Topic(id) != nil; k++ {
+		id = fmt.Sprintf("%s-%d", base, k)
+	}
+	used := map[color.NRGBA]bool{}
+	for _, t := range c.Topics {
+		used[t.Color] = true
+	}
+	col := data.DefaultTopicColor(len(c.Topics))
+	for i := 0; i < 64; i++ {
+		if cand := data.DefaultTopicColor(i); !used[cand] {
+			col = cand
+			break
+		}
+	}
+	return Topic{ID: id, Label: strings.TrimSpace(label), Color: fmt.Sprintf("#%02X%02X%02X", col.R, col.G, col.B)}
 }

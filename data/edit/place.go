@@ -14,12 +14,18 @@ import (
 // and a prefix and suffix just long enough to make the quote unique, so
 // the annotation stays anchored when the text around it is edited.
 func Place(c *data.Corpus, a Annotation) (Annotation, data.Anchor, error) {
+	if c.Topic(a.Topic) == nil {
+		return a, data.Anchor{}, fmt.Errorf("there is no topic %q", a.Topic)
+	}
+	return PlaceQuote(c, a)
+}
+
+// PlaceQuote is Place for a topic that is not in the corpus yet (one being
+// made with the annotation).
+func PlaceQuote(c *data.Corpus, a Annotation) (Annotation, data.Anchor, error) {
 	s := c.Source(a.Source)
 	if s == nil {
 		return a, data.Anchor{}, fmt.Errorf("there is no source %q", a.Source)
-	}
-	if c.Topic(a.Topic) == nil {
-		return a, data.Anchor{}, fmt.Errorf("there is no topic %q", a.Topic)
 	}
 	t := textmatch.NewText(s.Text, nil)
 	an := t.Anchor(textmatch.Selector{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start})
