@@ -8,9 +8,11 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
@@ -342,5 +344,37 @@ func TestPickerFiltersChoosesAndMakesTopics(t *testing.T) {
 	c, ps, err := load.File(path)
 	if err != nil || c == nil || c.Topic("alliance-leadership") == nil || len(ps) != 0 {
 		t.Fatalf("the saved corpus: %v %s", err, ps)
+	}
+}
+
+// Shift with the arrows widens and narrows a selection from the keyboard,
+// by characters (Hangul among them) and by words.
+func TestShiftArrowsExtendTheSelection(t *testing.T) {
+	test.NewTempApp(t)
+	s := &data.Source{ID: "s", Text: "한미 국방장관이 만났다 today."}
+	v := NewSourceView()
+	w := test.NewWindow(v)
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 200))
+	v.SetSource(s, nil, nil)
+	v.SetSelection(0, 0)
+	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if a, b := v.Selection(); s.Text[a:b] != "한미" {
+		t.Errorf("two Shift+Right select %q", s.Text[a:b])
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if a, b := v.Selection(); s.Text[a:b] != "한미 국방장관이" {
+		t.Errorf("Shift+Down selects %q", s.Text[a:b])
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if a, b := v.Selection(); s.Text[a:b] != "한미 국방장관" {
+		t.Errorf("Shift+Left narrows to %q", s.Text[a:b])
+	}
+	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if a, b := v.Selection(); a != b {
+		t.Error("Escape kept the selection")
 	}
 }

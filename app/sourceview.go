@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -55,6 +56,7 @@ type SourceView struct {
 	selFrom, selTo int  // the selection, bytes of the text in either order; equal for none
 	dragging       bool // a drag is selecting
 	focused        bool
+	shift          bool // Shift is held (desktop.Keyable)
 
 	width  float32
 	frags  []fragment
@@ -273,9 +275,77 @@ func (v *SourceView) TypedRune(r rune) {
 	}
 }
 
-// TypedKey implements fyne.Focusable: Escape drops the selection; Enter
-// asks for a topic to code it with.
+// KeyDown implements desktop.Keyable: it follows Shift.
+func (v *SourceView) KeyDown(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		v.shift = true
+	}
+}
+
+// KeyUp implements desktop.Keyable.
+func (v *SourceView) KeyUp(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		v.shift = false
+	}
+}
+
+// extend moves the selection's moving end by one character, or (words)
+// to the next word's end or the previous word's start.
+func (v *SourceView) extend(forward, words bool) {
+	if v.source == nil {
+		return
+	}
+	text, at := v.source.Text, v.selTo
+	step := func() bool {
+		if forward && at < len(text) {
+			_, n := utf8.DecodeRuneInString(text[at:])
+			at += n
+			return true
+		}
+		if !forward && at > 0 {
+			_, n := utf8.DecodeLastRuneInString(text[:at])
+			at -= n
+			return true
+		}
+		return false
+	}
+	step()
+	if words {
+		inWord := func() bool {
+			var r rune
+			if forward {
+				r, _ = utf8.DecodeRuneInString(text[at:])
+			} else {
+				r, _ = utf8.DecodeLastRuneInString(text[:at])
+			}
+			return unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		for !inWord() && step() {
+		}
+		for inWord() && step() {
+		}
+	}
+	v.selTo = at
+	v.Refresh()
+	if start, end := v.Selection(); end > start && v.OnSelect != nil {
+		v.OnSelect(v.source, start, end)
+	}
+}
+
+// TypedKey implements fyne.Focusable: Shift with the arrows widens or
+// narrows the selection (by a character; Up and Down by a word), Escape
+// drops it, Enter asks for a topic to code it with.
 func (v *SourceView) TypedKey(e *fyne.KeyEvent) {
+	if v.shift {
+		switch e.Name {
+		case fyne.KeyRight, fyne.KeyLeft:
+			v.extend(e.Name == fyne.KeyRight, false)
+			return
+		case fyne.KeyDown, fyne.KeyUp:
+			v.extend(e.Name == fyne.KeyDown, true)
+			return
+		}
+	}
 	switch e.Name {
 	case fyne.KeyEscape:
 		v.SetSelection(0, 0)
