@@ -415,6 +415,7 @@ func (w *MainWindow) annotationItems(a *data.Annotation) []*fyne.MenuItem {
 	quote := safetext.Quote(a.Text(), 30)
 	return []*fyne.MenuItem{
 		change,
+		fyne.NewMenuItem("Edit the note…", func() { w.editNote(a) }),
 		fyne.NewMenuItem("Remove this annotation ("+safetext.Clip(a.Topic.Label, 24)+")", func() {
 			line, index, lines := a.Line, a.Index, 0
 			w.applyEdit("remove "+quote+" ("+safetext.Clip(a.Topic.Label, maxShown)+")", func(b []byte) ([]byte, error) {
@@ -424,6 +425,29 @@ func (w *MainWindow) annotationItems(a *data.Annotation) []*fyne.MenuItem {
 			}, func(c *data.Corpus) *data.Corpus { return edit.Removed(c, index, lines) })
 		}),
 	}
+}
+
+// editNote asks for an annotation's note and writes it.
+func (w *MainWindow) editNote(a *data.Annotation) {
+	note := widget.NewMultiLineEntry()
+	note.SetText(a.Note)
+	note.Wrapping = fyne.TextWrapWord
+	note.SetMinRowsVisible(4)
+	line, index := a.Line, a.Index
+	d := dialog.NewForm("The note of "+safetext.Quote(a.Text(), 40), "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Note", note)}, func(ok bool) {
+		if !ok || note.Text == a.Note {
+			return
+		}
+		text, lines := note.Text, 0
+		w.applyEdit("edit the note of "+safetext.Quote(a.Text(), 30), func(b []byte) ([]byte, error) {
+			out, err := edit.SetNote(b, line, text)
+			lines = bytes.Count(out, []byte("\n")) - bytes.Count(b, []byte("\n"))
+			return out, err
+		}, func(c *data.Corpus) *data.Corpus { return edit.Noted(c, index, text, lines) })
+	}, w)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	w.Canvas().Focus(note)
 }
 
 // retopic gives an annotation another topic.

@@ -211,7 +211,7 @@ func TestSpanMenusEdit(t *testing.T) {
 	if w.corpus.Annotations[a.Index].Quote != quote || len(w.corpus.Annotations) != before {
 		t.Fatal("the retopic changed more than the topic")
 	}
-	w.annotationItems(w.corpus.Annotations[a.Index])[1].Action()
+	w.annotationItems(w.corpus.Annotations[a.Index])[2].Action()
 	w.ui.pumpUntil(t, "the removal", func() bool { return len(w.corpus.Annotations) == before-1 })
 	w.Undo()
 	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Annotations) == before })

@@ -345,6 +345,75 @@ func Retopic(raw []byte, line int, id string) ([]byte, error) {
 	return nil, fmt.Errorf("line %d: the annotation has no topic", line)
 }
 
+// SetNote returns the file with the note of the annotation at line set to
+// note: the note's value replaced where it is written, or a note key added
+// to the item (at the end of a one-line "{…}" item, or as the item's last
+// line), every other byte kept.
+func SetNote(raw []byte, line int, note string) ([]byte, error) {
+	f, err := parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	i, err := f.item(line)
+	if err != nil {
+		return nil, err
+	}
+	it := f.list.Content[i]
+	var out []byte
+	for k := 0; k+1 < len(it.Content); k += 2 {
+		if it.Content[k].Value != "note" {
+			continue
+		}
+		start, end, err := f.scalarSpan(it.Content[k+1])
+		if err != nil {
+			return nil, errors.New("the note is written in a style this editor does not change (a block scalar); edit it in the file")
+		}
+		out = append(append(append([]byte(nil), f.raw[:start]...), quoted(note)...), f.raw[end:]...)
+	}
+	if out == nil {
+		first, last := f.itemLines(i)
+		at := 0
+		for _, l := range f.lines[:last] {
+			at += len(l)
+		}
+		if it.Style&yaml.FlowStyle != 0 {
+			if first != last {
+				return nil, errors.New("the annotation spans several lines in flow style; edit its note in the file")
+			}
+			lineText := f.lines[last-1]
+			brace := bytes.LastIndexByte(lineText, '}')
+			if brace < 0 {
+				return nil, errors.New("the annotation's closing brace is not on its line")
+			}
+			pos := at - len(lineText) + brace
+			out = append(append(append([]byte(nil), f.raw[:pos]...), ", note: "+quoted(note)...), f.raw[pos:]...)
+		} else {
+			keyIndent := it.Content[0].Column - 1
+			add := strings.Repeat(" ", keyIndent) + "note: " + quoted(note) + f.eol
+			if !bytes.HasSuffix(f.lines[last-1], []byte("\n")) {
+				add = f.eol + strings.TrimSuffix(add, f.eol)
+			}
+			out = append(append(append([]byte(nil), f.raw[:at]...), add...), f.raw[at:]...)
+		}
+	}
+	// It must read back as the same item with that note.
+	g, err := parse(out)
+	if err != nil || g.list == nil || len(g.list.Content) != len(f.list.Content) {
+		return nil, errors.New("the file's layout is not one the editor can change safely")
+	}
+	got := ""
+	gi := g.list.Content[i]
+	for k := 0; k+1 < len(gi.Content); k += 2 {
+		if gi.Content[k].Value == "note" {
+			got = gi.Content[k+1].Value
+		}
+	}
+	if got != note {
+		return nil, errors.New("the note does not read back as written")
+	}
+	return out, nil
+}
+
 // scalarSpan finds a one-line scalar's bytes in the file from its node's
 // line and column.
 func (f *file) scalarSpan(v *yaml.Node) (start, end int, err error) {

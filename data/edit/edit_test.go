@@ -354,3 +354,51 @@ func TestNewTopicFollowsAsALoadWould(t *testing.T) {
 		t.Errorf("the new topic reads back as %+v", loaded.Topic(topic.ID))
 	}
 }
+
+func TestSetNote(t *testing.T) {
+	raw := "annotations:\n  - {source: s1, topic: space, quote: a}\n  - {source: s1, topic: space, quote: b, note: 'old'}\n  - source: s1\n    topic: cyber\n    quote: c\n  - source: s1\n    topic: cyber\n    quote: d\n    note: old one\n"
+	for _, tt := range []struct {
+		line int
+		want string
+	}{
+		{2, "  - {source: s1, topic: space, quote: a, note: 'it''s new'}\n"},
+		{3, "  - {source: s1, topic: space, quote: b, note: 'it''s new'}\n"},
+		{4, "    quote: c\n    note: 'it''s new'\n  - source: s1\n"},
+		{7, "    note: 'it''s new'\n"},
+	} {
+		out, err := SetNote([]byte(raw), tt.line, "it's new")
+		if err != nil {
+			t.Fatalf("line %d: %v", tt.line, err)
+		}
+		if !strings.Contains(string(out), tt.want) || !insertedOrChangedOne(raw, string(out)) {
+			t.Errorf("line %d:\n%s", tt.line, out)
+		}
+	}
+}
+
+// insertedOrChangedOne reports whether b is a with one line changed or one
+// inserted.
+func insertedOrChangedOne(a, b string) bool {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	if len(la) == len(lb) {
+		return changedLines([]byte(a), []byte(b)) == 1
+	}
+	return len(lb) == len(la)+1 && insertedOnly([]byte(a), []byte(b))
+}
+
+// A note set follows in memory as a load of the file gives it.
+func TestNoteFollowsAsALoadWould(t *testing.T) {
+	path := filepath.Join("..", "..", "assets", "corpus", "scm.yaml")
+	c, _, _ := load.File(path)
+	raw, _ := os.ReadFile(path)
+	out, err := SetNote(raw, c.Annotations[7].Line, "checked against the seed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.Count(out, []byte("\n")) - bytes.Count(raw, []byte("\n"))
+	got, want := Noted(c, 7, "checked against the seed", lines), reload(t, path, out)
+	same(t, "note", got, want)
+	if want.Annotations[7].Note != "checked against the seed" || got.Annotations[7].Note != want.Annotations[7].Note {
+		t.Errorf("the note reads %q", want.Annotations[7].Note)
+	}
+}

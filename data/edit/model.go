@@ -71,6 +71,24 @@ func Same(want, got *data.Corpus) error {
 	return nil
 }
 
+// Noted is c with annotation i's note set to note; when the note was
+// written as a new line (a block item), the annotations below move down
+// by lines.
+func Noted(c *data.Corpus, i int, note string, lines int) *data.Corpus {
+	n := c.Clone()
+	a := n.Annotations[i]
+	a.Note = note
+	if lines > 0 {
+		for _, b := range n.Annotations {
+			if b.Line > a.Line {
+				b.Line += lines
+			}
+		}
+	}
+	n.Derive()
+	return n
+}
+
 // TopicAdded is c with a new topic t, written by AddTopicAt at line in
 // lines lines: the annotations below it move down.
 func TopicAdded(c *data.Corpus, t Topic, line, lines int) (*data.Corpus, error) {
