@@ -555,9 +555,13 @@ func (w *MainWindow) save(then func()) {
 		return
 	}
 	snap, path, shown := w.session.Snapshot(), w.path, w.corpus
+	write := w.opts.WriteFile
+	if write == nil {
+		write = atomicfile.Write
+	}
 	w.status.SetText("Saving " + path + "…")
 	go func() {
-		err := saveChecked(path, snap, shown)
+		err := saveChecked(path, snap, shown, write)
 		w.opts.Do(func() {
 			switch {
 			case errors.Is(err, edit.ErrChangedOnDisk):
@@ -584,7 +588,7 @@ func (w *MainWindow) save(then func()) {
 
 // saveChecked writes snap.Now over the corpus file at path once it loads
 // as shown and the file is still snap.Read.
-func saveChecked(path string, snap edit.Snapshot, shown *data.Corpus) error {
+func saveChecked(path string, snap edit.Snapshot, shown *data.Corpus, write func(string, []byte) error) error {
 	folder, name, err := load.OpenCorpusFolder(path)
 	if err != nil {
 		return err
@@ -607,7 +611,7 @@ func saveChecked(path string, snap edit.Snapshot, shown *data.Corpus) error {
 	if !bytes.Equal(disk, snap.Read) {
 		return edit.ErrChangedOnDisk
 	}
-	return atomicfile.Write(filepath.Join(folder.Dir(), name), snap.Now)
+	return write(filepath.Join(folder.Dir(), name), snap.Now)
 }
 
 // Quit ends the app, after asking about unsaved edits.

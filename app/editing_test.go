@@ -1,9 +1,11 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -376,5 +378,36 @@ func TestShiftArrowsExtendTheSelection(t *testing.T) {
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if a, b := v.Selection(); a != b {
 		t.Error("Escape kept the selection")
+	}
+}
+
+// A save that fails (a full disk, a refused rename) leaves the file as it
+// was, the edits in the window and in the journal, and says why.
+func TestFailedSavesKeepEverything(t *testing.T) {
+	for _, fault := range []error{syscall.ENOSPC, os.ErrPermission} {
+		path := copyBuiltin(t)
+		orig, _ := os.ReadFile(path)
+		journal := &edit.Journal{Dir: filepath.Join(t.TempDir(), "journal")}
+		w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path, Journal: journal,
+			WriteFile: func(string, []byte) error { return fmt.Errorf("write: %w", fault) }})
+		w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
+		v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
+		v.Resize(fyne.NewSize(500, v.MinSize().Height))
+		dragAcross(t, v, "Panetta said today")
+		before := len(w.corpus.Annotations)
+		v.TypedRune('1')
+		w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
+		w.Save()
+		w.ui.pumpUntil(t, "the failure", func() bool { return w.Canvas().Overlays().Top() != nil })
+		abs, _ := filepath.Abs(path)
+		if now, _ := os.ReadFile(path); string(now) != string(orig) {
+			t.Errorf("%v: the file changed", fault)
+		}
+		if !w.dirty() || len(w.corpus.Annotations) != before+1 {
+			t.Errorf("%v: the edits are gone from the window", fault)
+		}
+		if _, ok := journal.Read(abs); !ok {
+			t.Errorf("%v: the edits are gone from the journal", fault)
+		}
 	}
 }

@@ -55,6 +55,9 @@ type Options struct {
 	// Journal, when set, keeps unsaved edits as they are made, and a
 	// corpus opened with edits kept from a crash offers to restore them.
 	Journal *edit.Journal
+	// WriteFile replaces a file whole; nil is atomicfile.Write. Tests give
+	// one that fails as a full disk or a refused rename does.
+	WriteFile func(path string, data []byte) error
 	Load    Loader
 	// OnLoaded, when set, is called on the UI goroutine after every load has
 	// been shown, with that load's problems.
