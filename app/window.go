@@ -58,7 +58,7 @@ type Options struct {
 	// WriteFile replaces a file whole; nil is atomicfile.Write. Tests give
 	// one that fails as a full disk or a refused rename does.
 	WriteFile func(path string, data []byte) error
-	Load    Loader
+	Load      Loader
 	// OnLoaded, when set, is called on the UI goroutine after every load has
 	// been shown, with that load's problems.
 	OnLoaded func(data.Problems)
