@@ -166,6 +166,7 @@ func (d *DetailPane) ShowMatch(c *data.Corpus, m textmatch.Match) {
 		header := s.Content.(*fyne.Container).Objects[0]
 		s.Offset.Y = max(0, header.Size().Height+y-40)
 		s.Refresh()
+		v.SetViewport(s.Offset.Y-header.Size().Height, max(s.Size().Height, 600))
 	}
 }
 
@@ -229,6 +230,7 @@ func (d *DetailPane) scrollTo(ti int, a *data.Annotation) {
 		header := s.Content.(*fyne.Container).Objects[0]
 		s.Offset.Y = max(0, header.Size().Height+y-40)
 		s.Refresh()
+		v.SetViewport(s.Offset.Y-header.Size().Height, max(s.Size().Height, 600))
 	}
 }
 
@@ -296,6 +298,8 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 		header.Wrapping = fyne.TextWrapWord
 		scroll := container.NewVScroll(container.NewVBox(header, v))
 		v.OnReflow = scroll.Refresh
+		// The view draws only the lines the scroller shows.
+		scroll.OnScrolled = func(off fyne.Position) { v.SetViewport(off.Y-v.Position().Y, scroll.Size().Height) }
 		d.views = append(d.views, v)
 		d.scrolls = append(d.scrolls, scroll)
 		items = append(items, container.NewTabItem(tabName(s), scroll))

@@ -58,6 +58,11 @@ type SourceView struct {
 	focused        bool
 	shift          bool // Shift is held (desktop.Keyable)
 
+	// The part of the view a scroller shows, in the view's coordinates:
+	// only its lines get canvas objects (a 16 MiB text has about 200,000
+	// lines). Until a scroller says, the top of the text.
+	viewTop, viewHeight float32
+
 	width  float32
 	frags  []fragment
 	height float32
@@ -84,7 +89,7 @@ type styled struct {
 
 // NewSourceView makes an empty view.
 func NewSourceView() *SourceView {
-	v := &SourceView{current: -1}
+	v := &SourceView{current: -1, viewHeight: 1200}
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -110,6 +115,22 @@ func (v *SourceView) SetMatches(matches []textmatch.Match, current int) {
 	v.matches, v.current = matches, current
 	v.relayout(v.Size().Width)
 	v.Refresh()
+}
+
+// SetViewport tells the view which part of it a scroller shows (top and
+// height in the view's coordinates), so it draws only the lines there,
+// and a screen of margin on each side.
+func (v *SourceView) SetViewport(top, height float32) {
+	if top == v.viewTop && height == v.viewHeight {
+		return
+	}
+	v.viewTop, v.viewHeight = top, height
+	v.Refresh()
+}
+
+// inView reports whether a line at y is drawn.
+func (v *SourceView) inView(y float32) bool {
+	return y >= v.viewTop-v.viewHeight && y <= v.viewTop+2*v.viewHeight
 }
 
 // Selection returns the selected bytes [start, end) of the text, in
@@ -609,7 +630,19 @@ func (v *SourceView) reflow(width float32) {
 		}
 		word := text[b:end]
 		ww := fyne.MeasureText(strings.TrimRight(word, " "), size, fyne.TextStyle{}).Width
-		if x > pad && x+ww > width-pad {
+		if ww > width-2*pad {
+			// A word wider than the view (a long URL, text without spaces:
+			// Chinese, Japanese): it breaks at the character that fills
+			// the line.
+			whole := text[b:end]
+			end = b + fitBytes(whole, width-pad-x, size)
+			if end == b {
+				if x > pad {
+					x, y = pad, y+lineH
+				}
+				end = b + max(fitBytes(whole, width-2*pad, size), nextRune(whole))
+			}
+		} else if x > pad && x+ww > width-pad {
 			x, y = pad, y+lineH
 		}
 		// Split the token where the style changes.
@@ -625,6 +658,26 @@ func (v *SourceView) reflow(width float32) {
 		b = end
 	}
 	v.height = y + lineH + pad
+}
+
+// fitBytes is how many bytes of s, whole characters, fit in width.
+func fitBytes(s string, width, size float32) int {
+	fit := 0
+	for i := range s {
+		if i > 0 && fyne.MeasureText(s[:i], size, fyne.TextStyle{}).Width > width {
+			return fit
+		}
+		fit = i
+	}
+	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
+		return len(s)
+	}
+	return fit
+}
+
+func nextRune(s string) int {
+	_, n := utf8.DecodeRuneInString(s)
+	return max(n, 1)
 }
 
 // MinSize is the wrapped text's height at the current width.
@@ -701,6 +754,9 @@ func (r *sourceRenderer) build() {
 	}
 	var bgs, texts []fyne.CanvasObject
 	for _, f := range v.frags {
+		if !v.inView(f.y) {
+			continue
+		}
 		if len(f.anns) > 0 && strings.TrimSpace(f.text) != "" {
 			primary := f.anns[0]
 			focused := slices.Contains(f.anns, v.focus)

@@ -117,3 +117,31 @@ func TestSourceViewReflowsParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// A long text gets canvas objects for the lines in view only, scrolling
+// moves them, and a word wider than the view (text without spaces) wraps.
+func TestSourceViewDrawsOnlyWhatIsInView(t *testing.T) {
+	test.NewTempApp(t)
+	text := strings.Repeat("A line of the long source text, with some words in it.\n", 20000) + strings.Repeat("長い文章には空白がない", 40)
+	s := &data.Source{ID: "long", Text: text}
+	v := NewSourceView()
+	w := test.NewWindow(v)
+	defer w.Close()
+	v.SetSource(s, nil, nil)
+	v.Resize(fyne.NewSize(400, v.MinSize().Height))
+	r := test.WidgetRenderer(v)
+	if n := len(r.Objects()); n == 0 || n > 500 {
+		t.Errorf("%d objects for the top of a 20,000-line text", n)
+	}
+	v.SetViewport(v.MinSize().Height-300, 300)
+	r.Refresh()
+	last := r.Objects()[len(r.Objects())-1]
+	if last.Position().Y < v.MinSize().Height-1000 {
+		t.Error("scrolled to the end, the objects are still at the top")
+	}
+	for _, f := range v.frags {
+		if f.x+f.w > 400+1 {
+			t.Fatalf("a fragment runs past the view's width: %q at %v+%v", f.text, f.x, f.w)
+		}
+	}
+}
