@@ -61,12 +61,21 @@ func (w *MainWindow) codeSelection(i int) {
 		w.status.SetText(fmt.Sprintf("There is no topic %d.", i+1))
 		return
 	}
-	w.codeSelectionAs(w.corpus.Topics[i].ID, "")
+	w.codeSelectionAs(w.corpus.Topics[i].ID, "", false)
+}
+
+// codeSelectionExact is codeSelection without widening the selection to
+// whole words (Alt with the topic's number).
+func (w *MainWindow) codeSelectionExact(i int) {
+	if w.corpus != nil && i < len(w.corpus.Topics) {
+		w.codeSelectionAs(w.corpus.Topics[i].ID, "", true)
+	}
 }
 
 // codeSelectionAs codes the selected text with the topic id; with label
 // set, the topic is new, and is made with the annotation, in one edit.
-func (w *MainWindow) codeSelectionAs(id, label string) {
+// Unless exact, the selection widens to whole words.
+func (w *MainWindow) codeSelectionAs(id, label string, exact bool) {
 	sel := w.selected
 	if w.corpus == nil || sel.source == nil || sel.end <= sel.start || w.corpus.Source(sel.source.ID) != sel.source {
 		w.status.SetText("Select text in a source first (drag across it, or double-click a word).")
@@ -83,7 +92,10 @@ func (w *MainWindow) codeSelectionAs(id, label string) {
 		return
 	}
 	text := sel.source.Text
-	start, end := SnapToWords(text, sel.start, sel.end)
+	start, end := sel.start, sel.end
+	if !exact {
+		start, end = SnapToWords(text, start, end)
+	}
 	a := edit.Annotation{Source: sel.source.ID, Topic: id, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start]),
 		Coder: w.app.Preferences().String(prefCoder), Created: time.Now().Format("2006-01-02")}
 	placed, an, err := edit.PlaceQuote(w.corpus, a)

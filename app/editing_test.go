@@ -411,3 +411,19 @@ func TestFailedSavesKeepEverything(t *testing.T) {
 		}
 	}
 }
+
+// Alt held, a selection is coded as it is; without, it widens to words.
+func TestAltKeepsTheSelectionAsItIs(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
+	v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	dragAcross(t, v, "cretary Leon")
+	before := len(w.corpus.Annotations)
+	v.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierAlt})
+	w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
+	if got := w.corpus.Annotations[before].Text(); got != "cretary Leon" {
+		t.Errorf("with Alt, coded %q", got)
+	}
+}

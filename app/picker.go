@@ -112,9 +112,9 @@ func (p *picker) choose(i int) {
 	r := p.rows[i]
 	p.close()
 	if r.topic != nil {
-		p.w.codeSelectionAs(r.topic.ID, "")
+		p.w.codeSelectionAs(r.topic.ID, "", false)
 	} else {
-		p.w.codeSelectionAs("", r.label)
+		p.w.codeSelectionAs("", r.label, false)
 	}
 }
 

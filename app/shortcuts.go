@@ -33,6 +33,10 @@ func (w *MainWindow) addShortcuts() {
 	add(fyne.KeyT, ctrl, func() { c.Focus(w.timeline) })
 	add(fyne.KeyN, ctrl, w.detail.Next)
 	add(fyne.KeyP, ctrl, w.detail.Previous)
+	for i := range 9 { // Alt with a topic's number codes the selection as it is, not widened to words
+		n := i
+		add(fyne.KeyName(fmt.Sprint(i+1)), fyne.KeyModifierAlt, func() { w.codeSelectionExact(n) })
+	}
 	for i := range w.charts {
 		index := i
 		add(fyne.KeyName(fmt.Sprint(i+1)), ctrl, func() {
