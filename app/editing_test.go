@@ -43,6 +43,18 @@ func copyBuiltin(t *testing.T) string {
 	return filepath.Join(dir, "scm.yaml")
 }
 
+// openAFPS selects the 44th SCM and lays out its AFPS report's view.
+func openAFPS(t *testing.T, w *testWindow) *SourceView {
+	t.Helper()
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
+	v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
+	if v == nil {
+		t.Fatal("the AFPS report is not shown")
+	}
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	return v
+}
+
 // dragAcross drags in a source view from the start to the end of a phrase.
 func dragAcross(t *testing.T, v *SourceView, phrase string) {
 	t.Helper()
@@ -134,9 +146,7 @@ func TestCodingASelectionUndoRedoSave(t *testing.T) {
 func TestUnsavedEditsAreGuarded(t *testing.T) {
 	path := copyBuiltin(t)
 	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
-	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
-	v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
-	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	v := openAFPS(t, w)
 	dragAcross(t, v, "Panetta said today")
 	before := len(w.corpus.Annotations)
 	v.TypedRune('1')
@@ -159,9 +169,7 @@ func TestJournaledEditsAreRestored(t *testing.T) {
 	journal := &edit.Journal{Dir: filepath.Join(t.TempDir(), "journal")}
 	a := test.NewTempApp(t)
 	w := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: path, Journal: journal})
-	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
-	v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
-	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	v := openAFPS(t, w)
 	dragAcross(t, v, "Panetta said today")
 	before := len(w.corpus.Annotations)
 	v.TypedRune('3')
@@ -416,9 +424,7 @@ func TestFailedSavesKeepEverything(t *testing.T) {
 func TestAltKeepsTheSelectionAsItIs(t *testing.T) {
 	path := copyBuiltin(t)
 	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
-	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("scm-44")})
-	v := w.detail.View(w.corpus.Source("afps-2012-10-24"))
-	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	v := openAFPS(t, w)
 	dragAcross(t, v, "cretary Leon")
 	before := len(w.corpus.Annotations)
 	v.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierAlt})
