@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,10 +16,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
-	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
-	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
@@ -150,12 +146,24 @@ func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error),
 		return
 	}
 	if w.session == nil {
-		raw, err := w.readCorpusFile()
-		if err != nil {
-			w.status.SetText("Not changed: " + err.Error())
-			return
-		}
-		w.session = edit.NewSession(raw)
+		// The first edit reads the file, in the background, then is made.
+		path := w.path
+		go func() {
+			raw, err := edit.ReadFile(path)
+			w.opts.Do(func() {
+				switch {
+				case path != w.path:
+				case err != nil:
+					w.status.SetText("Not changed: " + err.Error())
+				default:
+					if w.session == nil {
+						w.session = edit.NewSession(raw)
+					}
+					w.applyEdit(what, change, follow)
+				}
+			})
+		}()
+		return
 	}
 	if err := w.session.Apply(what, change); err != nil {
 		w.status.SetText("Not changed: " + err.Error())
@@ -178,7 +186,7 @@ func (w *MainWindow) offerCopy() {
 				if err != nil || u == nil {
 					return
 				}
-				path, err := copyBuiltinCorpus(u.Path())
+				path, err := assets.WriteCorpus(u.Path())
 				if err != nil {
 					dialog.ShowError(err, w)
 					return
@@ -189,67 +197,6 @@ func (w *MainWindow) offerCopy() {
 			d.Resize(fyne.NewSize(800, 560))
 			d.Show()
 		}, w)
-}
-
-// copyBuiltinCorpus writes the built-in corpus into a new folder inside
-// parent ("alliance-timeline-corpus", or with a number when that is taken)
-// and returns its corpus file. It creates every file anew: nothing there
-// is overwritten.
-func copyBuiltinCorpus(parent string) (string, error) {
-	var dir string
-	for n := 1; n < 100; n++ {
-		dir = filepath.Join(parent, "alliance-timeline-corpus")
-		if n > 1 {
-			dir += fmt.Sprintf("-%d", n)
-		}
-		if err := os.Mkdir(dir, 0o755); err == nil {
-			break
-		} else if !errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("make a folder for the copy: %w", err)
-		}
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return "", err
-	}
-	defer root.Close()
-	src := assets.CorpusFS()
-	err = fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == "." {
-			return err
-		}
-		if d.IsDir() {
-			return root.Mkdir(p, 0o755)
-		}
-		raw, err := fs.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		f, err := root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(raw); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
-	})
-	if err != nil {
-		return "", fmt.Errorf("copy the built-in corpus to %s: %w", dir, err)
-	}
-	return filepath.Join(dir, assets.CorpusFile), nil
-}
-
-// readCorpusFile reads the corpus file as it is on disk now.
-func (w *MainWindow) readCorpusFile() ([]byte, error) {
-	folder, name, err := load.OpenCorpusFolder(w.path)
-	if err != nil {
-		return nil, err
-	}
-	defer folder.Close()
-	raw, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
-	return raw, err
 }
 
 // keptEdits are unsaved edits the journal kept for the corpus file, made
@@ -269,12 +216,7 @@ func (w *MainWindow) keptEdits(path string) *keptEdits {
 	if !ok {
 		return nil
 	}
-	folder, name, err := load.OpenCorpusFolder(path)
-	if err != nil {
-		return nil
-	}
-	defer folder.Close()
-	disk, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
+	disk, err := edit.ReadFile(path)
 	if err != nil || sha256.Sum256(disk) != e.Base || bytes.Equal(disk, e.Bytes) {
 		return nil // made on another version of the file, or nothing to restore
 	}
@@ -336,35 +278,25 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 	generation := w.loads
 	go func() {
 		w.keep(generation, path, saved, raw)
-		var res *load.Result
+		var c *data.Corpus
 		var err error
 		if follow != nil {
-			res = &load.Result{Corpus: follow(shown)}
+			c = follow(shown)
 		}
-		if res == nil || res.Corpus == nil { // no follow, or it could not: load the bytes
-			var folder *load.Folder
-			var name string
-			if folder, name, err = load.OpenCorpusFolder(path); err == nil {
-				res, err = load.Read(folder, name, path, load.Options{Corpus: raw})
-				folder.Close()
-			}
+		if c == nil { // no follow, or it could not: load the bytes
+			c, err = edit.Load(path, raw)
 		}
 		var ready loaded
-		if err == nil && res.Corpus != nil {
-			ready = loaded{corpus: res.Corpus, model: timeline.NewModel(res.Corpus), stats: res.Corpus.Stats()}
+		if err == nil {
+			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats()}
 		}
 		w.opts.Do(func() {
 			if generation != w.loads {
 				return
 			}
-			switch {
-			case err != nil:
-				w.status.SetText("The edit could not be shown: " + err.Error())
-			case res.Corpus == nil:
-				w.problems.SetProblems(res.Problems)
-				w.problems.Show()
-				w.status.SetText("The edit leaves the corpus with " + res.Problems.Summary() + "; Ctrl+Z undoes it.")
-			default:
+			if err != nil {
+				w.status.SetText("The edited corpus cannot be shown (" + err.Error() + "); Ctrl+Z undoes the edit.")
+			} else {
 				w.replaceCorpus(ready)
 				w.status.SetText(done)
 			}
@@ -567,13 +499,10 @@ func (w *MainWindow) save(then func()) {
 		return
 	}
 	snap, path, shown := w.session.Snapshot(), w.path, w.corpus
-	write := w.opts.WriteFile
-	if write == nil {
-		write = atomicfile.Write
-	}
+	write := w.opts.WriteFile // nil: atomicfile.Write
 	w.status.SetText("Saving " + path + "…")
 	go func() {
-		err := saveChecked(path, snap, shown, write)
+		err := edit.WriteChecked(path, snap.Read, snap.Now, shown, write)
 		w.opts.Do(func() {
 			switch {
 			case errors.Is(err, edit.ErrChangedOnDisk):
@@ -596,34 +525,6 @@ func (w *MainWindow) save(then func()) {
 			w.showDirty()
 		})
 	}()
-}
-
-// saveChecked writes snap.Now over the corpus file at path once it loads
-// as shown and the file is still snap.Read.
-func saveChecked(path string, snap edit.Snapshot, shown *data.Corpus, write func(string, []byte) error) error {
-	folder, name, err := load.OpenCorpusFolder(path)
-	if err != nil {
-		return err
-	}
-	defer folder.Close()
-	res, err := load.Read(folder, name, path, load.Options{Corpus: snap.Now})
-	if err != nil {
-		return err
-	}
-	if res.Corpus == nil {
-		return fmt.Errorf("the edited file would not load (%s); nothing was written", res.Problems.Summary())
-	}
-	if err := edit.Same(shown, res.Corpus); err != nil {
-		return fmt.Errorf("the edited file would not load as the corpus shown (%w); nothing was written", err)
-	}
-	disk, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
-	if err != nil {
-		return fmt.Errorf("read the corpus file again: %w", err)
-	}
-	if !bytes.Equal(disk, snap.Read) {
-		return edit.ErrChangedOnDisk
-	}
-	return write(filepath.Join(folder.Dir(), name), snap.Now)
 }
 
 // Quit ends the app, after asking about unsaved edits.

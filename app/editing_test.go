@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
@@ -23,24 +24,11 @@ import (
 // copyBuiltin copies the built-in corpus and its sources into a folder.
 func copyBuiltin(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join("..", "assets", "corpus")
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
-		return os.WriteFile(filepath.Join(dir, rel), raw, 0o644)
-	})
+	path, err := assets.WriteCorpus(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return filepath.Join(dir, "scm.yaml")
+	return path
 }
 
 // openAFPS selects the 44th SCM and lays out its AFPS report's view.
@@ -246,11 +234,11 @@ func TestSpanMenusEdit(t *testing.T) {
 // another folder.
 func TestBuiltinCorpusIsCopiedToCode(t *testing.T) {
 	parent := t.TempDir()
-	first, err := copyBuiltinCorpus(parent)
+	first, err := assets.WriteCorpus(parent)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := copyBuiltinCorpus(parent)
+	second, err := assets.WriteCorpus(parent)
 	if err != nil || filepath.Dir(first) == filepath.Dir(second) {
 		t.Fatalf("the second copy: %v, %s", err, second)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
@@ -22,11 +23,10 @@ func (w *MainWindow) Reload() { w.open(w.path) }
 // changedOnDisk follows a change of the corpus' files by another program:
 // a reload, unless there are unsaved edits, which are kept (Save then
 // refuses to write over the file).
-func (w *MainWindow) changedOnDisk() {
-	if w.session != nil {
-		if raw, err := w.readCorpusFile(); err == nil && bytes.Equal(raw, w.session.Saved()) {
-			return // our own save, or a change undone: what is shown is the file
-		}
+// disk is the corpus file as read after the change, off the UI goroutine.
+func (w *MainWindow) changedOnDisk(disk []byte, err error) {
+	if w.session != nil && err == nil && bytes.Equal(disk, w.session.Saved()) {
+		return // our own save, or a change undone: what is shown is the file
 	}
 	if !w.dirty() {
 		w.load(w.path)
@@ -71,7 +71,10 @@ func (w *MainWindow) load(path string) {
 		var ready loaded
 		if c != nil && !problems.HasErrors() {
 			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats(),
-				watch: watchCorpus(path, c, func() { w.opts.Do(w.changedOnDisk) }), kept: w.keptEdits(path)}
+				watch: watchCorpus(path, c, func() {
+					disk, err := edit.ReadFile(path)
+					w.opts.Do(func() { w.changedOnDisk(disk, err) })
+				}), kept: w.keptEdits(path)}
 		}
 		w.opts.Do(func() {
 			if generation == w.loads {

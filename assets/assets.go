@@ -5,7 +5,11 @@ package assets
 
 import (
 	"embed"
+	"errors"
+	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
@@ -55,4 +59,54 @@ func CorpusFS() fs.FS {
 // window and the tests open it.
 func LoadCorpus() (*data.Corpus, data.Problems, error) {
 	return load.FS(CorpusFS(), CorpusFile, CorpusName)
+}
+
+// WriteCorpus writes the built-in corpus into a new folder inside
+// parent ("alliance-timeline-corpus", or with a number when that is taken)
+// and returns its corpus file. It creates every file anew: nothing there
+// is overwritten.
+func WriteCorpus(parent string) (string, error) {
+	var dir string
+	for n := 1; n < 100; n++ {
+		dir = filepath.Join(parent, "alliance-timeline-corpus")
+		if n > 1 {
+			dir += fmt.Sprintf("-%d", n)
+		}
+		if err := os.Mkdir(dir, 0o755); err == nil {
+			break
+		} else if !errors.Is(err, fs.ErrExist) {
+			return "", fmt.Errorf("make a folder for the copy: %w", err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", err
+	}
+	defer root.Close()
+	src := CorpusFS()
+	err = fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == "." {
+			return err
+		}
+		if d.IsDir() {
+			return root.Mkdir(p, 0o755)
+		}
+		raw, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		f, err := root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(raw); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	})
+	if err != nil {
+		return "", fmt.Errorf("copy the built-in corpus to %s: %w", dir, err)
+	}
+	return filepath.Join(dir, CorpusFile), nil
 }

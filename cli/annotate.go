@@ -1,16 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 
-	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
-	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
@@ -70,21 +66,16 @@ func runAnnotate(env Env, args []string) int {
 // annotate makes one edit of the corpus file at path and replaces the file
 // with the result once it loads as the corpus with that edit.
 func annotate(path, op string, want edit.Annotation, to string) (string, error) {
-	folder, name, err := load.OpenCorpusFolder(path)
+	raw, err := edit.ReadFile(path)
 	if err != nil {
 		return "", err
 	}
-	defer folder.Close()
-	raw, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
-	if err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
-	}
-	before, err := loadBytes(folder, name, path, raw)
+	before, err := edit.Load(path, raw)
 	if err != nil {
 		return "", annotateFailed{fmt.Errorf("the corpus does not load: %w", err)}
 	}
 	var out []byte
-	var expect func(before, after *data.Corpus) error
+	var after *data.Corpus // what the edited file must load as
 	var msg string
 	switch op {
 	case "add":
@@ -92,12 +83,11 @@ func annotate(path, op string, want edit.Annotation, to string) (string, error) 
 		if err != nil {
 			return "", annotateFailed{err}
 		}
-		if out, err = edit.Add(raw, placed); err != nil {
+		var line int
+		if out, line, err = edit.AddAt(raw, placed); err != nil {
 			return "", annotateFailed{err}
 		}
-		expect = func(b, a *data.Corpus) error {
-			return sameAnnotations(b, a, nil, &annotationKey{placed.Source, placed.Topic, an.Start, an.End, data.Exact}, "")
-		}
+		after = edit.Added(before, placed, an, line)
 		msg = fmt.Sprintf("added to %s: topic %s, source %s, %s at %d–%d", path, placed.Topic, placed.Source, safetext.Quote(placed.Quote, 80), an.Start, an.End)
 	case "remove", "retopic":
 		a, err := findAnnotation(before, want)
@@ -105,49 +95,30 @@ func annotate(path, op string, want edit.Annotation, to string) (string, error) 
 			return "", annotateFailed{err}
 		}
 		if op == "remove" {
-			out, err = edit.Remove(raw, a.Line)
+			var lines int
+			out, lines, err = edit.RemoveAt(raw, a.Line)
+			if err == nil {
+				after = edit.Removed(before, a.Index, lines)
+			}
 			msg = fmt.Sprintf("removed from %s: the annotation of line %d (topic %s, source %s, %s)", path, a.Line, a.Topic.ID, a.Source.ID, safetext.Quote(a.Quote, 80))
 		} else {
 			if before.Topic(to) == nil {
 				return "", annotateFailed{fmt.Errorf("there is no topic %q", to)}
 			}
 			out, err = edit.Retopic(raw, a.Line, to)
+			if err == nil {
+				after = edit.Retopicked(before, a.Index, to)
+			}
 			msg = fmt.Sprintf("retopicked in %s: the annotation of line %d, from %s to %s", path, a.Line, a.Topic.ID, to)
 		}
 		if err != nil {
 			return "", annotateFailed{err}
 		}
-		expect = func(b, after *data.Corpus) error { return sameAnnotations(b, after, a, nil, to) }
 	}
-	after, err := loadBytes(folder, name, path, out)
-	if err != nil {
-		return "", annotateFailed{fmt.Errorf("the edited file would not load, so it is left as it was: %w", err)}
-	}
-	if err := expect(before, after); err != nil {
-		return "", annotateFailed{fmt.Errorf("the edited file would not load as this edit alone, so it is left as it was: %w", err)}
-	}
-	now, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
-	if err != nil || !bytes.Equal(now, raw) {
-		return "", annotateFailed{errors.New("the file changed on disk while it was edited; it is left as it is now: run the command again")}
-	}
-	real := filepath.Join(folder.Dir(), name)
-	if err := atomicfile.Write(real, out); err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
+	if err := edit.WriteChecked(path, raw, out, after, nil); err != nil {
+		return "", annotateFailed{fmt.Errorf("%w; the file is left as it was", err)}
 	}
 	return msg, nil
-}
-
-// loadBytes loads the corpus from raw, reading its sources from folder; a
-// corpus with errors is an error.
-func loadBytes(folder *load.Folder, name, display string, raw []byte) (*data.Corpus, error) {
-	res, err := load.Read(folder, name, display, load.Options{Corpus: raw})
-	if err != nil {
-		return nil, err
-	}
-	if res.Corpus == nil {
-		return nil, fmt.Errorf("%s", res.Problems.Summary())
-	}
-	return res.Corpus, nil
 }
 
 // findAnnotation is the one annotation of a source and topic whose quote
@@ -167,48 +138,4 @@ func findAnnotation(c *data.Corpus, want edit.Annotation) (*data.Annotation, err
 		return found[0], nil
 	}
 	return nil, fmt.Errorf("%d annotations of topic %q in source %q have that quote; give --start", len(found), want.Topic, want.Source)
-}
-
-// annotationKey is what a check compares of an annotation.
-type annotationKey struct {
-	source, topic string
-	start, end    int
-	status        data.AnchorStatus
-}
-
-func keyOf(a *data.Annotation) annotationKey {
-	return annotationKey{a.Source.ID, a.Topic.ID, a.Anchor.Start, a.Anchor.End, a.Anchor.Status}
-}
-
-// sameAnnotations checks that after holds before's annotations, anchored
-// as they were, but for one edit: changed removed (retopic empty) or given
-// the topic retopic, or added (exact).
-func sameAnnotations(before, after *data.Corpus, changed *data.Annotation, added *annotationKey, retopic string) error {
-	var want []annotationKey
-	for _, a := range before.Annotations {
-		k := keyOf(a)
-		if a == changed {
-			if retopic == "" {
-				continue
-			}
-			k.topic = retopic
-		}
-		want = append(want, k)
-	}
-	if added != nil {
-		want = append(want, *added)
-	}
-	if len(after.Annotations) != len(want) {
-		return fmt.Errorf("%d annotations, not %d", len(after.Annotations), len(want))
-	}
-	for i, a := range after.Annotations {
-		if got := keyOf(a); got != want[i] {
-			return fmt.Errorf("annotation %d (line %d) is %s %s %d–%d (%s), not %s %s %d–%d (%s)", i+1, a.Line,
-				got.topic, got.source, got.start, got.end, got.status, want[i].topic, want[i].source, want[i].start, want[i].end, want[i].status)
-		}
-	}
-	if len(after.Topics) != len(before.Topics) || len(after.Meetings) != len(before.Meetings) || len(after.Sources) != len(before.Sources) {
-		return errors.New("the topics, meetings or sources differ")
-	}
-	return nil
 }

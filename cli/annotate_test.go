@@ -3,10 +3,10 @@ package cli
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 )
@@ -15,30 +15,19 @@ import (
 // blank lines added by hand, and line ends as given.
 func builtinCopy(t *testing.T, eol string) string {
 	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join("..", "assets", "corpus")
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if filepath.Base(p) == "scm.yaml" {
-			text := strings.Replace(string(raw), "annotations:\n", "# Coded by hand.\n\nannotations:\n  # (a comment of the editor's)\n\n", 1)
-			raw = []byte(strings.ReplaceAll(text, "\n", eol))
-		}
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), raw, 0o644)
-	})
+	path, err := assets.WriteCorpus(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return filepath.Join(dir, "scm.yaml")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(raw), "annotations:\n", "# Coded by hand.\n\nannotations:\n  # (a comment of the editor's)\n\n", 1)
+	if err := os.WriteFile(path, []byte(strings.ReplaceAll(text, "\n", eol)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 func TestAnnotateChangesOnlyItsLines(t *testing.T) {

@@ -2,11 +2,13 @@ package edit
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/internal/corpustest"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
@@ -400,5 +402,51 @@ func TestNoteFollowsAsALoadWould(t *testing.T) {
 	same(t, "note", got, want)
 	if want.Annotations[7].Note != "checked against the seed" || got.Annotations[7].Note != want.Annotations[7].Note {
 		t.Errorf("the note reads %q", want.Annotations[7].Note)
+	}
+}
+
+// WriteChecked leaves the file whole when the corpus file is a symbolic
+// link, when the edit would not load as wanted, and when the file changed
+// on disk since it was read.
+func TestWriteCheckedRefuses(t *testing.T) {
+	path, err := assets.WriteCorpus(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	c, err := Load(path, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, an, err := Place(c, Annotation{Source: "dod-2022-11-03-repost", Topic: "space", Quote: "a source of security in the area", Start: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, line, err := AddAt(raw, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Added(c, a, an, line)
+	link := filepath.Join(filepath.Dir(path), "link.yaml")
+	if err := os.Symlink(path, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteChecked(link, raw, out, want, nil); !errors.Is(err, ErrLink) {
+		t.Errorf("through a link: %v", err)
+	}
+	if err := WriteChecked(path, raw, out, c, nil); err == nil || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("against the wrong corpus: %v", err)
+	}
+	if err := WriteChecked(path, append([]byte("# elsewhere\n"), raw...), out, want, nil); !errors.Is(err, ErrChangedOnDisk) {
+		t.Errorf("a changed file: %v", err)
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, raw) {
+		t.Fatal("a refused write changed the file")
+	}
+	if err := WriteChecked(path, raw, out, want, nil); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, out) {
+		t.Fatal("the checked write did not write")
 	}
 }

@@ -1,0 +1,80 @@
+package edit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/alliance-timeline/alliance-timeline/atomicfile"
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+)
+
+// The one way an edited corpus file is read and written, for the window
+// and the command line alike.
+
+// ReadFile reads the corpus file at path as it is on disk now.
+func ReadFile(path string) ([]byte, error) {
+	folder, name, err := load.OpenCorpusFolder(path)
+	if err != nil {
+		return nil, err
+	}
+	defer folder.Close()
+	raw, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return raw, nil
+}
+
+// Load loads the corpus file at path as if it held raw (its source files
+// read from disk); a corpus with errors is an error that names them.
+func Load(path string, raw []byte) (*data.Corpus, error) {
+	folder, name, err := load.OpenCorpusFolder(path)
+	if err != nil {
+		return nil, err
+	}
+	defer folder.Close()
+	res, err := load.Read(folder, name, path, load.Options{Corpus: raw})
+	if err != nil {
+		return nil, err
+	}
+	if res.Corpus == nil {
+		return nil, fmt.Errorf("it would load with %s", res.Problems.Summary())
+	}
+	return res.Corpus, nil
+}
+
+// ErrLink is WriteChecked's error for a corpus file that is a symbolic
+// link: the edit would be written wherever the link leads.
+var ErrLink = errors.New("the corpus file is a symbolic link; open the file it leads to, to edit it")
+
+// WriteChecked replaces the corpus file at path with edited, made from
+// the bytes read, once edited loads as want (Same) and the file is still
+// what was read (else ErrChangedOnDisk); write replaces a file whole (nil
+// is atomicfile.Write). On any error the file is left as it is.
+func WriteChecked(path string, read, edited []byte, want *data.Corpus, write func(string, []byte) error) error {
+	if write == nil {
+		write = atomicfile.Write
+	}
+	if info, err := os.Lstat(path); err == nil && info.Mode()&os.ModeSymlink != 0 {
+		return ErrLink
+	}
+	got, err := Load(path, edited)
+	if err != nil {
+		return fmt.Errorf("the edited file would not load (%w); nothing was written", err)
+	}
+	if err := Same(want, got); err != nil {
+		return fmt.Errorf("the edited file would not load as the edit alone (%w); nothing was written", err)
+	}
+	disk, err := ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(disk, read) {
+		return ErrChangedOnDisk
+	}
+	return write(filepath.Clean(path), edited)
+}
