@@ -109,9 +109,18 @@ func (v *ChartView) CellCenter(i int) (fyne.Position, bool) {
 // Result returns the last chart shown.
 func (v *ChartView) Result() *charts.Result { return v.result }
 
-// render draws the chart for a size in the background.
+// Show implements fyne.Widget: a chart hidden in a tab is drawn when its
+// tab is chosen, not on every change while it is hidden.
+func (v *ChartView) Show() {
+	v.BaseWidget.Show()
+	v.render(v.Size())
+}
+
+// render draws the chart for a size in the background; a hidden chart
+// waits until it is shown (an edit of a large corpus would otherwise count
+// for every tab).
 func (v *ChartView) render(size fyne.Size) {
-	if v.corpus == nil || size.Width < charts.MinSide || size.Height < charts.MinSide || size == v.drawn {
+	if v.corpus == nil || !v.Visible() || size.Width < charts.MinSide || size.Height < charts.MinSide || size == v.drawn {
 		return
 	}
 	v.drawn = size

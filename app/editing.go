@@ -278,18 +278,7 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 	generation := w.loads
 	go func() {
 		w.keep(generation, path, saved, raw)
-		var c *data.Corpus
-		var err error
-		if follow != nil {
-			c = follow(shown)
-		}
-		if c == nil { // no follow, or it could not: load the bytes
-			c, err = edit.Load(path, raw)
-		}
-		var ready loaded
-		if err == nil {
-			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats()}
-		}
+		ready, err := followEdit(shown, follow, path, raw)
 		w.opts.Do(func() {
 			if generation != w.loads {
 				return
@@ -297,7 +286,11 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 			if err != nil {
 				w.status.SetText("The edited corpus cannot be shown (" + err.Error() + "); Ctrl+Z undoes the edit.")
 			} else {
+				ready.followModel(w.corpus, w.timeline.Model())
 				w.replaceCorpus(ready)
+				if w.session != nil {
+					w.session.Keep(raw, ready.corpus)
+				}
 				w.status.SetText(done)
 			}
 			w.showDirty()
@@ -309,6 +302,44 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 	}()
 }
 
+// followEdit makes what the views show after an edit, off the UI
+// goroutine: follow makes the edited corpus from the one shown (the edit
+// package's Added, Removed, …); without one, or when it cannot, the edited
+// bytes raw of the corpus file at path are loaded. When the edit changed
+// annotations alone, the timeline's model is left for followModel, on the
+// UI goroutine, which owns the model it follows.
+func followEdit(shown *data.Corpus, follow func(*data.Corpus) *data.Corpus, path string, raw []byte) (loaded, error) {
+	var c *data.Corpus
+	if follow != nil {
+		c = follow(shown)
+	}
+	if c == nil {
+		var err error
+		if c, err = edit.Load(path, raw); err != nil {
+			return loaded{}, err
+		}
+	}
+	ready := loaded{corpus: c, totals: c.Totals()}
+	if _, ok := c.AnnotationsChangedSince(shown); !ok {
+		ready.model = timeline.NewModel(c)
+	}
+	return ready, nil
+}
+
+// followModel completes what followEdit made, on the UI goroutine: the
+// timeline's model of the edited corpus, from the model shown when the
+// edit changed its annotations alone (a fraction of a new model's cost).
+func (ready *loaded) followModel(shown *data.Corpus, model *timeline.Model) {
+	if ready.model != nil {
+		return
+	}
+	if sources, ok := ready.corpus.AnnotationsChangedSince(shown); ok && model != nil {
+		ready.model = model.Follow(ready.corpus, sources)
+		return
+	}
+	ready.model = timeline.NewModel(ready.corpus)
+}
+
 // replaceCorpus shows a corpus that is the one on show with an edit: the
 // views take it, the state keeps its filters, and the selected meeting
 // and open source stay selected and open.
@@ -318,7 +349,7 @@ func (w *MainWindow) replaceCorpus(ready loaded) {
 	open := w.state.Focus().Source()
 	w.corpus, w.searcher = c, textmatch.NewSearcher(c)
 	w.timeline.SetModel(ready.model)
-	w.sidebar.SetCorpus(c, ready.stats)
+	w.sidebar.SetCorpus(c, ready.totals)
 	w.filtersChanged()
 	w.selected = textSelection{}
 	if m == nil {
@@ -454,7 +485,17 @@ func (w *MainWindow) Undo() {
 		w.status.SetText("Nothing to undo.")
 		return
 	}
-	w.showEdited("Undone: "+w.session.Undo()+".", nil)
+	w.showEdited("Undone: "+w.session.Undo()+".", w.keptCorpus())
+}
+
+// keptCorpus is a follow that gives the corpus the session kept for its
+// bytes now, after an undo or redo; nil (load the bytes) when none is kept.
+func (w *MainWindow) keptCorpus() func(*data.Corpus) *data.Corpus {
+	c := w.session.Corpus()
+	if c == nil {
+		return nil
+	}
+	return func(*data.Corpus) *data.Corpus { return c }
 }
 
 // Redo makes the last undone edit again.
@@ -463,7 +504,7 @@ func (w *MainWindow) Redo() {
 		w.status.SetText("Nothing to redo.")
 		return
 	}
-	w.showEdited("Redone: "+w.session.Redo()+".", nil)
+	w.showEdited("Redone: "+w.session.Redo()+".", w.keptCorpus())
 }
 
 // dirty reports whether there are unsaved edits.

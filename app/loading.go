@@ -70,7 +70,7 @@ func (w *MainWindow) load(path string) {
 		// What the views need is made here too, not on the UI goroutine.
 		var ready loaded
 		if c != nil && !problems.HasErrors() {
-			ready = loaded{corpus: c, model: timeline.NewModel(c), stats: c.Stats(),
+			ready = loaded{corpus: c, model: timeline.NewModel(c), totals: c.Totals(),
 				watch: watchCorpus(path, c, func() {
 					disk, err := edit.ReadFile(path)
 					w.opts.Do(func() { w.changedOnDisk(disk, err) })
@@ -122,7 +122,7 @@ func (w *MainWindow) followProgress(generation int, progress *load.Progress, loa
 type loaded struct {
 	corpus *data.Corpus
 	model  *timeline.Model
-	stats  data.Stats
+	totals data.Totals
 	watch  *watcher // of the corpus' files, which adds a watch per folder
 	kept   *keptEdits
 }
@@ -151,7 +151,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.stopSearch()
 		w.search.SetText("")
 		w.state.Clear("Select a chart cell or search to list spans here") // all of it was of the corpus shown before
-		w.sidebar.SetCorpus(c, ready.stats)
+		w.sidebar.SetCorpus(c, ready.totals)
 		w.SetTitle(fmt.Sprintf("%s — %s", safetext.Clip(c.Title, maxShown), w.opts.AppName))
 		w.filtersChanged()
 		w.remember(path)

@@ -139,8 +139,8 @@ func showSelected(sel *keySelect, choice string) {
 	}
 }
 
-// SetCorpus fills the sidebar from a corpus and its statistics.
-func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Stats) {
+// SetCorpus fills the sidebar from a corpus and its totals.
+func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	s.corpus = c
 	// Short lines, not wrapping: a wrapping label at the top of a border
 	// layout is measured as one line and overlaps what follows.

@@ -82,7 +82,7 @@ func TestSidebarShowsTheStateWithoutEcho(t *testing.T) {
 	}
 	s := NewState()
 	sb := NewSidebar(s, nil, nil)
-	sb.SetCorpus(c, c.Stats())
+	sb.SetCorpus(c, c.Totals())
 	n := 0
 	s.Listen(func(Change) { n++ })
 	s.ShowOnly(c, "japan-trilateral")

@@ -652,3 +652,25 @@ func TestRateCellsSayWhatTheRateIsOf(t *testing.T) {
 	}
 	t.Fatal("no 2020 space segment")
 }
+
+// A chart in a hidden tab is not drawn on every change (an edit of a large
+// corpus would count for every tab); choosing its tab draws it.
+func TestHiddenChartsDrawWhenShown(t *testing.T) {
+	w := openWindow(t, diskLoader)
+	hidden := w.charts[1]
+	w.chartTabs.SelectIndex(1) // drawn once, so it has a size
+	w.ui.pumpUntil(t, "the second chart", func() bool { return hidden.result != nil })
+	w.chartTabs.SelectIndex(0)
+	w.ui.pumpFor(100 * time.Millisecond)
+	if hidden.Visible() {
+		t.Fatal("the second chart's tab is not hidden")
+	}
+	before := hidden.renders
+	w.state.SetTopicShown(w.corpus.Topics[0].ID, false)
+	w.ui.pumpFor(200 * time.Millisecond)
+	if hidden.renders != before {
+		t.Errorf("a hidden chart was drawn %d times after a change", hidden.renders-before)
+	}
+	w.chartTabs.SelectIndex(1)
+	w.ui.pumpUntil(t, "the chart of the chosen tab", func() bool { return hidden.result != nil && hidden.renders > before })
+}

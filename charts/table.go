@@ -110,7 +110,7 @@ func (t *Table) Annotations(column, row int) []*data.Annotation {
 	if t.Counts == nil || column < 0 || column >= len(t.Counts.Cells) || row < 0 || row >= len(t.Counts.Cells[column]) {
 		return nil
 	}
-	return t.Counts.Cells[column][row].Annotations
+	return t.Counts.Spans(column, row)
 }
 
 // maxLabel bounds every label drawn: go-chart can loop on very long labels

@@ -9,7 +9,9 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+	"github.com/alliance-timeline/alliance-timeline/gen"
 )
 
 func loadBuiltin(t testing.TB) *data.Corpus {
@@ -138,8 +140,60 @@ func TestBuiltinCountsAgreeWithStats(t *testing.T) {
 	for bi, b := range cs.Buckets {
 		for ti, topic := range cs.Topics {
 			want := s.PerYearTopic[strconv.Itoa(b.Year)][topic.ID]
-			if got := cs.Cells[bi][ti].Count; got != want || len(cs.Cells[bi][ti].Annotations) != got {
+			if got := cs.Cells[bi][ti].Count; got != want || len(cs.Spans(bi, ti)) != got {
 				t.Errorf("%d %s: count %d, stats %d", b.Year, topic.ID, got, want)
+			}
+		}
+	}
+}
+
+// A topic's total is its count over the whole range, on the built-in
+// corpus and on generated ones where sources report meetings in several
+// years and some annotations do not anchor.
+func TestTotalsPerTopicAreTheCountOverTheRange(t *testing.T) {
+	corpora := []*data.Corpus{loadBuiltin(t)}
+	for seed := int64(1); seed <= 3; seed++ {
+		dir := t.TempDir()
+		path, err := gen.Write(dir, gen.Options{Meetings: 40, Sources: 60, Annotations: 400, Seed: seed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _, err := load.File(path)
+		if err != nil || c == nil {
+			t.Fatal(err)
+		}
+		corpora = append(corpora, c)
+	}
+	// A source reported in two years, and one that no meeting lists.
+	c, ps := loadMap(t, `corpus: {title: two years, format: 1}
+topics: [{id: space, label: Space}, {id: cyber, label: Cyber}]
+meetings:
+  - {id: m1, title: One, kind: SCM, date: 2020, sources: [s1]}
+  - {id: m2, title: Two, kind: SCM, date: 2021, sources: [s1]}
+sources:
+  - {id: s1, title: S1, text: "space and cyber and space"}
+  - {id: s2, title: S2, text: "space alone"}
+annotations:
+  - {source: s1, topic: space, quote: space, start: 0}
+  - {source: s1, topic: cyber, quote: cyber}
+  - {source: s2, topic: space, quote: space}
+`, nil)
+	if c == nil {
+		t.Fatal(ps)
+	}
+	if got := c.Totals().PerTopic; got["space"] != 1 || got["cyber"] != 1 {
+		t.Errorf("two years: totals %v, want space 1, cyber 1", got)
+	}
+	corpora = append(corpora, c)
+	for _, c := range corpora {
+		totals, err := c.Count(data.Query{Unit: data.UnitSpans, By: data.ByRange})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := c.Totals().PerTopic
+		for ti, topic := range totals.Topics {
+			if want := totals.Total(ti); got[topic.ID] != want {
+				t.Errorf("%s: %s totals %d, the count over the range %d", c.Title, topic.ID, got[topic.ID], want)
 			}
 		}
 	}

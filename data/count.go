@@ -105,13 +105,13 @@ func (cs *Counts) Measured(bi int) bool {
 	return b.HasText()
 }
 
-// Cell is the count of one topic in one bucket and the annotations behind it.
+// Cell is the count of one topic in one bucket; Counts.Spans lists the
+// annotations behind it.
 type Cell struct {
 	Count int
 	// Value is Count, or Count per 1,000 words when the query asks; NaN when
 	// the bucket has no text to divide by.
-	Value       float64
-	Annotations []*Annotation // ordered by source and position
+	Value float64
 }
 
 // Counts is a table of cells: one row per bucket, one column per topic.
@@ -152,19 +152,37 @@ func (c *Corpus) Count(q Query) (*Counts, error) {
 		column[t.Index] = i
 	}
 	out.Cells = make([][]Cell, len(out.Buckets))
-	// Every cell, and every cell's annotations, come from one allocation
-	// each: counting by meeting makes thousands of buckets.
+	// Every cell comes from one allocation: counting by meeting makes
+	// thousands of buckets.
 	cells := make([]Cell, len(out.Buckets)*len(topics))
-	spans := make([]int, len(cells)) // the annotations behind each cell
 	var scratch countScratch
 	scratch.init(len(topics))
 	for bi := range out.Buckets {
 		row := bi * len(topics)
 		out.Cells[bi] = cells[row : row+len(topics) : row+len(topics)]
-		scratch.countBucket(&out.Buckets[bi], q, column, out.Cells[bi], spans[row:row+len(topics)])
+		scratch.countBucket(&out.Buckets[bi], q, column, out.Cells[bi])
 	}
-	fillAnnotations(out.Buckets, column, out.Cells, spans)
 	return out, nil
+}
+
+// Spans lists the annotations behind cell [bucket][topic], ordered by
+// source and position: every span the cell counts, each once. They are
+// listed when asked (a click on a cell), not with every count: a count
+// follows every edit.
+func (cs *Counts) Spans(bucket, topic int) []*Annotation {
+	if bucket < 0 || bucket >= len(cs.Buckets) || topic < 0 || topic >= len(cs.Topics) {
+		return nil
+	}
+	t := cs.Topics[topic]
+	var out []*Annotation
+	for _, s := range cs.Buckets[bucket].Sources {
+		for _, a := range s.Annotations {
+			if a.Topic == t && a.Counted() {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
 }
 
 func (c *Corpus) selectTopics(ids []string) ([]*Topic, error) {
@@ -281,13 +299,12 @@ func (s *countScratch) init(columns int) {
 	s.lastMeeting = make([]*Meeting, columns)
 }
 
-// countBucket fills one bucket's counts and values, and counts the
-// annotations behind each cell into spans (fillAnnotations lists them). An annotation
+// countBucket fills one bucket's counts and values. An annotation
 // counts once per bucket even when its source reports two meetings of the
 // same year. A bucket visits each of its sources, and each of its
 // meetings, once, so distinct sources and meetings are counted by
 // remembering the last one seen per column: no sets.
-func (sc *countScratch) countBucket(b *Bucket, q Query, column []int, cells []Cell, spans []int) {
+func (sc *countScratch) countBucket(b *Bucket, q Query, column []int, cells []Cell) {
 	clear(sc.lastSource)
 	clear(sc.lastMeeting)
 	for _, s := range b.Sources {
@@ -297,7 +314,6 @@ func (sc *countScratch) countBucket(b *Bucket, q Query, column []int, cells []Ce
 				continue
 			}
 			cell := &cells[col]
-			spans[col]++
 			switch {
 			case q.Unit == UnitSpans:
 				cell.Count++
@@ -326,33 +342,6 @@ func (sc *countScratch) countBucket(b *Bucket, q Query, column []int, cells []Ce
 			cell.Value = math.NaN()
 			if b.Words > 0 {
 				cell.Value = float64(cell.Count) * 1000 / float64(b.Words)
-			}
-		}
-	}
-}
-
-// fillAnnotations lists each cell's annotations, ordered by source and
-// position, in one slice shared by all cells; spans holds how many each
-// cell has.
-func fillAnnotations(buckets []Bucket, column []int, cells [][]Cell, spans []int) {
-	total := 0
-	for _, n := range spans {
-		total += n
-	}
-	all := make([]*Annotation, total)
-	for bi := range buckets {
-		row := cells[bi]
-		for col := range row {
-			if n := spans[bi*len(row)+col]; n > 0 {
-				row[col].Annotations = all[:0:n]
-				all = all[n:]
-			}
-		}
-		for _, s := range buckets[bi].Sources {
-			for _, a := range s.Annotations {
-				if col := column[a.Topic.Index]; col >= 0 && a.Counted() {
-					row[col].Annotations = append(row[col].Annotations, a)
-				}
 			}
 		}
 	}

@@ -110,7 +110,7 @@ func TestCount(t *testing.T) {
 				}
 			}
 			for k, n := range tt.anns {
-				if got := len(cs.Cells[k[0]][k[1]].Annotations); got != n {
+				if got := len(cs.Spans(k[0], k[1])); got != n {
 					t.Errorf("cell %v lists %d annotations, want %d", k, got, n)
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"unicode"
+	"weak"
 )
 
 // FormatVersion is the corpus format this code reads.
@@ -24,11 +25,24 @@ type Corpus struct {
 	Annotations []*Annotation
 	Eras        []*Era
 
-	// Made by Derive from the lists above.
-	topicByID   map[string]*Topic
-	meetingByID map[string]*Meeting
-	sourceByID  map[string]*Source
-	byDate      []*Meeting
+	// Made by Derive from the lists above. The lookups give positions,
+	// not records, so a Clone (same ids at the same positions) shares them.
+	topicAt   map[string]int
+	meetingAt map[string]int
+	sourceAt  map[string]int
+	byDate    []*Meeting
+
+	// What edits of a Clone changed, for views that follow an edit
+	// without counting everything again (AnnotationsChangedSince); nil for
+	// a corpus that is not a Clone.
+	edits *editTrace
+}
+
+// editTrace is what changed in a Clone since it was made.
+type editTrace struct {
+	from    weak.Pointer[Corpus] // the original, not kept alive by its copies
+	changed []int                // sources whose annotations changed
+	whole   bool                 // more changed than those annotations
 }
 
 // Topic is one entry of the corpus' vocabulary.
@@ -165,13 +179,31 @@ func (c *Corpus) Files() []string {
 }
 
 // Topic returns the topic with the given id, or nil.
-func (c *Corpus) Topic(id string) *Topic { return c.topicByID[id] }
+func (c *Corpus) Topic(id string) *Topic { return lookup(c.Topics, c.topicAt, id) }
 
 // Meeting returns the meeting with the given id, or nil.
-func (c *Corpus) Meeting(id string) *Meeting { return c.meetingByID[id] }
+func (c *Corpus) Meeting(id string) *Meeting { return lookup(c.Meetings, c.meetingAt, id) }
 
 // Source returns the source with the given id, or nil.
-func (c *Corpus) Source(id string) *Source { return c.sourceByID[id] }
+func (c *Corpus) Source(id string) *Source { return lookup(c.Sources, c.sourceAt, id) }
+
+func lookup[T any](list []*T, at map[string]int, id string) *T {
+	if i, ok := at[id]; ok && i < len(list) {
+		return list[i]
+	}
+	return nil
+}
+
+// positions maps each id to the position of its first record.
+func positions[T any](list []*T, id func(*T) string) map[string]int {
+	at := make(map[string]int, len(list))
+	for i, r := range list {
+		if _, dup := at[id(r)]; !dup {
+			at[id(r)] = i
+		}
+	}
+	return at
+}
 
 // EraGroups lists the era groups in the order they first appear.
 func (c *Corpus) EraGroups() []string {
@@ -216,29 +248,25 @@ func (c *Corpus) DateRange() (first, last Date, ok bool) {
 }
 
 // Derive makes what the corpus derives from its lists, replacing what it
-// made before: the lookups by id (the first of each id), the meetings by
-// date, each source's meetings and each source's anchored annotations, all
-// in file order. Whoever builds or changes a corpus calls it last: a load
+// made before: the records' positions (Index), the lookups by id (the
+// first of each id), the meetings by date, each source's meetings and each
+// source's anchored annotations, all in file order. Whoever builds or changes a corpus calls it last: a load
 // and a cache hit both end here, so the two cannot derive differently.
 func (c *Corpus) Derive() {
-	c.topicByID = make(map[string]*Topic, len(c.Topics))
-	for _, t := range c.Topics {
-		if _, dup := c.topicByID[t.ID]; !dup {
-			c.topicByID[t.ID] = t
-		}
+	if c.edits != nil {
+		c.edits.whole = true
 	}
-	c.sourceByID = make(map[string]*Source, len(c.Sources))
-	for _, s := range c.Sources {
-		if _, dup := c.sourceByID[s.ID]; !dup {
-			c.sourceByID[s.ID] = s
-		}
-		s.Meetings, s.Annotations = nil, nil
+	c.deriveTopics()
+	c.sourceAt = positions(c.Sources, func(s *Source) string { return s.ID })
+	c.meetingAt = positions(c.Meetings, func(m *Meeting) string { return m.ID })
+	for i, s := range c.Sources {
+		s.Index, s.Meetings, s.Annotations = i, nil, nil
 	}
-	c.meetingByID = make(map[string]*Meeting, len(c.Meetings))
-	for _, m := range c.Meetings {
-		if _, dup := c.meetingByID[m.ID]; !dup {
-			c.meetingByID[m.ID] = m
-		}
+	for i, m := range c.Meetings {
+		m.Index = i
+	}
+	for i, a := range c.Annotations {
+		a.Index = i
 	}
 	c.byDate = sortByDate(c.Meetings)
 	for _, m := range c.Meetings {
@@ -253,13 +281,20 @@ func (c *Corpus) Derive() {
 	}
 }
 
-// Clone copies the corpus' records (topics, meetings, sources,
-// annotations, eras), sharing their texts, and derives the copy: a changed
-// copy can then be made while views still read the original. Topics and
-// eras, which nothing derived changes, are shared.
+// deriveTopics makes the topics' lookup, after a topic is added.
+func (c *Corpus) deriveTopics() {
+	c.topicAt = positions(c.Topics, func(t *Topic) string { return t.ID })
+}
+
+// Clone copies the corpus' records (meetings, sources, annotations),
+// sharing their texts, with what Derive made translated to the copies: a
+// changed copy can then be made (AddAnnotation, RemoveAnnotation) while
+// views still read the original. Topics and eras, which no edit of an
+// annotation changes, are shared; so are the lookups by id.
 func (c *Corpus) Clone() *Corpus {
 	n := *c
-	// One backing array per kind of record, and sources found by index:
+	n.edits = &editTrace{from: weak.Make(c)}
+	// One backing array per kind of record, and records found by index:
 	// a copy of 100,000 annotations is a handful of allocations.
 	sources := make([]Source, len(c.Sources))
 	n.Sources = make([]*Source, len(c.Sources))
@@ -287,13 +322,129 @@ func (c *Corpus) Clone() *Corpus {
 	n.Annotations = make([]*Annotation, len(c.Annotations))
 	for i, a := range c.Annotations {
 		annotations[i] = *a
-		annotations[i].Source = n.Sources[a.Source.Index]
+		if a.Source != nil {
+			annotations[i].Source = n.Sources[a.Source.Index]
+		}
 		n.Annotations[i] = &annotations[i]
 	}
 	n.Topics = slices.Clone(c.Topics)
 	n.Eras = slices.Clone(c.Eras)
-	n.Derive()
+	if c.byDate != nil {
+		n.byDate = make([]*Meeting, len(c.byDate))
+		for i, m := range c.byDate {
+			n.byDate[i] = n.Meetings[m.Index]
+		}
+	}
+	// Each source's meetings and annotations, translated, in one array
+	// of each for all sources.
+	var inSource, ofSource int
+	for _, s := range c.Sources {
+		inSource += len(s.Meetings)
+		ofSource += len(s.Annotations)
+	}
+	ms := make([]*Meeting, 0, inSource)
+	as := make([]*Annotation, 0, ofSource)
+	for _, s := range n.Sources {
+		start := len(ms)
+		for _, m := range s.Meetings {
+			ms = append(ms, n.Meetings[m.Index])
+		}
+		s.Meetings = ms[start:len(ms):len(ms)]
+		if len(s.Meetings) == 0 {
+			s.Meetings = nil
+		}
+		start = len(as)
+		for _, a := range s.Annotations {
+			as = append(as, n.Annotations[a.Index])
+		}
+		s.Annotations = as[start:len(as):len(as)]
+		if len(s.Annotations) == 0 {
+			s.Annotations = nil
+		}
+	}
 	return &n
+}
+
+// AddAnnotation appends an annotation to the corpus (its Index set), and
+// to its source's list when it is listed there. The corpus must not be
+// one that views read: add to a Clone.
+func (c *Corpus) AddAnnotation(a *Annotation) {
+	a.Index = len(c.Annotations)
+	c.Annotations = append(c.Annotations, a)
+	c.changedSource(a.Source)
+	if a.Listed() {
+		// The list shares its array with the next source's: append to a copy.
+		a.Source.Annotations = append(slices.Clip(a.Source.Annotations), a)
+	}
+}
+
+// RemoveAnnotation takes annotation i out of the corpus (and its source's
+// list); the annotations after it move up one position. The corpus must
+// not be one that views read: remove from a Clone.
+func (c *Corpus) RemoveAnnotation(i int) {
+	gone := c.Annotations[i]
+	c.Annotations = append(c.Annotations[:i:i], c.Annotations[i+1:]...)
+	for j := i; j < len(c.Annotations); j++ {
+		c.Annotations[j].Index = j
+	}
+	c.changedSource(gone.Source)
+	if s := gone.Source; s != nil {
+		s.Annotations = slices.DeleteFunc(slices.Clone(s.Annotations), func(a *Annotation) bool { return a == gone })
+		if len(s.Annotations) == 0 {
+			s.Annotations = nil
+		}
+	}
+}
+
+// SetTopic gives annotation i another topic, keeping the source's list.
+func (c *Corpus) SetTopic(i int, t *Topic) {
+	a := c.Annotations[i]
+	was := a.Listed()
+	a.Topic = t
+	c.changedSource(a.Source)
+	if was != a.Listed() {
+		c.Derive() // a topic of nil takes it out of its source's list: rare
+	}
+}
+
+// AddTopic appends a topic (its Index set) and makes its id known.
+func (c *Corpus) AddTopic(t *Topic) {
+	t.Index = len(c.Topics)
+	c.Topics = append(c.Topics, t)
+	c.deriveTopics()
+	if c.edits != nil {
+		c.edits.whole = true
+	}
+}
+
+// changedSource notes that a source's annotations changed in a Clone.
+func (c *Corpus) changedSource(s *Source) {
+	switch {
+	case c.edits == nil:
+	case s == nil:
+		c.edits.whole = true
+	default:
+		c.edits.changed = append(c.edits.changed, s.Index)
+	}
+}
+
+// AnnotationsChangedSince reports how c differs from old, when c is a
+// Clone of old changed by AddAnnotation, RemoveAnnotation and SetTopic
+// alone: the sources whose annotations changed, each once. ok is false
+// when c is not such a copy of old (or more changed), and a view must
+// then be made anew.
+func (c *Corpus) AnnotationsChangedSince(old *Corpus) (sources []*Source, ok bool) {
+	if old == nil || c.edits == nil || c.edits.whole || c.edits.from.Value() != old {
+		return nil, false
+	}
+	seen := map[int]bool{}
+	for _, i := range c.edits.changed {
+		if !seen[i] {
+			seen[i] = true
+			sources = append(sources, c.Sources[i])
+		}
+	}
+	return sources, true
 }
 
 // Listed reports whether the annotation belongs in its source's list: it

@@ -5,6 +5,19 @@ import "strconv"
 // Stats summarises a corpus; its JSON form is the output of
 // "alliance-timeline stats --format json".
 type Stats struct {
+	Totals
+	// PerYear counts the counted spans of each year from the first meeting
+	// to the last, zero included; a year without source text is nil (null
+	// in JSON): nothing is known of it, which is not a count of zero.
+	// PerYearTopic is the same per topic: a year without text maps to nil.
+	PerYear          map[string]*int           `json:"per_year"`
+	PerYearTopic     map[string]map[string]int `json:"per_year_topic"`
+	YearsWithoutText []int                     `json:"years_without_text"`
+}
+
+// Totals are the corpus' sizes and totals: what the window's sidebar
+// shows after every edit, without the per-year tables of Stats.
+type Totals struct {
 	Title       string         `json:"title"`
 	Meetings    int            `json:"meetings"`
 	Sources     int            `json:"sources"`
@@ -15,47 +28,16 @@ type Stats struct {
 	FirstDate   string         `json:"first_date"`
 	LastDate    string         `json:"last_date"`
 	Anchors     map[string]int `json:"anchors"`
-	// PerTopic counts the counted spans of each topic.
-	PerTopic map[string]int `json:"per_topic"`
-	// PerYear counts the counted spans of each year from the first meeting
-	// to the last, zero included; a year without source text is nil (null
-	// in JSON): nothing is known of it, which is not a count of zero.
-	// PerYearTopic is the same per topic: a year without text maps to nil.
-	PerYear          map[string]*int           `json:"per_year"`
-	PerYearTopic     map[string]map[string]int `json:"per_year_topic"`
-	YearsWithoutText []int                     `json:"years_without_text"`
-	MeetingsWithText int                       `json:"meetings_with_text"`
+	// PerTopic counts the counted spans of each topic over the whole
+	// range, as the topic-totals chart counts them: a span whose source
+	// reports meetings in two years counts once.
+	PerTopic         map[string]int `json:"per_topic"`
+	MeetingsWithText int            `json:"meetings_with_text"`
 }
 
 // Stats counts the corpus.
 func (c *Corpus) Stats() Stats {
-	s := Stats{
-		Title: c.Title, Meetings: len(c.Meetings), Sources: len(c.Sources), Topics: len(c.Topics),
-		Annotations: len(c.Annotations), Eras: len(c.Eras),
-		Anchors: map[string]int{}, PerTopic: map[string]int{},
-		PerYear: map[string]*int{}, PerYearTopic: map[string]map[string]int{},
-		YearsWithoutText: []int{},
-	}
-	if first, last, ok := c.DateRange(); ok {
-		s.FirstDate, s.LastDate = first.String(), last.String()
-	}
-	for _, st := range AnchorStatuses {
-		s.Anchors[st.String()] = 0
-	}
-	for _, a := range c.Annotations {
-		s.Anchors[a.Anchor.Status.String()]++
-	}
-	for _, src := range c.Sources {
-		s.Words += src.Words
-	}
-	for _, m := range c.Meetings {
-		if m.HasText() {
-			s.MeetingsWithText++
-		}
-	}
-	for _, t := range c.Topics {
-		s.PerTopic[t.ID] = 0
-	}
+	s := Stats{Totals: c.Totals(), PerYear: map[string]*int{}, PerYearTopic: map[string]map[string]int{}, YearsWithoutText: []int{}}
 	counts, err := c.Count(Query{Unit: UnitSpans, By: ByYear})
 	if err != nil {
 		return s
@@ -75,16 +57,44 @@ func (c *Corpus) Stats() Stats {
 		}
 		s.PerYear[year], s.PerYearTopic[year] = &total, perTopic
 	}
-	// A source that reports meetings in two years counts in both years, but
-	// once in a topic's total: the totals are counted over the whole range,
-	// as the topic-totals chart counts them.
-	totals, err := c.Count(Query{Unit: UnitSpans, By: ByRange})
-	if err != nil {
-		return s
+	return s
+}
+
+// Totals counts the corpus' records and each topic's spans.
+func (c *Corpus) Totals() Totals {
+	s := Totals{
+		Title: c.Title, Meetings: len(c.Meetings), Sources: len(c.Sources), Topics: len(c.Topics),
+		Annotations: len(c.Annotations), Eras: len(c.Eras),
+		Anchors: map[string]int{}, PerTopic: map[string]int{},
 	}
-	for ti, t := range totals.Topics {
-		for bi := range totals.Buckets {
-			s.PerTopic[t.ID] += totals.Cells[bi][ti].Count
+	if first, last, ok := c.DateRange(); ok {
+		s.FirstDate, s.LastDate = first.String(), last.String()
+	}
+	// Counted by position, then named: this runs after every edit.
+	anchors := make([]int, len(AnchorStatuses))
+	perTopic := make([]int, len(c.Topics))
+	for _, a := range c.Annotations {
+		if a.Anchor.Status >= 0 && int(a.Anchor.Status) < len(anchors) {
+			anchors[a.Anchor.Status]++
+		}
+		// Over the whole range every meeting is in the one bucket, so a
+		// counted span counts once: the count by range, without a table.
+		if a.Listed() && a.Counted() && a.Topic.Index < len(perTopic) {
+			perTopic[a.Topic.Index]++
+		}
+	}
+	for _, st := range AnchorStatuses {
+		s.Anchors[st.String()] = anchors[st]
+	}
+	for i, t := range c.Topics {
+		s.PerTopic[t.ID] += perTopic[i]
+	}
+	for _, src := range c.Sources {
+		s.Words += src.Words
+	}
+	for _, m := range c.Meetings {
+		if m.HasText() {
+			s.MeetingsWithText++
 		}
 	}
 	return s

@@ -67,12 +67,20 @@ func NewModel(c *data.Corpus) *Model {
 	for i, t := range c.Topics {
 		topicLanes[i] = &Lane{Topic: t, Label: safetext.Clip(t.Label, MaxLabel), Color: t.Color}
 	}
+	counts := make([]int, len(c.Topics))
+	meetings.Items = make([]Item, 0, len(m.Meetings))
 	for i, mt := range m.Meetings {
 		start, end := float64(mt.Date.FirstDay()), float64(mt.LastDay()+1)
 		meetings.Items = append(meetings.Items, Item{Start: start, End: end, Count: 1, Meeting: i, Hollow: !mt.HasText()})
-		counts := make([]int, len(c.Topics))
-		for _, a := range MeetingAnnotations(mt, nil) {
-			counts[a.Topic.Index]++
+		// The topics' counts, as MeetingAnnotations would list them, without
+		// listing or sorting: this runs for every meeting after every edit.
+		// A source's list holds anchored annotations only, and a source of
+		// a meeting reports one: each is Counted.
+		clear(counts)
+		for _, s := range mt.Sources {
+			for _, a := range s.Annotations {
+				counts[a.Topic.Index]++
+			}
 		}
 		for ti, n := range counts {
 			if n > 0 {
@@ -97,6 +105,77 @@ func NewModel(c *data.Corpus) *Model {
 	}
 	m.index()
 	return m
+}
+
+// Follow is the model of c, where c was made from the corpus m shows by
+// edits of the annotations of the sources changed alone (as
+// data.Corpus.AnnotationsChangedSince reports them): m's lanes copied and
+// the marks of those sources' meetings counted again, which is NewModel(c)
+// at a fraction of the cost. m is read, not changed: call it where m is
+// not being changed (the UI goroutine, for the window's model).
+func (m *Model) Follow(c *data.Corpus, changed []*data.Source) *Model {
+	if len(m.Lanes) != len(c.Topics)+1 || len(m.Meetings) != len(c.Meetings) {
+		return NewModel(c) // not an edit of annotations alone
+	}
+	n := &Model{Meetings: c.MeetingsByDate(), Groups: m.Groups, Eras: m.Eras, First: m.First, Last: m.Last}
+	n.Lanes = make([]*Lane, len(m.Lanes))
+	for i, l := range m.Lanes {
+		n.Lanes[i] = &Lane{Topic: l.Topic, Label: l.Label, Color: l.Color, Items: slices.Clone(l.Items)}
+		for j := range n.Lanes[i].Items {
+			it := &n.Lanes[i].Items[j]
+			it.Marked, it.Hidden = false, false
+		}
+	}
+	// Each meeting's place in date order, to find its marks.
+	at := make([]int, len(c.Meetings))
+	for i, mt := range n.Meetings {
+		at[mt.Index] = i
+	}
+	counts := make([]int, len(c.Topics))
+	done := map[int]bool{}
+	for _, s := range changed {
+		for _, mt := range s.Meetings {
+			i := at[mt.Index]
+			if done[i] {
+				continue
+			}
+			done[i] = true
+			clear(counts)
+			for _, src := range mt.Sources {
+				for _, a := range src.Annotations {
+					counts[a.Topic.Index]++
+				}
+			}
+			start, end := float64(mt.Date.FirstDay()), float64(mt.LastDay()+1)
+			for ti, count := range counts {
+				n.Lanes[1+ti].setCount(i, count, start, end)
+			}
+		}
+	}
+	for _, l := range n.Lanes {
+		l.maxLength = 0
+		for _, it := range l.Items {
+			l.maxLength = max(l.maxLength, it.End-it.Start)
+		}
+	}
+	return n
+}
+
+// setCount makes the lane's mark of meeting i (its place in date order)
+// count n spans: changed, made or taken away. A topic lane's marks are in
+// the meetings' date order, as NewModel makes them.
+func (l *Lane) setCount(i, n int, start, end float64) {
+	j, found := slices.BinarySearchFunc(l.Items, i, func(it Item, i int) int { return it.Meeting - i })
+	switch {
+	case found && n > 0:
+		l.Items[j].Count = n
+	case found:
+		if l.Items = slices.Delete(l.Items, j, j+1); len(l.Items) == 0 {
+			l.Items = nil // as NewModel leaves a lane without marks
+		}
+	case n > 0:
+		l.Items = slices.Insert(l.Items, j, Item{Start: start, End: end, Count: n, Meeting: i})
+	}
 }
 
 // Show hides what a query leaves out, as the charts count it: the lanes of

@@ -18,11 +18,9 @@ import (
 // written by AddAt at line.
 func Added(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corpus {
 	n := c.Clone()
-	na := &data.Annotation{Index: len(n.Annotations), Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
+	n.AddAnnotation(&data.Annotation{Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
 		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, Note: a.Note, Coder: a.Coder, Created: a.Created,
-		Anchor: an, Line: line}
-	n.Annotations = append(n.Annotations, na)
-	n.Derive()
+		Anchor: an, Line: line})
 	return n
 }
 
@@ -30,23 +28,20 @@ func Added(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corpus 
 // file: the annotations after it move up.
 func Removed(c *data.Corpus, i, lines int) *data.Corpus {
 	n := c.Clone()
-	gone := n.Annotations[i]
-	n.Annotations = append(n.Annotations[:i:i], n.Annotations[i+1:]...)
-	for j, a := range n.Annotations {
-		a.Index = j
-		if a.Line > gone.Line {
+	at := n.Annotations[i].Line
+	n.RemoveAnnotation(i)
+	for _, a := range n.Annotations {
+		if a.Line > at {
 			a.Line -= lines
 		}
 	}
-	n.Derive()
 	return n
 }
 
 // Retopicked is c with annotation i given the topic id.
 func Retopicked(c *data.Corpus, i int, id string) *data.Corpus {
 	n := c.Clone()
-	n.Annotations[i].Topic = n.Topic(id)
-	n.Derive()
+	n.SetTopic(i, n.Topic(id))
 	return n
 }
 
@@ -85,7 +80,6 @@ func Noted(c *data.Corpus, i int, note string, lines int) *data.Corpus {
 			}
 		}
 	}
-	n.Derive()
 	return n
 }
 
@@ -97,13 +91,12 @@ func TopicAdded(c *data.Corpus, t Topic, line, lines int) (*data.Corpus, error) 
 		return nil, err
 	}
 	n := c.Clone()
-	n.Topics = append(n.Topics, &data.Topic{Index: len(n.Topics), ID: t.ID, Label: t.Label, Color: col})
+	n.AddTopic(&data.Topic{ID: t.ID, Label: t.Label, Color: col})
 	for _, a := range n.Annotations {
 		if a.Line >= line {
 			a.Line += lines
 		}
 	}
-	n.Derive()
 	return n, nil
 }
 

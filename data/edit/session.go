@@ -3,6 +3,8 @@ package edit
 import (
 	"bytes"
 	"errors"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
 // Session is the editing of one corpus file: the bytes it was read with,
@@ -16,6 +18,52 @@ type Session struct {
 	redo    [][]byte
 	changes []string // what each version in undo led to, for the menu
 	redoing []string
+	// The corpora the latest versions stand for (Keep), so an undo or redo
+	// shows one without loading the file's bytes again; a few, since each
+	// is a whole corpus in memory.
+	kept []keptCorpus
+}
+
+type keptCorpus struct {
+	raw    []byte
+	corpus *data.Corpus
+}
+
+// keptCorpora bounds how many corpora a session keeps for undo and redo.
+const keptCorpora = 4
+
+// Keep records that the file's bytes raw stand for the corpus c (the one
+// shown after an edit), for Corpus to give back after an undo or redo.
+func (s *Session) Keep(raw []byte, c *data.Corpus) {
+	for _, k := range s.kept {
+		if sameBytes(k.raw, raw) {
+			return
+		}
+	}
+	s.kept = append(s.kept, keptCorpus{raw, c})
+	if len(s.kept) > keptCorpora {
+		s.kept = s.kept[1:]
+	}
+}
+
+// Corpus is the corpus kept for the file as edited now, or nil when none
+// is: the caller loads the bytes.
+func (s *Session) Corpus() *data.Corpus {
+	for _, k := range s.kept {
+		if sameBytes(k.raw, s.now) {
+			return k.corpus
+		}
+	}
+	return nil
+}
+
+// sameBytes reports whether a and b are one version: the same slice, or
+// equal bytes.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b)
 }
 
 // NewSession starts editing a file read as raw.

@@ -3,10 +3,13 @@ package edit
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
 func TestSessionUndoRedoAndSave(t *testing.T) {
@@ -81,5 +84,40 @@ func TestJournalKeepsUnsavedEdits(t *testing.T) {
 	}
 	if _, ok := j.Read("/x/c.yaml"); ok {
 		t.Error("dropped, still there")
+	}
+}
+
+// The corpora kept for the latest versions come back with their bytes
+// after an undo or redo; older ones are let go, and bytes never kept give
+// none.
+func TestSessionKeepsTheLatestCorpora(t *testing.T) {
+	raw := []byte("annotations:\n  - {source: s1, topic: space, quote: a}\n")
+	s := NewSession(raw)
+	corpora := []*data.Corpus{{Title: "as read"}}
+	s.Keep(s.Bytes(), corpora[0])
+	for i := 1; i <= keptCorpora+1; i++ {
+		if err := s.Apply("add", func(b []byte) ([]byte, error) { return Add(b, newOne) }); err != nil {
+			t.Fatal(err)
+		}
+		corpora = append(corpora, &data.Corpus{Title: fmt.Sprint("edit ", i)})
+		s.Keep(s.Bytes(), corpora[i])
+	}
+	if s.Corpus() != corpora[keptCorpora+1] {
+		t.Fatal("the corpus of the latest version is not kept")
+	}
+	s.Undo()
+	if s.Corpus() != corpora[keptCorpora] {
+		t.Errorf("after an undo: %v", s.Corpus())
+	}
+	for range keptCorpora {
+		s.Undo()
+	}
+	if s.Corpus() != nil {
+		t.Errorf("the corpus as read is still kept after %d later ones: %v", keptCorpora, s.Corpus())
+	}
+	s.Redo()
+	s.Redo()
+	if s.Corpus() != corpora[2] {
+		t.Errorf("after redo: %v", s.Corpus())
 	}
 }
