@@ -128,6 +128,46 @@ func (w *MainWindow) codeSelectionAs(id, label string, exact bool) {
 	})
 }
 
+// excludeSelection asks why the selected text should not count (page
+// furniture, a doubled heading) and adds it to its source's excluded
+// ranges, marked by its text as the format asks; undoable like any edit.
+func (w *MainWindow) excludeSelection() {
+	sel := w.selected
+	if w.corpus == nil || sel.source == nil || sel.end <= sel.start || w.corpus.Source(sel.source.ID) != sel.source {
+		w.status.SetText("Select the text to exclude in a source first (drag across it).")
+		return
+	}
+	text := sel.source.Text
+	start, end := SnapToWords(text, sel.start, sel.end)
+	from, to := utf8.RuneCountInString(text[:start]), utf8.RuneCountInString(text[:end])
+	ex, r, err := edit.Markers(sel.source, from, to)
+	if err != nil {
+		w.status.SetText("Not excluded: " + err.Error())
+		return
+	}
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder("page furniture, a doubled heading, an unrelated sidebar…")
+	quote := safetext.Quote(text[start:end], 60)
+	d := dialog.NewForm("Exclude "+quote+" from counting", "Exclude", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Reason", reason)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			ex.Reason = strings.TrimSpace(reason.Text)
+			r.Reason = ex.Reason
+			id := sel.source.ID
+			var line, lines int
+			w.applyEdit("exclude "+safetext.Quote(text[start:end], 30), func(b []byte) ([]byte, error) {
+				out, at, n, err := edit.AddExclusion(b, ex)
+				line, lines = at, n
+				return out, err
+			}, func(c *data.Corpus) *data.Corpus { return edit.Excluded(c, id, r, line, lines) })
+		}, w)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	w.Canvas().Focus(reason)
+}
+
 // usedTopic puts a topic first among the recently used, for the picker.
 func (w *MainWindow) usedTopic(id string) {
 	w.recent = append([]string{id}, slices.DeleteFunc(w.recent, func(s string) bool { return s == id })...)
@@ -450,7 +490,8 @@ func (w *MainWindow) spanMenu(s *data.Source, spans []*data.Annotation, at fyne.
 		}
 		code := fyne.NewMenuItem("Code the selection as", nil)
 		code.ChildMenu = fyne.NewMenu("", topics...)
-		items = append(items, fyne.NewMenuItem("Choose a topic…  (Enter)", func() { w.showPicker(at) }), code)
+		items = append(items, fyne.NewMenuItem("Choose a topic…  (Enter)", func() { w.showPicker(at) }), code,
+			fyne.NewMenuItem("Exclude from counting…  (Ctrl+Shift+X)", w.excludeSelection))
 	}
 	for _, a := range spans {
 		if len(items) > 0 {

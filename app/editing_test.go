@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -420,4 +421,77 @@ func TestAltKeepsTheSelectionAsItIs(t *testing.T) {
 	if got := w.corpus.Annotations[before].Text(); got != "cretary Leon" {
 		t.Errorf("with Alt, coded %q", got)
 	}
+}
+
+// overlayButton finds a button of the top overlay (a dialog) by its text.
+func overlayButton(t *testing.T, w *testWindow, text string) *widget.Button {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog with %q", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no %q in the dialog", text)
+	return nil
+}
+
+// A selection is excluded from counting with a reason: the source's words
+// drop, its text can no longer be coded (with the reason said), coded
+// text cannot be excluded, undo takes the range back, and Save writes it
+// as the format's from/to/reason.
+func TestExcludingASelection(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	v := openAFPS(t, w)
+	words := w.corpus.Source("afps-2012-10-24").Words
+	phrase := "Defense Secretary Leon E. Panetta said"
+	dragAcross(t, v, phrase)
+	w.excludeSelection()
+	reason := w.Canvas().Focused().(*widget.Entry)
+	reason.SetText("a test's page furniture")
+	test.Tap(overlayButton(t, w, "Exclude"))
+	w.ui.pumpUntil(t, "the exclusion", func() bool { return w.corpus.Source("afps-2012-10-24").Words < words })
+	src := w.corpus.Source("afps-2012-10-24")
+	if got := words - src.Words; got != 6 {
+		t.Errorf("%d words excluded, want 6", got)
+	}
+	at := utf8.RuneCountInString(src.Text[:strings.Index(src.Text, phrase)])
+	found := false
+	for _, r := range src.Excluded {
+		found = found || r.Start == at && r.End == at+utf8.RuneCountInString(phrase) && r.Reason == "a test's page furniture"
+	}
+	if !found {
+		t.Fatalf("excluded %v", src.Excluded)
+	}
+	// Excluded text is not coded, and says why.
+	v = openAFPS(t, w)
+	dragAcross(t, v, "Leon E. Panetta")
+	before := len(w.corpus.Annotations)
+	w.codeSelection(0)
+	w.ui.pumpFor(50 * time.Millisecond)
+	if len(w.corpus.Annotations) != before || !strings.Contains(w.status.Text, "a test's page furniture") {
+		t.Errorf("coded excluded text: %d annotations; status %q", len(w.corpus.Annotations), w.status.Text)
+	}
+	// Coded text is not excluded.
+	coded := src.Annotations[0]
+	dragAcross(t, v, coded.Text())
+	w.excludeSelection()
+	if w.Canvas().Overlays().Top() != nil || !strings.Contains(w.status.Text, "remove them first") {
+		t.Errorf("coded text offered for exclusion; status %q", w.status.Text)
+	}
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	saved, _ := os.ReadFile(path)
+	if !strings.Contains(string(saved), "reason: 'a test''s page furniture'") {
+		t.Errorf("the saved file lacks the range:\n%s", saved)
+	}
+	if c, ps, err := load.File(path); err != nil || c == nil || len(ps) != 0 || c.Source("afps-2012-10-24").Words != src.Words {
+		t.Fatalf("the saved file: %v %s", err, ps)
+	}
+	w.Undo()
+	w.ui.pumpUntil(t, "the undo", func() bool { return w.corpus.Source("afps-2012-10-24").Words == words })
 }

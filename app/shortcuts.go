@@ -29,6 +29,7 @@ func (w *MainWindow) addShortcuts() {
 	add(fyne.KeyE, ctrl|fyne.KeyModifierShift, w.ShowExportTimeline)
 	add(fyne.KeyL, ctrl|fyne.KeyModifierShift, w.ShowExportList)
 	add(fyne.KeyC, ctrl|fyne.KeyModifierShift, func() { w.copyFocus(w.state.Focus(), true) })
+	add(fyne.KeyX, ctrl|fyne.KeyModifierShift, w.excludeSelection)
 	add(fyne.KeyF, ctrl, func() { c.Focus(w.search) })
 	add(fyne.KeyT, ctrl, func() { c.Focus(w.timeline) })
 	add(fyne.KeyN, ctrl, w.detail.Next)

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"path/filepath"
 	"slices"
+	"sort"
 	"unicode"
 	"weak"
 )
@@ -451,6 +452,26 @@ func (c *Corpus) AnnotationsChangedSince(old *Corpus) (sources []*Source, ok boo
 // has a source, a topic and a place in the text.
 func (a *Annotation) Listed() bool {
 	return a.Source != nil && a.Topic != nil && a.Anchor.Status != Orphaned && a.Quote != ""
+}
+
+// MergeRanges sorts ranges and joins those that overlap or touch (the
+// first reason given is kept): a source's Excluded.
+func MergeRanges(rs []Range) []Range {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+	var out []Range
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.Start <= out[n-1].End {
+			if r.End > out[n-1].End {
+				out[n-1].End = r.End
+			}
+			if out[n-1].Reason == "" {
+				out[n-1].Reason = r.Reason
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // CountWords counts runs of letters and digits outside the excluded ranges.

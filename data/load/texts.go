@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -302,26 +301,7 @@ func (l *loader) readExclusions(r *reader, what string, exclude *yaml.Node, s *d
 		}
 		s.Excluded = append(s.Excluded, data.Range{Start: start, End: end, Reason: reason})
 	}
-	s.Excluded = mergeRanges(s.Excluded)
-}
-
-// mergeRanges sorts ranges and joins those that overlap or touch.
-func mergeRanges(rs []data.Range) []data.Range {
-	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
-	var out []data.Range
-	for _, r := range rs {
-		if n := len(out); n > 0 && r.Start <= out[n-1].End {
-			if r.End > out[n-1].End {
-				out[n-1].End = r.End
-			}
-			if out[n-1].Reason == "" {
-				out[n-1].Reason = r.Reason
-			}
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
+	s.Excluded = data.MergeRanges(s.Excluded)
 }
 
 // anchorSource anchors a source's annotations. An annotation that gives a
