@@ -103,11 +103,8 @@ func (w *MainWindow) codeSelectionAs(id, label string, exact bool) {
 	what := fmt.Sprintf("code %s as %s", safetext.Quote(placed.Quote, 40), safetext.Clip(label, maxShown))
 	if topic.ID == "" {
 		var line int
-		w.applyEdit(what, func(b []byte) ([]byte, error) {
-			out, at, err := edit.AddAt(b, placed)
-			line = at
-			return out, err
-		}, func(c *data.Corpus) *data.Corpus { return edit.Added(c, placed, an, line) })
+		w.applyEdit(what, addAnnotation(placed, w.lastAnnotationLine(), &line),
+			func(c *data.Corpus) *data.Corpus { return edit.Added(c, placed, an, line) })
 		return
 	}
 	var tLine, tLines, aLine int
@@ -179,37 +176,88 @@ func (w *MainWindow) usedTopic(id string) {
 // applyEdit makes an edit of the corpus file's bytes and shows the result:
 // follow makes the corpus in memory that the edited file stands for (the
 // edit package's Added, Removed, Retopicked), so nothing is loaded again;
-// with no follow, the edited bytes are loaded.
+// with no follow, the edited bytes are loaded. The change runs off the UI
+// goroutine; edits made meanwhile wait their turn, so each is made on the
+// bytes and the corpus the one before it left.
 func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error), follow func(*data.Corpus) *data.Corpus) {
 	if w.path == "" {
 		w.offerCopy()
 		return
 	}
-	if w.session == nil {
-		// The first edit reads the file, in the background, then is made.
-		path := w.path
-		go func() {
-			raw, err := edit.ReadFile(path)
-			w.opts.Do(func() {
-				switch {
-				case path != w.path:
-				case err != nil:
-					w.status.SetText("Not changed: " + err.Error())
-				default:
-					if w.session == nil {
-						w.session = edit.NewSession(raw)
-					}
-					w.applyEdit(what, change, follow)
+	if w.editing {
+		w.queued = append(w.queued, func() { w.applyEdit(what, change, follow) })
+		return
+	}
+	w.editing = true
+	path := w.path
+	var before []byte // nil: the first edit reads the file
+	if w.session != nil {
+		before = w.session.Bytes()
+	}
+	go func() {
+		read, err := before, error(nil)
+		if read == nil {
+			if read, err = edit.ReadFile(path); err == nil {
+				err = edit.CheckLineBreaks(read)
+			}
+		}
+		var out []byte
+		if err == nil {
+			out, err = change(read)
+		}
+		w.opts.Do(func() {
+			switch {
+			case path != w.path: // another corpus was opened meanwhile
+			case err != nil:
+				w.status.SetText("Not changed: " + err.Error())
+			default:
+				if w.session == nil {
+					w.session = edit.NewSession(read)
 				}
-			})
-		}()
-		return
+				w.session.Apply(what, func([]byte) ([]byte, error) { return out, nil })
+				w.showEdited("Done: "+what+". Ctrl+Z undoes it; Ctrl+S saves.", follow)
+				return // showEdited ends the edit
+			}
+			w.editDone()
+		})
+	}()
+}
+
+// editDone ends an edit, and starts the next one waiting.
+func (w *MainWindow) editDone() {
+	w.editing = false
+	if len(w.queued) > 0 {
+		next := w.queued[0]
+		w.queued = w.queued[1:]
+		next()
 	}
-	if err := w.session.Apply(what, change); err != nil {
-		w.status.SetText("Not changed: " + err.Error())
-		return
+}
+
+// lastAnnotationLine is where the corpus shown says its last annotation
+// starts, for edit.AddAfter; 0 when it has none.
+func (w *MainWindow) lastAnnotationLine() int {
+	if n := len(w.corpus.Annotations); n > 0 {
+		return w.corpus.Annotations[n-1].Line
 	}
-	w.showEdited("Done: "+what+". Ctrl+Z undoes it; Ctrl+S saves.", follow)
+	return 0
+}
+
+// addAnnotation is the change that adds a, after the last annotation
+// where the corpus shown says it is (read alone), or, when that fails,
+// after the last one the whole file's list has; line is set to where a
+// starts.
+func addAnnotation(a edit.Annotation, last int, line *int) func([]byte) ([]byte, error) {
+	return func(b []byte) ([]byte, error) {
+		if last > 0 {
+			if out, at, err := edit.AddAfter(b, a, last); err == nil {
+				*line = at
+				return out, nil
+			}
+		}
+		out, at, err := edit.AddAt(b, a)
+		*line = at
+		return out, err
+	}
 }
 
 // offerCopy explains that the built-in corpus is read-only and offers to
@@ -274,6 +322,7 @@ func (w *MainWindow) offerRestore(k keptEdits) {
 		d.Hide()
 		w.session = edit.NewSession(k.disk)
 		w.session.Apply("restore the unsaved edits", func([]byte) ([]byte, error) { return k.entry.Bytes, nil })
+		w.editing = true
 		w.showEdited("Restored the unsaved edits of "+when+". Ctrl+S saves them.", nil)
 		w.event("restored", "path=%q", w.path)
 	})
@@ -321,7 +370,7 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 		ready, err := followEdit(shown, follow, path, raw)
 		w.opts.Do(func() {
 			if generation != w.loads {
-				return
+				return // a load or a later showing took over, and ends the edit
 			}
 			if err != nil {
 				w.status.SetText("The edited corpus cannot be shown (" + err.Error() + "); Ctrl+Z undoes the edit.")
@@ -338,6 +387,7 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 			if w.opts.OnLoaded != nil {
 				w.opts.OnLoaded(nil)
 			}
+			w.editDone()
 		})
 	}()
 }
@@ -432,8 +482,11 @@ func (w *MainWindow) annotationItems(a *data.Annotation) []*fyne.MenuItem {
 		change,
 		fyne.NewMenuItem("Edit the note…", func() { w.editNote(a) }),
 		fyne.NewMenuItem("Remove this annotation ("+safetext.Clip(a.Topic.Label, 24)+")", func() {
-			line, index, lines := a.Line, a.Index, 0
+			line, index, lines, source, q := a.Line, a.Index, 0, a.Source.ID, a.Quote
 			w.applyEdit("remove "+quote+" ("+safetext.Clip(a.Topic.Label, maxShown)+")", func(b []byte) ([]byte, error) {
+				if err := edit.Holds(b, line, source, q); err != nil {
+					return nil, err
+				}
 				out, n, err := edit.RemoveAt(b, line)
 				lines = n
 				return out, err
@@ -448,13 +501,16 @@ func (w *MainWindow) editNote(a *data.Annotation) {
 	note.SetText(a.Note)
 	note.Wrapping = fyne.TextWrapWord
 	note.SetMinRowsVisible(4)
-	line, index := a.Line, a.Index
+	line, index, source, quote := a.Line, a.Index, a.Source.ID, a.Quote
 	d := dialog.NewForm("The note of "+safetext.Quote(a.Text(), 40), "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Note", note)}, func(ok bool) {
 		if !ok || note.Text == a.Note {
 			return
 		}
 		text, lines := note.Text, 0
 		w.applyEdit("edit the note of "+safetext.Quote(a.Text(), 30), func(b []byte) ([]byte, error) {
+			if err := edit.Holds(b, line, source, quote); err != nil {
+				return nil, err
+			}
 			out, err := edit.SetNote(b, line, text)
 			lines = bytes.Count(out, []byte("\n")) - bytes.Count(b, []byte("\n"))
 			return out, err
@@ -467,9 +523,14 @@ func (w *MainWindow) editNote(a *data.Annotation) {
 
 // retopic gives an annotation another topic.
 func (w *MainWindow) retopic(a *data.Annotation, id, label string) {
-	line, index := a.Line, a.Index
+	line, index, source, quote := a.Line, a.Index, a.Source.ID, a.Quote
 	w.applyEdit(fmt.Sprintf("give %s the topic %s", safetext.Quote(a.Text(), 30), label),
-		func(b []byte) ([]byte, error) { return edit.Retopic(b, line, id) },
+		func(b []byte) ([]byte, error) {
+			if err := edit.Holds(b, line, source, quote); err != nil {
+				return nil, err
+			}
+			return edit.Retopic(b, line, id)
+		},
 		func(c *data.Corpus) *data.Corpus { return edit.Retopicked(c, index, id) })
 }
 
@@ -522,10 +583,15 @@ func (w *MainWindow) askCoder() {
 
 // Undo undoes the last edit; Redo makes it again.
 func (w *MainWindow) Undo() {
+	if w.editing {
+		w.queued = append(w.queued, w.Undo)
+		return
+	}
 	if w.session == nil || w.session.CanUndo() == "" {
 		w.status.SetText("Nothing to undo.")
 		return
 	}
+	w.editing = true
 	w.showEdited("Undone: "+w.session.Undo()+".", w.keptCorpus())
 }
 
@@ -541,10 +607,15 @@ func (w *MainWindow) keptCorpus() func(*data.Corpus) *data.Corpus {
 
 // Redo makes the last undone edit again.
 func (w *MainWindow) Redo() {
+	if w.editing {
+		w.queued = append(w.queued, w.Redo)
+		return
+	}
 	if w.session == nil || w.session.CanRedo() == "" {
 		w.status.SetText("Nothing to redo.")
 		return
 	}
+	w.editing = true
 	w.showEdited("Redone: "+w.session.Redo()+".", w.keptCorpus())
 }
 

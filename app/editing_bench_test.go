@@ -14,9 +14,10 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
-// BenchmarkEditShown100k is what the window does after a passage of the
+// BenchmarkEditShown100k is what the window does when a passage of the
 // generated 100,000-annotation corpus is coded, until every view shows
-// it: the corpus follows the edit (followEdit: the edited copy and the
+// it: the file's bytes edited (addAnnotation, which reads the last
+// annotation's lines alone), the corpus follows the edit (followEdit: the edited copy and the
 // sidebar's totals; followModel: the timeline's model), the chart of the chosen tab is
 // counted and drawn at 900×500, and the timeline is drawn at 1280×400.
 // "reload" is the same with the edited file loaded again instead of
@@ -44,13 +45,15 @@ func BenchmarkEditShown100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	edited, line, err := edit.AddAt(raw, a)
-	if err != nil {
-		b.Fatal(err)
-	}
+	last := c.Annotations[len(c.Annotations)-1].Line
+	var line int
 	follow := func(c *data.Corpus) *data.Corpus { return edit.Added(c, a, an, line) }
 	model := timeline.NewModel(c)
 	show := func(b *testing.B, follow func(*data.Corpus) *data.Corpus) {
+		edited, err := addAnnotation(a, last, &line)(raw)
+		if err != nil {
+			b.Fatal(err)
+		}
 		ready, err := followEdit(c, follow, path, edited)
 		if err != nil || len(ready.corpus.Annotations) != len(c.Annotations)+1 {
 			b.Fatal(err)

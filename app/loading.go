@@ -46,6 +46,7 @@ func (w *MainWindow) open(path string) {
 func (w *MainWindow) load(path string) {
 	path = absolutePath(path)
 	w.session = nil
+	w.editing, w.queued = false, nil // edits of the corpus that goes
 	w.loads++
 	generation := w.loads
 	w.event("loading", "path=%q", displayName(path))

@@ -104,6 +104,8 @@ type MainWindow struct {
 	fileDialog   *dialog.FileDialog // the Open dialog while it shows
 	tips         *tipLayer          // tooltips over the window
 	session      *edit.Session      // the edits of the corpus file, once there are any
+	editing      bool               // an edit is being made or followed; others wait in queued
+	queued       []func()           // edits, undos and redos made meanwhile, in order
 	journalMu    sync.Mutex         // the journal's writes, from the edits' goroutines
 	journaled    int                // the newest edit journaled
 	selected     textSelection      // text selected in a source view

@@ -70,6 +70,9 @@ func annotate(path, op string, want edit.Annotation, to string) (string, error) 
 	if err != nil {
 		return "", err
 	}
+	if err := edit.CheckLineBreaks(raw); err != nil {
+		return "", annotateFailed{err}
+	}
 	before, err := edit.Load(path, raw)
 	if err != nil {
 		return "", annotateFailed{fmt.Errorf("the corpus does not load: %w", err)}

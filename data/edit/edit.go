@@ -33,7 +33,9 @@ type Annotation struct {
 // file is a corpus file cut into lines, with its annotations list found.
 type file struct {
 	raw   []byte
-	lines [][]byte // each with its line end
+	lines [][]byte // each with its line end: all of them, or an item's (see base)
+	base  int      // the line number of lines[0] (1 for the whole file)
+	off   int      // the byte offset of lines[0] in raw
 	eol   string   // the file's line end, for lines written anew
 	list  *yaml.Node
 	key   *yaml.Node // the list's key
@@ -49,7 +51,10 @@ func parse(raw []byte) (*file, error) { return parseList(raw, "annotations") }
 
 // parseList reads a corpus file and finds its top-level list under key.
 func parseList(raw []byte, key string) (*file, error) {
-	f := &file{raw: raw, eol: "\n", name: key}
+	if err := CheckLineBreaks(raw); err != nil {
+		return nil, err
+	}
+	f := &file{raw: raw, eol: "\n", name: key, base: 1}
 	if bytes.Contains(raw, []byte("\r\n")) {
 		f.eol = "\r\n"
 	}
@@ -118,33 +123,6 @@ func (f *file) itemLines(i int) (first, last int) {
 	return first, last
 }
 
-// item finds the list's item whose mapping starts at line.
-func (f *file) item(line int) (int, error) {
-	if f.list == nil {
-		return 0, errors.New("the corpus has no annotations")
-	}
-	for i, it := range f.list.Content {
-		if it.Line == line && it.Kind == yaml.MappingNode {
-			first := f.lines[line-1]
-			if !bytes.HasPrefix(bytes.TrimLeft(first, " "), []byte("-")) {
-				return 0, fmt.Errorf("line %d: the annotation does not start its line with \"- \"", line)
-			}
-			return i, nil
-		}
-	}
-	return 0, fmt.Errorf("line %d: no annotation starts there", line)
-}
-
-func (f *file) join(parts ...[][]byte) []byte {
-	var out bytes.Buffer
-	for _, p := range parts {
-		for _, l := range p {
-			out.Write(l)
-		}
-	}
-	return out.Bytes()
-}
-
 // Add returns the file with a new annotation after the last one, written
 // in the style of the list's last item (one-line flow "- {…}" or block),
 // at its indentation, with the file's line ends. A file without an
@@ -156,7 +134,25 @@ func Add(raw []byte, a Annotation) ([]byte, error) {
 
 // AddAt is Add that also gives the line the new annotation starts at.
 func AddAt(raw []byte, a Annotation) ([]byte, int, error) {
-	return appendItem(raw, "annotations", fields(a), map[string]string{"source": a.Source, "topic": a.Topic, "quote": a.Quote})
+	return appendItem(raw, "annotations", fields(a), annotationWant(a))
+}
+
+// AddAfter is AddAt for a file whose last annotation starts at line last
+// (the last Annotation.Line of the corpus it stands for): only the lines
+// of that annotation are read, not the whole file.
+func AddAfter(raw []byte, a Annotation, last int) ([]byte, int, error) {
+	it, err := readItem(raw, last)
+	if err != nil {
+		return nil, 0, err
+	}
+	if it.next() != 0 {
+		return nil, 0, fmt.Errorf("line %d: not the last annotation", last)
+	}
+	return it.append(raw, fields(a), annotationWant(a))
+}
+
+func annotationWant(a Annotation) map[string]string {
+	return map[string]string{"source": a.Source, "topic": a.Topic, "quote": a.Quote}
 }
 
 // Topic is a new topic as it is written.
@@ -189,6 +185,17 @@ func appendItem(raw []byte, key string, kv [][2]string, want map[string]string) 
 	f, err := parseList(raw, key)
 	if err != nil {
 		return nil, 0, err
+	}
+	if f.list != nil && f.list.Kind == yaml.SequenceNode && len(f.list.Content) > 0 {
+		last := f.list.Content[len(f.list.Content)-1]
+		if last.Kind != yaml.MappingNode {
+			return nil, 0, fmt.Errorf("line %d: the last item of the %s list is not a mapping", last.Line, key)
+		}
+		it, err := readItem(raw, last.Line)
+		if err != nil {
+			return nil, 0, err
+		}
+		return it.append(raw, kv, want)
 	}
 	out, err := f.add(raw, kv)
 	if err != nil {
@@ -257,30 +264,49 @@ func (f *file) add(raw []byte, kv [][2]string) ([]byte, error) {
 		out = append(out, strings.Repeat(" ", at)+f.name+":"+f.eol...)
 		return append(out, flowItem(kv, at+2, f.eol)...), nil
 	}
-	last := len(f.list.Content) - 1
-	if f.list.Content[last].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("line %d: the last item of the %s list is not a mapping", f.list.Content[last].Line, f.name)
-	}
-	first, end := f.itemLines(last)
-	dash := indent(f.lines[first-1])
-	var item string
-	if f.list.Content[last].Style&yaml.FlowStyle != 0 {
-		item = flowItem(kv, dash, f.eol)
+	return nil, errors.New("the list has items: add after its last item")
+}
+
+// append returns the file with a new item of fields after this one, in
+// its style (one-line flow "- {…}" or block), at its indentation, with
+// the file's line ends, and the line the new item starts at; the new item
+// must read back with the plain values want.
+func (it *item) append(raw []byte, kv [][2]string, want map[string]string) ([]byte, int, error) {
+	f := it.f
+	var text string
+	if it.node.Style&yaml.FlowStyle != 0 {
+		text = flowItem(kv, it.dash, f.eol)
 	} else {
-		keyIndent := dash + 2
-		line := bytes.TrimRight(f.lines[first-1], "\r\n")
-		if rest := bytes.TrimLeft(line[dash+1:], " "); len(rest) > 0 {
+		keyIndent := it.dash + 2
+		line := bytes.TrimRight(f.line(it.first), "\r\n")
+		if rest := bytes.TrimLeft(line[it.dash+1:], " "); len(rest) > 0 {
 			keyIndent = len(line) - len(rest)
 		}
-		item = blockItem(kv, dash, keyIndent, f.eol)
+		text = blockItem(kv, it.dash, keyIndent, f.eol)
 	}
-	before, after := f.lines[:end], f.lines[end:]
-	if n := len(before); n > 0 && !bytes.HasSuffix(before[n-1], []byte("\n")) {
+	at := it.end // where the new item's line starts
+	if !bytes.HasSuffix(f.line(it.last), []byte("\n")) {
 		// The last line has no line end: the item goes on a line of its own.
-		before = append(append([][]byte(nil), before[:n-1]...), append(append([]byte(nil), before[n-1]...), f.eol...))
-		item = strings.TrimSuffix(item, f.eol)
+		text = f.eol + strings.TrimSuffix(text, f.eol)
+		at += len(f.eol)
 	}
-	return f.join(before, [][]byte{[]byte(item)}, after), nil
+	out := make([]byte, 0, len(raw)+len(text))
+	out = append(append(append(out, raw[:it.end]...), text...), raw[it.end:]...)
+	added, err := readItemAt(out, it.last+1, at)
+	if err == nil {
+		for k, v := range want {
+			if value(added.node, k) != v {
+				err = errors.New("the new item does not read back as written")
+			}
+		}
+	}
+	if err == nil && added.dash != it.dash {
+		err = errors.New("the new item is not an item of the same list")
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("the file's layout is not one the editor can add to safely: %w", err)
+	}
+	return out, added.first, nil
 }
 
 // Remove returns the file without the annotation that starts at line, as
@@ -292,26 +318,18 @@ func Remove(raw []byte, line int) ([]byte, error) {
 
 // RemoveAt is Remove that also gives how many lines went.
 func RemoveAt(raw []byte, line int) ([]byte, int, error) {
-	f, err := parse(raw)
+	it, err := readAnnotation(raw, line)
 	if err != nil {
 		return nil, 0, err
 	}
-	i, err := f.item(line)
-	if err != nil {
-		return nil, 0, err
-	}
-	first, last := f.itemLines(i)
-	if len(f.list.Content) == 1 {
+	if !it.neighbour() {
 		return nil, 0, errors.New("this is the corpus' only annotation; remove the annotations list by hand")
 	}
-	out := f.join(f.lines[:first-1], f.lines[last:])
-	if last == len(f.lines) && !bytes.HasSuffix(f.lines[last-1], []byte("\n")) && len(out) > 0 {
+	out := append(append(make([]byte, 0, len(raw)-(it.end-it.start)), raw[:it.start]...), raw[it.end:]...)
+	if it.end == len(raw) && !bytes.HasSuffix(raw, []byte("\n")) && len(out) > 0 {
 		out = bytes.TrimSuffix(bytes.TrimSuffix(out, []byte("\n")), []byte("\r")) // the file ended without a line end
 	}
-	if g, err := parse(out); err != nil || g.list == nil || len(g.list.Content) != len(f.list.Content)-1 || len(g.top.Content) != len(f.top.Content) {
-		return nil, 0, fmt.Errorf("line %d: the file's layout is not one the editor can remove from safely", line)
-	}
-	return out, last - first + 1, nil
+	return out, it.last - it.first + 1, nil
 }
 
 // Retopic returns the file with the topic of the annotation at line
@@ -320,29 +338,21 @@ func Retopic(raw []byte, line int, id string) ([]byte, error) {
 	if !plainID(id) {
 		return nil, fmt.Errorf("%q is not a topic id", id)
 	}
-	f, err := parse(raw)
+	it, err := readAnnotation(raw, line)
 	if err != nil {
 		return nil, err
 	}
-	i, err := f.item(line)
+	v := node(it.node, "topic")
+	if v == nil {
+		return nil, fmt.Errorf("line %d: the annotation has no topic", line)
+	}
+	start, end, err := it.f.scalarSpan(v)
 	if err != nil {
 		return nil, err
 	}
-	it := f.list.Content[i]
-	for k := 0; k+1 < len(it.Content); k += 2 {
-		if it.Content[k].Value != "topic" {
-			continue
-		}
-		v := it.Content[k+1]
-		start, end, err := f.scalarSpan(v)
-		if err != nil {
-			return nil, err
-		}
-		out := append([]byte(nil), f.raw[:start]...)
-		out = append(out, id...)
-		return append(out, f.raw[end:]...), nil
-	}
-	return nil, fmt.Errorf("line %d: the annotation has no topic", line)
+	out := append([]byte(nil), raw[:start]...)
+	out = append(out, id...)
+	return append(out, raw[end:]...), nil
 }
 
 // SetNote returns the file with the note of the annotation at line set to
@@ -350,65 +360,41 @@ func Retopic(raw []byte, line int, id string) ([]byte, error) {
 // to the item (at the end of a one-line "{…}" item, or as the item's last
 // line), every other byte kept.
 func SetNote(raw []byte, line int, note string) ([]byte, error) {
-	f, err := parse(raw)
+	it, err := readAnnotation(raw, line)
 	if err != nil {
 		return nil, err
 	}
-	i, err := f.item(line)
-	if err != nil {
-		return nil, err
-	}
-	it := f.list.Content[i]
+	f := it.f
 	var out []byte
-	for k := 0; k+1 < len(it.Content); k += 2 {
-		if it.Content[k].Value != "note" {
-			continue
-		}
-		start, end, err := f.scalarSpan(it.Content[k+1])
+	if v := node(it.node, "note"); v != nil {
+		start, end, err := f.scalarSpan(v)
 		if err != nil {
 			return nil, errors.New("the note is written in a style this editor does not change (a block scalar); edit it in the file")
 		}
-		out = append(append(append([]byte(nil), f.raw[:start]...), quoted(note)...), f.raw[end:]...)
-	}
-	if out == nil {
-		first, last := f.itemLines(i)
-		at := 0
-		for _, l := range f.lines[:last] {
-			at += len(l)
+		out = append(append(append([]byte(nil), raw[:start]...), quoted(note)...), raw[end:]...)
+	} else if it.node.Style&yaml.FlowStyle != 0 {
+		if it.first != it.last {
+			return nil, errors.New("the annotation spans several lines in flow style; edit its note in the file")
 		}
-		if it.Style&yaml.FlowStyle != 0 {
-			if first != last {
-				return nil, errors.New("the annotation spans several lines in flow style; edit its note in the file")
-			}
-			lineText := f.lines[last-1]
-			brace := bytes.LastIndexByte(lineText, '}')
-			if brace < 0 {
-				return nil, errors.New("the annotation's closing brace is not on its line")
-			}
-			pos := at - len(lineText) + brace
-			out = append(append(append([]byte(nil), f.raw[:pos]...), ", note: "+quoted(note)...), f.raw[pos:]...)
-		} else {
-			keyIndent := it.Content[0].Column - 1
-			add := strings.Repeat(" ", keyIndent) + "note: " + quoted(note) + f.eol
-			if !bytes.HasSuffix(f.lines[last-1], []byte("\n")) {
-				add = f.eol + strings.TrimSuffix(add, f.eol)
-			}
-			out = append(append(append([]byte(nil), f.raw[:at]...), add...), f.raw[at:]...)
+		lineText := f.line(it.last)
+		brace := bytes.LastIndexByte(lineText, '}')
+		if brace < 0 {
+			return nil, errors.New("the annotation's closing brace is not on its line")
 		}
+		pos := f.offset(it.last) + brace
+		out = append(append(append([]byte(nil), raw[:pos]...), ", note: "+quoted(note)...), raw[pos:]...)
+	} else {
+		at := it.end
+		keyIndent := it.node.Content[0].Column - 1
+		add := strings.Repeat(" ", keyIndent) + "note: " + quoted(note) + f.eol
+		if !bytes.HasSuffix(f.line(it.last), []byte("\n")) {
+			add = f.eol + strings.TrimSuffix(add, f.eol)
+		}
+		out = append(append(append([]byte(nil), raw[:at]...), add...), raw[at:]...)
 	}
 	// It must read back as the same item with that note.
-	g, err := parse(out)
-	if err != nil || g.list == nil || len(g.list.Content) != len(f.list.Content) {
-		return nil, errors.New("the file's layout is not one the editor can change safely")
-	}
-	got := ""
-	gi := g.list.Content[i]
-	for k := 0; k+1 < len(gi.Content); k += 2 {
-		if gi.Content[k].Value == "note" {
-			got = gi.Content[k+1].Value
-		}
-	}
-	if got != note {
+	back, err := readAnnotation(out, line)
+	if err != nil || value(back.node, "note") != note || value(back.node, "quote") != value(it.node, "quote") {
 		return nil, errors.New("the note does not read back as written")
 	}
 	return out, nil
@@ -417,14 +403,11 @@ func SetNote(raw []byte, line int, note string) ([]byte, error) {
 // scalarSpan finds a one-line scalar's bytes in the file from its node's
 // line and column.
 func (f *file) scalarSpan(v *yaml.Node) (start, end int, err error) {
-	if v.Kind != yaml.ScalarNode || v.Line < 1 || v.Line > len(f.lines) {
+	if v.Kind != yaml.ScalarNode || v.Line < f.base || v.Line >= f.base+len(f.lines) {
 		return 0, 0, errors.New("the topic is not a scalar")
 	}
-	at := 0
-	for _, l := range f.lines[:v.Line-1] {
-		at += len(l)
-	}
-	line := f.lines[v.Line-1]
+	at := f.offset(v.Line)
+	line := f.line(v.Line)
 	col := 0 // yaml columns count code points from 1
 	for b, n := 0, 1; b < len(line); n++ {
 		if n == v.Column {

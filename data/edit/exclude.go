@@ -153,9 +153,10 @@ func AddExclusion(raw []byte, ex Exclusion) ([]byte, int, int, error) {
 	var out []byte
 	switch {
 	case list != nil && list.Kind == yaml.SequenceNode && list.Style&yaml.FlowStyle == 0 && len(list.Content) > 0:
-		sub := *f
-		sub.list = list
-		out, err = sub.add(raw, kv)
+		var it *item
+		if it, err = readItem(raw, list.Content[len(list.Content)-1].Line); err == nil {
+			out, _, err = it.append(raw, kv, map[string]string{"from": ex.From})
+		}
 	case list != nil && list.Kind == yaml.SequenceNode && list.Style&yaml.FlowStyle != 0:
 		out, err = f.insertBefore(raw, list, "]", flowMapping(kv), len(list.Content) > 0)
 	case list != nil:
