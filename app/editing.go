@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -659,7 +660,7 @@ func (w *MainWindow) save(then func()) {
 		w.opts.Do(func() {
 			switch {
 			case errors.Is(err, edit.ErrChangedOnDisk):
-				dialog.ShowError(fmt.Errorf("%w. Your edits are kept here: reload to see the file's changes (the edits would then be lost), or copy what you need first", err), w)
+				w.offerChangedOnDisk(then)
 			case err != nil:
 				dialog.ShowError(fmt.Errorf("save %s: %w", filepath.Base(path), err), w)
 			default:
@@ -678,6 +679,121 @@ func (w *MainWindow) save(then func()) {
 			w.showDirty()
 		})
 	}()
+}
+
+// offerChangedOnDisk says that the corpus file changed on disk since it
+// was read, so Save wrote nothing, and offers: make the edits again on the
+// file as it is now (reporting those that no longer find their place),
+// save them as a new file beside it, or keep editing.
+func (w *MainWindow) offerChangedOnDisk(then func()) {
+	msg := widget.NewLabel("The corpus file changed on disk since it was read (another editor, a git pull), so nothing was written. Your edits are kept here.")
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	reapply := widget.NewButton("Reload and re-apply my edits", func() {
+		d.Hide()
+		w.reapplyEdits(then)
+	})
+	reapply.Importance = widget.HighImportance
+	saveAs := widget.NewButton("Save as a new file…", func() {
+		d.Hide()
+		w.saveAs()
+	})
+	keep := widget.NewButton("Keep editing", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("The file changed on disk", msg, w)
+	d.SetButtons([]fyne.CanvasObject{keep, saveAs, reapply})
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	w.event("changed-on-disk", "path=%q", w.path)
+}
+
+// reapplyEdits makes the edits again on the corpus file as it is on disk
+// now, in the background: what they changed is read off the corpus as
+// read and as shown, each change is made where it still finds its place,
+// and the result is shown, unsaved, with a report of what could not be
+// made. Then runs once the result is saved.
+func (w *MainWindow) reapplyEdits(then func()) {
+	if w.session == nil || w.editing {
+		return
+	}
+	w.editing = true
+	path, read, shown := w.path, w.session.Saved(), w.corpus
+	w.status.SetText("Re-applying the edits to " + path + " as it is on disk now…")
+	go func() {
+		var out, disk []byte
+		var done []edit.Change
+		var failed []edit.Failure
+		before, err := edit.Load(path, read)
+		if err == nil {
+			disk, err = edit.ReadFile(path)
+		}
+		if err == nil {
+			out, done, failed, err = edit.Reapply(path, disk, edit.Changes(before, shown))
+		}
+		w.opts.Do(func() {
+			if path != w.path {
+				return
+			}
+			if err != nil {
+				w.editDone()
+				dialog.ShowError(fmt.Errorf("the edits could not be re-applied (%w); they are kept here", err), w)
+				return
+			}
+			w.session = edit.NewSession(disk)
+			w.session.Apply(fmt.Sprintf("re-apply %d edits on the file as changed on disk", len(done)), func([]byte) ([]byte, error) { return out, nil })
+			report := fmt.Sprintf("Re-applied %d changes to the file as it is on disk now; they are unsaved: Ctrl+S saves them.", len(done))
+			if len(failed) > 0 {
+				var lines []string
+				for _, f := range failed {
+					lines = append(lines, "• "+safetext.Clip(f.Change.String(), 100)+": "+safetext.Clip(f.Reason, 120))
+				}
+				msg := widget.NewLabel(report + "\n\nThese no longer find their place and were not made:\n" + strings.Join(lines, "\n"))
+				msg.Wrapping = fyne.TextWrapWord
+				dialog.ShowCustom("Edits re-applied", "OK", container.NewVScroll(msg), w)
+			}
+			w.event("reapplied", "done=%d failed=%d", len(done), len(failed))
+			w.showEdited(report, nil)
+			_ = then // the user saves when ready: what was re-applied needs a look first
+		})
+	}()
+}
+
+// saveAs writes the edits to a new corpus file beside the one read (so
+// its sources are found), named by the user, never over an existing file,
+// and continues there.
+func (w *MainWindow) saveAs() {
+	if !w.dirty() {
+		return
+	}
+	path, raw, shown := w.path, w.session.Bytes(), w.corpus
+	name := widget.NewEntry()
+	name.SetText(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-mine.yaml")
+	dialog.ShowForm("Save the edits as a new file beside "+filepath.Base(path), "Save", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("File name", name)}, func(ok bool) {
+			file := strings.TrimSpace(name.Text)
+			if !ok || file == "" {
+				return
+			}
+			if filepath.Base(file) != file {
+				dialog.ShowError(errors.New("give a file name alone: the new file goes beside the corpus file, so its sources are found"), w)
+				return
+			}
+			target := filepath.Join(filepath.Dir(path), file)
+			go func() {
+				err := edit.SaveAs(path, target, raw, shown)
+				w.opts.Do(func() {
+					if err != nil {
+						dialog.ShowError(err, w)
+						return
+					}
+					w.event("saved-as", "path=%q", target)
+					w.session = nil
+					if w.opts.Journal != nil {
+						w.opts.Journal.Drop(path)
+					}
+					w.load(target)
+				})
+			}()
+		}, w)
 }
 
 // Quit ends the app, after asking about unsaved edits.

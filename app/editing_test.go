@@ -495,3 +495,40 @@ func TestExcludingASelection(t *testing.T) {
 	w.Undo()
 	w.ui.pumpUntil(t, "the undo", func() bool { return w.corpus.Source("afps-2012-10-24").Words == words })
 }
+
+// When the file changed on disk, Save writes nothing and offers to make
+// the edits again on the file as it is now: the result holds both the
+// other program's change and the edit, and saves.
+func TestChangedOnDiskReappliesTheEdits(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	v := openAFPS(t, w)
+	dragAcross(t, v, "Defense Secretary Leon E. Panetta said")
+	before := len(w.corpus.Annotations)
+	v.TypedRune('2')
+	w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
+	orig, _ := os.ReadFile(path)
+	elsewhere := "# edited elsewhere\n" + string(orig)
+	os.WriteFile(path, []byte(elsewhere), 0o644)
+	w.Save()
+	w.ui.pumpUntil(t, "the offer", func() bool { return strings.Contains(w.events.String(), "changed-on-disk") })
+	if now, _ := os.ReadFile(path); string(now) != elsewhere {
+		t.Fatal("Save wrote over the file changed on disk")
+	}
+	test.Tap(overlayButton(t, w, "Reload and re-apply my edits"))
+	w.ui.pumpUntil(t, "the re-applied edits", func() bool {
+		return strings.Contains(w.events.String(), "reapplied done=1 failed=0") && strings.Contains(w.events.String(), "edited what=\"Re-applied")
+	})
+	if len(w.corpus.Annotations) != before+1 || !w.dirty() {
+		t.Fatalf("after re-applying: %d annotations, dirty %v", len(w.corpus.Annotations), w.dirty())
+	}
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	saved, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(saved), "# edited elsewhere\n") || !strings.Contains(string(saved), "Defense Secretary Leon E. Panetta said") {
+		t.Error("the saved file lacks the other change or the edit")
+	}
+	if c, ps, err := load.File(path); err != nil || c == nil || len(ps) != 0 || len(c.Annotations) != before+1 {
+		t.Fatalf("the saved file: %v %s", err, ps)
+	}
+}

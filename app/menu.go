@@ -25,6 +25,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Open…  (Ctrl+O)", w.ShowOpen),
 		openRecent,
 		fyne.NewMenuItem("Save  (Ctrl+S)", w.Save),
+		fyne.NewMenuItem("Save as a new file…", w.saveAs),
 		fyne.NewMenuItem("Reload  (Ctrl+R)", w.Reload),
 		fyne.NewMenuItem("Export the chart…  (Ctrl+E)", w.ShowExport),
 		fyne.NewMenuItem("Export the timeline…  (Ctrl+Shift+E)", w.ShowExportTimeline),

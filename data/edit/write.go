@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -77,4 +78,52 @@ func WriteChecked(path string, read, edited []byte, want *data.Corpus, write fun
 		return ErrChangedOnDisk
 	}
 	return write(filepath.Clean(path), edited)
+}
+
+// ErrExists is SaveAs's error for a file that is there already: it never
+// replaces one.
+var ErrExists = errors.New("that file exists already; choose a new name")
+
+// SaveAs writes edited, the edits of the corpus file at path, to a new
+// file newPath beside it (in its folder, so its source files are found
+// the same way), once edited loads there as want. It never replaces a
+// file: the bytes go to a temporary file that is then linked to the new
+// name, which fails when the name is taken.
+func SaveAs(path, newPath string, edited []byte, want *data.Corpus) error {
+	if filepath.Dir(filepath.Clean(newPath)) != filepath.Dir(filepath.Clean(path)) {
+		return fmt.Errorf("save the copy in the corpus file's folder (%s), so its sources are found", filepath.Dir(path))
+	}
+	if _, err := os.Lstat(newPath); err == nil {
+		return ErrExists
+	}
+	got, err := Load(path, edited)
+	if err != nil {
+		return fmt.Errorf("the edited file would not load (%w); nothing was written", err)
+	}
+	if err := Same(want, got); err != nil {
+		return fmt.Errorf("the edited file would not load as the edits alone (%w); nothing was written", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(newPath), "."+filepath.Base(newPath)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(edited); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Link(tmp.Name(), newPath); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return ErrExists
+		}
+		return fmt.Errorf("save as %s: %w", filepath.Base(newPath), err)
+	}
+	return nil
 }
