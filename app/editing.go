@@ -126,6 +126,44 @@ func (w *MainWindow) codeSelectionAs(id, label string, exact bool) {
 	})
 }
 
+// respanSelected gives the span last tapped the extent of the selection
+// (changed from its own with Shift and the arrows, or made anew over it),
+// widened to whole words.
+func (w *MainWindow) respanSelected() {
+	a, sel := w.resizing, w.selected
+	if a == nil || w.corpus == nil || sel.source == nil || sel.source != a.Source || w.corpus.Source(sel.source.ID) != sel.source || w.corpus.Annotations[a.Index] != a {
+		w.status.SetText("Click a highlighted span, change its extent with Shift and the arrows, then press Ctrl+Enter.")
+		return
+	}
+	text := sel.source.Text
+	start, end := SnapToWords(text, sel.start, sel.end)
+	if end <= start || end <= a.Anchor.ByteStart || a.Anchor.ByteEnd <= start {
+		w.status.SetText("The selection does not overlap the span; select its new extent over it.")
+		return
+	}
+	if start == a.Anchor.ByteStart && end == a.Anchor.ByteEnd {
+		w.status.SetText("The span has that extent already.")
+		return
+	}
+	want := edit.Annotation{Source: a.Source.ID, Topic: a.Topic.ID, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start])}
+	placed, an, err := edit.Place(w.corpus, want)
+	if err != nil {
+		w.status.SetText("The span keeps its extent: " + err.Error())
+		return
+	}
+	line, index, source, quote, lines := a.Line, a.Index, a.Source.ID, a.Quote, 0
+	var written edit.Annotation
+	w.resizing = nil
+	w.applyEdit(fmt.Sprintf("give %s the extent %s", safetext.Quote(a.Text(), 30), safetext.Quote(placed.Quote, 40)), func(b []byte) ([]byte, error) {
+		if err := edit.Holds(b, line, source, quote); err != nil {
+			return nil, err
+		}
+		out, n, wrote, err := edit.Respan(b, line, placed, text, an)
+		lines, written = n, wrote
+		return out, err
+	}, func(c *data.Corpus) *data.Corpus { return edit.Respanned(c, index, written, an, lines) })
+}
+
 // excludeSelection asks why the selected text should not count (page
 // furniture, a doubled heading) and adds it to its source's excluded
 // ranges, marked by its text as the format asks; undoable like any edit.
@@ -479,8 +517,14 @@ func (w *MainWindow) annotationItems(a *data.Annotation) []*fyne.MenuItem {
 	change := fyne.NewMenuItem("Change the topic to", nil)
 	change.ChildMenu = fyne.NewMenu("", topics...)
 	quote := safetext.Quote(a.Text(), 30)
+	extent := fyne.NewMenuItem("Give it the selected extent  (Ctrl+Enter)", func() {
+		w.resizing = a
+		w.respanSelected()
+	})
+	extent.Disabled = w.selected.source != a.Source || w.selected.end <= w.selected.start
 	return []*fyne.MenuItem{
 		change,
+		extent,
 		fyne.NewMenuItem("Edit the note…", func() { w.editNote(a) }),
 		fyne.NewMenuItem("Remove this annotation ("+safetext.Clip(a.Topic.Label, 24)+")", func() {
 			line, index, lines, source, q := a.Line, a.Index, 0, a.Source.ID, a.Quote

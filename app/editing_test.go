@@ -210,7 +210,7 @@ func TestSpanMenusEdit(t *testing.T) {
 	if w.corpus.Annotations[a.Index].Quote != quote || len(w.corpus.Annotations) != before {
 		t.Fatal("the retopic changed more than the topic")
 	}
-	w.annotationItems(w.corpus.Annotations[a.Index])[2].Action()
+	w.annotationItems(w.corpus.Annotations[a.Index])[3].Action()
 	w.ui.pumpUntil(t, "the removal", func() bool { return len(w.corpus.Annotations) == before-1 })
 	w.Undo()
 	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Annotations) == before })
@@ -529,6 +529,48 @@ func TestChangedOnDiskReappliesTheEdits(t *testing.T) {
 		t.Error("the saved file lacks the other change or the edit")
 	}
 	if c, ps, err := load.File(path); err != nil || c == nil || len(ps) != 0 || len(c.Annotations) != before+1 {
+		t.Fatalf("the saved file: %v %s", err, ps)
+	}
+}
+
+// A tapped span's text is selected; Shift with the arrows changes its
+// extent and Ctrl+Enter gives the span the new one, widened to whole
+// words: one more word, then one less, then undone.
+func TestWidenAndNarrowASpanFromTheKeyboard(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	v := openAFPS(t, w)
+	a := v.source.Annotations[0]
+	index, text, note := a.Index, a.Text(), a.Note
+	w.spanTapped(a)
+	if s, e := v.Selection(); v.source.Text[s:e] != text {
+		t.Fatalf("tapping the span selected %q", v.source.Text[s:e])
+	}
+	press := func(key fyne.KeyName, n int) {
+		v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		for range n {
+			v.TypedKey(&fyne.KeyEvent{Name: key})
+		}
+		v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+	press(fyne.KeyRight, 2) // into the next word: widened to all of it
+	w.respanSelected()
+	w.ui.pumpUntil(t, "the widened span", func() bool { return len(w.corpus.Annotations[index].Text()) > len(text) })
+	wide := w.corpus.Annotations[index]
+	if !strings.HasPrefix(wide.Text(), text) || wide.Anchor.Status != data.Exact || wide.Note != note || len(strings.Fields(wide.Text())) != len(strings.Fields(text))+1 {
+		t.Errorf("widened to %q (%s)", wide.Text(), wide.Anchor.Status)
+	}
+	v = w.detail.View(wide.Source) // the edited corpus' view of the source
+	w.spanTapped(wide)
+	last := strings.Fields(wide.Text())
+	press(fyne.KeyLeft, utf8.RuneCountInString(last[len(last)-1])+1)
+	w.respanSelected()
+	w.ui.pumpUntil(t, "the narrowed span", func() bool { return w.corpus.Annotations[index].Text() == text })
+	w.Undo()
+	w.ui.pumpUntil(t, "the undo", func() bool { return w.corpus.Annotations[index].Text() == wide.Text() })
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	if c, ps, err := load.File(path); err != nil || c == nil || len(ps) != 0 || c.Annotations[index].Text() != wide.Text() {
 		t.Fatalf("the saved file: %v %s", err, ps)
 	}
 }

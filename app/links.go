@@ -143,7 +143,14 @@ func (w *MainWindow) chartDrawn(v *ChartView) {
 func (w *MainWindow) spanTapped(a *data.Annotation) {
 	w.state.Open(Focus{Annotation: a})
 	w.state.SetHover(a.Topic)
-	w.status.SetText(fmt.Sprintf("%s: “%s”", safetext.Clip(a.Topic.Label, maxShown), safetext.Clip(a.Text(), 80)))
+	// The span's text is selected, so Shift with the arrows changes its
+	// extent, and Ctrl+Enter gives the span the new one.
+	if v := w.detail.View(a.Source); v != nil {
+		v.SetSelection(a.Anchor.ByteStart, a.Anchor.ByteEnd)
+		w.selected = textSelection{a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd}
+		w.resizing = a
+	}
+	w.status.SetText(fmt.Sprintf("%s: “%s”. Shift+arrows change its extent, Ctrl+Enter keeps it; right-click for more.", safetext.Clip(a.Topic.Label, maxShown), safetext.Clip(a.Text(), 80)))
 }
 
 // maxListed bounds the matches a search lists; it counts every one.

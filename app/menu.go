@@ -91,6 +91,7 @@ var shortcutHelp = [][2]string{
 	{"1 … 9", "in a source: code the selected text (drag across it, or double-click a word) with that topic, widened to whole words"},
 	{"Alt+1 … Alt+9", "code the selection exactly as selected"},
 	{"Enter", "in a source: choose or make a topic for the selection"},
+	{"Click a span, Shift+arrows, Ctrl+Enter", "widen or narrow a coded span to the selection"},
 	{"Ctrl+Shift+X", "exclude the selection from counting (page furniture), with a reason"},
 	{"Ctrl+Z / Ctrl+Shift+Z", "undo / redo an edit"},
 	{"Ctrl+S", "save the edits to the corpus file (only their lines change)"},

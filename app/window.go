@@ -109,6 +109,7 @@ type MainWindow struct {
 	journalMu    sync.Mutex         // the journal's writes, from the edits' goroutines
 	journaled    int                // the newest edit journaled
 	selected     textSelection      // text selected in a source view
+	resizing     *data.Annotation   // the span tapped, whose extent the selection may change
 	recent       []string           // topic ids coded with, the most recent first
 	picker       *picker            // the topic picker while it is open
 	statusBar    *fyne.Container

@@ -408,6 +408,10 @@ func (c *Corpus) SetTopic(i int, t *Topic) {
 	}
 }
 
+// AnnotationChanged notes that annotation i of a Clone changed in place
+// (its span), so views that follow the edit count its source again.
+func (c *Corpus) AnnotationChanged(i int) { c.changedSource(c.Annotations[i].Source) }
+
 // AddTopic appends a topic (its Index set) and makes its id known.
 func (c *Corpus) AddTopic(t *Topic) {
 	t.Index = len(c.Topics)

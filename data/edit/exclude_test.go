@@ -145,3 +145,49 @@ func TestMarkers(t *testing.T) {
 		t.Error("an empty selection makes markers")
 	}
 }
+
+// A span widened or narrowed keeps its item's other keys and bytes, reads
+// back exact at its new place, and the corpus follows as a load would; on
+// one-line items and on block items, with and without a prefix.
+func TestRespan(t *testing.T) {
+	path := filepath.Join("..", "..", "assets", "corpus", "scm.yaml")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := reload(t, path, raw)
+	for _, i := range []int{0, 10, 40} {
+		a := c.Annotations[i]
+		text := a.Source.Text
+		// One word more at the end (widen), then one word less (narrow).
+		for _, grow := range []bool{true, false} {
+			end := a.Anchor.ByteEnd
+			if grow {
+				next := strings.IndexFunc(text[end:], func(r rune) bool { return r == ' ' || r == '\n' })
+				after := strings.IndexFunc(text[end+next+1:], func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '.' })
+				end += next + 1 + after
+			} else {
+				end = a.Anchor.ByteStart + strings.LastIndex(text[a.Anchor.ByteStart:a.Anchor.ByteEnd], " ")
+			}
+			start := a.Anchor.ByteStart
+			want := Annotation{Source: a.Source.ID, Topic: a.Topic.ID, Quote: text[start:end], Start: utf8.RuneCountInString(text[:start])}
+			placed, an, err := Place(c, want)
+			if err != nil {
+				t.Fatalf("annotation %d: %v", i, err)
+			}
+			out, lines, written, err := Respan(raw, a.Line, placed, text, an)
+			if err != nil {
+				t.Fatalf("annotation %d: %v", i, err)
+			}
+			loaded := reload(t, path, out)
+			got := loaded.Annotations[i]
+			if got.Text() != text[start:end] || got.Anchor.Status != data.Exact || got.Note != a.Note || got.Topic.ID != a.Topic.ID {
+				t.Errorf("annotation %d: now %q (%s)", i, got.Text(), got.Anchor.Status)
+			}
+			same(t, "respan", Respanned(c, i, written, an, lines), loaded)
+			if d := strings.Count(string(out), "\n") - strings.Count(string(raw), "\n"); d != lines {
+				t.Errorf("lines %d, counted %d", lines, d)
+			}
+		}
+	}
+}
