@@ -229,7 +229,7 @@ grep -q '^loaded path="the built-in corpus"' "$ALLIANCE_TIMELINE_EVENTS" && fail
 quit "restored from another folder"
 cd "$here"
 
-step "code a passage: drag across it in the source, press a topic's number, undo, redo, save"
+step "code a passage: drag across it in the source, press a topic's number, undo, redo, save; kill and restore; the picker"
 rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json
 cp -r assets/corpus "$tmp/coding"
 FYNE_THEME=light launch "$tmp/coding/scm.yaml"
@@ -271,6 +271,25 @@ shot 19-restored
 key ctrl+s
 wait_event '^saved path=".*coding/scm.yaml"' 5
 "$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 118 annotations' || fail "the restored edit was not saved"
+# The picker: Enter on a selection, type to filter, Enter takes the first.
+key ctrl+t Right
+wait_event '^selected meeting=scm-44' 5
+sleep 1
+xdotool mousemove --window "$win" 905 747 mousedown 1
+for x in 950 1000 1050 1100; do xdotool mousemove --window "$win" "$x" 747; sleep 0.05; done
+xdotool mouseup 1
+sleep 0.3
+key Return
+sleep 0.5
+xdotool type --window "$win" trilat
+sleep 0.3
+shot 20-picker
+key Return
+wait_event '^edited what="Done: code .* as Trilateral cooperation with Japan.* annotations=119 dirty=true' 10
+shot 21-picked
+key ctrl+s
+wait_event '^saved path=".*coding/scm.yaml"' 5
+"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 119 annotations' || fail "the picked topic's annotation was not saved"
 quit "coding"
 
 step "three window sizes in light and dark: the 44th SCM and a search, for looking at"
