@@ -63,12 +63,8 @@ func WriteChecked(path string, read, edited []byte, want *data.Corpus, write fun
 	if info, err := os.Lstat(path); err == nil && info.Mode()&os.ModeSymlink != 0 {
 		return ErrLink
 	}
-	got, err := Load(path, edited)
-	if err != nil {
-		return fmt.Errorf("the edited file would not load (%w); nothing was written", err)
-	}
-	if err := Same(want, got); err != nil {
-		return fmt.Errorf("the edited file would not load as the edit alone (%w); nothing was written", err)
+	if err := loadsAs(path, edited, want); err != nil {
+		return err
 	}
 	disk, err := ReadFile(path)
 	if err != nil {
@@ -78,6 +74,19 @@ func WriteChecked(path string, read, edited []byte, want *data.Corpus, write fun
 		return ErrChangedOnDisk
 	}
 	return write(filepath.Clean(path), edited)
+}
+
+// loadsAs checks that edited, the edits of the corpus file at path, loads
+// as want: the check before any write.
+func loadsAs(path string, edited []byte, want *data.Corpus) error {
+	got, err := Load(path, edited)
+	if err != nil {
+		return fmt.Errorf("the edited file would not load (%w); nothing was written", err)
+	}
+	if err := Same(want, got); err != nil {
+		return fmt.Errorf("the edited file would not load as the edits alone (%w); nothing was written", err)
+	}
+	return nil
 }
 
 // ErrExists is SaveAs's error for a file that is there already: it never
@@ -96,12 +105,8 @@ func SaveAs(path, newPath string, edited []byte, want *data.Corpus) error {
 	if _, err := os.Lstat(newPath); err == nil {
 		return ErrExists
 	}
-	got, err := Load(path, edited)
-	if err != nil {
-		return fmt.Errorf("the edited file would not load (%w); nothing was written", err)
-	}
-	if err := Same(want, got); err != nil {
-		return fmt.Errorf("the edited file would not load as the edits alone (%w); nothing was written", err)
+	if err := loadsAs(path, edited, want); err != nil {
+		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(newPath), "."+filepath.Base(newPath)+".*.tmp")
 	if err != nil {
