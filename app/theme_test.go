@@ -5,6 +5,9 @@ import (
 	"image/color"
 	"testing"
 
+	"github.com/alliance-timeline/alliance-timeline/assets"
+	"golang.org/x/image/font/sfnt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
@@ -70,5 +73,27 @@ func TestThemeFontFallsBackToHangul(t *testing.T) {
 	}
 	if th.Font(fyne.TextStyle{Symbol: true}) != theme.DefaultTheme().Font(fyne.TextStyle{Symbol: true}) {
 		t.Error("symbols should keep the default symbol font")
+	}
+}
+
+// The bundled Hangul font draws the spaces between Korean words: the
+// shaper keeps the font of the text before a space, so a space after
+// Hangul is drawn with it (it was a missing glyph, a box, before). It
+// still has no Latin letters.
+func TestHangulFontHasTheSpacesBetweenWords(t *testing.T) {
+	f, err := sfnt.Parse(assets.HangulFallback)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b sfnt.Buffer
+	for _, r := range []rune{' ', '\u00a0', '\u3000', '한', '미', '동', '맹'} {
+		if g, err := f.GlyphIndex(&b, r); err != nil || g == 0 {
+			t.Errorf("no glyph for %U", r)
+		}
+	}
+	for _, r := range "AZaz09" {
+		if g, _ := f.GlyphIndex(&b, r); g != 0 {
+			t.Errorf("a glyph for %q: Latin text would leave the default font", r)
+		}
 	}
 }
