@@ -32,6 +32,9 @@ type DetailPane struct {
 	// user asks for a topic for the selected text.
 	OnMenu func(s *data.Source, spans []*data.Annotation, at fyne.Position)
 	OnPick func(at fyne.Position)
+	// Do runs a function on the UI goroutine, for the source views' long
+	// layouts (fyne.Do when nil).
+	Do func(func())
 
 	corpus  *data.Corpus
 	meeting *data.Meeting
@@ -162,12 +165,19 @@ func (d *DetailPane) ShowMatch(c *data.Corpus, m textmatch.Match) {
 	if v.Size().Width == 0 {
 		v.Resize(fyne.NewSize(s.Size().Width, v.MinSize().Height))
 	}
-	if y := v.ByteY(m.ByteStart); y >= 0 {
-		header := s.Content.(*fyne.Container).Objects[0]
-		s.Offset.Y = max(0, header.Size().Height+y-40)
-		s.Refresh()
-		v.SetViewport(s.Offset.Y-header.Size().Height, max(s.Size().Height, 600))
+	v.WhenLaidOut(func() { scrollNear(s, v, v.ByteY(m.ByteStart)) })
+}
+
+// scrollNear scrolls a source's scroller so that y of its view stands
+// near the top (nothing for y < 0: not laid out).
+func scrollNear(s *container.Scroll, v *SourceView, y float32) {
+	if y < 0 {
+		return
 	}
+	header := s.Content.(*fyne.Container).Objects[0]
+	s.Offset.Y = max(0, header.Size().Height+y-40)
+	s.Refresh()
+	v.SetViewport(s.Offset.Y-header.Size().Height, max(s.Size().Height, 600))
 }
 
 // Meeting returns the meeting shown.
@@ -226,12 +236,7 @@ func (d *DetailPane) scrollTo(ti int, a *data.Annotation) {
 	if v.Size().Width == 0 {
 		v.Resize(fyne.NewSize(s.Size().Width, v.MinSize().Height))
 	}
-	if y := v.SpanY(a); y >= 0 {
-		header := s.Content.(*fyne.Container).Objects[0]
-		s.Offset.Y = max(0, header.Size().Height+y-40)
-		s.Refresh()
-		v.SetViewport(s.Offset.Y-header.Size().Height, max(s.Size().Height, 600))
-	}
+	v.WhenLaidOut(func() { scrollNear(s, v, v.SpanY(a)) })
 }
 
 func (d *DetailPane) updateNav() {
@@ -262,6 +267,7 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 	var items []*container.TabItem
 	for _, s := range sources {
 		v := NewSourceView()
+		v.Do = d.Do
 		v.OnTapSpan = func(a *data.Annotation) {
 			if i := slices.Index(d.spans, a); i >= 0 {
 				d.current = i

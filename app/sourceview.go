@@ -1,10 +1,12 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -66,6 +68,15 @@ type SourceView struct {
 	width  float32
 	frags  []fragment
 	height float32
+
+	// Do runs a function on the UI goroutine (fyne.Do when nil): a long
+	// text is wrapped in the background.
+	Do      func(func())
+	layouts atomic.Int64 // layouts started; a background one stops when it is not the last
+	laying  bool         // a background layout is under way
+	laidOut *data.Source // the source the fragments are of
+	// afterLayout runs once the background layout is ready (WhenLaidOut).
+	afterLayout []func()
 }
 
 // fragment is a run of text of one style on one line.
@@ -101,9 +112,24 @@ func (v *SourceView) SetSource(s *data.Source, focus *data.Annotation, topic *da
 	if s != v.source {
 		v.selFrom, v.selTo = 0, 0
 	}
+	// The focus is drawn, not laid out: another span of the same text
+	// needs no new layout (a long one takes a moment).
+	again := s != v.source || topic != v.dimTo
 	v.source, v.focus, v.dimTo = s, focus, topic
-	v.relayout(v.Size().Width)
+	if again {
+		v.relayout(v.Size().Width)
+	}
 	v.Refresh()
+}
+
+// WhenLaidOut runs f once the text is laid out: now, or when a long
+// text's background layout is ready.
+func (v *SourceView) WhenLaidOut(f func()) {
+	if !v.laying {
+		f()
+		return
+	}
+	v.afterLayout = append(v.afterLayout, f)
 }
 
 // SetMatches boxes the matches of a search in the text, the current one
@@ -562,50 +588,197 @@ func styledRanges(s *data.Source, prefer *data.Topic, matches []textmatch.Match)
 
 // reflow wraps the text at width: words (with their trailing spaces) go on
 // a line until it is full; runs of one style on a line become one fragment.
+// A long text is wrapped off the UI goroutine (layOutLater), and shown when
+// it is ready.
 func (v *SourceView) reflow(width float32) {
 	v.width = width
-	v.frags = v.frags[:0]
-	v.height = 0
+	v.layouts.Add(1) // a layout under way for an older state stops
+	v.laying = false
 	if v.source == nil || width <= 0 {
+		v.frags, v.height = v.frags[:0], 0
 		return
 	}
+	p := v.layoutParams(width)
+	if len(v.source.Text) > asyncLayoutBytes {
+		v.layOutLater(p)
+		return
+	}
+	widths := map[string]float32{}
+	l, _ := layOut(p, func(s string) float32 {
+		w, ok := widths[s]
+		if !ok {
+			w = fyne.MeasureText(s, p.size, fyne.TextStyle{}).Width
+			widths[s] = w
+		}
+		return w
+	}, func() bool { return false })
+	v.frags, v.height, v.laidOut = l.frags, l.height, p.source
+}
+
+// asyncLayoutBytes is the size of text above which the view wraps it off
+// the UI goroutine: a 16 MiB source takes a third of a second.
+const asyncLayoutBytes = 256 << 10
+
+// layoutParams is what a layout of the text depends on, taken at once on
+// the UI goroutine.
+type layoutParams struct {
+	source           *data.Source
+	dimTo            *data.Topic
+	matches          []textmatch.Match
+	raw              bool
+	width            float32
+	size, lineH, pad float32
+}
+
+func (v *SourceView) layoutParams(width float32) layoutParams {
+	return layoutParams{source: v.source, dimTo: v.dimTo, matches: v.matches, raw: v.raw, width: width,
+		size: v.textSize(), lineH: v.lineHeight(), pad: theme.Padding()}
+}
+
+// textLayout is a wrapped text: its fragments in reading order and its
+// height.
+type textLayout struct {
+	frags  []fragment
+	height float32
+}
+
+// layOutLater wraps a long text in the background. Text can only be
+// measured on the UI goroutine (Fyne's font faces are not safe for
+// concurrent use), so the background first finds every token the text
+// needs measured (a pass with no widths), has them measured on the UI
+// goroutine in batches, then wraps with those widths; the view shows a
+// note until the layout is ready, and a newer layout stops this one.
+func (v *SourceView) layOutLater(p layoutParams) {
+	generation := v.layouts.Load()
+	v.laying = true
+	if v.laidOut != p.source {
+		// Another text's fragments go; the same text's stay until the new
+		// layout is ready (a new width, say).
+		v.frags, v.height, v.laidOut = nil, 0, nil
+	}
+	do := v.Do
+	if do == nil {
+		do = fyne.Do
+	}
+	stale := func() bool { return v.layouts.Load() != generation }
+	go func() {
+		widths := map[string]float32{}
+		needed := map[string]bool{}
+		if _, ok := layOut(p, func(s string) float32 {
+			needed[s] = true
+			return 0
+		}, stale); !ok {
+			return
+		}
+		measureOnUI := func(batch []string) bool {
+			out := make([]float32, len(batch))
+			done := make(chan struct{})
+			do(func() {
+				defer close(done)
+				if stale() {
+					return
+				}
+				for i, s := range batch {
+					out[i] = fyne.MeasureText(s, p.size, fyne.TextStyle{}).Width
+				}
+			})
+			<-done
+			for i, s := range batch {
+				widths[s] = out[i]
+			}
+			return !stale()
+		}
+		batch := make([]string, 0, 2048)
+		for s := range needed {
+			if batch = append(batch, s); len(batch) == cap(batch) {
+				if !measureOnUI(batch) {
+					return
+				}
+				batch = batch[:0]
+			}
+		}
+		if len(batch) > 0 && !measureOnUI(batch) {
+			return
+		}
+		l, ok := layOut(p, func(s string) float32 {
+			if w, ok := widths[s]; ok {
+				return w
+			}
+			measureOnUI([]string{s}) // a piece of a word wider than the view
+			return widths[s]
+		}, stale)
+		if !ok {
+			return
+		}
+		do(func() {
+			if stale() {
+				return
+			}
+			before := v.height
+			v.frags, v.height, v.laying, v.laidOut = l.frags, l.height, false, p.source
+			v.Refresh()
+			if v.height != before && v.OnReflow != nil {
+				v.OnReflow()
+			}
+			after := v.afterLayout
+			v.afterLayout = nil
+			for _, f := range after {
+				f()
+			}
+		})
+	}()
+}
+
+// Laying reports whether a long text is being wrapped in the background.
+func (v *SourceView) Laying() bool { return v.laying }
+
+// layOut wraps p's text: words (with their trailing spaces) go on a line
+// until it is full; runs of one style on a line become one fragment. Each
+// token is measured once (measure), and a fragment's width is the sum of
+// its tokens' (words with their spaces, which do not kern with what
+// follows). It gives up, false, when stop says so.
+func layOut(p layoutParams, measure func(string) float32, stop func() bool) (textLayout, bool) {
+	var frags []fragment
 	// "\r\n" becomes "\n\x00": same length, so byte offsets still hold; the
 	// NUL is skipped.
-	text := strings.ReplaceAll(v.source.Text, "\r\n", "\n\x00")
-	ranges := styledRanges(v.source, v.dimTo, v.matches)
+	text := strings.ReplaceAll(p.source.Text, "\r\n", "\n\x00")
+	ranges := styledRanges(p.source, p.dimTo, p.matches)
 	at := 0 // the range holding the current byte
-	size := v.textSize()
-	lineH := v.lineHeight()
-	pad := theme.Padding()
+	width, lineH, pad := p.width, p.lineH, p.pad
 	x, y := pad, pad
 	at0 := 0 // byte offset of the text being emitted
 	emit := func(s string, st styled) {
-		w := fyne.MeasureText(s, size, fyne.TextStyle{}).Width
-		if n := len(v.frags); n > 0 {
-			last := &v.frags[n-1]
+		w := measure(s)
+		if n := len(frags); n > 0 {
+			last := &frags[n-1]
 			if last.y == y && slices.Equal(last.anns, st.anns) && last.excluded == st.excluded && last.match == st.match && last.x+last.w >= x-0.5 {
-				last.text += s
-				last.w = fyne.MeasureText(last.text, size, fyne.TextStyle{}).Width
+				// The fragment grows in place: its text is a longer slice of
+				// the same text (no copy), its width one token's more.
+				last.text = text[last.start : at0+len(s)]
+				last.w += w
 				x = last.x + last.w
 				return
 			}
 		}
-		v.frags = append(v.frags, fragment{x: x, y: y, w: w, start: at0, text: s, anns: st.anns, excluded: st.excluded, match: st.match})
+		frags = append(frags, fragment{x: x, y: y, w: w, start: at0, text: s, anns: st.anns, excluded: st.excluded, match: st.match})
 		x += w
 	}
 	// Tokens: a word with the spaces after it, split where the style
 	// changes, or a line break: a paragraph's, or (re-flowing) one that
 	// is a space.
 	var paragraphs map[int]bool
-	if !v.raw {
+	if !p.raw {
 		paragraphs = paragraphBreaks(text)
 	}
-	space := fyne.MeasureText(" ", size, fyne.TextStyle{}).Width
+	space := measure(" ")
 	b := 0
-	for b < len(text) {
+	for n := 0; b < len(text); n++ {
+		if n%4096 == 0 && stop() {
+			return textLayout{}, false
+		}
 		if text[b] == '\n' {
 			b++
-			if v.raw || paragraphs[b-1] {
+			if p.raw || paragraphs[b-1] {
 				x, y = pad, y+lineH
 				continue
 			}
@@ -629,18 +802,18 @@ func (v *SourceView) reflow(width float32) {
 			end++
 		}
 		word := text[b:end]
-		ww := fyne.MeasureText(strings.TrimRight(word, " "), size, fyne.TextStyle{}).Width
+		ww := measure(strings.TrimRight(word, " "))
 		if ww > width-2*pad {
 			// A word wider than the view (a long URL, text without spaces:
 			// Chinese, Japanese): it breaks at the character that fills
 			// the line.
 			whole := text[b:end]
-			end = b + fitBytes(whole, width-pad-x, size)
+			end = b + fitBytes(whole, width-pad-x, measure)
 			if end == b {
 				if x > pad {
 					x, y = pad, y+lineH
 				}
-				end = b + max(fitBytes(whole, width-2*pad, size), nextRune(whole))
+				end = b + max(fitBytes(whole, width-2*pad, measure), nextRune(whole))
 			}
 		} else if x > pad && x+ww > width-pad {
 			x, y = pad, y+lineH
@@ -657,19 +830,19 @@ func (v *SourceView) reflow(width float32) {
 		}
 		b = end
 	}
-	v.height = y + lineH + pad
+	return textLayout{frags: frags, height: y + lineH + pad}, true
 }
 
 // fitBytes is how many bytes of s, whole characters, fit in width.
-func fitBytes(s string, width, size float32) int {
+func fitBytes(s string, width float32, measure func(string) float32) int {
 	fit := 0
 	for i := range s {
-		if i > 0 && fyne.MeasureText(s[:i], size, fyne.TextStyle{}).Width > width {
+		if i > 0 && measure(s[:i]) > width {
 			return fit
 		}
 		fit = i
 	}
-	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
+	if measure(s) <= width {
 		return len(s)
 	}
 	return fit
@@ -680,9 +853,10 @@ func nextRune(s string) int {
 	return max(n, 1)
 }
 
-// MinSize is the wrapped text's height at the current width.
+// MinSize is the wrapped text's height at the current width (a line's,
+// for the note, while a long text is laid out).
 func (v *SourceView) MinSize() fyne.Size {
-	return fyne.NewSize(160, v.height)
+	return fyne.NewSize(160, max(v.height, v.lineHeight()+2*theme.Padding()))
 }
 
 // Tapped reports the span under the pointer.
@@ -753,9 +927,19 @@ func (r *sourceRenderer) build() {
 		alpha = 120
 	}
 	var bgs, texts []fyne.CanvasObject
-	for _, f := range v.frags {
+	if v.laying && len(v.frags) == 0 {
+		note := canvas.NewText(fmt.Sprintf("Laying out the text (%.1f MB)…", float64(len(v.source.Text))/1e6), dim)
+		note.TextSize = v.textSize()
+		note.Move(fyne.NewPos(theme.Padding(), theme.Padding()))
+		r.objects = []fyne.CanvasObject{note}
+		return
+	}
+	// The fragments are in reading order, so by line: the first one in
+	// view is found by halving, and the loop stops past the view.
+	first := sort.Search(len(v.frags), func(i int) bool { return v.frags[i].y >= v.viewTop-v.viewHeight })
+	for _, f := range v.frags[first:] {
 		if !v.inView(f.y) {
-			continue
+			break
 		}
 		if len(f.anns) > 0 && strings.TrimSpace(f.text) != "" {
 			primary := f.anns[0]

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -143,5 +144,50 @@ func TestSourceViewDrawsOnlyWhatIsInView(t *testing.T) {
 		if f.x+f.w > 400+1 {
 			t.Fatalf("a fragment runs past the view's width: %q at %v+%v", f.text, f.x, f.w)
 		}
+	}
+}
+
+// A long source is wrapped in the background: the view says so until the
+// layout is ready, the UI goroutine only measures, and the result is the
+// layout made on the spot; a newer layout (another width) replaces an
+// older one that is still under way.
+func TestLongSourcesAreLaidOutInTheBackground(t *testing.T) {
+	test.NewTempApp(t)
+	line := "The allies reaffirmed 한미 동맹 and extended deterrence; http://example.org/a-very-long-address-without-spaces-that-must-break-somewhere-on-the-line\n"
+	s := &data.Source{ID: "long", Text: strings.Repeat(line, asyncLayoutBytes/len(line)+10)}
+	ui := make(uiQueue, 64)
+	v := NewSourceView()
+	v.Do = ui.do
+	v.SetSource(s, nil, nil)
+	v.Resize(fyne.NewSize(500, 800))
+	v.Resize(fyne.NewSize(420, 800)) // stops the first
+	if !v.Laying() {
+		t.Fatal("a long source was laid out on the UI goroutine")
+	}
+	r := test.WidgetRenderer(v)
+	r.Refresh()
+	if objs := r.Objects(); len(objs) != 1 || !strings.Contains(objs[0].(*canvas.Text).Text, "Laying out the text") {
+		t.Errorf("while laying out, the view shows %d objects", len(objs))
+	}
+	ui.pumpUntil(t, "the layout", func() bool { return !v.Laying() })
+	widths := map[string]float32{}
+	want, _ := layOut(v.layoutParams(420), func(s string) float32 {
+		if w, ok := widths[s]; ok {
+			return w
+		}
+		widths[s] = fyne.MeasureText(s, v.textSize(), fyne.TextStyle{}).Width
+		return widths[s]
+	}, func() bool { return false })
+	if len(v.frags) != len(want.frags) || v.height != want.height {
+		t.Fatalf("the background layout has %d fragments, %.0f high; on the spot %d, %.0f", len(v.frags), v.height, len(want.frags), want.height)
+	}
+	for i := range want.frags {
+		if v.frags[i].start != want.frags[i].start || v.frags[i].text != want.frags[i].text || v.frags[i].x != want.frags[i].x || v.frags[i].y != want.frags[i].y {
+			t.Fatalf("fragment %d: %+v, on the spot %+v", i, v.frags[i], want.frags[i])
+		}
+	}
+	r.Refresh()
+	if n := len(r.Objects()); n == 0 || n > 2000 {
+		t.Errorf("%d objects drawn for the lines in view", n)
 	}
 }

@@ -249,6 +249,7 @@ func (w *MainWindow) build() {
 	w.kwic.OnOpen = w.state.OpenRow
 	w.kwic.OnMenu = w.rowMenu
 	w.detail = NewDetailPane(w.windowKey)
+	w.detail.Do = w.opts.Do
 	w.detail.OnTapSpan = w.spanTapped
 	w.detail.OnSelectText = w.textSelected
 	w.detail.OnKey = w.sourceKey
