@@ -32,6 +32,8 @@ type DetailPane struct {
 	// user asks for a topic for the selected text.
 	OnMenu func(s *data.Source, spans []*data.Annotation, at fyne.Position)
 	OnPick func(at fyne.Position)
+	// OnResize is called when the user dragged an end of the outlined span.
+	OnResize func(a *data.Annotation, start, end int)
 	// Do runs a function on the UI goroutine, for the source views' long
 	// layouts (fyne.Do when nil).
 	Do func(func())
@@ -290,6 +292,11 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 		v.OnPick = func(at fyne.Position) {
 			if d.OnPick != nil {
 				d.OnPick(at)
+			}
+		}
+		v.OnResize = func(a *data.Annotation, start, end int) {
+			if d.OnResize != nil {
+				d.OnResize(a, start, end)
 			}
 		}
 		v.OnMenu = func(s *data.Source, spans []*data.Annotation, at fyne.Position) {

@@ -126,6 +126,13 @@ func (w *MainWindow) codeSelectionAs(id, label string, exact bool) {
 	})
 }
 
+// resizeSpan gives a span whose end the user dragged the extent it now
+// has (bytes [start, end) of its source), widened to whole words.
+func (w *MainWindow) resizeSpan(a *data.Annotation, start, end int) {
+	w.resizing, w.selected = a, textSelection{a.Source, start, end}
+	w.respanSelected()
+}
+
 // respanSelected gives the span last tapped the extent of the selection
 // (changed from its own with Shift and the arrows, or made anew over it),
 // widened to whole words.

@@ -574,3 +574,51 @@ func TestWidenAndNarrowASpanFromTheKeyboard(t *testing.T) {
 		t.Fatalf("the saved file: %v %s", err, ps)
 	}
 }
+
+// Dragging an end of the outlined span moves that end: the span takes the
+// new extent at the drag's end, its other end where it was.
+func TestDraggingASpansEndResizesIt(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	v := openAFPS(t, w)
+	a := v.source.Annotations[0]
+	index, text := a.Index, a.Text()
+	w.spanTapped(a) // outlined and selected
+	v.SetFocus(a)
+	pos := func(b int) fyne.Position {
+		for _, f := range v.frags {
+			if f.start <= b && b <= f.start+len(f.text) {
+				x := fyne.MeasureText(f.text[:b-f.start], v.textSize(), fyne.TextStyle{}).Width
+				return fyne.NewPos(f.x+x, f.y+v.lineHeight()/2)
+			}
+		}
+		t.Fatalf("byte %d is not laid out", b)
+		return fyne.Position{}
+	}
+	// Drag the end back over the last word.
+	lastWord := strings.LastIndex(text, " ")
+	from, to := pos(a.Anchor.ByteEnd), pos(a.Anchor.ByteStart+lastWord)
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}})
+	if v.Cursor() != desktop.HResizeCursor {
+		t.Error("no resize cursor over the span's end")
+	}
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: to}})
+	if v.Cursor() != desktop.TextCursor {
+		t.Error("a resize cursor inside the span")
+	}
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	v.DragEnd()
+	w.ui.pumpUntil(t, "the narrowed span", func() bool { return w.corpus.Annotations[index].Text() == text[:lastWord] })
+	if got := w.corpus.Annotations[index]; got.Anchor.ByteStart != a.Anchor.ByteStart || got.Anchor.Status != data.Exact {
+		t.Errorf("the start moved, or the span is not exact: %+v", got.Anchor)
+	}
+	// A drag that starts inside the span, away from its ends, selects.
+	v = w.detail.View(w.corpus.Annotations[index].Source)
+	v.SetFocus(w.corpus.Annotations[index])
+	before := len(w.corpus.Annotations)
+	dragAcross(t, v, "Panetta said today")
+	w.ui.pumpFor(100 * time.Millisecond)
+	if s, e := v.Selection(); v.source.Text[s:e] != "Panetta said today" || len(w.corpus.Annotations) != before {
+		t.Errorf("a drag inside selected %q", v.source.Text[s:e])
+	}
+}

@@ -43,6 +43,9 @@ type SourceView struct {
 	// OnPick is called when the user asks to choose a topic for the
 	// selection (Enter), with where the selection ends in the window.
 	OnPick func(at fyne.Position)
+	// OnResize is called when the user dragged an end of the outlined
+	// span, with the extent it now has (bytes [start, end)).
+	OnResize func(a *data.Annotation, start, end int)
 	// OnMenu is called on a right-click with the spans under the pointer
 	// (several where they overlap; none outside spans) and where it was.
 	OnMenu func(s *data.Source, spans []*data.Annotation, at fyne.Position)
@@ -55,8 +58,10 @@ type SourceView struct {
 	current int               // the match open in the detail pane; -1 for none
 	raw     bool              // keep every line break of the file (no re-flowing)
 
-	selFrom, selTo int  // the selection, bytes of the text in either order; equal for none
-	dragging       bool // a drag is selecting
+	selFrom, selTo int              // the selection, bytes of the text in either order; equal for none
+	dragging       bool             // a drag is selecting
+	moving         *data.Annotation // the span whose end the drag moves
+	overEnd        bool             // the pointer is over an end of the outlined span
 	focused        bool
 	shift          bool // Shift is held (desktop.Keyable)
 
@@ -180,9 +185,11 @@ func (v *SourceView) SetSelection(start, end int) {
 func (v *SourceView) byteAt(p fyne.Position) int {
 	lineH := v.lineHeight()
 	best, bestD := 0, float32(-1)
-	for _, f := range v.frags {
-		if p.Y < f.y || p.Y >= f.y+lineH {
-			continue
+	// The fragments are in reading order: the line's are found by halving.
+	first := sort.Search(len(v.frags), func(i int) bool { return v.frags[i].y+lineH > p.Y })
+	for _, f := range v.frags[first:] {
+		if p.Y < f.y {
+			break
 		}
 		var d float32
 		switch {
@@ -223,16 +230,76 @@ func (v *SourceView) Dragged(e *fyne.DragEvent) {
 	if !v.dragging {
 		v.dragging = true
 		v.requestFocus()
-		v.selFrom = v.byteAt(e.Position.Subtract(e.Dragged))
+		at := v.byteAt(e.Position.Subtract(e.Dragged))
+		v.selFrom, v.moving = at, nil
+		// A drag that starts at an end of the outlined span moves that
+		// end: the other end stays where it is.
+		if a := v.focus; a != nil && a.Source == v.source {
+			switch {
+			case v.nearByte(at, a.Anchor.ByteStart):
+				v.selFrom, v.moving = a.Anchor.ByteEnd, a
+			case v.nearByte(at, a.Anchor.ByteEnd):
+				v.selFrom, v.moving = a.Anchor.ByteStart, a
+			}
+		}
 	}
 	v.selTo = v.byteAt(e.Position)
 	v.Refresh()
 }
 
-// DragEnd implements fyne.Draggable.
+// Cursor implements desktop.Cursorable: a text cursor, and a resize
+// cursor over an end of the outlined span, which a drag moves.
+func (v *SourceView) Cursor() desktop.Cursor {
+	if v.overEnd {
+		return desktop.HResizeCursor
+	}
+	return desktop.TextCursor
+}
+
+// MouseIn implements desktop.Hoverable.
+func (v *SourceView) MouseIn(e *desktop.MouseEvent) { v.MouseMoved(e) }
+
+// MouseMoved implements desktop.Hoverable: it notes whether the pointer
+// is over an end of the outlined span.
+func (v *SourceView) MouseMoved(e *desktop.MouseEvent) {
+	a := v.focus
+	v.overEnd = false
+	if a != nil && v.source != nil && a.Source == v.source {
+		at := v.byteAt(e.Position)
+		v.overEnd = v.nearByte(at, a.Anchor.ByteStart) || v.nearByte(at, a.Anchor.ByteEnd)
+	}
+}
+
+// MouseOut implements desktop.Hoverable.
+func (v *SourceView) MouseOut() { v.overEnd = false }
+
+// nearByte reports whether byte at is b or a character either side of
+// it: where a press on the edge of a span lands.
+func (v *SourceView) nearByte(at, b int) bool {
+	text := v.source.Text
+	if at == b {
+		return true
+	}
+	_, after := utf8.DecodeRuneInString(text[min(b, len(text)):])
+	_, before := utf8.DecodeLastRuneInString(text[:min(b, len(text))])
+	return at == b+after || at == b-before
+}
+
+// DragEnd implements fyne.Draggable: the selection made, or the span
+// whose end was dragged given the new extent (OnResize).
 func (v *SourceView) DragEnd() {
 	v.dragging = false
-	if start, end := v.Selection(); end > start && v.OnSelect != nil {
+	moved := v.moving
+	v.moving = nil
+	start, end := v.Selection()
+	if end <= start {
+		return
+	}
+	if moved != nil && v.OnResize != nil {
+		v.OnResize(moved, start, end)
+		return
+	}
+	if v.OnSelect != nil {
 		v.OnSelect(v.source, start, end)
 	}
 }

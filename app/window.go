@@ -250,6 +250,7 @@ func (w *MainWindow) build() {
 	w.kwic.OnMenu = w.rowMenu
 	w.detail = NewDetailPane(w.windowKey)
 	w.detail.Do = w.opts.Do
+	w.detail.OnResize = w.resizeSpan
 	w.detail.OnTapSpan = w.spanTapped
 	w.detail.OnSelectText = w.textSelected
 	w.detail.OnKey = w.sourceKey
