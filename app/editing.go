@@ -235,6 +235,7 @@ func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error),
 		return
 	}
 	w.editing = true
+	w.status.SetText("Editing: " + what + "…")
 	path := w.path
 	var before []byte // nil: the first edit reads the file
 	if w.session != nil {
@@ -411,8 +412,8 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 	raw, saved, path, shown := w.session.Bytes(), w.session.Saved(), w.path, w.corpus
 	w.loads++
 	generation := w.loads
+	go w.keep(generation, path, saved, raw) // beside the follow: a large corpus' journal takes a while to write
 	go func() {
-		w.keep(generation, path, saved, raw)
 		ready, err := followEdit(shown, follow, path, raw)
 		w.opts.Do(func() {
 			if generation != w.loads {
