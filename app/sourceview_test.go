@@ -126,9 +126,13 @@ func TestSourceViewDrawsOnlyWhatIsInView(t *testing.T) {
 	text := strings.Repeat("A line of the long source text, with some words in it.\n", 20000) + strings.Repeat("長い文章には空白がない", 40)
 	s := &data.Source{ID: "long", Text: text}
 	v := NewSourceView()
+	ui := make(uiQueue, 64)
+	v.Do = ui.do // above asyncLayoutBytes: laid out in the background
 	w := test.NewWindow(v)
 	defer w.Close()
 	v.SetSource(s, nil, nil)
+	v.Resize(fyne.NewSize(400, 800))
+	ui.pumpUntil(t, "the layout", func() bool { return !v.Laying() })
 	v.Resize(fyne.NewSize(400, v.MinSize().Height))
 	r := test.WidgetRenderer(v)
 	if n := len(r.Objects()); n == 0 || n > 500 {
