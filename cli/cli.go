@@ -48,6 +48,8 @@ func commands() []command {
 		{"validate", "[CORPUS.yaml]", "check a corpus and print every problem", runValidate},
 		{"stats", "[CORPUS.yaml] [--format table|csv|json]", "print counts of a corpus", runStats},
 		{"export", "--chart NAME --out FILE [options]", "draw the timeline or a chart into a PNG, SVG or CSV file", runExport},
+		{"new", "DIR --title TEXT", "write a new, empty corpus into a folder", runNew},
+		{"import", "CORPUS.yaml [options] FILE...", "make documents (.txt, .html, .docx) sources of a corpus", runImport},
 		{"annotate", "CORPUS.yaml add|remove|retopic [options]", "add, remove or retopic an annotation, changing only its lines", runAnnotate},
 		{"gen", "--out DIR [options]", "write a synthetic corpus for trying the app at scale", runGen},
 		{"version", "", "print the version", runVersion},

@@ -110,11 +110,18 @@ type Source struct {
 	Kind          string
 	Language      string
 	File          string // path relative to the corpus file; empty for inline text
+	Origin        Origin // the document the text was imported from, when it was
 	Text          string
 	Excluded      []Range // sorted, not overlapping
 	Words         int     // words outside the excluded ranges
 	Meetings      []*Meeting
 	Annotations   []*Annotation
+}
+
+// Origin is where an imported source's text came from: the document's
+// file name, its SHA-256, the extractor (name and version) and the day.
+type Origin struct {
+	File, SHA256, Extractor, Date string
 }
 
 // Annotation ties a topic to an exact span of a source text.

@@ -92,7 +92,8 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 	}
 	e.uint(uint64(len(c.Sources)))
 	for _, s := range c.Sources {
-		for _, v := range []string{s.ID, s.Title, s.Publisher, s.Author, s.Published, s.PublishedNote, s.URL, s.Kind, s.Language, s.File} {
+		for _, v := range []string{s.ID, s.Title, s.Publisher, s.Author, s.Published, s.PublishedNote, s.URL, s.Kind, s.Language,
+			s.Origin.File, s.Origin.SHA256, s.Origin.Extractor, s.Origin.Date, s.File} {
 			e.str(v)
 		}
 		if s.File == "" {
@@ -343,7 +344,8 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 		s := &sources[i]
 		s.Index = i
 		s.ID, s.Title, s.Publisher, s.Author, s.Published = d.str(), d.str(), d.str(), d.str(), d.str()
-		s.PublishedNote, s.URL, s.Kind, s.Language, s.File = d.str(), d.str(), d.str(), d.str(), d.str()
+		s.PublishedNote, s.URL, s.Kind, s.Language = d.str(), d.str(), d.str(), d.str()
+		s.Origin.File, s.Origin.SHA256, s.Origin.Extractor, s.Origin.Date, s.File = d.str(), d.str(), d.str(), d.str(), d.str()
 		switch {
 		case d.err != nil:
 		case s.File == "":

@@ -262,7 +262,10 @@ func (f *file) add(raw []byte, kv [][2]string) ([]byte, error) {
 			out = append(out, f.eol...)
 		}
 		out = append(out, strings.Repeat(" ", at)+f.name+":"+f.eol...)
-		return append(out, flowItem(kv, at+2, f.eol)...), nil
+		if f.name == "annotations" { // one line each, as the built-in corpus writes them
+			return append(out, flowItem(kv, at+2, f.eol)...), nil
+		}
+		return append(out, blockItem(kv, at+2, at+4, f.eol)...), nil
 	}
 	return nil, errors.New("the list has items: add after its last item")
 }

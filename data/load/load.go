@@ -326,7 +326,7 @@ var Keys = map[string][]string{
 	"meeting":     {"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources"},
 	"participant": {"name", "hangul", "role", "country"},
 	"source": {"id", "title", "publisher", "author", "published", "published_note", "url",
-		"kind", "language", "file", "text", "exclude"},
+		"kind", "language", "file", "text", "exclude", "imported_from", "sha256", "extractor", "imported"},
 	"exclude":    {"from", "to", "reason"},
 	"annotation": {"source", "topic", "quote", "prefix", "suffix", "start", "note", "coder", "created"},
 	"era":        {"group", "label", "start", "end"},
@@ -674,6 +674,10 @@ func (l *loader) readSource(i int, item *yaml.Node) {
 	}
 	s.Kind = f.str("kind", false)
 	s.Language = f.str("language", false)
+	s.Origin = data.Origin{File: f.str("imported_from", false), SHA256: f.str("sha256", false), Extractor: f.str("extractor", false), Date: f.str("imported", false)}
+	if s.Origin.SHA256 != "" && !isSHA256(s.Origin.SHA256) {
+		l.r.warnf(f.at("sha256"), "%s: sha256 %q is not 64 hexadecimal digits", f.what, safetext.Clip(s.Origin.SHA256, 70))
+	}
 	if _, dup := l.sources[s.ID]; s.ID != "" && !dup {
 		l.sources[s.ID] = s
 	}
@@ -685,6 +689,18 @@ func (l *loader) readSource(i int, item *yaml.Node) {
 	}
 	l.corpus.Sources = append(l.corpus.Sources, s)
 	l.sourceSpecs = append(l.sourceSpecs, spec)
+}
+
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *loader) readDate(f fields, key string, required bool) data.Date {

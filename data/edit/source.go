@@ -1,0 +1,128 @@
+package edit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Source is a new source as it is written: its description, its text
+// file, and where the text came from (an imported document).
+type Source struct {
+	ID, Title, Author, Published, URL, Kind, Language string
+	File                                              string // relative to the corpus file, with "/"
+	ImportedFrom, SHA256, Extractor, Imported         string
+}
+
+// AddSource returns the file with a new source after the last one, in the
+// style of the sources list (a new block list when there is none), and the
+// line it starts at.
+func AddSource(raw []byte, s Source) ([]byte, int, error) {
+	if !plainID(s.ID) {
+		return nil, 0, fmt.Errorf("%q is not a source id", s.ID)
+	}
+	kv := [][2]string{{"id", s.ID}, {"title", quoted(s.Title)}}
+	for _, f := range [][2]string{{"author", s.Author}, {"published", s.Published}, {"url", s.URL}, {"kind", s.Kind},
+		{"language", s.Language}, {"file", s.File}, {"imported_from", s.ImportedFrom}, {"sha256", s.SHA256},
+		{"extractor", s.Extractor}, {"imported", s.Imported}} {
+		if f[1] != "" {
+			kv = append(kv, [2]string{f[0], quoted(f[1])})
+		}
+	}
+	return appendItem(raw, "sources", kv, map[string]string{"id": s.ID, "title": s.Title, "file": s.File})
+}
+
+// Meeting is a new meeting as it is written.
+type Meeting struct {
+	ID, Title, Kind, Date string
+	Sources               []string
+}
+
+// AddMeeting returns the file with a new meeting after the last one, and
+// the line it starts at.
+func AddMeeting(raw []byte, m Meeting) ([]byte, int, error) {
+	if !plainID(m.ID) {
+		return nil, 0, fmt.Errorf("%q is not a meeting id", m.ID)
+	}
+	kv := [][2]string{{"id", m.ID}, {"title", quoted(m.Title)}, {"kind", quoted(m.Kind)}, {"date", quoted(m.Date)}}
+	if len(m.Sources) > 0 {
+		kv = append(kv, [2]string{"sources", "[" + strings.Join(m.Sources, ", ") + "]"})
+	}
+	return appendItem(raw, "meetings", kv, map[string]string{"id": m.ID, "title": m.Title, "date": m.Date})
+}
+
+// AttachSource returns the file with source id added to the sources of
+// meeting: at the end of its list, in the list's style, or as a new
+// "sources: [id]" key of the meeting. Every other byte stays.
+func AttachSource(raw []byte, meeting, id string) ([]byte, error) {
+	if !plainID(id) {
+		return nil, fmt.Errorf("%q is not a source id", id)
+	}
+	f, err := parseList(raw, "meetings")
+	if err != nil {
+		return nil, err
+	}
+	if f.list == nil || f.list.Kind != yaml.SequenceNode {
+		return nil, errors.New("the corpus has no meetings list")
+	}
+	mi := -1
+	for i, it := range f.list.Content {
+		if it.Kind == yaml.MappingNode && value(it, "id") == meeting {
+			mi = i
+		}
+	}
+	if mi < 0 {
+		return nil, fmt.Errorf("there is no meeting %q", meeting)
+	}
+	m := f.list.Content[mi]
+	list := node(m, "sources")
+	var out []byte
+	switch {
+	case list != nil && list.Kind == yaml.SequenceNode && list.Style&yaml.FlowStyle != 0:
+		out, err = f.insertBefore(raw, list, "]", id, len(list.Content) > 0)
+	case list != nil && list.Kind == yaml.SequenceNode && len(list.Content) > 0:
+		last := list.Content[len(list.Content)-1]
+		line := f.lines[last.Line-1]
+		at := len(raw)
+		if last.Line < len(f.lines) {
+			at = f.offset(last.Line + 1)
+		}
+		add := strings.Repeat(" ", indent(line)) + "- " + id + f.eol
+		if !bytes.HasSuffix(line, []byte("\n")) {
+			add = f.eol + strings.TrimSuffix(add, f.eol)
+		}
+		out = append(append(append([]byte(nil), raw[:at]...), add...), raw[at:]...)
+	case list != nil:
+		return nil, fmt.Errorf("line %d: the meeting's sources are not a list", list.Line)
+	case m.Style&yaml.FlowStyle != 0:
+		out, err = f.insertBefore(raw, m, "}", "sources: ["+id+"]", true)
+	default:
+		_, last := f.itemLines(mi)
+		keyIndent := m.Content[0].Column - 1
+		at := len(raw)
+		if last < len(f.lines) {
+			at = f.offset(last + 1)
+		}
+		add := strings.Repeat(" ", keyIndent) + "sources: [" + id + "]" + f.eol
+		if !bytes.HasSuffix(f.lines[last-1], []byte("\n")) {
+			add = f.eol + strings.TrimSuffix(add, f.eol)
+		}
+		out = append(append(append([]byte(nil), raw[:at]...), add...), raw[at:]...)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// It must read back with the source at the end of the meeting's list.
+	g, err := parseList(out, "meetings")
+	if err != nil || g.list == nil || len(g.list.Content) != len(f.list.Content) {
+		return nil, errors.New("the file's layout is not one the editor can change safely")
+	}
+	got := node(g.list.Content[mi], "sources")
+	if got == nil || len(got.Content) == 0 || got.Content[len(got.Content)-1].Value != id {
+		return nil, errors.New("the meeting's sources do not read back with the new one")
+	}
+	return out, nil
+}
