@@ -202,8 +202,19 @@ func kwicWhere(r KWICRow) string {
 	}
 	if src := r.source(); src != nil {
 		parts = append(parts, safetext.Clip(src.Title, 40))
+		if page := src.Page(r.byteStart()); page > 0 {
+			parts = append(parts, fmt.Sprintf("p. %d", page))
+		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// byteStart is where the row's text starts in its source.
+func (r KWICRow) byteStart() int {
+	if r.Annotation != nil {
+		return r.Annotation.Anchor.ByteStart
+	}
+	return r.Match.ByteStart
 }
 
 // source is the row's source, if it has one.

@@ -857,12 +857,17 @@ func layOut(p layoutParams, measure func(string) float32, stop func() bool) (tex
 			}
 			continue
 		}
+		if text[b] == '\f' { // a page ends: the next starts a paragraph, a line apart
+			b++
+			x, y = pad, y+2*lineH
+			continue
+		}
 		if text[b] == 0 || text[b] == '\r' {
 			b++
 			continue
 		}
 		end := b
-		for end < len(text) && text[end] != ' ' && text[end] != '\n' && text[end] != 0 && text[end] != '\r' {
+		for end < len(text) && text[end] != ' ' && text[end] != '\n' && text[end] != 0 && text[end] != '\r' && text[end] != '\f' {
 			end++
 		}
 		for end < len(text) && text[end] == ' ' {

@@ -198,3 +198,21 @@ annotations:
 		}
 	}
 }
+
+// A text with form feeds is paged: each byte knows its page; one without
+// has none.
+func TestPages(t *testing.T) {
+	c, ps := loadMap(t, "corpus: {title: T, format: 1}\nsources:\n  - {id: s1, title: S1, text: \"one\\ftwo\\fthree\"}\n  - {id: s2, title: S2, text: plain}\n", nil)
+	if c == nil {
+		t.Fatal(ps)
+	}
+	s := c.Sources[0]
+	for at, want := range map[int]int{0: 1, 2: 1, 3: 1, 4: 2, 7: 2, 8: 3, 12: 3} {
+		if got := s.Page(at); got != want {
+			t.Errorf("byte %d (%q): page %d, want %d", at, s.Text[at:at+1], got, want)
+		}
+	}
+	if c.Sources[1].Page(2) != 0 {
+		t.Error("a text without form feeds has pages")
+	}
+}

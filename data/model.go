@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"weak"
 )
@@ -116,6 +117,32 @@ type Source struct {
 	Words         int     // words outside the excluded ranges
 	Meetings      []*Meeting
 	Annotations   []*Annotation
+
+	// pageStarts are the bytes where the pages after the first start (a
+	// form feed ends a page), made by Derive; nil for a text of one page.
+	pageStarts []int
+}
+
+// Page is the page of the text that byte at lies on, from 1; 0 for a text
+// without pages (no form feed: it is not a paged document).
+func (s *Source) Page(at int) int {
+	if len(s.pageStarts) == 0 {
+		return 0
+	}
+	return 1 + sort.SearchInts(s.pageStarts, at+1)
+}
+
+// findPages notes where the text's pages start.
+func (s *Source) findPages() {
+	s.pageStarts = nil
+	for at := 0; ; {
+		i := strings.IndexByte(s.Text[at:], '\f')
+		if i < 0 {
+			return
+		}
+		at += i + 1
+		s.pageStarts = append(s.pageStarts, at)
+	}
 }
 
 // Origin is where an imported source's text came from: the document's
@@ -269,6 +296,7 @@ func (c *Corpus) Derive() {
 	c.meetingAt = positions(c.Meetings, func(m *Meeting) string { return m.ID })
 	for i, s := range c.Sources {
 		s.Index, s.Meetings, s.Annotations = i, nil, nil
+		s.findPages()
 	}
 	for i, m := range c.Meetings {
 		m.Index = i
