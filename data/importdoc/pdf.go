@@ -24,7 +24,9 @@ import (
 type PDF struct{}
 
 // Name implements Extractor.
-func (PDF) Name() string { return "alliance-timeline pdf 1 (PDFium, github.com/klippa-app/go-pdfium v1.21.4)" }
+func (PDF) Name() string {
+	return "alliance-timeline pdf 1 (PDFium, github.com/klippa-app/go-pdfium v1.21.4)"
+}
 
 // engine is the one PDFium instance; it serves one document at a time.
 var engine struct {
