@@ -206,6 +206,7 @@ func (w *MainWindow) excludeSelection() {
 				return out, err
 			}, func(c *data.Corpus) *data.Corpus { return edit.Excluded(c, id, r, line, lines) })
 		}, w)
+	reason.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	w.Canvas().Focus(reason)

@@ -23,15 +23,24 @@ func (w *MainWindow) ShowOpen() {
 	d.Show()
 }
 
-// dropped opens the first corpus file dropped on the window.
+// dropped opens the first corpus file dropped on the window, or imports
+// the documents dropped into the corpus open.
 func (w *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
+	var docs []string
 	for _, u := range uris {
-		if ext := strings.ToLower(u.Extension()); ext == ".yaml" || ext == ".yml" {
+		switch ext := strings.ToLower(u.Extension()); ext {
+		case ".yaml", ".yml":
 			w.open(u.Path())
 			return
+		case ".txt", ".html", ".htm", ".docx", ".pdf":
+			docs = append(docs, u.Path())
 		}
 	}
-	w.status.SetText("Drop a corpus file (.yaml) to open it.")
+	if len(docs) > 0 {
+		w.importFiles(docs)
+		return
+	}
+	w.status.SetText("Drop a corpus file (.yaml) to open it, or documents (.txt, .html, .docx, .pdf) to import them.")
 }
 
 // hideProblems closes the problems panel until the next load has some.

@@ -364,7 +364,9 @@ func SnapToWords(text string, start, end int) (int, int) {
 	}
 	s, _ := wordAround(text, start)
 	_, e := wordAround(text, end)
-	if r, _ := utf8.DecodeLastRuneInString(text[:end]); !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+	r, n := utf8.DecodeLastRuneInString(text[:end])
+	inner := strings.ContainsRune("'’-", r) && isWordBefore(text[:end-n]) && end < len(text) && isWordAfter(text[end:]) // alliance'|s
+	if !(unicode.IsLetter(r) || unicode.IsDigit(r)) && !inner {
 		e = end // the selection ends on punctuation: keep it
 	}
 	return min(s, start), max(e, end)

@@ -195,3 +195,26 @@ func TestLongSourcesAreLaidOutInTheBackground(t *testing.T) {
 		t.Errorf("%d objects drawn for the lines in view", n)
 	}
 }
+
+// A selection widens to whole words: a word cut anywhere, an inner
+// apostrophe or hyphen, Hangul; punctuation it ends on is kept.
+func TestSnapToWords(t *testing.T) {
+	text := "the alliance's ironclad, U.S.-ROK 한미동맹을 지킨다."
+	for _, c := range []struct{ sel, want string }{
+		{"lliance", "alliance's"},
+		{"alliance'", "alliance's"},
+		{"he allia", "the alliance's"},
+		{"ironclad,", "ironclad,"},
+		{"clad", "ironclad"},
+		{"미동", "한미동맹을"},
+		{"alliance's ", "alliance's"},
+		{"ROK", "ROK"},
+		{"ironcl", "ironclad"},
+	} {
+		at := strings.Index(text, c.sel)
+		s, e := SnapToWords(text, at, at+len(c.sel))
+		if got := text[s:e]; got != c.want {
+			t.Errorf("%q widens to %q, want %q", c.sel, got, c.want)
+		}
+	}
+}

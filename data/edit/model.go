@@ -104,6 +104,25 @@ func TopicAdded(c *data.Corpus, t Topic, line, lines int) (*data.Corpus, error) 
 // words joined by "-", made unique in c), and the first colour of the
 // default palette no topic of c has.
 func NewTopic(c *data.Corpus, label string) Topic {
+	id := NewID(label, "topic", func(id string) bool { return c.Topic(id) != nil })
+	used := map[color.NRGBA]bool{}
+	for _, t := range c.Topics {
+		used[t.Color] = true
+	}
+	col := data.DefaultTopicColor(len(c.Topics))
+	for i := 0; i < 64; i++ {
+		if cand := data.DefaultTopicColor(i); !used[cand] {
+			col = cand
+			break
+		}
+	}
+	return Topic{ID: id, Label: strings.TrimSpace(label), Color: fmt.Sprintf("#%02X%02X%02X", col.R, col.G, col.B)}
+}
+
+// NewID makes an id from a label: its Latin letters and digits in lower
+// case, words joined by "-", at most 40 bytes, fallback when there are
+// none, and "-2", "-3" … added while taken says the id is in use.
+func NewID(label, fallback string, taken func(string) bool) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(label) {
@@ -122,22 +141,11 @@ func NewTopic(c *data.Corpus, label string) Topic {
 		id = strings.TrimRight(id[:40], "-")
 	}
 	if id == "" {
-		id = "topic"
+		id = fallback
 	}
 	base := id
-	for k := 2; c.Topic(id) != nil; k++ {
+	for k := 2; taken(id); k++ {
 		id = fmt.Sprintf("%s-%d", base, k)
 	}
-	used := map[color.NRGBA]bool{}
-	for _, t := range c.Topics {
-		used[t.Color] = true
-	}
-	col := data.DefaultTopicColor(len(c.Topics))
-	for i := 0; i < 64; i++ {
-		if cand := data.DefaultTopicColor(i); !used[cand] {
-			col = cand
-			break
-		}
-	}
-	return Topic{ID: id, Label: strings.TrimSpace(label), Color: fmt.Sprintf("#%02X%02X%02X", col.R, col.G, col.B)}
+	return id
 }

@@ -1,0 +1,333 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
+	"github.com/alliance-timeline/alliance-timeline/data/importdoc"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+)
+
+// Making a corpus in the window: a new, empty one in a folder, topics and
+// meetings added, and documents imported as its sources. Each is an edit
+// of the corpus file through applyEdit (undoable, saved with Ctrl+S); an
+// import also writes each document's text once, as a new file under
+// sources/, when it is made.
+
+// NewCorpus asks for a folder and a title and writes an empty corpus
+// there (edit.Create: never into a folder that holds one), then opens it.
+func (w *MainWindow) NewCorpus() {
+	w.guardUnsaved("make a new corpus", func() {
+		title := widget.NewEntry()
+		title.SetPlaceHolder("U.S.–ROK alliance statements, 2012–2023")
+		folder := widget.NewLabel("(none chosen)")
+		var dir string
+		choose := widget.NewButton("Choose a folder…", nil)
+		form := []*widget.FormItem{widget.NewFormItem("Title", title), widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder))}
+		var d *dialog.FormDialog
+		d = dialog.NewForm("A new corpus", "Make it", "Cancel", form, func(ok bool) {
+			if !ok {
+				return
+			}
+			if dir == "" {
+				w.status.SetText("Not made: choose a folder for the corpus.")
+				return
+			}
+			path, err := edit.Create(dir, title.Text)
+			if err != nil {
+				dialog.ShowError(err, w)
+				return
+			}
+			w.event("created", "path=%q", path)
+			w.load(path)
+			w.status.SetText("Made " + path + ". Add topics (Edit > New topic…), a meeting (Edit > New meeting…), and import documents (File > Import…, or drop them on the window).")
+		}, w)
+		choose.OnTapped = func() {
+			fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+				if err == nil && u != nil {
+					dir = u.Path()
+					folder.SetText(safetext.Clip(dir, 60))
+				}
+			}, w)
+			fd.Resize(fyne.NewSize(800, 560))
+			fd.Show()
+		}
+		title.Validator = func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New("give the corpus a title")
+			}
+			return nil
+		}
+		title.OnSubmitted = func(string) { d.Submit() }
+		d.Resize(fyne.NewSize(560, 0))
+		d.Show()
+		w.Canvas().Focus(title)
+	})
+}
+
+// NewTopic asks for a topic's label and adds the topic (an id from the
+// label, a free colour of the palette).
+func (w *MainWindow) NewTopic() {
+	if w.corpus == nil {
+		return
+	}
+	label := widget.NewEntry()
+	label.SetPlaceHolder("Extended deterrence")
+	d := dialog.NewForm("A new topic", "Add", "Cancel", []*widget.FormItem{widget.NewFormItem("Label", label)}, func(ok bool) {
+		text := strings.TrimSpace(label.Text)
+		if !ok || text == "" {
+			return
+		}
+		topic := edit.NewTopic(w.corpus, text)
+		var line, lines int
+		w.applyEdit("add the topic "+safetext.Quote(text, 40), func(b []byte) ([]byte, error) {
+			out, at, n, err := edit.AddTopicAt(b, topic)
+			line, lines = at, n
+			return out, err
+		}, func(c *data.Corpus) *data.Corpus {
+			n, err := edit.TopicAdded(c, topic, line, lines)
+			if err != nil {
+				return nil
+			}
+			return n
+		})
+	}, w)
+	label.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+	w.Canvas().Focus(label)
+}
+
+// meetingForm is the fields of a new meeting, each checked as the loader
+// checks it.
+type meetingForm struct {
+	title, kind, date *widget.Entry
+}
+
+// newMeetingForm makes the fields; with validate, each refuses bad input
+// at once (a dialog's button waits for them); without, check does it.
+func newMeetingForm(validate bool) *meetingForm {
+	f := &meetingForm{title: widget.NewEntry(), kind: widget.NewEntry(), date: widget.NewEntry()}
+	f.title.SetPlaceHolder("54th Security Consultative Meeting")
+	f.kind.SetText("SCM")
+	f.date.SetPlaceHolder("2022-11-03, 2022-11 or 2022")
+	if validate {
+		f.title.Validator, f.date.Validator = checkTitle, checkDate
+	}
+	return f
+}
+
+func checkTitle(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("a meeting needs a title")
+	}
+	return nil
+}
+
+func checkDate(s string) error {
+	_, err := data.ParseDate(strings.TrimSpace(s))
+	return err // the loader's own message
+}
+
+// check says what is wrong with the fields, the title first.
+func (f *meetingForm) check() error {
+	if err := checkTitle(f.title.Text); err != nil {
+		return err
+	}
+	if err := checkDate(f.date.Text); err != nil {
+		return fmt.Errorf("the meeting's date: %w", err)
+	}
+	return nil
+}
+
+func (f *meetingForm) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem("Title", f.title),
+		widget.NewFormItem("Kind", f.kind),
+		{Text: "Date", Widget: f.date, HintText: "a day, a month or a year, as precise as is known"},
+	}
+}
+
+// meeting is the form's meeting with an id made from its title, unique in
+// c.
+func (f *meetingForm) meeting(c *data.Corpus, sources []string) edit.Meeting {
+	id := edit.NewID(f.title.Text, "meeting", func(id string) bool { return c.Meeting(id) != nil })
+	kind := strings.TrimSpace(f.kind.Text)
+	if kind == "" {
+		kind = "meeting"
+	}
+	return edit.Meeting{ID: id, Title: strings.TrimSpace(f.title.Text), Kind: kind, Date: strings.TrimSpace(f.date.Text), Sources: sources}
+}
+
+// NewMeeting asks for a meeting's title, kind and date and adds it.
+func (w *MainWindow) NewMeeting() {
+	if w.corpus == nil {
+		return
+	}
+	f := newMeetingForm(true)
+	d := dialog.NewForm("A new meeting", "Add", "Cancel", f.items(), func(ok bool) {
+		if !ok {
+			return
+		}
+		m := f.meeting(w.corpus, nil)
+		w.applyEdit("add the meeting "+safetext.Quote(m.Title, 40), func(b []byte) ([]byte, error) {
+			out, _, err := edit.AddMeeting(b, m)
+			return out, err
+		}, nil)
+	}, w)
+	for _, e := range []*widget.Entry{f.title, f.kind, f.date} {
+		e.OnSubmitted = func(string) { d.Submit() }
+	}
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	w.Canvas().Focus(f.title)
+}
+
+// ShowImport asks for a document to import (File > Import…).
+func (w *MainWindow) ShowImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		w.fileDialog = nil
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		w.importFiles([]string{r.URI().Path()})
+	}, w)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".html", ".htm", ".docx", ".pdf"}))
+	w.fileDialog = d
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// importFiles asks which meeting the documents report (one of the
+// corpus', a new one, or none yet) and, for one document, its title and
+// encoding, then imports them in the background, with a progress bar that
+// cancels.
+func (w *MainWindow) importFiles(files []string) {
+	if w.corpus == nil {
+		return
+	}
+	if w.path == "" {
+		w.offerCopy()
+		return
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	none, newOne := "(none yet)", "A new meeting…"
+	options := []string{none}
+	byLabel := map[string]string{}
+	for _, m := range w.corpus.MeetingsByDate() {
+		label := fmt.Sprintf("%s · %s", m.Date.String(), safetext.Clip(m.Title, 60))
+		options = append(options, label)
+		byLabel[label] = m.ID
+	}
+	options = append(options, newOne)
+	mf := newMeetingForm(false) // hidden until chosen: checked on Import
+	newFields := widget.NewForm(mf.items()...)
+	newFields.Hide()
+	meeting := widget.NewSelect(options, func(s string) { newFields.Hidden = s != newOne; newFields.Refresh() })
+	meeting.SetSelected(none)
+	title := widget.NewEntry()
+	title.SetPlaceHolder("the document's own title, or its file name")
+	encoding := widget.NewSelect([]string{"detect", "utf-8", "utf-16le", "euc-kr", "windows-1252"}, nil)
+	encoding.SetSelected("detect")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Documents", widget.NewLabel(safetext.Clip(strings.Join(names, ", "), 80))),
+		widget.NewFormItem("Meeting", meeting),
+	}
+	if len(files) == 1 {
+		items = append(items, widget.NewFormItem("Title", title))
+	}
+	items = append(items, widget.NewFormItem("Encoding", encoding), widget.NewFormItem("", newFields))
+	d := dialog.NewForm("Import "+safetext.Clip(strings.Join(names, ", "), 60), "Import", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		req := importdoc.Request{Files: files, Title: title.Text, Today: time.Now().Format("2006-01-02")}
+		if e := encoding.Selected; e != "detect" {
+			req.Encoding = e
+		}
+		var m *edit.Meeting
+		switch s := meeting.Selected; s {
+		case none:
+		case newOne:
+			if err := mf.check(); err != nil {
+				dialog.ShowError(err, w)
+				return
+			}
+			nm := mf.meeting(w.corpus, nil)
+			m = &nm
+		default:
+			req.Meeting = byLabel[s]
+		}
+		w.runImport(req, m)
+	}, w)
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+}
+
+// runImport imports in the background as one edit: the new meeting first
+// (when there is one), then each document; the documents that cannot be
+// imported are reported, and nothing is left of them.
+func (w *MainWindow) runImport(req importdoc.Request, m *edit.Meeting) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons("Importing…", container.NewVBox(widget.NewLabel(fmt.Sprintf("%d document(s): extracting the text", len(req.Files))), bar), w)
+	stop := widget.NewButton("Cancel", cancel)
+	progress.SetButtons([]fyne.CanvasObject{stop})
+	progress.Show()
+	path := w.path
+	var res importdoc.Result
+	w.applyEdit(fmt.Sprintf("import %d document(s)", len(req.Files)), func(b []byte) ([]byte, error) {
+		defer w.opts.Do(func() { progress.Hide(); cancel() })
+		if m != nil {
+			out, _, err := edit.AddMeeting(b, *m)
+			if err != nil {
+				return nil, err
+			}
+			b, req.Meeting = out, m.ID
+		}
+		var err error
+		res, err = importdoc.Import(ctx, path, b, req)
+		if err != nil {
+			return nil, err
+		}
+		w.opts.Do(func() { w.reportImport(res) })
+		if len(res.Imported) == 0 {
+			return nil, errors.New("no document was imported")
+		}
+		return res.Bytes, nil
+	}, nil)
+}
+
+// reportImport says what an import did, and why a document was not
+// imported.
+func (w *MainWindow) reportImport(res importdoc.Result) {
+	w.event("imported", "done=%d failed=%d", len(res.Imported), len(res.Failed))
+	if len(res.Failed) == 0 {
+		return
+	}
+	var lines []string
+	for _, f := range res.Failed {
+		lines = append(lines, "• "+safetext.Clip(filepath.Base(f.File), 60)+": "+safetext.Clip(f.Err.Error(), 200))
+	}
+	msg := widget.NewLabel(fmt.Sprintf("%d imported. Not imported (nothing was written for these):\n%s", len(res.Imported), strings.Join(lines, "\n")))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Import", "OK", container.NewVScroll(msg), w)
+	d.Resize(fyne.NewSize(640, 320))
+	d.Show()
+}

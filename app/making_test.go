@@ -1,0 +1,92 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/encoding/korean"
+
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+)
+
+// overlaySelect finds the select of the top overlay whose options hold
+// option.
+func overlaySelect(t *testing.T, w *testWindow, option string) *widget.Select {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if s, ok := o.(*widget.Select); ok {
+			for _, opt := range s.Options {
+				if opt == option {
+					return s
+				}
+			}
+		}
+	}
+	t.Fatalf("no select with %q", option)
+	return nil
+}
+
+// From an empty corpus: two topics and a meeting known to the month are
+// added, an EUC-KR page and a text file are imported into the meeting,
+// and the saved corpus validates with both sources on the timeline.
+func TestMakeACorpusInTheWindow(t *testing.T) {
+	dir := t.TempDir()
+	path, err := edit.Create(filepath.Join(dir, "corpus"), "Made in the window")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	for _, label := range []string{"Extended deterrence", "Space"} {
+		w.NewTopic()
+		w.Canvas().Focused().(*widget.Entry).SetText(label)
+		test.Tap(overlayButton(t, w, "Add"))
+		n := len(w.corpus.Topics)
+		w.ui.pumpUntil(t, "the topic "+label, func() bool { return len(w.corpus.Topics) == n+1 })
+	}
+	w.NewMeeting()
+	title := w.Canvas().Focused().(*widget.Entry)
+	title.SetText("54th Security Consultative Meeting")
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "2022-11-03, 2022-11 or 2022" {
+			if e.SetText("2022-13"); e.Validate() == nil {
+				t.Error("month 13 passed the date field")
+			}
+			e.SetText("2022-11")
+		}
+	}
+	test.Tap(overlayButton(t, w, "Add"))
+	w.ui.pumpUntil(t, "the meeting", func() bool { return len(w.corpus.Meetings) == 1 })
+	if m := w.corpus.Meetings[0]; m.Date.String() != "2022-11" || m.ID != "54th-security-consultative-meeting" {
+		t.Errorf("meeting %s on %s", m.ID, m.Date)
+	}
+	page, _ := korean.EUCKR.NewEncoder().Bytes([]byte(`<html><head><meta charset="euc-kr"><title>제54차 SCM 공동성명</title></head><body><nav>홈 | 뉴스</nav><p>양국 국방장관은 확장억제 공약을 재확인하였다.</p></body></html>`))
+	html, txt := filepath.Join(dir, "scm54.html"), filepath.Join(dir, "note.txt")
+	os.WriteFile(html, page, 0o644)
+	os.WriteFile(txt, []byte("The allies met in Washington in November 2022.\n"), 0o644)
+	w.importFiles([]string{html, txt})
+	meetings := overlaySelect(t, w, "(none yet)")
+	for _, o := range meetings.Options {
+		if strings.Contains(o, "54th Security") {
+			meetings.SetSelected(o)
+		}
+	}
+	test.Tap(overlayButton(t, w, "Import"))
+	w.ui.pumpUntil(t, "the import", func() bool { return len(w.corpus.Sources) == 2 })
+	if !w.corpus.Meetings[0].HasText() || len(w.corpus.Meetings[0].Sources) != 2 {
+		t.Errorf("the meeting reports %d sources", len(w.corpus.Meetings[0].Sources))
+	}
+	if s := w.corpus.Sources[0]; !strings.Contains(s.Text, "확장억제") || len(s.Excluded) != 1 || s.Origin.File != "scm54.html" {
+		t.Errorf("the page's source: %q, excluded %v, origin %+v", s.Text, s.Excluded, s.Origin)
+	}
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	c, ps, err := load.File(path)
+	if err != nil || c == nil || ps.Count(0) != 0 || len(c.Sources) != 2 || len(c.Topics) != 2 {
+		t.Fatalf("the saved corpus: %v %s", err, ps)
+	}
+}
