@@ -292,6 +292,55 @@ wait_event '^saved path=".*coding/scm.yaml"' 5
 "$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 119 annotations' || fail "the picked topic's annotation was not saved"
 quit "coding"
 
+step "a corpus from documents: new, two topics, a meeting known to the month, an EUC-KR page, a PDF and a Word file imported, a PDF passage coded"
+rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json
+mkdir -p "$tmp/docs"
+go run ./scripts/e2e-documents "$tmp/docs" || fail "the documents were not written"
+"$bin" new "$tmp/made" --title "From documents" >/dev/null || fail "new"
+"$bin" new "$tmp/made" --title "Again" 2>/dev/null && fail "a second new in the folder"
+FYNE_THEME=light launch "$tmp/made/corpus.yaml"
+wait_event '^loaded .* ok=true .*meetings=0' 10
+for topic in "Extended deterrence" "Space"; do
+  xdotool mousemove --window "$win" 70 13 click 1; sleep 0.5   # Edit
+  xdotool mousemove --window "$win" 96 128 click 1; sleep 0.7  # New topic…
+  xdotool type --window "$win" "$topic"; sleep 0.2
+  key Return
+  wait_event "^edited what=\"Done: add the topic .*$topic" 10
+done
+xdotool mousemove --window "$win" 70 13 click 1; sleep 0.5     # Edit
+xdotool mousemove --window "$win" 107 167 click 1; sleep 0.7   # New meeting…
+xdotool type --window "$win" "54th Security Consultative Meeting"; sleep 0.2
+key Tab Tab; sleep 0.2
+xdotool type --window "$win" "2022-11"; sleep 0.2
+shot 22-new-meeting
+key Return
+wait_event '^edited what="Done: add the meeting' 10
+key ctrl+s
+wait_event '^saved path=".*made/corpus.yaml"' 5
+quit "made"
+"$bin" import "$tmp/made/corpus.yaml" --meeting 54th-security-consultative-meeting "$tmp/docs/scm54.html" "$tmp/docs/whitepaper.pdf" "$tmp/docs/memo.docx" >"$out/import.txt" 2>&1 || fail "import: $(cat "$out/import.txt")"
+grep -q 'read as euc-kr; 2 ranges of page furniture' "$out/import.txt" || fail "the page: $(cat "$out/import.txt")"
+grep -q '2 pages' "$out/import.txt" || fail "the PDF: $(cat "$out/import.txt")"
+FYNE_THEME=light launch "$tmp/made/corpus.yaml"
+wait_event '^loaded .* ok=true .*meetings=1' 10
+key ctrl+t Right
+wait_event '^selected meeting=54th-security-consultative-meeting' 5
+sleep 1
+shot 23-imported-page
+xdotool mousemove --window "$win" 1257 543 click 1; sleep 0.6   # the tabs' menu
+xdotool mousemove --window "$win" 1190 580 click 1; sleep 0.8   # the PDF
+xdotool mousemove --window "$win" 1073 663 mousedown 1
+for x in 1100 1150 1200 1255; do xdotool mousemove --window "$win" "$x" 663; sleep 0.05; done
+xdotool mouseup 1
+sleep 0.3
+xdotool type --window "$win" 1
+wait_event '^edited what="Done: code .* as Extended deterrence.* annotations=1 dirty=true' 10
+shot 24-pdf-coded
+key ctrl+s
+wait_event '^saved path=".*made/corpus.yaml"' 5
+quit "made, coded"
+"$bin" validate "$tmp/made/corpus.yaml" 2>&1 | grep -q '0 errors, 0 warnings; 1 meetings, 3 sources, 2 topics, 1 annotations' || fail "the corpus made from documents: $("$bin" validate "$tmp/made/corpus.yaml" 2>&1 | tail -n 1)"
+
 step "three window sizes in light and dark: the 44th SCM and a search, for looking at"
 for theme in light dark; do
   for size in 1024x700 1280x800 1920x1080; do
