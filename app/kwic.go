@@ -102,7 +102,6 @@ const kwicLines = 3
 func (k *KWICList) newLine() fyne.CanvasObject {
 	l := &kwicLine{context: newWrapText(kwicLines), where: widget.NewLabel(""), tips: k.tips, list: k}
 	l.where.Truncation = fyne.TextTruncateEllipsis
-	l.where.Importance = widget.LowImportance
 	l.where.SizeName = theme.SizeNameCaptionText
 	l.ExtendBaseWidget(l)
 	return l
@@ -197,16 +196,25 @@ func kwicWhere(r KWICRow) string {
 			meeting = ms[0]
 		}
 	}
+	src := r.source()
+	// The page early on: the row cuts what does not fit at its end.
+	if page := pageOf(src, r.byteStart()); page > 0 {
+		parts = append(parts, fmt.Sprintf("p. %d", page))
+	}
 	if meeting != nil {
 		parts = append(parts, meeting.Date.String(), safetext.Clip(meeting.Short, maxShown))
 	}
-	if src := r.source(); src != nil {
+	if src != nil {
 		parts = append(parts, safetext.Clip(src.Title, 40))
-		if page := src.Page(r.byteStart()); page > 0 {
-			parts = append(parts, fmt.Sprintf("p. %d", page))
-		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+func pageOf(s *data.Source, at int) int {
+	if s == nil {
+		return 0
+	}
+	return s.Page(at)
 }
 
 // byteStart is where the row's text starts in its source.

@@ -90,3 +90,21 @@ func TestMakeACorpusInTheWindow(t *testing.T) {
 		t.Fatalf("the saved corpus: %v %s", err, ps)
 	}
 }
+
+// A span of a paged text (a PDF's) says its page in the span list, before
+// the source's title, which a narrow row cuts.
+func TestKWICRowSaysThePage(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	os.WriteFile(path, []byte("corpus: {title: T, format: 1}\ntopics: [{id: space, label: Space}]\nmeetings: [{id: m1, title: One, kind: SCM, date: 2022-11, sources: [s1]}]\n"+
+		"sources:\n  - {id: s1, title: A white paper with a long title, text: \"page one\\fpage two: space\"}\n"+
+		"annotations:\n  - {source: s1, topic: space, quote: space}\n"), 0o644)
+	c, ps, err := load.File(path)
+	if err != nil || c == nil {
+		t.Fatal(err, ps)
+	}
+	where := kwicWhere(KWICRow{Annotation: c.Annotations[0]})
+	if !strings.HasPrefix(where, "Space · p. 2 · ") || !strings.Contains(where, "A white paper") {
+		t.Errorf("the row says %q", where)
+	}
+}
