@@ -76,7 +76,7 @@ fuzz:
 bench: build deps-test
 	@mkdir -p build
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./timeline ./charts | tee build/bench.txt
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -count 4 ./data | tee -a build/bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -count 4 ./data ./data/importdoc | tee -a build/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem -benchtime 10x -count 5 ./app | tee -a build/bench.txt
 	scripts/build-hello.sh build/hello
 	@echo; scripts/bench-summary.sh build/bench.txt
