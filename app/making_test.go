@@ -108,3 +108,37 @@ func TestKWICRowSaysThePage(t *testing.T) {
 		t.Errorf("the row says %q", where)
 	}
 }
+
+// Bad documents imported in the window are listed with why, nothing is
+// written for them, and the corpus shown and its file stay as they were.
+func TestImportRefusesBadDocumentsInTheWindow(t *testing.T) {
+	dir := t.TempDir()
+	path, err := edit.Create(filepath.Join(dir, "corpus"), "Bad documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	fake, deep := filepath.Join(dir, "fake.pdf"), filepath.Join(dir, "deep.html")
+	os.WriteFile(fake, []byte("<html>not a PDF</html>"), 0o644)
+	os.WriteFile(deep, []byte(strings.Repeat("<div>", 100000)), 0o644)
+	w.importFiles([]string{fake, deep})
+	test.Tap(overlayButton(t, w, "Import"))
+	w.ui.pumpUntil(t, "the report", func() bool { return strings.Contains(w.events.String(), "imported done=0 failed=2") })
+	var report string
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok {
+			report += l.Text
+		}
+	}
+	if !strings.Contains(report, "fake.pdf: the file is not what its name says") || !strings.Contains(report, "deep.html: the page nests") {
+		t.Errorf("the report says %q", report)
+	}
+	w.ui.pumpUntil(t, "the refusal", func() bool { return strings.Contains(w.status.Text, "no document was imported") })
+	if now, _ := os.ReadFile(path); string(now) != string(before) || w.dirty() || len(w.corpus.Sources) != 0 {
+		t.Error("a refused import changed the corpus")
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "corpus", "sources")); len(entries) != 0 {
+		t.Errorf("%d files left in sources/", len(entries))
+	}
+}

@@ -192,3 +192,31 @@ func TestBadDocuments(t *testing.T) {
 		}
 	}
 }
+
+// A PDF's soft hyphens at line ends join the word again, and ligatures are
+// spelt out, so the text matches what a reader searches for.
+func TestPDFPageText(t *testing.T) {
+	for in, want := range map[string]string{
+		"extended deter\u00adrence\r\nand more":    "extended deterrence\nand more",
+		"cooper\x02\nation":                        "cooperation",
+		"\ufb01rst e\ufb00orts in \ufb02ight":      "first efforts in flight",
+		"U.S.-ROK alliance-\nwide (a real hyphen)": "U.S.-ROK alliance-\nwide (a real hyphen)",
+	} {
+		if got := pdfPageText(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Right-to-left text keeps its logical order, and a page's dir attribute
+// changes nothing of the text.
+func TestHTMLRightToLeft(t *testing.T) {
+	page := `<html dir="rtl"><head><meta charset="utf-8"><title>بيان</title></head><body><p>التحالف بين الولايات المتحدة وكوريا</p><p dir="ltr">The alliance</p><p>ברית</p></body></html>`
+	doc, err := HTML{}.Extract(context.Background(), []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "التحالف بين الولايات المتحدة وكوريا\n\nThe alliance\n\nברית\n"; doc.Text != want || doc.Title != "بيان" {
+		t.Errorf("text %q, title %q", doc.Text, doc.Title)
+	}
+}
