@@ -144,8 +144,12 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	s.corpus = c
 	// Short lines, not wrapping: a wrapping label at the top of a border
 	// layout is measured as one line and overlaps what follows.
-	s.summary.SetText(fmt.Sprintf("%d meetings, %d with text\n%d sources · %d annotations\n%s to %s",
-		st.Meetings, st.MeetingsWithText, st.Sources, st.Annotations, st.FirstDate, st.LastDate))
+	span := st.FirstDate + " to " + st.LastDate
+	if st.FirstDate == "" {
+		span = "no dates yet"
+	}
+	s.summary.SetText(fmt.Sprintf("%d meetings, %d with text\n%d sources · %d annotations\n%s",
+		st.Meetings, st.MeetingsWithText, st.Sources, st.Annotations, span))
 	s.checks = map[string]*keyCheck{}
 	s.chips = map[*data.Topic]*canvas.Rectangle{}
 	var rows []fyne.CanvasObject

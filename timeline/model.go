@@ -45,6 +45,7 @@ type EraBand struct {
 // Model is what the timeline shows: lane 0 holds the meetings, the other
 // lanes one topic each.
 type Model struct {
+	Corpus      bool            // made from a corpus (NewModel), not a placeholder
 	Meetings    []*data.Meeting // in date order
 	Lanes       []*Lane
 	Groups      []string
@@ -61,7 +62,7 @@ const MaxLabel = 200
 // NewModel builds the lanes of a corpus. A topic mark stands where a
 // meeting's sources mention the topic, with the number of spans.
 func NewModel(c *data.Corpus) *Model {
-	m := &Model{Meetings: c.MeetingsByDate()}
+	m := &Model{Corpus: true, Meetings: c.MeetingsByDate()}
 	meetings := &Lane{Label: "Meetings"}
 	topicLanes := make([]*Lane, len(c.Topics))
 	for i, t := range c.Topics {
@@ -117,7 +118,7 @@ func (m *Model) Follow(c *data.Corpus, changed []*data.Source) *Model {
 	if len(m.Lanes) != len(c.Topics)+1 || len(m.Meetings) != len(c.Meetings) {
 		return NewModel(c) // not an edit of annotations alone
 	}
-	n := &Model{Meetings: c.MeetingsByDate(), Groups: m.Groups, Eras: m.Eras, First: m.First, Last: m.Last}
+	n := &Model{Corpus: true, Meetings: c.MeetingsByDate(), Groups: m.Groups, Eras: m.Eras, First: m.First, Last: m.Last}
 	n.Lanes = make([]*Lane, len(m.Lanes))
 	for i, l := range m.Lanes {
 		n.Lanes[i] = &Lane{Topic: l.Topic, Label: l.Label, Color: l.Color, Items: slices.Clone(l.Items)}

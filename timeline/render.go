@@ -54,6 +54,9 @@ func (r *renderer) draw(w, h int) image.Image {
 	if t.model.Empty() { // no axis around 1970: say what is missing
 		draw.Draw(img, img.Bounds(), image.NewUniform(r.palette.Background), image.Point{}, draw.Src)
 		msg := "Nothing to show: open a corpus (Ctrl+O) or drop one here"
+		if t.model.Corpus { // a corpus without meetings: a new one, say
+			msg = "No meetings yet: add one (Edit > New meeting), then import its documents (File > Import)"
+		}
 		txt.Regular.Draw(img, msg, (float64(w)-txt.Regular.Measure(msg))/2, float64(h)/2-st.TextSize, r.palette.Muted, img.Bounds())
 		return img
 	}
