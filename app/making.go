@@ -36,8 +36,7 @@ func (w *MainWindow) NewCorpus() {
 		var dir string
 		choose := widget.NewButton("Choose a folder…", nil)
 		form := []*widget.FormItem{widget.NewFormItem("Title", title), widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder))}
-		var d *dialog.FormDialog
-		d = dialog.NewForm("A new corpus", "Make it", "Cancel", form, func(ok bool) {
+		d := dialog.NewForm("A new corpus", "Make it", "Cancel", form, func(ok bool) {
 			if !ok {
 				return
 			}
