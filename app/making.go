@@ -330,3 +330,128 @@ func (w *MainWindow) reportImport(res importdoc.Result) {
 	d.Resize(fyne.NewSize(640, 320))
 	d.Show()
 }
+
+// EditTopics shows the topic editor: a topic's label, colour, description
+// and terms changed, or the topic merged into another (its annotations
+// following) or deleted with its annotations, each one undoable edit.
+func (w *MainWindow) EditTopics() {
+	if w.corpus == nil || len(w.corpus.Topics) == 0 {
+		w.status.SetText("The corpus has no topics yet: Edit > New topic adds one.")
+		return
+	}
+	c := w.corpus
+	spans := map[string]int{}
+	for _, a := range c.Annotations {
+		if a.Topic != nil {
+			spans[a.Topic.ID]++
+		}
+	}
+	var labels []string
+	byLabel := map[string]*data.Topic{}
+	for _, t := range c.Topics {
+		l := fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, 60), spans[t.ID])
+		labels = append(labels, l)
+		byLabel[l] = t
+	}
+	label, colour, terms := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	description := widget.NewMultiLineEntry()
+	description.Wrapping = fyne.TextWrapWord
+	description.SetMinRowsVisible(3)
+	colour.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		_, err := data.ParseColor(strings.TrimSpace(s))
+		return err
+	}
+	terms.SetPlaceHolder("comma-separated: extended deterrence, nuclear umbrella")
+	var current *data.Topic
+	into := widget.NewSelect(nil, nil)
+	pick := widget.NewSelect(labels, func(s string) {
+		current = byLabel[s]
+		label.SetText(current.Label)
+		colour.SetText(fmt.Sprintf("#%02X%02X%02X", current.Color.R, current.Color.G, current.Color.B))
+		description.SetText(current.Description)
+		terms.SetText(strings.Join(current.Terms, ", "))
+		var others []string
+		for _, l := range labels {
+			if byLabel[l] != current {
+				others = append(others, l)
+			}
+		}
+		into.Options = others
+		into.ClearSelected()
+	})
+	var d *dialog.CustomDialog
+	keep := widget.NewButton("Keep the changes", func() {
+		if current == nil || colour.Validate() != nil {
+			return
+		}
+		was := data.Topic(*current)
+		fields := func(t *data.Topic, col string) edit.TopicFields {
+			return edit.TopicFields{Label: t.Label, Color: col, Description: t.Description, Terms: t.Terms}
+		}
+		now := edit.TopicFields{Label: strings.TrimSpace(label.Text), Color: strings.ToUpper(strings.TrimSpace(colour.Text)),
+			Description: strings.TrimSpace(description.Text), Terms: splitTerms(terms.Text)}
+		old := fields(&was, fmt.Sprintf("#%02X%02X%02X", was.Color.R, was.Color.G, was.Color.B))
+		d.Hide()
+		id := current.ID
+		w.applyEdit("change the topic "+safetext.Quote(was.Label, 40), func(b []byte) ([]byte, error) {
+			return edit.SetTopic(b, id, old, now)
+		}, nil)
+	})
+	keep.Importance = widget.HighImportance
+	merge := widget.NewButton("Merge into the topic chosen", func() {
+		target := byLabel[into.Selected]
+		if current == nil || target == nil {
+			w.status.SetText("Choose the topic to merge into first.")
+			return
+		}
+		d.Hide()
+		from, to := current.ID, target.ID
+		w.applyEdit(fmt.Sprintf("merge %s into %s", safetext.Quote(current.Label, 30), safetext.Quote(target.Label, 30)), func(b []byte) ([]byte, error) {
+			return edit.MergeTopic(b, c, from, to)
+		}, nil)
+	})
+	remove := widget.NewButton("Delete the topic and its annotations", func() {
+		if current == nil {
+			return
+		}
+		id, name, n := current.ID, current.Label, spans[current.ID]
+		dialog.ShowConfirm("Delete "+safetext.Quote(name, 40)+"?",
+			fmt.Sprintf("The topic and its %d annotation(s) go; Ctrl+Z brings them back until you save.", n), func(ok bool) {
+				if !ok {
+					return
+				}
+				d.Hide()
+				w.applyEdit(fmt.Sprintf("delete the topic %s and its %d annotations", safetext.Quote(name, 30), n), func(b []byte) ([]byte, error) {
+					return edit.DeleteTopic(b, c, id)
+				}, nil)
+			}, w)
+	})
+	remove.Importance = widget.DangerImportance
+	form := widget.NewForm(
+		widget.NewFormItem("Topic", pick),
+		widget.NewFormItem("Label", label),
+		widget.NewFormItem("Colour", colour),
+		widget.NewFormItem("Description", description),
+		widget.NewFormItem("Terms", terms),
+		widget.NewFormItem("Merge into", into),
+	)
+	d = dialog.NewCustomWithoutButtons("Topics", form, w)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), remove, merge, keep})
+	d.Resize(fyne.NewSize(720, 0))
+	d.Show()
+	pick.SetSelectedIndex(0)
+}
+
+// splitTerms reads a comma-separated list of terms.
+func splitTerms(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/encoding/korean"
 
+	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 )
@@ -86,7 +87,7 @@ func TestMakeACorpusInTheWindow(t *testing.T) {
 	w.Save()
 	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
 	c, ps, err := load.File(path)
-	if err != nil || c == nil || ps.Count(0) != 0 || len(c.Sources) != 2 || len(c.Topics) != 2 {
+	if err != nil || c == nil || ps.Count(data.Error) != 0 || len(c.Sources) != 2 || len(c.Topics) != 2 {
 		t.Fatalf("the saved corpus: %v %s", err, ps)
 	}
 }
@@ -140,5 +141,63 @@ func TestImportRefusesBadDocumentsInTheWindow(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Join(dir, "corpus", "sources")); len(entries) != 0 {
 		t.Errorf("%d files left in sources/", len(entries))
+	}
+}
+
+// The topic editor renames and recolours a topic, merges one into
+// another, and deletes one with its annotations; undo brings it back.
+func TestTopicEditor(t *testing.T) {
+	path := copyBuiltin(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	total := len(w.corpus.Annotations)
+	editSpace := func() {
+		w.EditTopics()
+		pick := overlaySelect(t, w, "Space (11)")
+		pick.SetSelected("Space (11)")
+	}
+	editSpace()
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "Space" {
+			e.SetText("Outer space")
+		}
+		if e, ok := o.(*widget.Entry); ok && strings.HasPrefix(e.Text, "#") {
+			e.SetText("#117733")
+		}
+	}
+	test.Tap(overlayButton(t, w, "Keep the changes"))
+	w.ui.pumpUntil(t, "the rename", func() bool { return w.corpus.Topic("space").Label == "Outer space" })
+	if c := w.corpus.Topic("space").Color; c.R != 0x11 || c.G != 0x77 {
+		t.Errorf("colour %v", c)
+	}
+	w.EditTopics()
+	overlaySelect(t, w, "Outer space (11)").SetSelected("Outer space (11)")
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == len(w.corpus.Topics)-1 {
+			for _, opt := range s.Options {
+				if strings.HasPrefix(opt, "Cyber (") {
+					s.SetSelected(opt)
+				}
+			}
+		}
+	}
+	test.Tap(overlayButton(t, w, "Merge into the topic chosen"))
+	w.ui.pumpUntil(t, "the merge", func() bool { return w.corpus.Topic("space") == nil })
+	if len(w.corpus.Annotations) != total {
+		t.Errorf("the merge lost annotations: %d of %d", len(w.corpus.Annotations), total)
+	}
+	w.Undo()
+	w.ui.pumpUntil(t, "the undo", func() bool { return w.corpus.Topic("space") != nil })
+	w.EditTopics()
+	overlaySelect(t, w, "Outer space (11)").SetSelected("Outer space (11)")
+	test.Tap(overlayButton(t, w, "Delete the topic and its annotations"))
+	test.Tap(overlayButton(t, w, "Yes"))
+	w.ui.pumpUntil(t, "the deletion", func() bool { return w.corpus.Topic("space") == nil })
+	if len(w.corpus.Annotations) != total-11 {
+		t.Errorf("%d annotations after deleting 11 of %d", len(w.corpus.Annotations), total)
+	}
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	if c, ps, err := load.File(path); err != nil || c == nil || ps.Count(data.Error) != 0 || c.Topic("space") != nil {
+		t.Fatalf("the saved corpus: %v %s", err, ps)
 	}
 }

@@ -47,6 +47,7 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenuItem(redo+"  (Ctrl+Shift+Z)", w.Redo),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("New topic…", w.NewTopic),
+		fyne.NewMenuItem("Topics: rename, recolour, merge, delete…", w.EditTopics),
 		fyne.NewMenuItem("New meeting…", w.NewMeeting),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Exclude the selection from counting…  (Ctrl+Shift+X)", w.excludeSelection),

@@ -403,6 +403,50 @@ func SetNote(raw []byte, line int, note string) ([]byte, error) {
 	return out, nil
 }
 
+// valueSpan is scalarSpan, or for a flow list written on one line ([a,
+// b]), its bytes from "[" to "]".
+func (f *file) valueSpan(v *yaml.Node) (start, end int, err error) {
+	if v.Kind != yaml.SequenceNode {
+		return f.scalarSpan(v)
+	}
+	if v.Style&yaml.FlowStyle == 0 || v.Line < f.base || v.Line >= f.base+len(f.lines) {
+		return 0, 0, errors.New("the list is not written on one line")
+	}
+	line := f.line(v.Line)
+	at := f.offset(v.Line)
+	open := -1
+	for b, n := 0, 1; b < len(line); n++ { // yaml columns count code points from 1
+		if n == v.Column {
+			open = b
+			break
+		}
+		_, size := utf8.DecodeRune(line[b:])
+		b += size
+	}
+	if open < 0 || line[open] != '[' {
+		return 0, 0, errors.New("the list is not where the parser says")
+	}
+	depth, quote := 0, byte(0)
+	for i := open; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '[':
+			depth++
+		case c == ']':
+			if depth--; depth == 0 {
+				return at + open, at + i + 1, nil
+			}
+		}
+	}
+	return 0, 0, errors.New("the list does not end on its line")
+}
+
 // scalarSpan finds a one-line scalar's bytes in the file from its node's
 // line and column.
 func (f *file) scalarSpan(v *yaml.Node) (start, end int, err error) {

@@ -57,9 +57,16 @@ func setField(raw []byte, line int, key, v string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return it.set(raw, key, v)
+}
+
+// set sets key of the item to v, YAML as written (a quoted scalar, a flow
+// list on one line): the value replaced where it is written on one line,
+// or the key added at the item's end.
+func (it *item) set(raw []byte, key, v string) ([]byte, error) {
 	f := it.f
 	if n := node(it.node, key); n != nil {
-		start, end, err := f.scalarSpan(n)
+		start, end, err := f.valueSpan(n)
 		if err != nil {
 			return nil, fmt.Errorf("the %s is written in a style this editor does not change; edit it in the file", key)
 		}

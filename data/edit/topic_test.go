@@ -1,0 +1,89 @@
+package edit
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/alliance-timeline/alliance-timeline/assets"
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// The topic editor's edits on the built-in corpus: a topic renamed,
+// recoloured, described and given terms; one merged into another, its
+// annotations following; one deleted with its annotations. Each result
+// loads as it should, and lines change only where the topic is.
+func TestTopicEdits(t *testing.T) {
+	path, err := assets.WriteCorpus(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	c := reload(t, path, raw)
+	space := c.Topic("space")
+	was := TopicFields{Label: space.Label, Color: "", Description: space.Description, Terms: space.Terms}
+	out, err := SetTopic(raw, "space", was, TopicFields{Label: "Outer space", Color: "#117733", Description: "Space as a domain of the alliance", Terms: []string{"space", "satellite*", "우주"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := reload(t, path, out).Topic("space")
+	if got.Label != "Outer space" || got.Description != "Space as a domain of the alliance" || strings.Join(got.Terms, "|") != "space|satellite*|우주" || got.Color.G != 0x77 {
+		t.Errorf("the topic reads back as %+v", got)
+	}
+	if removed := removedLines(raw, out); removed > 4 {
+		t.Errorf("the edit changed %d lines", removed)
+	}
+	spaceSpans, cyberSpans := count(c, "space"), count(c, "cyber")
+	merged, err := MergeTopic(raw, c, "space", "cyber")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := reload(t, path, merged)
+	if m.Topic("space") != nil || count(m, "cyber") != spaceSpans+cyberSpans || len(m.Annotations) != len(c.Annotations) {
+		t.Errorf("merged: cyber has %d spans, want %d", count(m, "cyber"), spaceSpans+cyberSpans)
+	}
+	deleted, err := DeleteTopic(raw, c, "space")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := reload(t, path, deleted)
+	if d.Topic("space") != nil || len(d.Annotations) != len(c.Annotations)-spaceSpans {
+		t.Errorf("deleted: %d annotations, want %d", len(d.Annotations), len(c.Annotations)-spaceSpans)
+	}
+	if !insertedOnly(deleted, raw) {
+		t.Error("the deletion changed lines it did not remove")
+	}
+	if _, err := RemoveTopic(raw, c, "space"); err == nil {
+		t.Error("a topic in use was removed")
+	}
+	if _, err := SetTopic(raw, "space", was, TopicFields{Label: "x", Color: "#12"}); err == nil {
+		t.Error("a bad colour was written")
+	}
+}
+
+func count(c *data.Corpus, id string) int {
+	n := 0
+	for _, a := range c.Annotations {
+		if a.Topic.ID == id {
+			n++
+		}
+	}
+	return n
+}
+
+// removedLines counts the lines of before that after lacks.
+func removedLines(before, after []byte) int {
+	have := map[string]int{}
+	for _, l := range strings.SplitAfter(string(after), "\n") {
+		have[l]++
+	}
+	n := 0
+	for _, l := range strings.SplitAfter(string(before), "\n") {
+		if have[l] > 0 {
+			have[l]--
+		} else {
+			n++
+		}
+	}
+	return n
+}
