@@ -130,7 +130,7 @@ func newMeetingForm(validate bool) *meetingForm {
 
 func checkTitle(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return errors.New("a meeting needs a title")
+		return errors.New("it needs a title")
 	}
 	return nil
 }
@@ -454,4 +454,164 @@ func splitTerms(s string) []string {
 		}
 	}
 	return out
+}
+
+// recordField is one field of a record an editor changes: its label, its
+// key in the corpus file, its value now, and the check its input passes.
+type recordField struct {
+	label, key string
+	value      string
+	check      func(string) error
+	multiline  bool
+}
+
+// editRecord shows an editor of records of one list (meetings, sources):
+// one chosen by its label, its fields, and Keep, which writes the fields
+// that changed (edit.SetFields) as one undoable edit; extra adds widgets
+// below the fields for the chosen record.
+func (w *MainWindow) editRecord(title, list, what string, labels []string, ids []string, fields func(i int) []recordField) {
+	entries := map[string]*widget.Entry{}
+	var order []recordField
+	box := widget.NewForm()
+	current := -1
+	show := func(i int) {
+		current = i
+		order = fields(i)
+		box.Items = nil
+		for _, f := range order {
+			e := widget.NewEntry()
+			if f.multiline {
+				e = widget.NewMultiLineEntry()
+				e.Wrapping = fyne.TextWrapWord
+				e.SetMinRowsVisible(2)
+			}
+			e.SetText(f.value)
+			if f.check != nil {
+				e.Validator = f.check
+			}
+			entries[f.key] = e
+			box.Append(f.label, e)
+		}
+		box.Refresh()
+	}
+	pick := widget.NewSelect(labels, func(s string) {
+		for i, l := range labels {
+			if l == s {
+				show(i)
+			}
+		}
+	})
+	var d *dialog.CustomDialog
+	keep := widget.NewButton("Keep the changes", func() {
+		if current < 0 {
+			return
+		}
+		var kv [][2]string
+		for _, f := range order {
+			e := entries[f.key]
+			text := strings.TrimSpace(e.Text)
+			if f.check != nil {
+				if err := f.check(text); err != nil {
+					w.status.SetText(f.label + ": " + err.Error())
+					return
+				}
+			}
+			if text != f.value {
+				kv = append(kv, [2]string{f.key, edit.Scalar(text)})
+			}
+		}
+		d.Hide()
+		if len(kv) == 0 {
+			w.status.SetText("Nothing changed.")
+			return
+		}
+		id := ids[current]
+		w.applyEdit(fmt.Sprintf("change the %s %s", what, safetext.Quote(labels[current], 40)), func(b []byte) ([]byte, error) {
+			return edit.SetFields(b, list, what, id, kv)
+		}, nil)
+	})
+	keep.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewForm(widget.NewFormItem(strings.ToUpper(what[:1])+what[1:], pick)), box), w)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), keep})
+	d.Resize(fyne.NewSize(720, 0))
+	d.Show()
+	if len(labels) > 0 {
+		pick.SetSelectedIndex(0)
+	}
+}
+
+// EditMeetings shows the meeting editor: title, short label, kind, date
+// (a day, a month or a year) and end, place, summary and notes.
+func (w *MainWindow) EditMeetings() {
+	if w.corpus == nil || len(w.corpus.Meetings) == 0 {
+		w.status.SetText("The corpus has no meetings yet: Edit > New meeting adds one.")
+		return
+	}
+	ms := w.corpus.MeetingsByDate()
+	var labels, ids []string
+	for _, m := range ms {
+		labels = append(labels, fmt.Sprintf("%s · %s", m.Date.String(), safetext.Clip(m.Title, 60)))
+		ids = append(ids, m.ID)
+	}
+	optionalDate := func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return checkDate(s)
+	}
+	w.editRecord("Meetings", "meetings", "meeting", labels, ids, func(i int) []recordField {
+		m := ms[i]
+		end := ""
+		if !m.End.IsZero() {
+			end = m.End.String()
+		}
+		short := m.Short
+		if short == m.Title {
+			short = "" // the loader's default
+		}
+		return []recordField{
+			{label: "Title", key: "title", value: m.Title, check: checkTitle},
+			{label: "Short label", key: "short", value: short},
+			{label: "Kind", key: "kind", value: m.Kind},
+			{label: "Date", key: "date", value: m.Date.String(), check: checkDate},
+			{label: "End", key: "end", value: end, check: optionalDate},
+			{label: "Place", key: "place", value: m.Place},
+			{label: "Summary", key: "summary", value: m.Summary, multiline: true},
+			{label: "Notes", key: "notes", value: m.Notes, multiline: true},
+		}
+	})
+}
+
+// EditSources shows the source editor: title, publisher, author, the date
+// as printed and its note, URL, kind and language.
+func (w *MainWindow) EditSources() {
+	if w.corpus == nil || len(w.corpus.Sources) == 0 {
+		w.status.SetText("The corpus has no sources yet: File > Import adds documents.")
+		return
+	}
+	ss := w.corpus.Sources
+	var labels, ids []string
+	for _, s := range ss {
+		labels = append(labels, safetext.Clip(s.Title, 70))
+		ids = append(ids, s.ID)
+	}
+	url := func(s string) error {
+		if s != "" && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+			return errors.New("a URL starts with http:// or https://")
+		}
+		return nil
+	}
+	w.editRecord("Sources", "sources", "source", labels, ids, func(i int) []recordField {
+		s := ss[i]
+		return []recordField{
+			{label: "Title", key: "title", value: s.Title, check: checkTitle},
+			{label: "Publisher", key: "publisher", value: s.Publisher},
+			{label: "Author", key: "author", value: s.Author},
+			{label: "Published (as printed)", key: "published", value: s.Published},
+			{label: "Why that date", key: "published_note", value: s.PublishedNote, multiline: true},
+			{label: "URL", key: "url", value: s.URL, check: url},
+			{label: "Kind", key: "kind", value: s.Kind},
+			{label: "Language", key: "language", value: s.Language},
+		}
+	})
 }

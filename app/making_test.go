@@ -201,3 +201,47 @@ func TestTopicEditor(t *testing.T) {
 		t.Fatalf("the saved corpus: %v %s", err, ps)
 	}
 }
+
+// The meeting and source editors write the fields that changed, checked
+// as the loader checks them, and nothing else.
+func TestMeetingAndSourceEditors(t *testing.T) {
+	path := copyBuiltin(t)
+	before, _ := os.ReadFile(path)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	setEntry := func(from, to string) {
+		t.Helper()
+		for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+			if e, ok := o.(*widget.Entry); ok && e.Text == from {
+				e.SetText(to)
+				return
+			}
+		}
+		t.Fatalf("no field holds %q", from)
+	}
+	w.EditMeetings()
+	m := w.corpus.MeetingsByDate()[0]
+	setEntry(m.Place, "The Pentagon, Arlington, Virginia")
+	test.Tap(overlayButton(t, w, "Keep the changes"))
+	w.ui.pumpUntil(t, "the meeting's place", func() bool { return w.corpus.Meeting(m.ID).Place == "The Pentagon, Arlington, Virginia" })
+	w.EditMeetings()
+	setEntry(m.Date.String(), "2012-10-32")
+	test.Tap(overlayButton(t, w, "Keep the changes"))
+	if !strings.Contains(w.status.Text, "Date:") || w.corpus.Meeting(m.ID).Date.String() != m.Date.String() {
+		t.Errorf("a bad date was taken; status %q", w.status.Text)
+	}
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	w.EditSources()
+	s := w.corpus.Sources[0]
+	setEntry(s.Publisher, "American Forces Press Service (DoD)")
+	test.Tap(overlayButton(t, w, "Keep the changes"))
+	w.ui.pumpUntil(t, "the source's publisher", func() bool { return w.corpus.Source(s.ID).Publisher == "American Forces Press Service (DoD)" })
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	after, _ := os.ReadFile(path)
+	if got := strings.Count(string(after), "\n") - strings.Count(string(before), "\n"); got != 0 {
+		t.Errorf("the edits added %d lines", got)
+	}
+	if c, ps, err := load.File(path); err != nil || c == nil || ps.Count(data.Error) != 0 || c.Meeting(m.ID).Place != "The Pentagon, Arlington, Virginia" {
+		t.Fatalf("the saved corpus: %v %s", err, ps)
+	}
+}

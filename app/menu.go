@@ -49,6 +49,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("New topic…", w.NewTopic),
 		fyne.NewMenuItem("Topics: rename, recolour, merge, delete…", w.EditTopics),
 		fyne.NewMenuItem("New meeting…", w.NewMeeting),
+		fyne.NewMenuItem("Meetings: title, date, place…", w.EditMeetings),
+		fyne.NewMenuItem("Sources: title, publisher, date as printed…", w.EditSources),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Exclude the selection from counting…  (Ctrl+Shift+X)", w.excludeSelection),
 		fyne.NewMenuItem("Your name as coder…", w.askCoder),

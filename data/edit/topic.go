@@ -18,21 +18,44 @@ type TopicFields struct {
 }
 
 // topicItem reads the topic item with the id.
-func topicItem(raw []byte, id string) (*item, error) {
-	f, err := parseList(raw, "topics")
+func topicItem(raw []byte, id string) (*item, error) { return listItem(raw, "topics", "topic", id) }
+
+// listItem reads the item of the top-level list whose id is id.
+func listItem(raw []byte, list, what, id string) (*item, error) {
+	f, err := parseList(raw, list)
 	if err != nil {
 		return nil, err
 	}
 	if f.list == nil || f.list.Kind != yaml.SequenceNode {
-		return nil, errors.New("the corpus has no topics list")
+		return nil, fmt.Errorf("the corpus has no %s list", list)
 	}
 	for _, it := range f.list.Content {
 		if it.Kind == yaml.MappingNode && value(it, "id") == id {
 			return readItem(raw, it.Line)
 		}
 	}
-	return nil, fmt.Errorf("there is no topic %q", id)
+	return nil, fmt.Errorf("there is no %s %q", what, id)
 }
+
+// SetFields returns the file with the fields of the item of list whose id
+// is id set: each key to its value, YAML as written (see Scalar), replaced
+// where it is written or added at the item's end. Every other byte stays.
+func SetFields(raw []byte, list, what, id string, kv [][2]string) ([]byte, error) {
+	out := raw
+	for _, f := range kv {
+		it, err := listItem(out, list, what, id)
+		if err != nil {
+			return nil, err
+		}
+		if out, err = it.set(out, f[0], f[1]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Scalar writes a string as a YAML scalar that reads back as itself.
+func Scalar(s string) string { return quoted(s) }
 
 // SetTopic returns the file with the topic's label, colour, description
 // and terms set to t where they differ from was: each value replaced
