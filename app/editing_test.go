@@ -44,6 +44,20 @@ func openAFPS(t *testing.T, w *testWindow) *SourceView {
 	return v
 }
 
+// pointAt is where byte b of a source view's text is drawn: the middle of
+// its line, at the character's left edge.
+func pointAt(t *testing.T, v *SourceView, b int) fyne.Position {
+	t.Helper()
+	for _, f := range v.frags {
+		if f.start <= b && b <= f.start+len(f.text) {
+			x := fyne.MeasureText(f.text[:b-f.start], v.textSize(), fyne.TextStyle{}).Width
+			return fyne.NewPos(f.x+x, f.y+v.lineHeight()/2)
+		}
+	}
+	t.Fatalf("byte %d is not laid out", b)
+	return fyne.Position{}
+}
+
 // dragAcross drags in a source view from the start to the end of a phrase.
 func dragAcross(t *testing.T, v *SourceView, phrase string) {
 	t.Helper()
@@ -51,17 +65,7 @@ func dragAcross(t *testing.T, v *SourceView, phrase string) {
 	if at < 0 {
 		t.Fatalf("%q is not in the source", phrase)
 	}
-	pos := func(b int) fyne.Position {
-		for _, f := range v.frags {
-			if f.start <= b && b <= f.start+len(f.text) {
-				x := fyne.MeasureText(f.text[:b-f.start], v.textSize(), fyne.TextStyle{}).Width
-				return fyne.NewPos(f.x+x, f.y+v.lineHeight()/2)
-			}
-		}
-		t.Fatalf("byte %d is not laid out", b)
-		return fyne.Position{}
-	}
-	from, to := pos(at), pos(at+len(phrase))
+	from, to := pointAt(t, v, at), pointAt(t, v, at+len(phrase))
 	mid := fyne.NewPos((from.X+to.X)/2, (from.Y+to.Y)/2)
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: mid}, Dragged: fyne.NewDelta(mid.X-from.X, mid.Y-from.Y)})
 	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-mid.X, to.Y-mid.Y)})
@@ -585,19 +589,9 @@ func TestDraggingASpansEndResizesIt(t *testing.T) {
 	index, text := a.Index, a.Text()
 	w.spanTapped(a) // outlined and selected
 	v.SetFocus(a)
-	pos := func(b int) fyne.Position {
-		for _, f := range v.frags {
-			if f.start <= b && b <= f.start+len(f.text) {
-				x := fyne.MeasureText(f.text[:b-f.start], v.textSize(), fyne.TextStyle{}).Width
-				return fyne.NewPos(f.x+x, f.y+v.lineHeight()/2)
-			}
-		}
-		t.Fatalf("byte %d is not laid out", b)
-		return fyne.Position{}
-	}
 	// Drag the end back over the last word.
 	lastWord := strings.LastIndex(text, " ")
-	from, to := pos(a.Anchor.ByteEnd), pos(a.Anchor.ByteStart+lastWord)
+	from, to := pointAt(t, v, a.Anchor.ByteEnd), pointAt(t, v, a.Anchor.ByteStart+lastWord)
 	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}})
 	if v.Cursor() != desktop.HResizeCursor {
 		t.Error("no resize cursor over the span's end")

@@ -244,7 +244,8 @@ func (w *htmlWalker) meta(n *html.Node) {
 }
 
 // collapse folds runs of white space (line breaks in the HTML source are
-// spaces) to one space.
+// spaces) to one space: ASCII white space only, as HTML folds it (a
+// no-break space stays; textmatch's folding, for search, is wider).
 func collapse(s string) string {
 	var b bytes.Buffer
 	space := false
