@@ -284,8 +284,15 @@ func (w *MainWindow) importFiles(files []string) {
 // imported are reported, and nothing is left of them.
 func (w *MainWindow) runImport(req importdoc.Request, m *edit.Meeting) {
 	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons("Importing…", container.NewVBox(widget.NewLabel(fmt.Sprintf("%d document(s): extracting the text", len(req.Files))), bar), w)
+	bar := widget.NewProgressBar()
+	note := widget.NewLabel(fmt.Sprintf("%d document(s): extracting the text", len(req.Files)))
+	progress := dialog.NewCustomWithoutButtons("Importing…", container.NewVBox(note, bar), w)
+	req.Progress = func(done, total int) { // a PDF's pages, as they are read
+		w.opts.Do(func() {
+			bar.SetValue(float64(done) / float64(max(total, 1)))
+			note.SetText(fmt.Sprintf("page %d of %d", done, total))
+		})
+	}
 	stop := widget.NewButton("Cancel", cancel)
 	progress.SetButtons([]fyne.CanvasObject{stop})
 	progress.Show()

@@ -42,6 +42,9 @@ type Options struct {
 	// Encoding overrides the detected encoding of a text or HTML file
 	// (a WHATWG name: "utf-8", "utf-16le", "euc-kr", "windows-1252").
 	Encoding string
+	// Progress, when set, hears how far a long extraction is (a PDF's
+	// pages read of all); it is called from the extracting goroutine.
+	Progress func(done, total int)
 }
 
 // Extractor turns one kind of document into text.

@@ -93,6 +93,9 @@ func (PDF) Extract(ctx context.Context, raw []byte, o Options) (Document, error)
 			}
 		}
 		pages = append(pages, page)
+		if o.Progress != nil {
+			o.Progress(i+1, count.PageCount)
+		}
 	}
 	if letters == 0 {
 		return doc, errors.New("the PDF has no text layer (a scan?): run OCR on it first, then import the result")

@@ -3,6 +3,7 @@ package importdoc
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -109,5 +110,35 @@ func TestBadPDFs(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
+	}
+}
+
+// A PDF's extraction reports its pages as it goes, and stops when asked.
+func TestPDFProgressAndCancel(t *testing.T) {
+	var pages [][]string
+	for i := range 5 {
+		pages = append(pages, []string{fmt.Sprintf("page %d", i+1)})
+	}
+	raw := makePDF(t, pages, nil)
+	var seen []int
+	if _, err := (PDF{}).Extract(context.Background(), raw, Options{Progress: func(done, total int) {
+		if total != 5 {
+			t.Errorf("total %d", total)
+		}
+		seen = append(seen, done)
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(seen) != "[1 2 3 4 5]" {
+		t.Errorf("progress %v", seen)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := PDF{}.Extract(ctx, raw, Options{Progress: func(done, total int) {
+		if done == 2 {
+			cancel()
+		}
+	}})
+	if err != context.Canceled {
+		t.Errorf("cancelled after page 2: %v", err)
 	}
 }
