@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -470,6 +471,9 @@ type recordField struct {
 	value      string
 	check      func(string) error
 	multiline  bool
+	// write makes the change of a field that is not a key of the record
+	// (a source's meetings); nil: the key is set.
+	write func(b []byte, old, now string) ([]byte, error)
 }
 
 // editRecord shows an editor of records of one list (meetings, sources):
@@ -514,6 +518,7 @@ func (w *MainWindow) editRecord(title, list, what string, labels []string, ids [
 			return
 		}
 		var kv [][2]string
+		var writes []func([]byte) ([]byte, error)
 		for _, f := range order {
 			e := entries[f.key]
 			text := strings.TrimSpace(e.Text)
@@ -523,18 +528,29 @@ func (w *MainWindow) editRecord(title, list, what string, labels []string, ids [
 					return
 				}
 			}
-			if text != f.value {
+			switch {
+			case text == f.value:
+			case f.write != nil:
+				write, old := f.write, f.value
+				writes = append(writes, func(b []byte) ([]byte, error) { return write(b, old, text) })
+			default:
 				kv = append(kv, [2]string{f.key, edit.Scalar(text)})
 			}
 		}
 		d.Hide()
-		if len(kv) == 0 {
+		if len(kv) == 0 && len(writes) == 0 {
 			w.status.SetText("Nothing changed.")
 			return
 		}
 		id := ids[current]
 		w.applyEdit(fmt.Sprintf("change the %s %s", what, safetext.Quote(labels[current], 40)), func(b []byte) ([]byte, error) {
-			return edit.SetFields(b, list, what, id, kv)
+			out, err := edit.SetFields(b, list, what, id, kv)
+			for _, write := range writes {
+				if err == nil {
+					out, err = write(out)
+				}
+			}
+			return out, err
 		}, nil)
 	})
 	keep.Importance = widget.HighImportance
@@ -608,9 +624,27 @@ func (w *MainWindow) EditSources() {
 		}
 		return nil
 	}
+	c := w.corpus
+	meetingIDs := func(s string) error {
+		for _, id := range splitTerms(s) {
+			if c.Meeting(id) == nil {
+				return fmt.Errorf("there is no meeting %q", id)
+			}
+		}
+		return nil
+	}
 	w.editRecord("Sources", "sources", "source", labels, ids, func(i int) []recordField {
 		s := ss[i]
+		var reports []string
+		for _, m := range s.Meetings {
+			reports = append(reports, m.ID)
+		}
+		id := s.ID
 		return []recordField{
+			{label: "Reports the meetings (ids)", key: "meetings", value: strings.Join(reports, ", "), check: meetingIDs,
+				write: func(b []byte, old, now string) ([]byte, error) {
+					return reattach(b, id, splitTerms(old), splitTerms(now))
+				}},
 			{label: "Title", key: "title", value: s.Title, check: checkTitle},
 			{label: "Publisher", key: "publisher", value: s.Publisher},
 			{label: "Author", key: "author", value: s.Author},
@@ -621,4 +655,25 @@ func (w *MainWindow) EditSources() {
 			{label: "Language", key: "language", value: s.Language},
 		}
 	})
+}
+
+// reattach makes source id reported by the meetings now instead of was:
+// attached to the new ones, detached from the ones left out.
+func reattach(b []byte, id string, was, now []string) ([]byte, error) {
+	var err error
+	for _, m := range now {
+		if !slices.Contains(was, m) {
+			if b, err = edit.AttachSource(b, m, id); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, m := range was {
+		if !slices.Contains(now, m) {
+			if b, err = edit.DetachSource(b, m, id); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return b, nil
 }

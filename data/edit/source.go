@@ -126,3 +126,54 @@ func AttachSource(raw []byte, meeting, id string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// DetachSource returns the file without source id in the sources of
+// meeting: its entry (and a comma) taken out of a list written on one
+// line, or its line out of a block list. Every other byte stays.
+func DetachSource(raw []byte, meeting, id string) ([]byte, error) {
+	it, err := listItem(raw, "meetings", "meeting", meeting)
+	if err != nil {
+		return nil, err
+	}
+	list := node(it.node, "sources")
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("the meeting %q lists no sources", meeting)
+	}
+	k := -1
+	for i, s := range list.Content {
+		if s.Value == id {
+			k = i
+		}
+	}
+	if k < 0 {
+		return nil, fmt.Errorf("the meeting %q does not list the source %q", meeting, id)
+	}
+	f := it.f
+	var out []byte
+	if list.Style&yaml.FlowStyle != 0 {
+		var items []string
+		for i, s := range list.Content {
+			if i != k {
+				items = append(items, s.Value)
+			}
+		}
+		start, end, err := f.valueSpan(list)
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(append([]byte(nil), raw[:start]...), "["+strings.Join(items, ", ")+"]"...), raw[end:]...)
+	} else {
+		e := list.Content[k]
+		start := f.offset(e.Line)
+		end := start + len(f.line(e.Line))
+		out = append(append([]byte(nil), raw[:start]...), raw[end:]...)
+	}
+	back, err := listItem(out, "meetings", "meeting", meeting)
+	if err != nil {
+		return nil, err
+	}
+	if got := node(back.node, "sources"); got == nil || len(got.Content) != len(list.Content)-1 {
+		return nil, errors.New("the meeting's sources do not read back without the source")
+	}
+	return out, nil
+}

@@ -87,3 +87,31 @@ func removedLines(before, after []byte) int {
 	}
 	return n
 }
+
+// A source attached to a meeting, then detached: the meeting has no text
+// again, and a source it does not list cannot be detached.
+func TestAttachAndDetachSource(t *testing.T) {
+	path, err := assets.WriteCorpus(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	attached, err := AttachSource(raw, "scm-45", "afps-2012-10-24")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := reload(t, path, attached)
+	if len(c.Meeting("scm-45").Sources) != 1 || len(c.Source("afps-2012-10-24").Meetings) != 2 {
+		t.Fatalf("attached: %d sources", len(c.Meeting("scm-45").Sources))
+	}
+	back, err := DetachSource(attached, "scm-45", "afps-2012-10-24")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reload(t, path, back).Meeting("scm-45").HasText() {
+		t.Error("detached, the meeting still has text")
+	}
+	if _, err := DetachSource(raw, "scm-44", "nope"); err == nil {
+		t.Error("a source the meeting does not list was detached")
+	}
+}
