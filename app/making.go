@@ -592,9 +592,23 @@ func (w *MainWindow) EditMeetings() {
 		if short == m.Title {
 			short = "" // the loader's default
 		}
+		var people []string
+		for _, p := range m.Participants {
+			people = append(people, strings.TrimRight(strings.Join([]string{p.Name, p.Hangul, p.Role, p.Country}, " | "), " |"))
+		}
+		id := m.ID
 		return []recordField{
 			{label: "Title", key: "title", value: m.Title, check: checkTitle},
 			{label: "Short label", key: "short", value: short},
+			{label: "Participants (a line each: name | 한글 | role | country)", key: "participants", value: strings.Join(people, "\n"), multiline: true,
+				check: func(s string) error { _, err := parseParticipants(s); return err },
+				write: func(b []byte, _, now string) ([]byte, error) {
+					ps, err := parseParticipants(now)
+					if err != nil {
+						return nil, err
+					}
+					return edit.SetParticipants(b, id, ps)
+				}},
 			{label: "Kind", key: "kind", value: m.Kind},
 			{label: "Date", key: "date", value: m.Date.String(), check: checkDate},
 			{label: "End", key: "end", value: end, check: optionalDate},
@@ -676,4 +690,28 @@ func reattach(b []byte, id string, was, now []string) ([]byte, error) {
 		}
 	}
 	return b, nil
+}
+
+// parseParticipants reads the participants field: a line each, "name |
+// Hangul name | role | country", every part but the name optional.
+func parseParticipants(s string) ([]edit.Participant, error) {
+	var out []edit.Participant
+	for i, line := range strings.Split(s, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		for len(parts) < 4 {
+			parts = append(parts, "")
+		}
+		if len(parts) > 4 {
+			return nil, fmt.Errorf("line %d: a participant is at most name | 한글 | role | country", i+1)
+		}
+		p := edit.Participant{Name: strings.TrimSpace(parts[0]), Hangul: strings.TrimSpace(parts[1]), Role: strings.TrimSpace(parts[2]), Country: strings.TrimSpace(parts[3])}
+		if p.Name == "" {
+			return nil, fmt.Errorf("line %d: a participant needs a name", i+1)
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }

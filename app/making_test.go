@@ -221,8 +221,16 @@ func TestMeetingAndSourceEditors(t *testing.T) {
 	w.EditMeetings()
 	m := w.corpus.MeetingsByDate()[0]
 	setEntry(m.Place, "The Pentagon, Arlington, Virginia")
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok && strings.Contains(e.Text, "Panetta") {
+			e.SetText(e.Text + "\nJung Seung-jo | 정승조 | Chairman of the Joint Chiefs of Staff | Republic of Korea")
+		}
+	}
 	test.Tap(overlayButton(t, w, "Keep the changes"))
 	w.ui.pumpUntil(t, "the meeting's place", func() bool { return w.corpus.Meeting(m.ID).Place == "The Pentagon, Arlington, Virginia" })
+	if ps := w.corpus.Meeting(m.ID).Participants; len(ps) != 3 || ps[2].Hangul != "정승조" {
+		t.Errorf("participants %+v", ps)
+	}
 	w.EditMeetings()
 	setEntry(m.Date.String(), "2012-10-32")
 	test.Tap(overlayButton(t, w, "Keep the changes"))
@@ -242,8 +250,8 @@ func TestMeetingAndSourceEditors(t *testing.T) {
 	w.Save()
 	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
 	after, _ := os.ReadFile(path)
-	if got := strings.Count(string(after), "\n") - strings.Count(string(before), "\n"); got > 1 {
-		t.Errorf("the edits added %d lines (the 45th SCM's sources key, at most)", got)
+	if got := strings.Count(string(after), "\n") - strings.Count(string(before), "\n"); got > 2 {
+		t.Errorf("the edits added %d lines (a participant and the 45th SCM's sources key, at most)", got)
 	}
 	if c, ps, err := load.File(path); err != nil || c == nil || ps.Count(data.Error) != 0 || c.Meeting(m.ID).Place != "The Pentagon, Arlington, Virginia" {
 		t.Fatalf("the saved corpus: %v %s", err, ps)

@@ -177,3 +177,72 @@ func DetachSource(raw []byte, meeting, id string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// Participant is a person at a meeting as it is written.
+type Participant struct {
+	Name, Hangul, Role, Country string
+}
+
+func participantItem(p Participant) string {
+	kv := [][2]string{{"name", quoted(p.Name)}}
+	for _, f := range [][2]string{{"hangul", p.Hangul}, {"role", p.Role}, {"country", p.Country}} {
+		if f[1] != "" {
+			kv = append(kv, [2]string{f[0], quoted(f[1])})
+		}
+	}
+	return flowMapping(kv)
+}
+
+// SetParticipants returns the file with the participants of meeting set to
+// ps: the items of its list replaced, one "- {name: …}" line each at the
+// list's indentation (or, for a list written on one line, that line's
+// list), or a new participants list at the meeting's end. Every other
+// byte stays.
+func SetParticipants(raw []byte, meeting string, ps []Participant) ([]byte, error) {
+	for _, p := range ps {
+		if strings.TrimSpace(p.Name) == "" {
+			return nil, errors.New("a participant needs a name")
+		}
+	}
+	it, err := listItem(raw, "meetings", "meeting", meeting)
+	if err != nil {
+		return nil, err
+	}
+	f := it.f
+	list := node(it.node, "participants")
+	var out []byte
+	switch {
+	case list != nil && list.Kind == yaml.SequenceNode && list.Style&yaml.FlowStyle == 0 && len(list.Content) > 0:
+		first := list.Content[0]
+		last := list.Content[len(list.Content)-1]
+		lastItem, err := readItem(raw, last.Line)
+		if err != nil {
+			return nil, err
+		}
+		dash := indent(f.line(first.Line))
+		var b strings.Builder
+		for _, p := range ps {
+			b.WriteString(strings.Repeat(" ", dash) + "- " + participantItem(p) + f.eol)
+		}
+		if len(ps) == 0 {
+			return nil, errors.New("a meeting's participants list cannot be emptied here; remove the key in the file")
+		}
+		out = append(append(append([]byte(nil), raw[:f.offset(first.Line)]...), b.String()...), raw[lastItem.end:]...)
+	default:
+		var items []string
+		for _, p := range ps {
+			items = append(items, participantItem(p))
+		}
+		if out, err = it.set(raw, "participants", "["+strings.Join(items, ", ")+"]"); err != nil {
+			return nil, err
+		}
+	}
+	back, err := listItem(out, "meetings", "meeting", meeting)
+	if err != nil {
+		return nil, fmt.Errorf("the file's layout is not one the editor can change safely: %w", err)
+	}
+	if got := node(back.node, "participants"); got == nil || len(got.Content) != len(ps) {
+		return nil, errors.New("the participants do not read back as written")
+	}
+	return out, nil
+}

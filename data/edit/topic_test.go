@@ -2,6 +2,7 @@ package edit
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -113,5 +114,44 @@ func TestAttachAndDetachSource(t *testing.T) {
 	}
 	if _, err := DetachSource(raw, "scm-44", "nope"); err == nil {
 		t.Error("a source the meeting does not list was detached")
+	}
+}
+
+// A meeting's participants are replaced in the list's style, Hangul
+// names kept, every other line as it was; a meeting without them gets a
+// list.
+func TestSetParticipants(t *testing.T) {
+	path, err := assets.WriteCorpus(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	ps := []Participant{{Name: "Leon E. Panetta", Role: "Secretary of Defense", Country: "United States"}, {Name: "Kim Kwan-jin", Hangul: "김관진", Role: "Minister of National Defense", Country: "Republic of Korea"}, {Name: "Jung Seung-jo", Hangul: "정승조", Role: "Chairman of the Joint Chiefs of Staff", Country: "Republic of Korea"}}
+	out, err := SetParticipants(raw, "scm-44", ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := reload(t, path, out)
+	got := c.Meeting("scm-44").Participants
+	if len(got) != 3 || got[2].Hangul != "정승조" || got[1].Name != "Kim Kwan-jin" {
+		t.Errorf("participants %+v", got)
+	}
+	if removedLines(raw, out) != 2 {
+		t.Errorf("%d lines changed, want the 2 participants' lines", removedLines(raw, out))
+	}
+	// A meeting written without participants gets a list.
+	bare := "m1"
+	raw, _, err = AddMeeting([]byte("corpus: {title: T, format: 1}\n"), Meeting{ID: bare, Title: "One", Kind: "SCM", Date: "2022-11"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(path, raw, 0o644)
+	out, err = SetParticipants(raw, bare, ps[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := reload(t, path, out).Meeting(bare).Participants; len(got) != 1 || got[0].Name != "Leon E. Panetta" {
+		t.Errorf("new participants %+v", got)
 	}
 }
