@@ -471,6 +471,8 @@ type recordField struct {
 	value      string
 	check      func(string) error
 	multiline  bool
+	lines      bool   // multiline, a record a line: no wrapping
+	hint       string // said under the field
 	// write makes the change of a field that is not a key of the record
 	// (a source's meetings); nil: the key is set.
 	write func(b []byte, old, now string) ([]byte, error)
@@ -491,7 +493,11 @@ func (w *MainWindow) editRecord(title, list, what string, labels []string, ids [
 		box.Items = nil
 		for _, f := range order {
 			e := widget.NewEntry()
-			if f.multiline {
+			switch {
+			case f.lines:
+				e = widget.NewMultiLineEntry()
+				e.SetMinRowsVisible(3)
+			case f.multiline:
 				e = widget.NewMultiLineEntry()
 				e.Wrapping = fyne.TextWrapWord
 				e.SetMinRowsVisible(2)
@@ -501,7 +507,7 @@ func (w *MainWindow) editRecord(title, list, what string, labels []string, ids [
 				e.Validator = f.check
 			}
 			entries[f.key] = e
-			box.Append(f.label, e)
+			box.AppendItem(&widget.FormItem{Text: f.label, Widget: e, HintText: f.hint})
 		}
 		box.Refresh()
 	}
@@ -600,7 +606,7 @@ func (w *MainWindow) EditMeetings() {
 		return []recordField{
 			{label: "Title", key: "title", value: m.Title, check: checkTitle},
 			{label: "Short label", key: "short", value: short},
-			{label: "Participants (a line each: name | 한글 | role | country)", key: "participants", value: strings.Join(people, "\n"), multiline: true,
+			{label: "Participants", key: "participants", value: strings.Join(people, "\n"), lines: true, hint: "a line each: name | 한글 | role | country",
 				check: func(s string) error { _, err := parseParticipants(s); return err },
 				write: func(b []byte, _, now string) ([]byte, error) {
 					ps, err := parseParticipants(now)
@@ -655,7 +661,7 @@ func (w *MainWindow) EditSources() {
 		}
 		id := s.ID
 		return []recordField{
-			{label: "Reports the meetings (ids)", key: "meetings", value: strings.Join(reports, ", "), check: meetingIDs,
+			{label: "Reports", key: "meetings", hint: "the ids of the meetings it reports, comma-separated", value: strings.Join(reports, ", "), check: meetingIDs,
 				write: func(b []byte, old, now string) ([]byte, error) {
 					return reattach(b, id, splitTerms(old), splitTerms(now))
 				}},
