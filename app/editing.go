@@ -779,8 +779,12 @@ func (w *MainWindow) reapplyEdits(then func()) {
 		if err == nil {
 			disk, err = edit.ReadFile(path)
 		}
+		var changes []edit.Change
 		if err == nil {
-			out, done, failed, err = edit.Reapply(path, disk, edit.Changes(before, shown))
+			changes, err = edit.Changes(before, shown)
+		}
+		if err == nil {
+			out, done, failed, err = edit.Reapply(path, disk, changes)
 		}
 		w.opts.Do(func() {
 			if path != w.path {
@@ -788,7 +792,7 @@ func (w *MainWindow) reapplyEdits(then func()) {
 			}
 			if err != nil {
 				w.editDone()
-				dialog.ShowError(fmt.Errorf("the edits could not be re-applied (%w); they are kept here", err), w)
+				dialog.ShowError(fmt.Errorf("the edits could not be re-applied (%w); they are kept here: save them as a new file (File > Save as a new file)", err), w)
 				return
 			}
 			w.session = edit.NewSession(disk)

@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -69,10 +70,20 @@ func keyOf(a *data.Annotation) spanKey {
 	return spanKey{a.Source.ID, a.Anchor.Start, a.Anchor.End, a.Quote}
 }
 
+// ErrNotReapplied is Changes' error for edits it cannot make again on
+// another version of the file (a new source, a meeting's date changed):
+// the user saves them as a new file instead.
+var ErrNotReapplied = errors.New("some edits cannot be made again on the changed file")
+
 // Changes lists what turns read into now: topics and excluded ranges
 // added, and annotations added, removed, given another topic or another
-// note, in the order Reapply makes them.
-func Changes(read, now *data.Corpus) []Change {
+// note, in the order Reapply makes them. Other edits (sources or meetings
+// added, a record's fields changed) are ErrNotReapplied, with what they
+// are: none is dropped in silence.
+func Changes(read, now *data.Corpus) ([]Change, error) {
+	if what := otherEdits(read, now); len(what) > 0 {
+		return nil, fmt.Errorf("%w: %s", ErrNotReapplied, strings.Join(what, "; "))
+	}
 	var out []Change
 	for _, t := range now.Topics {
 		if read.Topic(t.ID) == nil {
@@ -146,7 +157,59 @@ func Changes(read, now *data.Corpus) []Change {
 			}
 		}
 	}
-	return sorted
+	return sorted, nil
+}
+
+// otherEdits names the edits between read and now that Changes cannot
+// express: records added or removed, and fields of topics, meetings and
+// sources changed.
+func otherEdits(read, now *data.Corpus) []string {
+	var out []string
+	if len(read.Sources) != len(now.Sources) {
+		out = append(out, fmt.Sprintf("%d sources added or removed", abs(len(now.Sources)-len(read.Sources))))
+	}
+	if len(read.Meetings) != len(now.Meetings) {
+		out = append(out, fmt.Sprintf("%d meetings added or removed", abs(len(now.Meetings)-len(read.Meetings))))
+	}
+	if len(now.Topics) < len(read.Topics) {
+		out = append(out, "topics removed or merged")
+	}
+	for _, t := range now.Topics {
+		if was := read.Topic(t.ID); was != nil && fmt.Sprint(was.Label, was.Color, was.Description, was.Terms) != fmt.Sprint(t.Label, t.Color, t.Description, t.Terms) {
+			out = append(out, "the topic "+t.ID+" changed")
+		}
+	}
+	for _, m := range now.Meetings {
+		if was := read.Meeting(m.ID); was == nil {
+			out = append(out, "the meeting "+m.ID+" is new")
+		} else if meetingFields(was) != meetingFields(m) {
+			out = append(out, "the meeting "+m.ID+" changed")
+		}
+	}
+	for _, s := range now.Sources {
+		if was := read.Source(s.ID); was == nil {
+			out = append(out, "the source "+s.ID+" is new")
+		} else if fmt.Sprint(was.Title, was.Publisher, was.Author, was.Published, was.PublishedNote, was.URL, was.Kind, was.Language, was.File) !=
+			fmt.Sprint(s.Title, s.Publisher, s.Author, s.Published, s.PublishedNote, s.URL, s.Kind, s.Language, s.File) {
+			out = append(out, "the source "+s.ID+" changed")
+		}
+	}
+	return out
+}
+
+func meetingFields(m *data.Meeting) string {
+	var sources []string
+	for _, s := range m.Sources {
+		sources = append(sources, s.ID)
+	}
+	return fmt.Sprint(m.Title, m.Short, m.Kind, m.Date, m.End, m.Place, m.Participants, m.Summary, m.Notes, sources)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func covered(rs []data.Range, r data.Range) bool {

@@ -58,8 +58,8 @@ func TestReapplyOnAFileChangedOnDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := reload(t, path, edited)
-	changes := Changes(read, now)
-	if len(changes) != 6 {
+	changes, err := Changes(read, now)
+	if err != nil || len(changes) != 6 {
 		t.Fatalf("%d changes: %v", len(changes), changes)
 	}
 	// Meanwhile another program put a comment at the top and a blank line
@@ -78,7 +78,7 @@ func TestReapplyOnAFileChangedOnDisk(t *testing.T) {
 	if !strings.HasPrefix(string(got), "# changed elsewhere\n") || len(c.Annotations) != len(now.Annotations)+1 {
 		t.Errorf("the other program's edits are lost: %d annotations, want %d", len(c.Annotations), len(now.Annotations)+1)
 	}
-	if again := Changes(reload(t, path, diskBytes), c); len(again) != 6 {
+	if again, err := Changes(reload(t, path, diskBytes), c); err != nil || len(again) != 6 {
 		t.Errorf("the result differs from the file on disk by %d changes, not the 6 edits: %v", len(again), again)
 	}
 	// A change whose annotation is gone on disk is reported, not forced.
@@ -89,6 +89,31 @@ func TestReapplyOnAFileChangedOnDisk(t *testing.T) {
 	_, done, failed, err = Reapply(path, gone, changes)
 	if err != nil || len(failed) != 1 || failed[0].Change.Kind != AnnotationRetopic || len(done) != 5 {
 		t.Errorf("on a file without the retopicked annotation: done %d, failed %v, %v", len(done), failed, err)
+	}
+}
+
+// Edits Reapply cannot make again (a new source, a meeting's date) are
+// named, not dropped.
+func TestChangesNameWhatCannotBeReapplied(t *testing.T) {
+	path, err := assets.WriteCorpus(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	read := reload(t, path, raw)
+	moved, err := SetFields(raw, "meetings", "meeting", "scm-44", [][2]string{{"place", Scalar("Seoul")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Changes(read, reload(t, path, moved)); !errors.Is(err, ErrNotReapplied) || !strings.Contains(err.Error(), "the meeting scm-44 changed") {
+		t.Errorf("a meeting's place: %v", err)
+	}
+	added, _, err := AddMeeting(raw, Meeting{ID: "m-new", Title: "New", Kind: "SCM", Date: "2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Changes(read, reload(t, path, added)); !errors.Is(err, ErrNotReapplied) || !strings.Contains(err.Error(), "meetings added") {
+		t.Errorf("a new meeting: %v", err)
 	}
 }
 
