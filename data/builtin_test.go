@@ -202,7 +202,8 @@ annotations:
 // A text with form feeds is paged: each byte knows its page; one without
 // has none.
 func TestPages(t *testing.T) {
-	c, ps := loadMap(t, "corpus: {title: T, format: 1}\nsources:\n  - {id: s1, title: S1, text: \"one\\ftwo\\fthree\"}\n  - {id: s2, title: S2, text: plain}\n", nil)
+	c, ps := loadMap(t, "corpus: {title: T, format: 1}\nsources:\n  - {id: s1, title: S1, text: \"one\\ftwo\\fthree\"}\n  - {id: s2, title: S2, text: plain}\n"+
+		"  - {id: s3, title: S3, text: \"p409\\fp410\", first_page: 409}\n  - {id: s4, title: S4, text: one page, first_page: 12}\n", nil)
 	if c == nil {
 		t.Fatal(ps)
 	}
@@ -214,5 +215,11 @@ func TestPages(t *testing.T) {
 	}
 	if c.Sources[1].Page(2) != 0 {
 		t.Error("a text without form feeds has pages")
+	}
+	if p3, p4 := c.Sources[2], c.Sources[3]; p3.Page(0) != 409 || p3.Page(6) != 410 || p4.Page(3) != 12 {
+		t.Errorf("numbered from first_page: %d %d %d", p3.Page(0), p3.Page(6), p4.Page(3))
+	}
+	if bad, _ := loadMap(t, "corpus: {title: T, format: 1}\nsources:\n  - {id: s1, title: S1, text: x, first_page: iv}\n", nil); bad != nil {
+		t.Error("first_page: iv was taken")
 	}
 }

@@ -112,6 +112,7 @@ type Source struct {
 	Language      string
 	File          string // path relative to the corpus file; empty for inline text
 	Origin        Origin // the document the text was imported from, when it was
+	FirstPage     int    // the number its first page bears (a PDF's page label); 0: 1
 	Text          string
 	Excluded      []Range // sorted, not overlapping
 	Words         int     // words outside the excluded ranges
@@ -123,13 +124,15 @@ type Source struct {
 	pageStarts []int
 }
 
-// Page is the page of the text that byte at lies on, from 1; 0 for a text
-// without pages (no form feed: it is not a paged document).
+// Page is the number of the page of the text that byte at lies on, from
+// FirstPage (1 when not given); 0 for a text without pages (no form feed,
+// and no first page given: not a paged document).
 func (s *Source) Page(at int) int {
-	if len(s.pageStarts) == 0 {
+	first := max(s.FirstPage, 1)
+	if len(s.pageStarts) == 0 && s.FirstPage == 0 {
 		return 0
 	}
-	return 1 + sort.SearchInts(s.pageStarts, at+1)
+	return first + sort.SearchInts(s.pageStarts, at+1)
 }
 
 // findPages notes where the text's pages start.

@@ -106,6 +106,7 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 			e.str(r.Reason)
 		}
 		e.int(s.Words)
+		e.int(s.FirstPage)
 	}
 	e.uint(uint64(len(c.Meetings)))
 	for _, m := range c.Meetings {
@@ -360,6 +361,7 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 			}
 		}
 		s.Words = d.int()
+		s.FirstPage = d.int()
 		c.Sources[i] = s
 	}
 	meetings := make([]data.Meeting, d.count())

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -15,6 +16,7 @@ type Source struct {
 	ID, Title, Author, Published, URL, Kind, Language string
 	File                                              string // relative to the corpus file, with "/"
 	ImportedFrom, SHA256, Extractor, Imported         string
+	FirstPage                                         int // 0: not written
 }
 
 // AddSource returns the file with a new source after the last one, in the
@@ -31,6 +33,9 @@ func AddSource(raw []byte, s Source) ([]byte, int, error) {
 		if f[1] != "" {
 			kv = append(kv, [2]string{f[0], quoted(f[1])})
 		}
+	}
+	if s.FirstPage > 1 {
+		kv = append(kv, [2]string{"first_page", strconv.Itoa(s.FirstPage)})
 	}
 	return appendItem(raw, "sources", kv, map[string]string{"id": s.ID, "title": s.Title, "file": s.File})
 }

@@ -130,7 +130,8 @@ func importOne(ctx context.Context, path string, root *os.Root, raw []byte, file
 		}
 	}()
 	out, _, err := edit.AddSource(raw, edit.Source{ID: id, Title: title, Author: doc.Author, Published: doc.Published,
-		File: filepath.ToSlash(textFile), ImportedFrom: filepath.Base(file), SHA256: digest, Extractor: extractor, Imported: req.Today})
+		File: filepath.ToSlash(textFile), ImportedFrom: filepath.Base(file), SHA256: digest, Extractor: extractor, Imported: req.Today,
+		FirstPage: doc.FirstPage})
 	if err != nil {
 		return im, nil, nil, err
 	}

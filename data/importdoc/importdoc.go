@@ -27,6 +27,7 @@ type Document struct {
 	Exclude                  []Proposed
 	Encoding                 string // of a text or HTML file, as read
 	Pages                    int    // of a PDF
+	FirstPage                int    // the number its first page bears, when it says (a PDF's page label)
 }
 
 // Proposed is a passage of Text the document's structure marks as

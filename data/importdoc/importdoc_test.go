@@ -220,3 +220,12 @@ func TestHTMLRightToLeft(t *testing.T) {
 		t.Errorf("text %q, title %q", doc.Text, doc.Title)
 	}
 }
+
+// A page label that is a number numbers the pages; others do not.
+func TestPageNumber(t *testing.T) {
+	for label, want := range map[string]int{"409": 409, " 12 ": 12, "iv": 0, "A-1": 0, "": 0, "0": 0} {
+		if got := pageNumber(label); got != want {
+			t.Errorf("%q: %d, want %d", label, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -109,7 +110,20 @@ func (PDF) Extract(ctx context.Context, raw []byte, o Options) (Document, error)
 		return strings.TrimSpace(v.Value)
 	}
 	doc.Title, doc.Author, doc.Published = meta("Title"), meta("Author"), pdfDate(meta("CreationDate"))
+	if label, err := pdf.FPDF_GetPageLabel(&requests.FPDF_GetPageLabel{Document: opened.Document, Page: 0}); err == nil {
+		doc.FirstPage = pageNumber(label.Label)
+	}
 	return doc, nil
+}
+
+// pageNumber reads a page label that is a number ("409"); 0 for others
+// ("iv", "A-1").
+func pageNumber(label string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(label))
+	if err != nil || n < 1 {
+		return 0
+	}
+	return n
 }
 
 // pdfPageText cleans PDFium's text of a page: its line ends, the soft

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"strconv"
+
 	"github.com/alliance-timeline/alliance-timeline/data"
 
 	"bytes"
@@ -326,7 +328,7 @@ var Keys = map[string][]string{
 	"meeting":     {"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources"},
 	"participant": {"name", "hangul", "role", "country"},
 	"source": {"id", "title", "publisher", "author", "published", "published_note", "url",
-		"kind", "language", "file", "text", "exclude", "imported_from", "sha256", "extractor", "imported"},
+		"kind", "language", "file", "text", "exclude", "imported_from", "sha256", "extractor", "imported", "first_page"},
 	"exclude":    {"from", "to", "reason"},
 	"annotation": {"source", "topic", "quote", "prefix", "suffix", "start", "note", "coder", "created"},
 	"era":        {"group", "label", "start", "end"},
@@ -675,6 +677,13 @@ func (l *loader) readSource(i int, item *yaml.Node) {
 	s.Kind = f.str("kind", false)
 	s.Language = f.str("language", false)
 	s.Origin = data.Origin{File: f.str("imported_from", false), SHA256: f.str("sha256", false), Extractor: f.str("extractor", false), Date: f.str("imported", false)}
+	if fp := f.str("first_page", false); fp != "" {
+		if n, err := strconv.Atoi(fp); err != nil || n < 1 {
+			l.r.errorf(f.at("first_page"), "%s: first_page %q is not a page number (1 or more)", f.what, safetext.Clip(fp, 20))
+		} else {
+			s.FirstPage = n
+		}
+	}
 	if s.Origin.SHA256 != "" && !isSHA256(s.Origin.SHA256) {
 		l.r.warnf(f.at("sha256"), "%s: sha256 %q is not 64 hexadecimal digits", f.what, safetext.Clip(s.Origin.SHA256, 70))
 	}
