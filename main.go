@@ -51,7 +51,7 @@ func main() {
 		Stderr:  os.Stderr,
 		Version: d.Details.Version,
 		Display: func() error { return cli.DisplayCheck(runtime.GOOS, os.Getenv, cli.Dial) },
-		OpenWindow: func(corpusPath string) (err error) {
+		OpenWindow: func(corpusPath string, imports []string) (err error) {
 			// GLFW panics when the display goes away between the check and
 			// the window (or refuses it): a message, not a stack trace.
 			defer func() {
@@ -66,6 +66,7 @@ func main() {
 				Version:     d.Details.Version,
 				CorpusPath:  corpusPath,
 				RestoreLast: true,
+				Import:      imports,
 			}
 			// Unsaved edits are journaled in the user's cache folder; with no
 			// cache folder, they are not.

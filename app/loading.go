@@ -162,6 +162,10 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		if ready.kept != nil {
 			w.offerRestore(*ready.kept)
 		}
+		if files := w.opts.Import; len(files) > 0 && path != "" {
+			w.opts.Import = nil // once, into the corpus asked for
+			w.importFiles(files)
+		}
 	}
 	switch {
 	case problems.HasErrors() && w.corpus != nil:

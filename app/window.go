@@ -52,6 +52,9 @@ type Options struct {
 	// RestoreLast opens the corpus opened last when CorpusPath is "", and
 	// says so when it is gone.
 	RestoreLast bool
+	// Import lists documents to import into the corpus once it is shown
+	// (alliance-timeline open CORPUS --import FILE), as if dropped there.
+	Import []string
 	// Journal, when set, keeps unsaved edits as they are made, and a
 	// corpus opened with edits kept from a crash offers to restore them.
 	Journal *edit.Journal

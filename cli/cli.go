@@ -30,8 +30,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Version        string
 	// OpenWindow opens the app's window on a corpus ("" for the built-in
-	// one) and returns when the window closes.
-	OpenWindow func(corpusPath string) error
+	// one), offering to import the documents given, and returns when the
+	// window closes.
+	OpenWindow func(corpusPath string, imports []string) error
 	// Display, when set, says why no window can open here (DisplayCheck),
 	// so that a missing display is a message, not a panic.
 	Display func() error
@@ -174,7 +175,9 @@ func runVersion(env Env, args []string) int {
 }
 
 func runOpen(env Env, args []string) int {
-	fs := flagSet(env, "open", "[CORPUS.yaml]", "Open the window on a corpus, or on the built-in corpus")
+	fs := flagSet(env, "open", "[CORPUS.yaml] [--import FILE]...", "Open the window on a corpus, or on the built-in corpus; with --import, offer to import those documents into it")
+	var imports multiFlag
+	fs.Var(&imports, "import", "a document (.txt, .html, .docx, .pdf) to import, as if dropped on the window; repeat for more")
 	pos, code := parse(env, fs, args, 1)
 	if code >= 0 {
 		return code
@@ -182,6 +185,10 @@ func runOpen(env Env, args []string) int {
 	path := ""
 	if len(pos) == 1 {
 		path = pos[0]
+	}
+	if len(imports) > 0 && path == "" {
+		say(env.Stderr, "alliance-timeline open: --import needs a corpus file to import into (the built-in corpus is read-only)")
+		return ExitUsage
 	}
 	if env.OpenWindow == nil {
 		say(env.Stderr, "alliance-timeline: this build has no window")
@@ -193,11 +200,22 @@ func runOpen(env Env, args []string) int {
 			return ExitUsage
 		}
 	}
-	if err := env.OpenWindow(path); err != nil {
+	if err := env.OpenWindow(path, imports); err != nil {
 		say(env.Stderr, "alliance-timeline: %v", err)
 		return ExitUsage
 	}
 	return ExitOK
+}
+
+// multiFlag is a flag that may be given several times.
+type multiFlag []string
+
+func (m *multiFlag) String() string { return strings.Join(*m, ", ") }
+
+// Set implements flag.Value.
+func (m *multiFlag) Set(v string) error {
+	*m = append(*m, v)
+	return nil
 }
 
 // say writes one line to w: the message formatted, then every control and

@@ -17,7 +17,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string, opened 
 	t.Helper()
 	var out, errOut bytes.Buffer
 	env := Env{Stdout: &out, Stderr: &errOut, Version: "1.2.3",
-		OpenWindow: func(p string) error { opened = append(opened, p); return nil }}
+		OpenWindow: func(p string, _ []string) error { opened = append(opened, p); return nil }}
 	code = Run(args, env)
 	return code, out.String(), errOut.String(), opened
 }

@@ -298,7 +298,7 @@ func TestDisplayCheck(t *testing.T) {
 func TestNoDisplayAndMistypedCommands(t *testing.T) {
 	var out, errOut strings.Builder
 	opened := false
-	env := Env{Stdout: &out, Stderr: &errOut, OpenWindow: func(string) error { opened = true; return nil },
+	env := Env{Stdout: &out, Stderr: &errOut, OpenWindow: func(string, []string) error { opened = true; return nil },
 		Display: func() error { return fmt.Errorf("no display was found") }}
 	if code := Run([]string{"open"}, env); code != 2 || opened || !strings.Contains(errOut.String(), "cannot open the window: no display was found") {
 		t.Errorf("open without a display: exit %d, opened %v, %q", code, opened, errOut.String())

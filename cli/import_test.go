@@ -139,3 +139,18 @@ func TestImportRefusesBadDocuments(t *testing.T) {
 		t.Errorf("no document: exit %d", code)
 	}
 }
+
+// open --import hands the documents to the window, and needs a corpus to
+// import into.
+func TestOpenWithImports(t *testing.T) {
+	var gotPath string
+	var gotFiles []string
+	var out, errs bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errs, OpenWindow: func(p string, files []string) error { gotPath, gotFiles = p, files; return nil }}
+	if code := Run([]string{"open", "c.yaml", "--import", "a.pdf", "--import", "b.html"}, env); code != ExitOK || gotPath != "c.yaml" || strings.Join(gotFiles, ",") != "a.pdf,b.html" {
+		t.Errorf("exit %d, window on %q with %v", code, gotPath, gotFiles)
+	}
+	if code := Run([]string{"open", "--import", "a.pdf"}, env); code != ExitUsage || !strings.Contains(errs.String(), "needs a corpus file") {
+		t.Errorf("--import without a corpus: exit %d, %s", code, errs.String())
+	}
+}

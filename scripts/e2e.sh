@@ -292,7 +292,7 @@ wait_event '^saved path=".*coding/scm.yaml"' 5
 "$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 119 annotations' || fail "the picked topic's annotation was not saved"
 quit "coding"
 
-step "a corpus from documents: new, two topics, a meeting known to the month, an EUC-KR page, a PDF and a Word file imported, a PDF passage coded"
+step "a corpus from documents: new, two topics, a meeting known to the month, an EUC-KR page, a PDF and a Word file imported in the window (and the same from the command line), a PDF passage coded"
 rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json
 mkdir -p "$tmp/docs"
 go run ./scripts/e2e-documents "$tmp/docs" || fail "the documents were not written"
@@ -318,15 +318,38 @@ wait_event '^edited what="Done: add the meeting' 10
 key ctrl+s
 wait_event '^saved path=".*made/corpus.yaml"' 5
 quit "made"
-"$bin" import "$tmp/made/corpus.yaml" --meeting 54th-security-consultative-meeting "$tmp/docs/scm54.html" "$tmp/docs/whitepaper.pdf" "$tmp/docs/memo.docx" >"$out/import.txt" 2>&1 || fail "import: $(cat "$out/import.txt")"
+# The window imports them: as if dropped on it (open --import), into the
+# meeting chosen in the import dialog.
+: > "$ALLIANCE_TIMELINE_EVENTS"
+FYNE_THEME=light "$bin" open "$tmp/made/corpus.yaml" --import "$tmp/docs/scm54.html" --import "$tmp/docs/whitepaper.pdf" --import "$tmp/docs/memo.docx" >>"$out/app.log" 2>&1 &
+app=$!
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || fail "no window within 10 s"
+wait_event '^loaded .* ok=true .*meetings=1' 10
+sleep 1
+xdotool mousemove --window "$win" 690 327 click 1; sleep 0.6   # the meeting
+xdotool mousemove --window "$win" 594 400 click 1; sleep 0.4   # the 54th SCM
+shot 23-import-dialog
+xdotool mousemove --window "$win" 686 546 click 1               # Import
+wait_event '^imported done=3 failed=0' 20
+wait_event '^edited what="Done: import 3 document' 20
+key ctrl+s
+wait_event '^saved path=".*made/corpus.yaml"' 5
+quit "made, imported"
+"$bin" validate "$tmp/made/corpus.yaml" 2>&1 | grep -q '0 errors, 0 warnings; 1 meetings, 3 sources' || fail "the imported corpus: $("$bin" validate "$tmp/made/corpus.yaml" 2>&1 | tail -n 1)"
+# The command line makes the same sources from the same documents.
+"$bin" new "$tmp/made-cli" --title "From documents" >/dev/null || fail "new (command line)"
+printf 'meetings:\n  - id: 54th-security-consultative-meeting\n    title: 54th Security Consultative Meeting\n    kind: SCM\n    date: 2022-11\n' >>"$tmp/made-cli/corpus.yaml"
+"$bin" import "$tmp/made-cli/corpus.yaml" --meeting 54th-security-consultative-meeting "$tmp/docs/scm54.html" "$tmp/docs/whitepaper.pdf" "$tmp/docs/memo.docx" >"$out/import.txt" 2>&1 || fail "import: $(cat "$out/import.txt")"
 grep -q 'read as euc-kr; 2 ranges of page furniture' "$out/import.txt" || fail "the page: $(cat "$out/import.txt")"
-grep -q '2 pages' "$out/import.txt" || fail "the PDF: $(cat "$out/import.txt")"
+diff -r "$tmp/made/sources" "$tmp/made-cli/sources" >/dev/null || fail "the window and the command line wrote different texts"
+sources_of() { sed -n '/^sources:/,/^[a-z]/p' "$1" | grep -v '^[a-z]' | grep -v 'imported:'; }
+[ "$(sources_of "$tmp/made/corpus.yaml")" = "$(sources_of "$tmp/made-cli/corpus.yaml")" ] || fail "the window and the command line described the sources differently"
 FYNE_THEME=light launch "$tmp/made/corpus.yaml"
 wait_event '^loaded .* ok=true .*meetings=1' 10
 key ctrl+t Right
 wait_event '^selected meeting=54th-security-consultative-meeting' 5
 sleep 1
-shot 23-imported-page
+shot 23b-imported-page
 xdotool mousemove --window "$win" 1257 543 click 1; sleep 0.6   # the tabs' menu
 xdotool mousemove --window "$win" 1190 580 click 1; sleep 0.8   # the PDF
 xdotool mousemove --window "$win" 1073 663 mousedown 1
