@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-pdf/fpdf"
 	"golang.org/x/text/encoding/korean"
 )
 
@@ -33,6 +34,27 @@ func zipOf(t *testing.T, parts map[string][]byte) []byte {
 		w.Write(body)
 	}
 	z.Close()
+	return b.Bytes()
+}
+
+// pdfOf writes a PDF of one page with the lines (none: a page without
+// text, as a scan's is), after set changes the writer.
+func pdfOf(t *testing.T, set func(*fpdf.Fpdf), lines ...string) []byte {
+	t.Helper()
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetFont("Helvetica", "", 12)
+	if set != nil {
+		set(p)
+	}
+	p.AddPage()
+	for _, l := range lines {
+		p.Cell(0, 8, l)
+		p.Ln(8)
+	}
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		t.Fatal(err)
+	}
 	return b.Bytes()
 }
 
@@ -106,6 +128,9 @@ func TestImportRefusesBadDocuments(t *testing.T) {
 	f.Truncate(65 << 20) // sparse: 65 MiB of nothing
 	f.Close()
 	bad := map[string][]byte{
+		"locked.pdf":  pdfOf(t, func(p *fpdf.Fpdf) { p.SetProtection(0, "user", "owner") }, "secret"),
+		"scan.pdf":    pdfOf(t, nil),
+		"damaged.pdf": append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{0x13}, 300)...),
 		"escape.docx": zipOf(t, map[string][]byte{"word/document.xml": []byte("<w:document/>"), "../../evil": []byte("x")}),
 		"bomb.docx":   bomb,
 		"fake.pdf":    []byte("<html>not a PDF</html>"),
@@ -119,11 +144,16 @@ func TestImportRefusesBadDocuments(t *testing.T) {
 		os.WriteFile(p, raw, 0o644)
 		files = append(files, p)
 	}
+	reasons := map[string]string{
+		"locked.pdf": "password", "scan.pdf": "no text layer", "damaged.pdf": "cannot be read", "escape.docx": "points outside",
+		"bomb.docx": "zip bomb", "fake.pdf": "not what its name says", "deep.html": "nests its elements", "empty.txt": "holds no text",
+		"tool.txt": "binary data", "huge.txt": "up to 64 MiB", "missing.txt": "no such file", filepath.Base(dir): "not a regular file",
+	}
 	before, _ := os.ReadFile(path)
 	for _, file := range files {
 		code, out, errs, _ := run(t, "import", path, file)
-		if code != ExitProblems || !strings.Contains(errs, "not imported") {
-			t.Errorf("%s: exit %d\n%s%s", filepath.Base(file), code, out, errs)
+		if code != ExitProblems || !strings.Contains(errs, "not imported") || !strings.Contains(errs, reasons[filepath.Base(file)]) {
+			t.Errorf("%s: exit %d, want the reason %q\n%s%s", filepath.Base(file), code, reasons[filepath.Base(file)], out, errs)
 		}
 		if now, _ := os.ReadFile(path); sha256.Sum256(now) != sha256.Sum256(before) {
 			t.Fatalf("%s: the corpus file changed", filepath.Base(file))
