@@ -1,6 +1,9 @@
 package app
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/go-pdf/fpdf"
 	"golang.org/x/text/encoding/korean"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -120,20 +124,48 @@ func TestImportRefusesBadDocumentsInTheWindow(t *testing.T) {
 	}
 	before, _ := os.ReadFile(path)
 	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
-	fake, deep := filepath.Join(dir, "fake.pdf"), filepath.Join(dir, "deep.html")
-	os.WriteFile(fake, []byte("<html>not a PDF</html>"), 0o644)
-	os.WriteFile(deep, []byte(strings.Repeat("<div>", 100000)), 0o644)
-	w.importFiles([]string{fake, deep})
+	scan := fpdf.New("P", "mm", "A4", "")
+	scan.AddPage() // a page without text, as a scan's is
+	var scanned bytes.Buffer
+	scan.Output(&scanned)
+	var bomb bytes.Buffer
+	z := zip.NewWriter(&bomb)
+	part, _ := z.Create("word/document.xml")
+	for range 80 {
+		part.Write(make([]byte, 1<<20))
+	}
+	z.Close()
+	docs := map[string][]byte{
+		"fake.pdf":    []byte("<html>not a PDF</html>"),
+		"deep.html":   []byte(strings.Repeat("<div>", 100000)),
+		"scan.pdf":    scanned.Bytes(),
+		"damaged.pdf": append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{0x13}, 300)...),
+		"bomb.docx":   bomb.Bytes(),
+		"tool.txt":    []byte("\x7fELF\x00\x00"),
+	}
+	reasons := map[string]string{"fake.pdf": "not what its name says", "deep.html": "nests its elements", "scan.pdf": "no text layer",
+		"damaged.pdf": "cannot be read", "bomb.docx": "zip bomb", "tool.txt": "binary data"}
+	var files []string
+	for name, raw := range docs {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, raw, 0o644)
+		files = append(files, p)
+	}
+	w.importFiles(files)
 	test.Tap(overlayButton(t, w, "Import"))
-	w.ui.pumpUntil(t, "the report", func() bool { return strings.Contains(w.events.String(), "imported done=0 failed=2") })
+	w.ui.pumpUntil(t, "the report", func() bool {
+		return strings.Contains(w.events.String(), fmt.Sprintf("imported done=0 failed=%d", len(docs)))
+	})
 	var report string
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
 		if l, ok := o.(*widget.Label); ok {
 			report += l.Text
 		}
 	}
-	if !strings.Contains(report, "fake.pdf: the file is not what its name says") || !strings.Contains(report, "deep.html: the page nests") {
-		t.Errorf("the report says %q", report)
+	for name, reason := range reasons {
+		if !strings.Contains(report, name+": ") || !strings.Contains(report, reason) {
+			t.Errorf("the report lacks %s (%s):\n%s", name, reason, report)
+		}
 	}
 	w.ui.pumpUntil(t, "the refusal", func() bool { return strings.Contains(w.status.Text, "no document was imported") })
 	if now, _ := os.ReadFile(path); string(now) != string(before) || w.dirty() || len(w.corpus.Sources) != 0 {
