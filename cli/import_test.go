@@ -184,3 +184,29 @@ func TestOpenWithImports(t *testing.T) {
 		t.Errorf("--import without a corpus: exit %d, %s", code, errs.String())
 	}
 }
+
+// A sources folder that is a symbolic link out of the corpus folder is not
+// written through: the import is refused and nothing lands outside.
+func TestImportNeverWritesOutsideTheCorpusFolder(t *testing.T) {
+	dir := t.TempDir()
+	folder, outside := filepath.Join(dir, "corpus"), filepath.Join(dir, "outside")
+	os.MkdirAll(outside, 0o755)
+	if code, _, errs, _ := run(t, "new", folder, "--title", "T"); code != 0 {
+		t.Fatal(errs)
+	}
+	if err := os.Symlink(outside, filepath.Join(folder, "sources")); err != nil {
+		t.Skip(err)
+	}
+	doc := filepath.Join(dir, "note.txt")
+	os.WriteFile(doc, []byte("a note\n"), 0o644)
+	before, _ := os.ReadFile(filepath.Join(folder, "corpus.yaml"))
+	if code, _, errs, _ := run(t, "import", filepath.Join(folder, "corpus.yaml"), doc); code != ExitProblems || !strings.Contains(errs, "not imported") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("%d files written outside the corpus folder", len(entries))
+	}
+	if now, _ := os.ReadFile(filepath.Join(folder, "corpus.yaml")); string(now) != string(before) {
+		t.Error("the corpus file changed")
+	}
+}
