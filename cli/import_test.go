@@ -200,7 +200,7 @@ func TestImportNeverWritesOutsideTheCorpusFolder(t *testing.T) {
 	doc := filepath.Join(dir, "note.txt")
 	os.WriteFile(doc, []byte("a note\n"), 0o644)
 	before, _ := os.ReadFile(filepath.Join(folder, "corpus.yaml"))
-	if code, _, errs, _ := run(t, "import", filepath.Join(folder, "corpus.yaml"), doc); code != ExitProblems || !strings.Contains(errs, "not imported") {
+	if code, _, errs, _ := run(t, "import", filepath.Join(folder, "corpus.yaml"), doc); code != ExitProblems || !strings.Contains(errs, "leads out of the corpus folder") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {

@@ -228,6 +228,9 @@ func writeNew(root *os.Root, id, text string) (string, error) {
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
+		if err != nil && strings.Contains(err.Error(), "path escapes") {
+			return "", fmt.Errorf("%s/ leads out of the corpus folder (a symbolic link?); texts are written only inside it", SourcesDir)
+		}
 		if err != nil {
 			return "", fmt.Errorf("write %s: %w", name, err)
 		}
