@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -153,7 +154,8 @@ func TestImportRefusesBadDocumentsInTheWindow(t *testing.T) {
 	}
 	w.importFiles(files)
 	test.Tap(overlayButton(t, w, "Import"))
-	w.ui.pumpUntil(t, "the report", func() bool {
+	// The PDF engine starts here: seconds, and many more under -race.
+	w.ui.pumpWithin(t, 2*time.Minute, "the report", func() bool {
 		return strings.Contains(w.events.String(), fmt.Sprintf("imported done=0 failed=%d", len(docs)))
 	})
 	var report string

@@ -35,13 +35,20 @@ func (q uiQueue) do(f func()) { q <- f }
 // pumpUntil runs queued UI updates until done reports true.
 func (q uiQueue) pumpUntil(t *testing.T, what string, done func() bool) {
 	t.Helper()
-	deadline := time.After(10 * time.Second)
+	q.pumpWithin(t, 10*time.Second, what, done)
+}
+
+// pumpWithin is pumpUntil with its own deadline, for work that takes long
+// (the PDF engine's start, under the race detector).
+func (q uiQueue) pumpWithin(t *testing.T, d time.Duration, what string, done func() bool) {
+	t.Helper()
+	deadline := time.After(d)
 	for !done() {
 		select {
 		case f := <-q:
 			f()
 		case <-deadline:
-			t.Fatalf("%s: not within 10 s", what)
+			t.Fatalf("%s: not within %v", what, d)
 		}
 	}
 }
