@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
@@ -52,16 +52,14 @@ func markers(s *data.Source, start, end int) (Exclusion, error) {
 	if start < 0 || end > len(runes) || start >= end {
 		return ex, errors.New("select the text to exclude first")
 	}
+	var coded []*data.Annotation
 	for _, a := range s.Annotations {
 		if a.Anchor.Start < end && start < a.Anchor.End {
-			n := 0
-			for _, b := range s.Annotations {
-				if b.Anchor.Start < end && start < b.Anchor.End {
-					n++
-				}
-			}
-			return ex, fmt.Errorf("%d annotation(s) lie in the selected text (the first: %s, %q); excluded text cannot be coded, so remove them first", n, a.Topic.ID, clip(a.Text(), 40))
+			coded = append(coded, a)
 		}
+	}
+	if len(coded) > 0 {
+		return ex, fmt.Errorf("%d annotation(s) lie in the selected text (the first: %s, %q); excluded text cannot be coded, so remove them first", len(coded), coded[0].Topic.ID, safetext.Clip(coded[0].Text(), 40))
 	}
 	t := textmatch.NewText(s.Text, nil)
 	// From starts the range and must occur once: it grows by words, past
@@ -110,13 +108,6 @@ func markers(s *data.Source, start, end int) (Exclusion, error) {
 const maxMarkerWords = 40
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
-}
 
 // AddExclusion returns the file with a new excluded range in the source's
 // exclude list: after its last item, in that item's style, or as a new

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // When the corpus file changed on disk while it was being edited (another
@@ -47,15 +48,15 @@ func (c Change) String() string {
 	case TopicAdd:
 		return fmt.Sprintf("the new topic %q", c.Topic.ID)
 	case ExclusionAdd:
-		return fmt.Sprintf("the exclusion of %q in %s", clip(c.Excerpt, 40), c.Source.ID)
+		return fmt.Sprintf("the exclusion of %q in %s", safetext.Clip(c.Excerpt, 40), c.Source.ID)
 	case AnnotationRemove:
-		return fmt.Sprintf("the removal of %q (%s) in %s", clip(c.Was.Quote, 40), c.Was.Topic.ID, c.Was.Source.ID)
+		return fmt.Sprintf("the removal of %q (%s) in %s", safetext.Clip(c.Was.Quote, 40), c.Was.Topic.ID, c.Was.Source.ID)
 	case AnnotationRetopic:
-		return fmt.Sprintf("%q in %s as %s (was %s)", clip(c.Was.Quote, 40), c.Was.Source.ID, c.Topic.ID, c.Was.Topic.ID)
+		return fmt.Sprintf("%q in %s as %s (was %s)", safetext.Clip(c.Was.Quote, 40), c.Was.Source.ID, c.Topic.ID, c.Was.Topic.ID)
 	case AnnotationNote:
-		return fmt.Sprintf("the note of %q in %s", clip(c.Was.Quote, 40), c.Was.Source.ID)
+		return fmt.Sprintf("the note of %q in %s", safetext.Clip(c.Was.Quote, 40), c.Was.Source.ID)
 	default:
-		return fmt.Sprintf("%q (%s) in %s", clip(c.Now.Quote, 40), c.Now.Topic.ID, c.Now.Source.ID)
+		return fmt.Sprintf("%q (%s) in %s", safetext.Clip(c.Now.Quote, 40), c.Now.Topic.ID, c.Now.Source.ID)
 	}
 }
 
@@ -320,7 +321,7 @@ func apply(c *data.Corpus, raw []byte, ch Change) ([]byte, error) {
 	}
 	was := find(c, ch.Was)
 	if was == nil {
-		return nil, fmt.Errorf("the file has no annotation %q (%s) in %s now", clip(ch.Was.Quote, 40), ch.Was.Topic.ID, ch.Was.Source.ID)
+		return nil, fmt.Errorf("the file has no annotation %q (%s) in %s now", safetext.Clip(ch.Was.Quote, 40), ch.Was.Topic.ID, ch.Was.Source.ID)
 	}
 	switch ch.Kind {
 	case AnnotationRemove:

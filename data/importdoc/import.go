@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -112,13 +111,12 @@ func importOne(ctx context.Context, path string, root *os.Root, raw []byte, file
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	}
-	base := slug(title)
-	if strings.Trim(base, "0123456789-") == "" || base == "source" { // a title without Latin letters
-		if name := slug(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))); name != "source" {
-			base = name
-		}
+	// A title without Latin letters (제54차 …) gives no id: the file name may.
+	fallback := edit.NewID(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), "source", func(string) bool { return false })
+	id := edit.NewID(title, fallback, func(id string) bool { return taken[id] })
+	if strings.Trim(id, "0123456789-") == "" { // digits alone (54) say nothing
+		id = edit.NewID(fallback, "source", func(id string) bool { return taken[id] })
 	}
-	id := uniqueID(base, taken)
 	textFile, err := writeNew(root, id, doc.Text)
 	if err != nil {
 		return im, nil, nil, err
@@ -248,37 +246,4 @@ func writeNew(root *os.Root, id, text string) (string, error) {
 		return name, nil
 	}
 	return "", fmt.Errorf("no free name for %s in %s/", id, SourcesDir)
-}
-
-// slug makes an id of a title: lower-case letters and digits of any
-// script joined by "-", at most 40 code points.
-func slug(title string) string {
-	var b strings.Builder
-	dash, n := false, 0
-	for _, r := range strings.ToLower(title) {
-		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-			if n++; n >= 40 {
-				break
-			}
-		} else if !unicode.IsMark(r) {
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		return "source"
-	}
-	return b.String()
-}
-
-func uniqueID(id string, taken map[string]bool) string {
-	out := id
-	for n := 2; taken[out]; n++ {
-		out = fmt.Sprintf("%s-%d", id, n)
-	}
-	return out
 }
