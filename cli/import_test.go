@@ -209,4 +209,14 @@ func TestImportNeverWritesOutsideTheCorpusFolder(t *testing.T) {
 	if now, _ := os.ReadFile(filepath.Join(folder, "corpus.yaml")); string(now) != string(before) {
 		t.Error("the corpus file changed")
 	}
+	// A corpus file that is a link is refused before anything is written.
+	linked := filepath.Join(dir, "linked")
+	os.MkdirAll(linked, 0o755)
+	os.Symlink(filepath.Join(folder, "corpus.yaml"), filepath.Join(linked, "corpus.yaml"))
+	if code, _, errs, _ := run(t, "import", filepath.Join(linked, "corpus.yaml"), doc); code != ExitProblems || !strings.Contains(errs, "symbolic link") {
+		t.Errorf("a linked corpus: exit %d: %s", code, errs)
+	}
+	if entries, _ := os.ReadDir(linked); len(entries) != 1 {
+		t.Errorf("the linked corpus' folder holds %d entries", len(entries))
+	}
 }

@@ -65,6 +65,9 @@ const SourcesDir = "sources"
 // load before the next is made.
 func Import(ctx context.Context, path string, raw []byte, req Request) (Result, error) {
 	res := Result{Bytes: raw}
+	if info, err := os.Lstat(path); err == nil && info.Mode()&os.ModeSymlink != 0 {
+		return res, edit.ErrLink // its texts would go beside the link, the corpus elsewhere
+	}
 	c, err := edit.Load(path, raw)
 	if err != nil {
 		return res, fmt.Errorf("the corpus does not load: %w", err)
