@@ -837,7 +837,7 @@ func layOut(p layoutParams, measure func(string) float32, stop func() bool) (tex
 	// is a space.
 	var paragraphs map[int]bool
 	if !p.raw {
-		paragraphs = paragraphBreaks(text)
+		paragraphs = textmatch.ParagraphBreaks(text)
 	}
 	space := measure(" ")
 	b := 0

@@ -26,6 +26,11 @@ type Corpus struct {
 	Sources     []*Source
 	Annotations []*Annotation
 	Eras        []*Era
+	// Rejections are suggestions the user turned down: a passage that is
+	// not about a topic although its terms occur there, so it is not
+	// suggested again. They are written and anchored as annotations are,
+	// and never counted.
+	Rejections []*Annotation
 
 	// Made by Derive from the lists above. The lookups give positions,
 	// not records, so a Clone (same ids at the same positions) shares them.
@@ -307,6 +312,9 @@ func (c *Corpus) Derive() {
 	for i, a := range c.Annotations {
 		a.Index = i
 	}
+	for i, r := range c.Rejections {
+		r.Index = i
+	}
 	c.byDate = sortByDate(c.Meetings)
 	for _, m := range c.Meetings {
 		for _, s := range m.Sources {
@@ -368,6 +376,17 @@ func (c *Corpus) Clone() *Corpus {
 	}
 	n.Topics = slices.Clone(c.Topics)
 	n.Eras = slices.Clone(c.Eras)
+	if len(c.Rejections) > 0 {
+		rejections := make([]Annotation, len(c.Rejections))
+		n.Rejections = make([]*Annotation, len(c.Rejections))
+		for i, r := range c.Rejections {
+			rejections[i] = *r
+			if r.Source != nil {
+				rejections[i].Source = n.Sources[r.Source.Index]
+			}
+			n.Rejections[i] = &rejections[i]
+		}
+	}
 	if c.byDate != nil {
 		n.byDate = make([]*Meeting, len(c.byDate))
 		for i, m := range c.byDate {
@@ -415,6 +434,14 @@ func (c *Corpus) AddAnnotation(a *Annotation) {
 		// The list shares its array with the next source's: append to a copy.
 		a.Source.Annotations = append(slices.Clip(a.Source.Annotations), a)
 	}
+}
+
+// AddRejection appends a rejection (its Index set). Rejections are never
+// counted, so views need not follow it; the corpus must not be one that
+// views read: add to a Clone.
+func (c *Corpus) AddRejection(r *Annotation) {
+	r.Index = len(c.Rejections)
+	c.Rejections = append(slices.Clip(c.Rejections), r)
 }
 
 // RemoveAnnotation takes annotation i out of the corpus (and its source's

@@ -314,7 +314,7 @@ func readInputs(folder *load.Folder, files []load.Input, stop *atomic.Bool, prog
 // decoded; it comes last so an entry can be written as it is encoded.
 const (
 	entryMagic  = "ALLIANCE-TIMELINE CORPUS CACHE\n"
-	cacheFormat = 4 // 3: annotations carry coder and created; 4: sources, where they were imported from, and their first page's number
+	cacheFormat = 5 // 3: annotations carry coder and created; 4: sources, where they were imported from, and their first page's number; 5: rejected suggestions
 	trailerSize = 8 + sha256.Size
 )
 

@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
@@ -129,23 +130,7 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 			e.uint(uint64(s.Index))
 		}
 	}
-	e.uint(uint64(len(c.Annotations)))
-	for _, a := range c.Annotations {
-		e.uint(uint64(a.Source.Index))
-		e.uint(uint64(a.Topic.Index))
-		for _, v := range []string{a.Quote, a.Prefix, a.Suffix, a.Note, a.Coder, a.Created} {
-			e.str(v)
-		}
-		e.int(a.Start)
-		e.int(a.Line)
-		an := a.Anchor
-		e.uint(uint64(an.Status))
-		for _, v := range []int{an.Start, an.End, an.ByteStart, an.ByteEnd, an.Matches} {
-			e.int(v)
-		}
-		e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(an.Score))
-		e.str(an.Detail)
-	}
+	e.annotations(c.Annotations)
 	e.uint(uint64(len(c.Eras)))
 	for _, era := range c.Eras {
 		e.str(era.Group)
@@ -153,6 +138,7 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 		e.date(era.Start)
 		e.date(era.End)
 	}
+	e.annotations(c.Rejections)
 	e.uint(uint64(len(problems)))
 	for _, p := range problems {
 		e.str(p.File)
@@ -168,6 +154,28 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 	tail.b = sum.Sum(tail.b)
 	tail.flush()
 	return errors.Join(head.err, e.err, tail.err)
+}
+
+// annotations writes a list of annotations (or rejections).
+func (e *encoder) annotations(list []*data.Annotation) {
+	e.uint(uint64(len(list)))
+	for _, a := range list {
+		e.uint(uint64(a.Source.Index))
+		e.uint(uint64(a.Topic.Index))
+		for _, v := range []string{a.Quote, a.Prefix, a.Suffix, a.Note, a.Coder, a.Created} {
+			e.str(v)
+		}
+		e.int(a.Start)
+		e.int(a.Line)
+		an := a.Anchor
+		e.uint(uint64(an.Status))
+		for _, v := range []int{an.Start, an.End, an.ByteStart, an.ByteEnd, an.Matches} {
+			e.int(v)
+		}
+		e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(an.Score))
+		e.str(an.Detail)
+		e.spill()
+	}
 }
 
 // countingWriter counts what is written through it.
@@ -389,26 +397,7 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 		}
 		c.Meetings[i] = m
 	}
-	annotations := make([]data.Annotation, d.count())
-	c.Annotations = make([]*data.Annotation, len(annotations))
-	for i := range annotations {
-		a := &annotations[i]
-		a.Index = i
-		if k := d.index(len(c.Sources), "source"); d.err == nil {
-			a.Source = c.Sources[k]
-		}
-		if k := d.index(len(c.Topics), "topic"); d.err == nil {
-			a.Topic = c.Topics[k]
-		}
-		a.Quote, a.Prefix, a.Suffix, a.Note, a.Coder, a.Created = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
-		a.Start, a.Line = d.int(), d.int()
-		an := &a.Anchor
-		an.Status = data.AnchorStatus(d.index(len(data.AnchorStatuses), "anchor status"))
-		an.Start, an.End, an.ByteStart, an.ByteEnd, an.Matches = d.int(), d.int(), d.int(), d.int(), d.int()
-		an.Score = d.float()
-		an.Detail = d.str()
-		c.Annotations[i] = a
-	}
+	c.Annotations = d.annotations(c)
 	if n := d.count(); n > 0 {
 		eras := make([]data.Era, n)
 		c.Eras = make([]*data.Era, n)
@@ -416,6 +405,9 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 			eras[i] = data.Era{Group: d.str(), Label: d.str(), Start: d.date(), End: d.date()}
 			c.Eras[i] = &eras[i]
 		}
+	}
+	if c.Rejections = d.annotations(c); len(c.Rejections) == 0 {
+		c.Rejections = nil
 	}
 	var problems data.Problems
 	if n := d.count(); n > 0 {
@@ -436,6 +428,32 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 	return c, problems
 }
 
+// annotations reads a list that encoder.annotations wrote, its links to
+// c's sources and topics.
+func (d *decoder) annotations(c *data.Corpus) []*data.Annotation {
+	annotations := make([]data.Annotation, d.count())
+	list := make([]*data.Annotation, len(annotations))
+	for i := range annotations {
+		a := &annotations[i]
+		a.Index = i
+		if k := d.index(len(c.Sources), "source"); d.err == nil {
+			a.Source = c.Sources[k]
+		}
+		if k := d.index(len(c.Topics), "topic"); d.err == nil {
+			a.Topic = c.Topics[k]
+		}
+		a.Quote, a.Prefix, a.Suffix, a.Note, a.Coder, a.Created = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+		a.Start, a.Line = d.int(), d.int()
+		an := &a.Anchor
+		an.Status = data.AnchorStatus(d.index(len(data.AnchorStatuses), "anchor status"))
+		an.Start, an.End, an.ByteStart, an.ByteEnd, an.Matches = d.int(), d.int(), d.int(), d.int(), d.int()
+		an.Score = d.float()
+		an.Detail = d.str()
+		list[i] = a
+	}
+	return list
+}
+
 // attachTexts gives the decoded sources their files' texts (by source
 // index), checks every excluded range and span against its text, and
 // derives what the corpus derives.
@@ -453,10 +471,10 @@ func attachTexts(c *data.Corpus, texts []string) error {
 			}
 		}
 	}
-	for i, a := range c.Annotations {
+	for i, a := range append(slices.Clip(c.Annotations), c.Rejections...) {
 		an := a.Anchor
 		if an.Status != data.Orphaned && (an.ByteStart < 0 || an.ByteEnd < an.ByteStart || an.ByteEnd > len(a.Source.Text)) {
-			return fmt.Errorf("annotation %d: span %d-%d in a text of %d bytes", i, an.ByteStart, an.ByteEnd, len(a.Source.Text))
+			return fmt.Errorf("annotation or rejection %d: span %d-%d in a text of %d bytes", i, an.ByteStart, an.ByteEnd, len(a.Source.Text))
 		}
 	}
 	c.Derive()

@@ -155,6 +155,13 @@ func annotationWant(a Annotation) map[string]string {
 	return map[string]string{"source": a.Source, "topic": a.Topic, "quote": a.Quote}
 }
 
+// AddRejection returns the file with a rejected suggestion a (written as
+// an annotation is) after the last one of the rejections list, which is
+// made at the file's end when there is none, and the line it starts at.
+func AddRejection(raw []byte, a Annotation) ([]byte, int, error) {
+	return appendItem(raw, "rejections", fields(a), annotationWant(a))
+}
+
 // Topic is a new topic as it is written.
 type Topic struct {
 	ID, Label string
@@ -262,7 +269,7 @@ func (f *file) add(raw []byte, kv [][2]string) ([]byte, error) {
 			out = append(out, f.eol...)
 		}
 		out = append(out, strings.Repeat(" ", at)+f.name+":"+f.eol...)
-		if f.name == "annotations" { // one line each, as the built-in corpus writes them
+		if f.name == "annotations" || f.name == "rejections" { // one line each, as the built-in corpus writes them
 			return append(out, flowItem(kv, at+2, f.eol)...), nil
 		}
 		return append(out, blockItem(kv, at+2, at+4, f.eol)...), nil

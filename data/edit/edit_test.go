@@ -363,7 +363,55 @@ func derived(c *data.Corpus) string {
 	for i, tp := range c.Topics {
 		fmt.Fprintf(&b, "t%d %d %s lookup %v\n", i, tp.Index, tp.ID, c.Topic(tp.ID) == tp)
 	}
+	for i, r := range c.Rejections {
+		fmt.Fprintf(&b, "r%d %d line %d %s %s %+v %q same source %v\n", i, r.Index, r.Line, r.Topic.ID, r.Source.ID, r.Anchor, r.Quote, c.Source(r.Source.ID) == r.Source)
+	}
 	return b.String()
+}
+
+// A rejected suggestion goes into a rejections list made at the file's
+// end, then after the last rejection; the corpus in memory follows as a
+// load would, and annotations added later go before the list.
+func TestRejectionsFollowAsALoadWould(t *testing.T) {
+	path := filepath.Join("..", "..", "assets", "corpus", "scm.yaml")
+	c, _, err := load.File(path)
+	if err != nil || c == nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	r, an, err := Place(c, Annotation{Source: "dod-2022-11-03-repost", Topic: "space", Quote: "a source of security in the area", Start: -1, Coder: "ann", Created: "2026-12-02"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	once, line, err := AddRejection(raw, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(once, raw) || !strings.Contains(string(once[len(raw):]), "rejections:\n  - {source: dod-2022-11-03-repost, topic: space, quote: 'a source of security in the area',") {
+		t.Fatalf("the file's end is now %q", once[len(raw)-10:])
+	}
+	first := Rejected(c, r, an, line)
+	same(t, "reject", first, reload(t, path, once))
+	twice, line2, err := AddRejection(once, r)
+	if err != nil || line2 != line+1 {
+		t.Fatalf("the second rejection: line %d, %v", line2, err)
+	}
+	same(t, "reject twice", Rejected(first, r, an, line2), reload(t, path, twice))
+	if len(c.Rejections) != 0 || len(first.Rejections) != 1 {
+		t.Errorf("the copies share their rejections: %d, %d", len(c.Rejections), len(first.Rejections))
+	}
+	a, aan, err := Place(c, Annotation{Source: "dod-2022-11-03-repost", Topic: "cyber", Quote: "a source of security in the area", Start: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	coded, _, err := AddAfter(twice, a, c.Annotations[len(c.Annotations)-1].Line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := reload(t, path, coded)
+	if len(back.Rejections) != 2 || len(back.Annotations) != len(c.Annotations)+1 || back.Annotations[len(c.Annotations)].Anchor != aan {
+		t.Errorf("an annotation added after rejections: %d rejections, %d annotations", len(back.Rejections), len(back.Annotations))
+	}
 }
 
 // A new topic goes after the last one, with an id and a free colour; the

@@ -24,6 +24,16 @@ func Added(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corpus 
 	return n
 }
 
+// Rejected is c with a new rejection a, placed at anchor an and written by
+// AddRejection at line.
+func Rejected(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corpus {
+	n := c.Clone()
+	n.AddRejection(&data.Annotation{Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
+		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, Note: a.Note, Coder: a.Coder, Created: a.Created,
+		Anchor: an, Line: line})
+	return n
+}
+
 // Removed is c without annotation i, whose item took lines lines of the
 // file: the annotations after it move up.
 func Removed(c *data.Corpus, i, lines int) *data.Corpus {
@@ -52,6 +62,9 @@ func Retopicked(c *data.Corpus, i int, id string) *data.Corpus {
 func Same(want, got *data.Corpus) error {
 	if len(got.Topics) != len(want.Topics) || len(got.Meetings) != len(want.Meetings) || len(got.Sources) != len(want.Sources) || len(got.Eras) != len(want.Eras) {
 		return errors.New("the topics, meetings, sources or eras differ")
+	}
+	if len(got.Rejections) != len(want.Rejections) {
+		return fmt.Errorf("%d rejections, not %d", len(got.Rejections), len(want.Rejections))
 	}
 	if len(got.Annotations) != len(want.Annotations) {
 		return fmt.Errorf("%d annotations, not %d", len(got.Annotations), len(want.Annotations))

@@ -171,7 +171,7 @@ func (l *loader) reset() {
 	l.r.problems = &l.problems
 	l.corpus = &data.Corpus{Path: l.corpus.Path}
 	l.topics, l.sources, l.meetings = map[string]*data.Topic{}, map[string]*data.Source{}, map[string]*data.Meeting{}
-	l.meetingRefs, l.sourceSpecs, l.annSpecs = nil, nil, nil
+	l.meetingRefs, l.sourceSpecs, l.annSpecs, l.rejSpecs = nil, nil, nil, nil
 	l.seenSources, l.seenMeetings = map[string]int{}, map[string]int{}
 	l.fuzzyWork.Reset()
 }
@@ -288,6 +288,7 @@ type loader struct {
 	meetingRefs  [][]ref   // per meeting: the source ids it lists
 	sourceSpecs  []sourceSpec
 	annSpecs     []annSpec
+	rejSpecs     []annSpec      // the rejections', as annSpecs
 	seenSources  map[string]int // ids so far, and the line of each
 	seenMeetings map[string]int
 	fuzzyWork    textmatch.Budget // approximate matching, bounded per load
@@ -317,12 +318,13 @@ type sourceSpec struct {
 type annSpec struct {
 	what                 string
 	at, quoteAt, startAt pos
+	rejection            bool // an item of the rejections list
 }
 
 // Keys lists the keys each kind of mapping may hold. docs/corpus.schema.json
 // describes the same keys (a test keeps the two in step).
 var Keys = map[string][]string{
-	"file":        {"corpus", "topics", "meetings", "sources", "annotations", "eras"},
+	"file":        {"corpus", "topics", "meetings", "sources", "annotations", "eras", "rejections"},
 	"corpus":      {"title", "description", "format"},
 	"topic":       {"id", "label", "color", "description", "terms"},
 	"meeting":     {"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources"},
@@ -332,6 +334,7 @@ var Keys = map[string][]string{
 	"exclude":    {"from", "to", "reason"},
 	"annotation": {"source", "topic", "quote", "prefix", "suffix", "start", "note", "coder", "created"},
 	"era":        {"group", "label", "start", "end"},
+	"rejection":  {"source", "topic", "quote", "prefix", "suffix", "start", "note", "coder", "created"},
 }
 
 var yamlErrorLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
@@ -408,6 +411,7 @@ func (l *loader) load(raw []byte) {
 	l.readMeetings(top.value("meetings"))
 	l.readAnnotations(top.value("annotations"))
 	l.readEras(top.value("eras"))
+	l.readRejections(top.value("rejections"))
 	l.opts.Progress.Stage(0, stageCorpusFile, 1, 1)
 	l.loadSources()
 	l.link()
@@ -782,13 +786,29 @@ func (l *loader) readAnnotations(n *yaml.Node) {
 	}
 }
 
+// readRejections reads the rejected suggestions, each written as an
+// annotation is.
+func (l *loader) readRejections(n *yaml.Node) {
+	for i, item := range l.r.sequence(n, "rejections") {
+		l.readSelection(i, item, "rejection")
+	}
+}
+
 // readAnnotation reads item i (from 0) of the annotations list.
-func (l *loader) readAnnotation(i int, item *yaml.Node) {
-	f, ok := l.r.mapping(item, itemName(item, "annotation", i+1), Keys["annotation"]...)
+func (l *loader) readAnnotation(i int, item *yaml.Node) { l.readSelection(i, item, "annotation") }
+
+// readSelection reads item i (from 0) of the annotations list, or of the
+// rejections list (kind "rejection"): the same keys, in lists of their own.
+func (l *loader) readSelection(i int, item *yaml.Node, kind string) {
+	f, ok := l.r.mapping(item, itemName(item, kind, i+1), Keys[kind]...)
 	if !ok {
 		return
 	}
-	a := &data.Annotation{Index: len(l.corpus.Annotations), Line: item.Line, Start: -1}
+	list := &l.corpus.Annotations
+	if kind == "rejection" {
+		list = &l.corpus.Rejections
+	}
+	a := &data.Annotation{Index: len(*list), Line: item.Line, Start: -1}
 	sourceID := f.str("source", true)
 	topicID := f.str("topic", true)
 	a.Quote = f.str("quote", true)
@@ -820,8 +840,14 @@ func (l *loader) readAnnotation(i int, item *yaml.Node) {
 			l.unknownRef(posOf(f.at("topic")), f.what, "topic", topicID, idsOf(l.topics))
 		}
 	}
-	l.corpus.Annotations = append(l.corpus.Annotations, a)
-	l.annSpecs = append(l.annSpecs, annSpec{what: f.what, at: posOf(f.node), quoteAt: posOf(f.at("quote")), startAt: posOf(f.at("start"))})
+	spec := annSpec{what: f.what, at: posOf(f.node), quoteAt: posOf(f.at("quote")), startAt: posOf(f.at("start"))}
+	*list = append(*list, a)
+	if kind == "rejection" {
+		spec.rejection = true
+		l.rejSpecs = append(l.rejSpecs, spec)
+	} else {
+		l.annSpecs = append(l.annSpecs, spec)
+	}
 }
 
 // unknownRef reports a reference to an id that does not exist, suggesting

@@ -688,3 +688,34 @@ func TestProgressReachesTheEnd(t *testing.T) {
 		t.Errorf("progress went back to %v", p.Fraction())
 	}
 }
+
+// Rejected suggestions are read and anchored as annotations are, kept
+// apart from them (never counted), and one whose passage is gone is a
+// warning, not an error: it only stops rejecting.
+func TestRejections(t *testing.T) {
+	yaml := baseCorpus + `rejections:
+  - {source: s1, topic: space, quote: "They agreed on", start: 0, coder: ann, created: 2026-12-02}
+  - {source: s1, topic: cyber, quote: "no such passage"}
+`
+	c, ps := loadMap(t, yaml, map[string]string{"s1.txt": baseText})
+	if c == nil {
+		t.Fatalf("no corpus: %s", ps)
+	}
+	if len(c.Annotations) != 2 || len(c.Rejections) != 2 {
+		t.Fatalf("%d annotations, %d rejections", len(c.Annotations), len(c.Rejections))
+	}
+	r := c.Rejections[0]
+	if r.Anchor.Status != data.Exact || r.Text() != "They agreed on" || r.Coder != "ann" || r.Topic.ID != "space" || r.Index != 0 {
+		t.Errorf("rejection 1: %v %q %q", r.Anchor.Status, r.Text(), r.Coder)
+	}
+	if got := c.Source("s1").Annotations; len(got) != 2 {
+		t.Errorf("the source lists %d annotations; rejections are not among them", len(got))
+	}
+	if len(ps) != 1 || ps[0].Severity != data.Warning || ps[0].Line != lineOf(yaml, "no such passage") || !strings.Contains(ps[0].Message, "rejects nothing") {
+		t.Errorf("problems:\n%s", ps)
+	}
+	bad := yaml + "  - {source: s1, topic: nothing, quote: They}\n"
+	if _, ps := loadMap(t, bad, map[string]string{"s1.txt": baseText}); ps.Count(data.Error) != 1 || !strings.Contains(ps.String(), `no topic "nothing"`) {
+		t.Errorf("an unknown topic in a rejection: problems:\n%s", ps)
+	}
+}

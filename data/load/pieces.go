@@ -621,6 +621,7 @@ func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
 		}
 	}
 	l.readEras(top.value("eras"))
+	l.readRejections(top.value("rejections"))
 	l.inPieces = true
 	return nil
 }

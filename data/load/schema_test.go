@@ -47,6 +47,7 @@ func TestSchemaMatchesLoader(t *testing.T) {
 		"exclude":     {"sources", "[]", "exclude", "[]"},
 		"annotation":  {"annotations", "[]"},
 		"era":         {"eras", "[]"},
+		"rejection":   {"rejections", "[]"},
 	}
 	for kind, path := range where {
 		got := props(child(schema, path...))

@@ -37,6 +37,11 @@ func (l *loader) loadSources() {
 			bySource[a.Source.Index] = append(bySource[a.Source.Index], i)
 		}
 	}
+	for i, a := range l.corpus.Rejections { // after the annotations' indexes
+		if a.Source != nil && a.Quote != "" {
+			bySource[a.Source.Index] = append(bySource[a.Source.Index], len(l.corpus.Annotations)+i)
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(sources)/16))
 	found := make([]data.Problems, workers)
 	var done atomic.Int64
@@ -320,16 +325,16 @@ func (l *loader) anchorSource(s *data.Source, anns []int, unread bool, r *reader
 			detail = "the source has no text (see the problem with the source)"
 		}
 		for _, i := range anns {
-			a := l.corpus.Annotations[i]
+			a, spec := l.selection(i)
 			a.Anchor = data.Anchor{Status: data.Orphaned, Detail: detail}
-			l.checkAnchor(a, l.annSpecs[i], r)
+			l.checkAnchor(a, spec, r)
 		}
 		return
 	}
 	var t *textmatch.Text
 	offsets := newOffsetMap(s.Text)
 	for _, i := range anns {
-		a := l.corpus.Annotations[i]
+		a, spec := l.selection(i)
 		if anchor, ok := exactAtOffset(s.Text, offsets, a); ok {
 			a.Anchor = anchor
 		} else {
@@ -338,8 +343,17 @@ func (l *loader) anchorSource(s *data.Source, anns []int, unread bool, r *reader
 			}
 			a.Anchor = t.Anchor(textmatch.Selector{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start})
 		}
-		l.checkAnchor(a, l.annSpecs[i], r)
+		l.checkAnchor(a, spec, r)
 	}
+}
+
+// selection is the annotation, or after them the rejection, that anchoring
+// numbers i, with its spec.
+func (l *loader) selection(i int) (*data.Annotation, annSpec) {
+	if n := len(l.corpus.Annotations); i >= n {
+		return l.corpus.Rejections[i-n], l.rejSpecs[i-n]
+	}
+	return l.corpus.Annotations[i], l.annSpecs[i]
 }
 
 // offsetMap converts code point offsets to byte offsets; for ASCII text
@@ -407,6 +421,12 @@ func (l *loader) checkAnchor(a *data.Annotation, spec annSpec, r *reader) {
 	switch a.Anchor.Status {
 	case data.Exact:
 	case data.Orphaned:
+		if spec.rejection {
+			// Nothing is lost: the passage it turned down is gone, and the
+			// suggestion may come back.
+			r.warnAt(at, "%s: not in the text, so it rejects nothing: %s: %q", where, a.Anchor.Detail, safetext.Clip(a.Quote, 60))
+			return
+		}
 		r.errorAt(at, "%s: orphaned: %s: %q", where, a.Anchor.Detail, safetext.Clip(a.Quote, 60))
 		return
 	default:

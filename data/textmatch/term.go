@@ -28,51 +28,147 @@ func ParseTerm(s string) Term {
 		t.prefix = true
 		body = strings.TrimSpace(strings.TrimSuffix(body, "*"))
 	}
-	t.needle = FoldForSearch(body)
+	t.needle = strings.TrimSpace(FoldForSearch(body))
 	if last, _ := utf8.DecodeLastRuneInString(body); unicode.Is(unicode.Hangul, last) {
 		t.prefix = true // a particle may follow
 	}
 	return t
 }
 
-// Empty reports whether the term matches nothing (it is blank).
-func (t Term) Empty() bool { return strings.TrimSpace(t.needle) == "" }
-
-// In finds the term in a source's text, outside its excluded ranges: each
-// match's span in code points and bytes.
-func (t Term) In(s *data.Source) []Match {
-	if t.Empty() {
-		return nil
-	}
-	var out []Match
-	for _, m := range matchesIn(s.Text, s.Excluded, t.needle) {
-		if !t.bounded(s.Text, m.ByteStart, m.ByteEnd) {
-			continue
+// ParseTerms reads a comma-separated list of terms, as the phrase box and
+// the command line take them; blank ones are left out.
+func ParseTerms(list string) []Term {
+	var out []Term
+	for _, s := range strings.Split(list, ",") {
+		if t := ParseTerm(s); !t.Empty() {
+			out = append(out, t)
 		}
-		m.Source, m.Field = s, InText
-		out = append(out, m)
 	}
 	return out
 }
 
-// bounded reports whether text[start:end] stands as a whole word: no
-// letter or digit right before it, and none right after it unless the
-// term allows an ending.
-func (t Term) bounded(text string, start, end int) bool {
-	if before, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && wordRune(before) && wordRune(firstRune(text[start:])) {
-		return false
-	}
-	if t.prefix || end >= len(text) {
-		return true
-	}
-	after, _ := utf8.DecodeRuneInString(text[end:])
-	last, _ := utf8.DecodeLastRuneInString(text[:end])
-	return !(wordRune(after) && wordRune(last))
+// Empty reports whether the term matches nothing (it is blank).
+func (t Term) Empty() bool { return t.needle == "" }
+
+// In finds the term in a source's text, outside its excluded ranges: each
+// match's span in code points and bytes.
+func (t Term) In(s *data.Source) []Match {
+	var out []Match
+	NewTerms([]Term{t}).Each(s, func(_ int, m Match) { out = append(out, m) })
+	return out
 }
 
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
+// Terms is a set of terms matched together, in one pass over a text:
+// suggestions look for every term of every topic at once.
+type Terms struct {
+	list    []Term
+	byFirst map[rune][]int // the folded first rune of a needle: its terms
 }
+
+// NewTerms prepares terms for matching; empty ones match nothing.
+func NewTerms(terms []Term) *Terms {
+	ts := &Terms{list: terms, byFirst: map[rune][]int{}}
+	for i, t := range terms {
+		if !t.Empty() {
+			r, _ := utf8.DecodeRuneInString(t.needle)
+			ts.byFirst[r] = append(ts.byFirst[r], i)
+		}
+	}
+	return ts
+}
+
+// Each calls visit with every match of any term in the source's text,
+// outside its excluded ranges, in the order of the text (and of the terms
+// at one place). A match is what Term.In finds: it starts and ends on
+// whole characters, at word boundaries.
+func (ts *Terms) Each(s *data.Source, visit func(term int, m Match)) {
+	if len(ts.byFirst) == 0 {
+		return
+	}
+	text := s.Text
+	prev := rune(-1)
+	var buf [16]byte
+	for i, cp := 0, 0; i < len(text); cp++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) && !(wordRune(prev) && wordRune(r)) {
+			first := firstFolded(r, buf[:0])
+			if cands := ts.byFirst[first]; len(cands) > 0 && !isMark(first) {
+				for _, ti := range cands {
+					t := &ts.list[ti]
+					end, ends, ok := t.matchAt(text, i, cp)
+					if !ok || inExcluded(s.Excluded, cp, ends) {
+						continue
+					}
+					visit(ti, Match{Source: s, Field: InText, Start: cp, End: ends, ByteStart: i, ByteEnd: end})
+				}
+			}
+		}
+		prev = r
+		i += size
+	}
+}
+
+// matchAt compares the term with the text from byte at (code point cp),
+// folding the text as it goes as foldText would: it gives the end of the
+// match in bytes and code points when the whole needle matches, ends on a
+// whole character and, unless an ending is allowed, at a word's end.
+func (t *Term) matchAt(text string, at, cp int) (end, endCP int, ok bool) {
+	needle := t.needle
+	var buf [32]byte
+	j, i := 0, at
+	for j < len(needle) {
+		if i >= len(text) {
+			return 0, 0, false
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			if needle[j] != ' ' {
+				return 0, 0, false
+			}
+			j++
+			for i < len(text) { // a run of white space is one space
+				r, size = utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				i += size
+				cp++
+			}
+			continue
+		}
+		folded := appendFolded(buf[:0], r, true)
+		if len(folded) > len(needle)-j || string(folded) != needle[j:j+len(folded)] {
+			return 0, 0, false // a mismatch, or the needle ends inside a character
+		}
+		j += len(folded)
+		i += size
+		cp++
+	}
+	if i < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(next) && isMark(firstFolded(next, buf[:0])) {
+			return 0, 0, false // the last letter's marks follow
+		}
+		last, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !t.prefix && wordRune(next) && wordRune(last) {
+			return 0, 0, false
+		}
+	}
+	return i, cp, true
+}
+
+// firstFolded is the first rune of r folded for search.
+func firstFolded(r rune, buf []byte) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return foldRune(r)
+	}
+	f, _ := utf8.DecodeRune(appendFolded(buf, r, true))
+	return f
+}
+
+func isMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) }
 
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }

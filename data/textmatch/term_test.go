@@ -3,6 +3,7 @@ package textmatch
 import (
 	"fmt"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
@@ -48,7 +49,11 @@ func FuzzTerm(f *testing.F) {
 	f.Add("a*", "\u00a0a\u2013b")
 	f.Fuzz(func(t *testing.T, term, text string) {
 		s := &data.Source{ID: "s", Text: text}
-		for _, m := range ParseTerm(term).In(s) {
+		got := ParseTerm(term).In(s)
+		if want := referenceTermIn(ParseTerm(term), s); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%q in %q: %v, the reference finds %v", term, text, got, want)
+		}
+		for _, m := range got {
 			if m.ByteStart < 0 || m.ByteEnd > len(text) || m.ByteStart > m.ByteEnd {
 				t.Fatalf("match %d–%d outside a text of %d bytes", m.ByteStart, m.ByteEnd, len(text))
 			}
@@ -57,4 +62,52 @@ func FuzzTerm(f *testing.F) {
 			}
 		}
 	})
+}
+
+// referenceTermIn is term matching as first written: fold the whole text,
+// find the needle, keep the matches at word boundaries. The one-pass
+// matcher must find exactly these.
+func referenceTermIn(t Term, s *data.Source) []Match {
+	if t.Empty() {
+		return nil
+	}
+	var out []Match
+	for _, m := range matchesIn(s.Text, s.Excluded, t.needle) {
+		text, start, end := s.Text, m.ByteStart, m.ByteEnd
+		if before, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && wordRune(before) && wordRune(firstRune(text[start:])) {
+			continue
+		}
+		if !t.prefix && end < len(text) {
+			after, _ := utf8.DecodeRuneInString(text[end:])
+			last, _ := utf8.DecodeLastRuneInString(text[:end])
+			if wordRune(after) && wordRune(last) {
+				continue
+			}
+		}
+		m.Source, m.Field = s, InText
+		out = append(out, m)
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// Several terms matched at once find what each finds alone.
+func TestTermsTogether(t *testing.T) {
+	text := "Space and cyberspace; outer-space. Cyber threats, 우주를 지키는 우주 협력. Extended  deterrence and extended\ndeterrence."
+	s := &data.Source{ID: "s", Text: text}
+	terms := ParseTerms("space, cyber*, 우주, extended deterrence, , extended")
+	if len(terms) != 5 {
+		t.Fatalf("%d terms parsed, want 5", len(terms))
+	}
+	got := map[int][]Match{}
+	NewTerms(terms).Each(s, func(i int, m Match) { got[i] = append(got[i], m) })
+	for i, term := range terms {
+		if want := referenceTermIn(term, s); fmt.Sprint(got[i]) != fmt.Sprint(want) {
+			t.Errorf("%q together: %v, alone: %v", term.Text, got[i], want)
+		}
+	}
 }

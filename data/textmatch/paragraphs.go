@@ -1,4 +1,4 @@
-package app
+package textmatch
 
 import (
 	"slices"
@@ -19,9 +19,9 @@ import (
 //   - a short line (under 60% of the text's usual line) followed by a
 //     capital: a heading, a dateline, a signature.
 
-// paragraphBreaks reports, for each line break of text (by its byte
+// ParagraphBreaks reports, for each line break of text (by its byte
 // offset), whether it ends a paragraph.
-func paragraphBreaks(text string) map[int]bool {
+func ParagraphBreaks(text string) map[int]bool {
 	lines := strings.Split(text, "\n")
 	trim := func(s string) string { return strings.Trim(s, " \t\r\x00\u00a0") } // the view's CR LF is "\n\x00"
 	var lengths []int

@@ -1,4 +1,4 @@
-package app
+package textmatch
 
 import (
 	"strings"
@@ -22,7 +22,7 @@ func TestParagraphBreaks(t *testing.T) {
 		{"Hangul after a full stop", long + "했다.\n양국은 " + long, []bool{true}},
 		{"lower case after a full stop", long + "e.g.\nsomething " + long, []bool{false}},
 	} {
-		got := paragraphBreaks(tt.text)
+		got := ParagraphBreaks(tt.text)
 		var seen []bool
 		for i := 0; i < len(tt.text); i++ {
 			if tt.text[i] == '\n' {

@@ -1,0 +1,443 @@
+// Package suggest finds what is not coded yet: every match of a topic's
+// terms whose passage (its sentence, or its clause) no annotation of that
+// topic overlaps and no rejection of that topic holds. Each suggestion is
+// reviewed before anything is written, so counts stay auditable.
+package suggest
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+)
+
+// Unit is what a suggestion is snapped to.
+type Unit int
+
+// The units a suggestion can take.
+const (
+	Sentence Unit = iota
+	Clause
+)
+
+// String names the unit as the command line writes it.
+func (u Unit) String() string {
+	if u == Clause {
+		return "clause"
+	}
+	return "sentence"
+}
+
+// MaxRunes is the longest passage suggested: a longer sentence (a page
+// without full stops) is cut at word ends around its matches.
+const MaxRunes = 600
+
+// Suggestion is a passage that a topic's terms point at and nothing codes.
+type Suggestion struct {
+	Source *data.Source
+	Topic  *data.Topic
+	// Terms are the topic's terms found in the passage, as written, each
+	// once, in the order found.
+	Terms []string
+	// Matches are where the terms matched, in the passage.
+	Matches []textmatch.Match
+	// Start and End are the passage in code points of the source's text
+	// (End exclusive), ByteStart and ByteEnd in bytes.
+	Start, End         int
+	ByteStart, ByteEnd int
+}
+
+// Quote is the passage's text.
+func (s Suggestion) Quote() string { return s.Source.Text[s.ByteStart:s.ByteEnd] }
+
+// Options choose the suggestions made.
+type Options struct {
+	Topics []*data.Topic // nil: every topic
+	Unit   Unit
+}
+
+// Find lists the suggestions of a corpus in source order, then text order,
+// then topic order. It runs on all cores and stops, with ctx's error, when
+// ctx is done.
+func Find(ctx context.Context, c *data.Corpus, o Options) ([]Suggestion, error) {
+	topics := o.Topics
+	if topics == nil {
+		topics = c.Topics
+	}
+	var terms []textmatch.Term
+	var termTopic []*data.Topic
+	for _, t := range topics {
+		for _, s := range t.Terms {
+			if term := textmatch.ParseTerm(s); !term.Empty() {
+				terms = append(terms, term)
+				termTopic = append(termTopic, t)
+			}
+		}
+	}
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	f := finder{terms: textmatch.NewTerms(terms), texts: terms, termTopic: termTopic, unit: o.Unit,
+		rejections: map[*data.Source][]*data.Annotation{}}
+	for _, r := range c.Rejections {
+		if r.Source != nil && r.Topic != nil && r.Anchor.Status != data.Orphaned {
+			f.rejections[r.Source] = append(f.rejections[r.Source], r)
+		}
+	}
+	found := make([][]Suggestion, len(c.Sources))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Sources)/64))
+	var next sync.Mutex
+	at := 0
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				next.Lock()
+				first := at
+				at += 64
+				next.Unlock()
+				if first >= len(c.Sources) {
+					return
+				}
+				for i := first; i < min(first+64, len(c.Sources)); i++ {
+					found[i] = f.inSource(c.Sources[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var out []Suggestion
+	for _, ss := range found {
+		out = append(out, ss...)
+	}
+	return out, nil
+}
+
+// PerTopic counts suggestions by topic index.
+func PerTopic(ss []Suggestion, topics int) []int {
+	n := make([]int, topics)
+	for _, s := range ss {
+		if s.Topic.Index < topics {
+			n[s.Topic.Index]++
+		}
+	}
+	return n
+}
+
+type finder struct {
+	terms      *textmatch.Terms
+	texts      []textmatch.Term
+	termTopic  []*data.Topic
+	unit       Unit
+	rejections map[*data.Source][]*data.Annotation
+}
+
+// inSource finds one source's suggestions.
+func (f *finder) inSource(s *data.Source) []Suggestion {
+	var out []Suggestion
+	var p *passages // made for the first match that needs a passage
+	f.terms.Each(s, func(ti int, m textmatch.Match) {
+		topic := f.termTopic[ti]
+		if overlapsTopic(s.Annotations, topic, m.Start, m.End) || overlapsTopic(f.rejections[s], topic, m.Start, m.End) {
+			return // the cheap test first: most coded terms are inside their span
+		}
+		if p == nil {
+			p = newPassages(s, f.unit)
+		}
+		bs, be := p.around(m.ByteStart, m.ByteEnd)
+		start := m.Start - utf8.RuneCountInString(s.Text[bs:m.ByteStart])
+		end := m.End + utf8.RuneCountInString(s.Text[m.ByteEnd:be])
+		if overlapsTopic(s.Annotations, topic, start, end) || holds(f.rejections[s], topic, m.Start, m.End) {
+			return
+		}
+		for i := range out {
+			if o := &out[i]; o.Topic == topic && o.ByteStart == bs && o.ByteEnd == be {
+				if !slices.Contains(o.Terms, f.texts[ti].Text) {
+					o.Terms = append(o.Terms, f.texts[ti].Text)
+				}
+				o.Matches = append(o.Matches, m)
+				return
+			}
+		}
+		out = append(out, Suggestion{Source: s, Topic: topic, Terms: []string{f.texts[ti].Text}, Matches: []textmatch.Match{m},
+			Start: start, End: end, ByteStart: bs, ByteEnd: be})
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].Topic.Index < out[j].Topic.Index
+	})
+	return out
+}
+
+// overlapsTopic reports whether an anchored annotation of the topic in
+// list overlaps code points [start, end).
+func overlapsTopic(list []*data.Annotation, topic *data.Topic, start, end int) bool {
+	for _, a := range list {
+		if a.Topic == topic && a.Anchor.Status != data.Orphaned && a.Anchor.Start < end && start < a.Anchor.End {
+			return true
+		}
+	}
+	return false
+}
+
+// holds reports whether a rejection of the topic overlaps the match: the
+// passage was turned down, whatever unit it is now snapped to.
+func holds(rejections []*data.Annotation, topic *data.Topic, start, end int) bool {
+	return overlapsTopic(rejections, topic, start, end)
+}
+
+// passages finds the sentence or clause around a match in one text.
+type passages struct {
+	text     string
+	unit     Unit
+	breaks   map[int]bool // paragraph breaks, by the byte of their "\n"
+	excluded [][2]int     // the excluded ranges in bytes
+}
+
+func newPassages(s *data.Source, unit Unit) *passages {
+	p := &passages{text: s.Text, unit: unit, breaks: textmatch.ParagraphBreaks(s.Text)}
+	if len(s.Excluded) > 0 {
+		cp, next := 0, 0
+		var open int
+		for b := range s.Text {
+			for next < len(s.Excluded) && cp == s.Excluded[next].End {
+				p.excluded = append(p.excluded, [2]int{open, b})
+				next++
+			}
+			if next < len(s.Excluded) && cp == s.Excluded[next].Start {
+				open = b
+			}
+			cp++
+		}
+		for ; next < len(s.Excluded); next++ {
+			p.excluded = append(p.excluded, [2]int{open, len(s.Text)})
+		}
+	}
+	return p
+}
+
+// around widens the match [bs, be) (bytes) to its passage: back to the
+// end of the sentence (or clause) before, a paragraph break or excluded
+// text, and on to the passage's end; never past MaxRunes, and never with
+// white space at either end.
+func (p *passages) around(bs, be int) (start, end int) {
+	text := p.text
+	lo, hi := 0, len(text)
+	for _, r := range p.excluded {
+		if r[1] <= bs {
+			lo = max(lo, r[1])
+		}
+		if r[0] >= be {
+			hi = min(hi, r[0])
+		}
+	}
+	start, runes := bs, 0
+	for start > lo && runes < MaxRunes/2 {
+		if p.boundaryBefore(start) {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start -= size
+		runes++
+	}
+	if start > lo && !p.boundaryBefore(start) { // cut at the nearest word start
+		if i := strings.IndexAny(text[start:bs], " \n\t"); i >= 0 {
+			start += i + 1
+		}
+	}
+	end, runes = be, 0
+	for end < hi && runes < MaxRunes/2 {
+		if n := p.boundaryAfter(end); n > 0 {
+			end += n
+			break
+		}
+		if p.hardStop(end) || p.unit == Clause && p.clauseEnd(end) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+		runes++
+	}
+	if end < hi && runes >= MaxRunes/2 { // cut at the nearest word end
+		if i := strings.LastIndexAny(text[be:end], " \n\t"); i >= 0 {
+			end = be + i
+		}
+	}
+	for start < bs {
+		r, size := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
+	}
+	for end > be {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return start, end
+}
+
+// hardStop reports whether a passage must end before byte at: a paragraph
+// break.
+func (p *passages) hardStop(at int) bool {
+	return at < len(p.text) && p.text[at] == '\n' && p.breaks[at]
+}
+
+// boundaryBefore reports whether a passage may start at byte at: after a
+// paragraph break, after the end of a sentence (or, for clauses, of a
+// clause) and the white space that follows it.
+func (p *passages) boundaryBefore(at int) bool {
+	text := p.text
+	if at == 0 {
+		return true
+	}
+	if text[at-1] == '\n' && p.breaks[at-1] {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:at])
+	if !unicode.IsSpace(prev) {
+		return false
+	}
+	i := at
+	for i > 0 { // back over the white space
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i -= size
+	}
+	return i > 0 && p.endsBefore(i, at)
+}
+
+// boundaryAfter is, when a sentence ends with the mark at byte at, how
+// many bytes the passage keeps (the full stop and closing quotes); 0 when
+// none ends there. (A clause ends before its comma or semicolon:
+// clauseEnd.)
+func (p *passages) boundaryAfter(at int) int {
+	text := p.text
+	r, size := utf8.DecodeRuneInString(text[at:])
+	if strings.ContainsRune(".!?。！？", r) {
+		n := size
+		for at+n < len(text) { // closing quotes and brackets stay with it
+			c, s := utf8.DecodeRuneInString(text[at+n:])
+			if !strings.ContainsRune("\"'”’)]»", c) {
+				break
+			}
+			n += s
+		}
+		if at+n == len(text) || p.sentenceEnd(at, at+n) {
+			return n
+		}
+	}
+	return 0
+}
+
+// endsBefore reports whether the text up to byte i ends a sentence (or a
+// clause) that the white space up to next follows.
+func (p *passages) endsBefore(i, next int) bool {
+	text := p.text
+	j := i
+	for j > 0 { // back over closing quotes
+		c, s := utf8.DecodeLastRuneInString(text[:j])
+		if !strings.ContainsRune("\"'”’)]»", c) {
+			break
+		}
+		j -= s
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:j])
+	if strings.ContainsRune(".!?。！？", r) {
+		return p.sentenceEnd(j-size, i)
+	}
+	return p.unit == Clause && p.clauseEndBefore(i, next)
+}
+
+// sentenceEnd reports whether the full stop (or ! ?) at byte stop, its
+// closing marks running to after, ends a sentence: not an initial ("U.S.",
+// "J."), not a known abbreviation, and followed by white space and then a
+// capital, a digit, a quote, Hangul or Han, or the end.
+func (p *passages) sentenceEnd(stop, after int) bool {
+	text := p.text
+	if after < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[after:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	next := strings.TrimLeftFunc(text[after:], unicode.IsSpace)
+	if next == "" {
+		return true
+	}
+	n, _ := utf8.DecodeRuneInString(next)
+	if !(unicode.IsUpper(n) || unicode.IsDigit(n) || strings.ContainsRune("\"'“‘«(•-–—", n) || unicode.Is(unicode.Hangul, n) || unicode.Is(unicode.Han, n)) {
+		return false
+	}
+	if text[stop] != '.' {
+		return true
+	}
+	word := text[:stop]
+	if i := strings.LastIndexFunc(word, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(\"“‘", r) }); i >= 0 {
+		_, size := utf8.DecodeRuneInString(word[i:])
+		word = word[i+size:]
+	}
+	if utf8.RuneCountInString(word) == 1 || strings.Contains(word, ".") && utf8.RuneCountInString(word) <= 5 {
+		return false // an initial, or "U.S", "e.g", "a.m"
+	}
+	return !abbreviations[strings.ToLower(word)]
+}
+
+// abbreviations end in a full stop that does not end a sentence.
+var abbreviations = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("mr mrs ms dr gen lt col maj capt adm sgt cmdr sec gov sen rep st no nos vol pp ft jr sr vs etc jan feb mar apr jun jul aug sep sept oct nov dec corp inc co ltd dept") {
+		abbreviations[w] = true
+	}
+}
+
+// clauseEnd reports whether a clause ends before byte at: at a semicolon
+// or colon, a spaced dash, or a comma before a conjunction.
+func (p *passages) clauseEnd(at int) bool {
+	text := p.text
+	r, size := utf8.DecodeRuneInString(text[at:])
+	rest := text[at+size:]
+	switch {
+	case r == ';' || r == ':' || r == '；':
+		return strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\n") || rest == ""
+	case r == '—' || r == '–':
+		return at > 0 && text[at-1] == ' ' && strings.HasPrefix(rest, " ")
+	case r == ',':
+		word := strings.TrimLeft(rest, " \n")
+		for _, c := range clauseConjunctions {
+			if strings.HasPrefix(word, c+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseEndBefore reports whether a clause ends just before the white
+// space [i, next): the mark before it ends one.
+func (p *passages) clauseEndBefore(i, next int) bool {
+	_, size := utf8.DecodeLastRuneInString(p.text[:i])
+	return p.clauseEnd(i - size)
+}
+
+var clauseConjunctions = []string{"and", "but", "while", "which", "whereas"}

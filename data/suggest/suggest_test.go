@@ -1,0 +1,131 @@
+package suggest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+)
+
+// corpusOf is a corpus of one source with topics of the terms given.
+func corpusOf(text string, terms map[string][]string, coded ...[3]any) *data.Corpus {
+	s := &data.Source{ID: "s", Text: text}
+	c := &data.Corpus{Sources: []*data.Source{s}}
+	for _, id := range []string{"space", "cyber", "korean"} {
+		if ts, ok := terms[id]; ok {
+			c.Topics = append(c.Topics, &data.Topic{Index: len(c.Topics), ID: id, Terms: ts})
+		}
+	}
+	c.Derive()
+	for _, a := range coded { // topic, start, end (bytes of ASCII text)
+		t := c.Topic(a[0].(string))
+		an := &data.Annotation{Source: s, Topic: t, Quote: text[a[1].(int):a[2].(int)],
+			Anchor: data.Anchor{Status: data.Exact, Start: a[1].(int), End: a[2].(int), ByteStart: a[1].(int), ByteEnd: a[2].(int)}}
+		c.Annotations = append(c.Annotations, an)
+	}
+	c.Derive()
+	return c
+}
+
+func quotes(ss []Suggestion) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Topic.ID+": "+s.Quote())
+	}
+	return out
+}
+
+func TestSuggestions(t *testing.T) {
+	text := "The U.S. and the ROK met. They agreed to deepen cooperation in space; they also discussed cyberspace, and cyber threats.\n\n" +
+		"Gen. Kim spoke about outer space and space situational awareness! 양국은 우주를 논의했다. 항공우주 산업."
+	spaceOnly := map[string][]string{"space": {"space", "outer space"}}
+	for _, tt := range []struct {
+		name  string
+		terms map[string][]string
+		unit  Unit
+		coded [][3]any
+		want  []string
+	}{
+		{"sentences, cyberspace is not space", spaceOnly, Sentence, nil, []string{
+			"space: They agreed to deepen cooperation in space; they also discussed cyberspace, and cyber threats.",
+			"space: Gen. Kim spoke about outer space and space situational awareness!"}},
+		{"clauses", map[string][]string{"space": {"space"}, "cyber": {"cyber*"}}, Clause, nil, []string{
+			"space: They agreed to deepen cooperation in space",
+			"cyber: they also discussed cyberspace",
+			"cyber: and cyber threats.",
+			"space: Gen. Kim spoke about outer space and space situational awareness!"}},
+		{"a coded passage is not suggested", spaceOnly, Sentence, [][3]any{{"space", 26, 36}}, []string{
+			"space: Gen. Kim spoke about outer space and space situational awareness!"}},
+		{"another topic's code does not count", map[string][]string{"space": {"space"}, "cyber": {"cyber"}}, Sentence, [][3]any{{"cyber", 63, 68}}, []string{
+			"space: They agreed to deepen cooperation in space; they also discussed cyberspace, and cyber threats.",
+			"space: Gen. Kim spoke about outer space and space situational awareness!"}},
+		{"Hangul with its particle, not inside a word", map[string][]string{"korean": {"우주"}}, Sentence, nil, []string{
+			"korean: 양국은 우주를 논의했다."}},
+	} {
+		c := corpusOf(text, tt.terms, tt.coded...)
+		ss, err := Find(context.Background(), c, Options{Unit: tt.unit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := quotes(ss); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+		for _, s := range ss {
+			if got := string([]rune(text)[s.Start:s.End]); got != s.Quote() {
+				t.Errorf("%s: code points %d–%d give %q, bytes give %q", tt.name, s.Start, s.End, got, s.Quote())
+			}
+		}
+	}
+}
+
+// Several terms in one passage make one suggestion naming them all; a
+// rejection stops the passage being suggested, in either unit.
+func TestMergedTermsAndRejections(t *testing.T) {
+	text := "Cooperation in outer space and space security grew. Space again."
+	c := corpusOf(text, map[string][]string{"space": {"space", "outer space"}})
+	ss, _ := Find(context.Background(), c, Options{})
+	if len(ss) != 2 || fmt.Sprint(ss[0].Terms) != "[outer space space]" || len(ss[0].Matches) != 3 {
+		t.Fatalf("got %d suggestions: %+v", len(ss), quotes(ss))
+	}
+	first := ss[0]
+	c.Rejections = []*data.Annotation{{Source: c.Sources[0], Topic: c.Topics[0], Quote: first.Quote(),
+		Anchor: data.Anchor{Status: data.Exact, Start: first.Start, End: first.End, ByteStart: first.ByteStart, ByteEnd: first.ByteEnd}}}
+	for _, unit := range []Unit{Sentence, Clause} {
+		ss, _ = Find(context.Background(), c, Options{Unit: unit})
+		if got := quotes(ss); len(got) != 1 || got[0] != "space: Space again." {
+			t.Errorf("%v, after the rejection: %q", unit, got)
+		}
+	}
+}
+
+// A passage never runs into excluded text, across a paragraph break, or
+// past MaxRunes.
+func TestPassageLimits(t *testing.T) {
+	long := strings.Repeat("word ", 200)
+	text := "Menu Home News\nthe forces in space met " + long + "and space again " + long + "end."
+	c := corpusOf(text, map[string][]string{"space": {"space"}})
+	c.Sources[0].Excluded = []data.Range{{Start: 0, End: 14}}
+	ss, _ := Find(context.Background(), c, Options{})
+	if len(ss) != 2 {
+		t.Fatalf("%d suggestions", len(ss))
+	}
+	for _, s := range ss {
+		if n := utf8.RuneCountInString(s.Quote()); n > MaxRunes || s.Start < 14 || strings.HasPrefix(s.Quote(), " ") || strings.HasSuffix(s.Quote(), " ") {
+			t.Errorf("passage of %d runes at %d: %.40q…", n, s.Start, s.Quote())
+		}
+	}
+	if !strings.HasPrefix(ss[0].Quote(), "the forces in space") {
+		t.Errorf("first passage starts %.30q", ss[0].Quote())
+	}
+}
+
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Find(ctx, corpusOf("space", map[string][]string{"space": {"space"}}), Options{}); err == nil {
+		t.Error("a cancelled search gave no error")
+	}
+}
