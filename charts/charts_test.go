@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/xml"
 	"image"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 func builtin(t testing.TB) *data.Corpus {
@@ -153,7 +155,7 @@ func TestSVGEscapesLabels(t *testing.T) {
 func TestHitsFindEveryDrawnSegment(t *testing.T) {
 	c := builtin(t)
 	for _, kind := range Kinds {
-		tb, err := TableFor(c, kind, data.Query{Unit: data.UnitSpans})
+		tb, err := tableFor(c, kind, data.Query{Unit: data.UnitSpans})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,7 +192,11 @@ func TestHitsFindEveryDrawnSegment(t *testing.T) {
 					t.Errorf("%s: pixel at the middle of %v is %v, want %v", kind, key, p, want)
 				}
 			}
-			if len(tb.Annotations(h.Column, h.Row)) == 0 {
+			if kind == PhraseTrends {
+				if n := len(tb.Matches(h.Column, h.Row)); n == 0 || float64(n) < tb.Values[h.Column][h.Row] {
+					t.Errorf("%s: cell %v shows %v but has %d matches behind it", kind, key, tb.Values[h.Column][h.Row], n)
+				}
+			} else if len(tb.Annotations(h.Column, h.Row)) == 0 {
 				t.Errorf("%s: cell %v has no annotations behind it", kind, key)
 			}
 		}
@@ -297,7 +303,7 @@ func TestConcurrentRenders(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					tb, err := TableFor(c, kind, data.Query{Unit: data.UnitSources})
+					tb, err := tableFor(c, kind, data.Query{Unit: data.UnitSources})
 					if err == nil {
 						_, err = Render(tb, Options{Kind: kind, Format: format, Dark: i == 1})
 					}
@@ -381,4 +387,12 @@ func TestKindTable(t *testing.T) {
 	if MeetingMatrix.Info().Title != MeetingMatrix.Info().Tab {
 		t.Errorf("the matrix is named %q on its tab and %q in its heading", MeetingMatrix.Info().Tab, MeetingMatrix.Info().Title)
 	}
+}
+
+// tableFor is TableFor, with phrases for the phrase trends.
+func tableFor(c *data.Corpus, kind Kind, q data.Query) (*Table, error) {
+	if kind == PhraseTrends {
+		return PhraseTableFor(context.Background(), c, textmatch.ParseTerms("space, cyber*, extended deterrence"), q, false)
+	}
+	return TableFor(c, kind, q)
 }

@@ -12,6 +12,8 @@ func TableFor(c *data.Corpus, k Kind, q data.Query) (*Table, error) {
 		q.By = data.ByMeeting
 	case TopicTotals:
 		q.By = data.ByRange
+	case PhraseTrends:
+		return nil, ErrNoPhrases
 	default:
 		q.By = data.ByYear
 	}

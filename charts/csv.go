@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
@@ -23,6 +24,9 @@ func CSV(t *Table, o Options) ([]byte, error) {
 	}
 	if err := t.Validate(); err != nil {
 		return nil, err
+	}
+	if o.Kind == PhraseTrends {
+		return phraseCSV(t)
 	}
 	values := t.Values
 	if o.Kind == TopicTrends {
@@ -50,6 +54,39 @@ func CSV(t *Table, o Options) ([]byte, error) {
 		if err := w.Write(safetext.CSVRow(row)); err != nil {
 			return nil, fmt.Errorf("write CSV: %w", err)
 		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// phraseCSV writes a phrase trend as its acceptance asks: a year (or
+// meeting) column, then one column per phrase as typed; the cells of
+// columns without text are empty.
+func phraseCSV(t *Table) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	first := "year"
+	if t.Trend != nil && t.Trend.Query.By == data.ByMeeting {
+		first = "meeting"
+	}
+	header := []string{first}
+	for _, r := range t.Rows {
+		header = append(header, r.Label)
+	}
+	w.Write(safetext.CSVRow(header))
+	for ci, col := range t.Columns {
+		row := []string{col.Label}
+		if t.Trend != nil && first == "meeting" {
+			row[0] = t.Trend.Buckets[ci].Meeting.ID
+		}
+		for ri := range t.Rows {
+			if v := t.Values[ci][ri]; col.HasText && !math.IsNaN(v) {
+				row = append(row, strconv.FormatFloat(v, 'f', -1, 64))
+			} else {
+				row = append(row, "")
+			}
+		}
+		w.Write(safetext.CSVRow(row))
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()

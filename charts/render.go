@@ -27,6 +27,7 @@ const (
 	TopicTrends   Kind = "topic-trends"
 	TopicTotals   Kind = "topic-totals"
 	MeetingMatrix Kind = "meeting-matrix"
+	PhraseTrends  Kind = "phrase-trends"
 )
 
 // KindInfo is how a chart is named and what it counts, for every place
@@ -46,6 +47,7 @@ var KindInfos = []KindInfo{
 	{TopicTrends, "Topic trends", "Trends", "a line per topic over the years: counts, shares or a moving average"},
 	{TopicTotals, "Topic totals", "Totals", "a bar per topic over the whole range, each span once"},
 	{MeetingMatrix, "Meetings × topics", "Meetings × topics", "a cell per meeting and topic, shaded by count"},
+	{PhraseTrends, "Phrase trends", "Phrases", "a line per phrase you type: its matches in the source texts per year or meeting"},
 }
 
 // Kinds lists every chart, in the table's order.
@@ -353,7 +355,7 @@ func Render(t *Table, o Options) (*Result, error) {
 		c = f.messageChart(message)
 	case o.Kind == TopicsByYear:
 		c = f.stackedChart()
-	case o.Kind == TopicTrends:
+	case o.Kind == TopicTrends || o.Kind == PhraseTrends:
 		c = f.trendsChart()
 	case o.Kind == TopicTotals:
 		c = f.totalsChart()

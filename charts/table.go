@@ -7,6 +7,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/wording"
 )
 
 // Column is one bucket of a chart: a year or a meeting.
@@ -36,6 +37,8 @@ type Table struct {
 	// Counts, when the table comes from the corpus, holds the annotations
 	// behind every cell.
 	Counts *data.Counts
+	// Trend, for phrase trends, holds the matches behind every cell.
+	Trend *wording.Trend
 }
 
 // unitNames name the units on value axes.

@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/export"
 )
 
@@ -30,6 +32,11 @@ func runExport(env Env, args []string) int {
 	avg := fs.Int("moving-average", 0, "topic-trends: average over this many `years` (0: off)")
 	themeName := fs.String("theme", "light", "colours: light or dark")
 	replace := fs.Bool("replace", false, "replace the --out file if it exists (never a file of the corpus)")
+	phrases := fs.String("phrases", "", "phrase-trends: the `phrases`, comma-separated, matched as topic terms are (whole words, a trailing * for any ending)")
+	by := fs.String("by", "year", "phrase-trends: count per year or per meeting")
+	partA := fs.String("a", "", "keyness: part A: a `year` (2012), years (2020-2023), meeting:ID or topic:ID")
+	partB := fs.String("b", "", "keyness: part B, as --a, or rest (the default: every source not in A)")
+	minFreq := fs.Int("min-freq", 5, "keyness: the least `count` in A and B together a term needs")
 	pos, code := parse(env, fs, args, 1)
 	if code >= 0 {
 		return code
@@ -66,6 +73,16 @@ func runExport(env Env, args []string) int {
 		return usageErr("--scale %v: give a number from 0.5 to 8", *scale)
 	case *avg < 0 || *avg > 25:
 		return usageErr("--moving-average %d: a moving average is of 0 (off) to 25 years", *avg)
+	case *chart == string(charts.PhraseTrends) && len(textmatch.ParseTerms(*phrases)) == 0:
+		return usageErr("--chart phrase-trends needs --phrases, say --phrases \"extended deterrence,nuclear umbrella\"")
+	case *by != "year" && *by != "meeting":
+		return usageErr("--by must be year or meeting, not %q", *by)
+	case *chart == export.Keyness && *partA == "":
+		return usageErr("--chart keyness needs --a (and --b, or the rest of the corpus is B), say --a 2012 --b 2020-2023")
+	case *chart == export.Keyness && ext != ".csv":
+		return usageErr("--chart keyness writes a table: give --out a .csv name")
+	case *minFreq < 1:
+		return usageErr("--min-freq must be 1 or more")
 	}
 	c, _, code := loadReporting(env, "export", []string{*corpus})
 	if code >= 0 {
@@ -73,8 +90,9 @@ func runExport(env Env, args []string) int {
 	}
 	req := export.Request{
 		Chart: *chart, Width: *width, Height: *height, Scale: *scale, Dark: *themeName == "dark",
-		Share: *share, MovingAverage: *avg,
-		Query: data.Query{Unit: u, PerThousandWords: *per1k, FromYear: *from, ToYear: *to},
+		Share: *share, MovingAverage: *avg, Phrases: *phrases, ByMeeting: *by == "meeting",
+		Keyness: export.KeynessRequest{A: *partA, B: *partB, MinFreq: *minFreq},
+		Query:   data.Query{Unit: u, PerThousandWords: *per1k, FromYear: *from, ToYear: *to},
 	}
 	if *topics != "" {
 		for _, id := range strings.Split(*topics, ",") {

@@ -8,6 +8,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -19,6 +20,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -31,7 +33,7 @@ func Names() []string {
 	for _, k := range charts.Kinds {
 		out = append(out, string(k))
 	}
-	return out
+	return append(out, Keyness)
 }
 
 // Request says what to export.
@@ -44,6 +46,11 @@ type Request struct {
 	Share         bool    // topic-trends
 	MovingAverage int     // topic-trends
 	Listing       Listing // for List
+	// Phrases are phrase-trends' phrases, comma-separated; ByMeeting
+	// counts them per meeting instead of per year.
+	Phrases   string
+	ByMeeting bool
+	Keyness   KeynessRequest // for Keyness
 }
 
 // Result is an export's content, and a warning for the user when the
@@ -66,12 +73,23 @@ func Render(c *data.Corpus, r Request, ext string) (Result, error) {
 		}
 		b, err := ListCSV(r.Listing)
 		return Result{Bytes: b}, err
+	case Keyness:
+		if ext != ".csv" {
+			return Result{}, fmt.Errorf("keyness is exported as a .csv table, not %q", ext)
+		}
+		b, err := KeynessCSV(c, r.Keyness)
+		return Result{Bytes: b}, err
 	}
 	kind, err := charts.ParseKind(r.Chart)
 	if err != nil {
 		return Result{}, err
 	}
-	table, err := charts.TableFor(c, kind, r.Query)
+	var table *charts.Table
+	if kind == charts.PhraseTrends {
+		table, err = charts.PhraseTableFor(context.Background(), c, textmatch.ParseTerms(r.Phrases), r.Query, r.ByMeeting)
+	} else {
+		table, err = charts.TableFor(c, kind, r.Query)
+	}
 	if err != nil {
 		return Result{}, err
 	}

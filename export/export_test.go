@@ -33,8 +33,11 @@ func TestFormatsByExtension(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range Names() {
 		for _, ext := range []string{".png", ".svg", ".csv"} {
+			if name == Keyness && ext != ".csv" {
+				continue
+			}
 			path := filepath.Join(dir, name+ext)
-			_, err := File(c, Request{Chart: name, Width: 800, Height: 500}, path, false)
+			_, err := File(c, Request{Chart: name, Width: 800, Height: 500, Phrases: "space", Keyness: KeynessRequest{A: "2012"}}, path, false)
 			if err != nil {
 				t.Fatalf("%s%s: %v", name, ext, err)
 			}
@@ -54,7 +57,12 @@ func TestFormatsByExtension(t *testing.T) {
 				}
 			case ".csv":
 				header := "column,has_text,sources,meetings,"
-				if name == Timeline {
+				switch name {
+				case "phrase-trends":
+					header = "year,space\n"
+				case Keyness:
+					header = "term,a,b,g2,log_ratio\n"
+				case Timeline:
 					header = "lane,topic,meeting,date,end,kind,title,has_text,spans,search_match\n"
 				}
 				if !bytes.HasPrefix(b, []byte(header)) {
@@ -124,7 +132,12 @@ func TestReloadRacingRendersAndExports(t *testing.T) {
 		wg.Add(3)
 		go func() {
 			defer wg.Done()
-			_, err := File(c, Request{Chart: name, Width: 600, Height: 400}, filepath.Join(dir, fmt.Sprintf("%d.png", i)), false)
+			ext := ".png"
+			if name == Keyness {
+				ext = ".csv"
+			}
+			_, err := File(c, Request{Chart: name, Width: 600, Height: 400, Phrases: "space, cyber*", Keyness: KeynessRequest{A: "2012", B: "2020-2023"}},
+				filepath.Join(dir, fmt.Sprintf("%d%s", i, ext)), false)
 			errs <- err
 		}()
 		go func() {

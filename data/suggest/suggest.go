@@ -6,11 +6,9 @@ package suggest
 
 import (
 	"context"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -92,30 +90,7 @@ func Find(ctx context.Context, c *data.Corpus, o Options) ([]Suggestion, error) 
 		}
 	}
 	found := make([][]Suggestion, len(c.Sources))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Sources)/64))
-	var next sync.Mutex
-	at := 0
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				next.Lock()
-				first := at
-				at += 64
-				next.Unlock()
-				if first >= len(c.Sources) {
-					return
-				}
-				for i := first; i < min(first+64, len(c.Sources)); i++ {
-					found[i] = f.inSource(c.Sources[i])
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if err := data.EachSource(ctx, c.Sources, func(i int, s *data.Source) { found[i] = f.inSource(s) }); err != nil {
 		return nil, err
 	}
 	var out []Suggestion

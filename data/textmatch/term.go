@@ -62,49 +62,115 @@ func (t Term) In(s *data.Source) []Match {
 // suggestions look for every term of every topic at once.
 type Terms struct {
 	list    []Term
-	byFirst map[rune][]int // the folded first rune of a needle: its terms
+	ascii   [utf8.RuneSelf][]int // the terms whose needle starts with an ASCII byte, by it
+	byFirst map[rune][]int       // the others, by the folded first rune of the needle
+	any     bool
 }
 
 // NewTerms prepares terms for matching; empty ones match nothing.
 func NewTerms(terms []Term) *Terms {
 	ts := &Terms{list: terms, byFirst: map[rune][]int{}}
 	for i, t := range terms {
-		if !t.Empty() {
-			r, _ := utf8.DecodeRuneInString(t.needle)
+		if t.Empty() {
+			continue
+		}
+		ts.any = true
+		if r, _ := utf8.DecodeRuneInString(t.needle); r < utf8.RuneSelf {
+			ts.ascii[r] = append(ts.ascii[r], i)
+		} else {
 			ts.byFirst[r] = append(ts.byFirst[r], i)
 		}
 	}
 	return ts
 }
 
+// asciiKind sorts ASCII bytes for the scan: white space, word (letters
+// and digits), or other.
+var asciiKind = func() (k [utf8.RuneSelf]byte) {
+	for c := range k {
+		switch r := rune(c); {
+		case unicode.IsSpace(r):
+			k[c] = kindSpace
+		case wordRune(r):
+			k[c] = kindWord
+		default:
+			k[c] = kindOther
+		}
+	}
+	return k
+}()
+
+const (
+	kindSpace = iota
+	kindWord
+	kindOther
+)
+
 // Each calls visit with every match of any term in the source's text,
 // outside its excluded ranges, in the order of the text (and of the terms
 // at one place). A match is what Term.In finds: it starts and ends on
 // whole characters, at word boundaries.
 func (ts *Terms) Each(s *data.Source, visit func(term int, m Match)) {
-	if len(ts.byFirst) == 0 {
+	if !ts.any {
 		return
 	}
 	text := s.Text
-	prev := rune(-1)
+	prevWord := false
 	var buf [16]byte
 	for i, cp := 0, 0; i < len(text); cp++ {
+		var cands []int
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of any text: no decoding, and only a word's
+			// first letter (or a mark of punctuation) can start a match.
+			kind := asciiKind[c]
+			if kind == kindSpace || kind == kindWord && prevWord {
+				prevWord = kind == kindWord
+				i++
+				continue
+			}
+			prevWord = kind == kindWord
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			cands = ts.ascii[c]
+			if kind == kindOther {
+				cands = ts.ascii[foldRune(rune(c))]
+			}
+			if len(cands) == 0 {
+				i++
+				continue
+			}
+			ts.try(s, cands, i, cp, visit)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsSpace(r) && !(wordRune(prev) && wordRune(r)) {
+		word := wordRune(r)
+		if !unicode.IsSpace(r) && !(prevWord && word) {
 			first := firstFolded(r, buf[:0])
-			if cands := ts.byFirst[first]; len(cands) > 0 && !isMark(first) {
-				for _, ti := range cands {
-					t := &ts.list[ti]
-					end, ends, ok := t.matchAt(text, i, cp)
-					if !ok || inExcluded(s.Excluded, cp, ends) {
-						continue
-					}
-					visit(ti, Match{Source: s, Field: InText, Start: cp, End: ends, ByteStart: i, ByteEnd: end})
-				}
+			if first < utf8.RuneSelf {
+				cands = ts.ascii[first]
+			} else {
+				cands = ts.byFirst[first]
+			}
+			if len(cands) > 0 && !isMark(first) {
+				ts.try(s, cands, i, cp, visit)
 			}
 		}
-		prev = r
+		prevWord = word
 		i += size
+	}
+}
+
+// try compares the candidate terms at byte i (code point cp).
+func (ts *Terms) try(s *data.Source, cands []int, i, cp int, visit func(term int, m Match)) {
+	for _, ti := range cands {
+		t := &ts.list[ti]
+		end, ends, ok := t.matchAt(s.Text, i, cp)
+		if !ok || inExcluded(s.Excluded, cp, ends) {
+			continue
+		}
+		visit(ti, Match{Source: s, Field: InText, Start: cp, End: ends, ByteStart: i, ByteEnd: end})
 	}
 }
 
