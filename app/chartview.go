@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -20,6 +21,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 // ChartView shows one chart at the widget's size and device resolution.
@@ -28,8 +30,10 @@ import (
 type ChartView struct {
 	widget.BaseWidget
 
-	// OnCell is called when a drawn cell is clicked.
-	OnCell func(title string, anns []*data.Annotation)
+	// OnCell is called when a drawn cell is clicked, and for phrase
+	// trends OnMatches, with the phrase matches behind it.
+	OnCell    func(title string, anns []*data.Annotation)
+	OnMatches func(title string, matches []textmatch.Match)
 	// OnDrawn is called after a new render is shown.
 	OnDrawn func()
 	// OnOtherKey receives the keys the chart does not use.
@@ -40,6 +44,9 @@ type ChartView struct {
 	query  data.Query
 	dark   bool
 	topic  string // highlighted topic id
+	// phrases and byMeeting are what phrase trends count.
+	phrases   []textmatch.Term
+	byMeeting bool
 
 	img     *canvas.Image
 	cursor  *canvas.Rectangle // the keyboard's cell
@@ -87,6 +94,14 @@ func (v *ChartView) Resize(size fyne.Size) {
 	v.render(size)
 }
 
+// SetPhrases sets the phrases a phrase trends chart counts, per year or
+// per meeting, and draws it again.
+func (v *ChartView) SetPhrases(phrases []textmatch.Term, byMeeting bool) {
+	v.phrases, v.byMeeting = phrases, byMeeting
+	v.drawn = fyne.Size{}
+	v.render(v.Size())
+}
+
 // Highlight fades every topic but one (id; "" for none).
 func (v *ChartView) Highlight(id string) {
 	if id != v.topic {
@@ -131,9 +146,16 @@ func (v *ChartView) render(size fyne.Size) {
 		scale = c.Scale()
 	}
 	corpus, query, kind, dark, topic := v.corpus, v.query, v.kind, v.dark, v.topic
+	phrases, byMeeting := v.phrases, v.byMeeting
 	textSize := v.Theme().Size(theme.SizeNameText) * 0.9 // chart labels a little below body text
 	go func() {
-		table, err := charts.TableFor(corpus, kind, query)
+		var table *charts.Table
+		var err error
+		if kind == charts.PhraseTrends {
+			table, err = charts.PhraseTableFor(context.Background(), corpus, phrases, query, byMeeting)
+		} else {
+			table, err = charts.TableFor(corpus, kind, query)
+		}
 		var res *charts.Result
 		if err == nil {
 			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark, Highlight: topic, TextSize: float64(textSize), HideLegend: true, HideTitle: true})
@@ -172,6 +194,10 @@ func (v *ChartView) Tapped(e *fyne.PointEvent) {
 }
 
 func (v *ChartView) open(h charts.Hit) {
+	if v.table.Trend != nil {
+		v.openMatches(h)
+		return
+	}
 	if v.OnCell == nil {
 		return
 	}
@@ -399,3 +425,19 @@ func (t *chartTip) show(text string, at fyne.Position, room fyne.Size, th fyne.T
 }
 
 func (t *chartTip) hide() { t.box.Hide() }
+
+// openMatches lists the phrase matches behind a point of phrase trends:
+// every match of its phrases in the column's sources.
+func (v *ChartView) openMatches(h charts.Hit) {
+	if v.OnMatches == nil {
+		return
+	}
+	var labels []string
+	var matches []textmatch.Match
+	for _, ri := range h.Rows() {
+		labels = append(labels, "“"+safetext.Clip(v.table.Rows[ri].Label, maxShown)+"”")
+		matches = append(matches, v.table.Matches(h.Column, ri)...)
+	}
+	title := strings.Join(labels, ", ") + " · " + safetext.Clip(v.table.Columns[h.Column].Label, maxShown) + " · " + safetext.Plural(len(matches), "match")
+	v.OnMatches(title, matches)
+}

@@ -28,6 +28,8 @@ type DetailPane struct {
 	// OnKey with the runes typed there.
 	OnSelectText func(s *data.Source, start, end int)
 	OnKey        func(r rune)
+	// OnKeyEvent is offered the keys typed in a source first (the window's).
+	OnKeyEvent func(*fyne.KeyEvent) bool
 	// OnMenu is called on a right-click in a source, and OnPick when the
 	// user asks for a topic for the selected text.
 	OnMenu func(s *data.Source, spans []*data.Annotation, at fyne.Position)
@@ -46,6 +48,7 @@ type DetailPane struct {
 
 	query      string                             // the search whose matches are boxed
 	match      textmatch.Match                    // the match open, filled
+	ownMatch   bool                               // the match open is not the search's
 	inSource   map[*data.Source][]textmatch.Match // the query's matches, found once per source
 	facts      *widget.RichText
 	tabs       *container.AppTabs
@@ -289,6 +292,7 @@ func (d *DetailPane) setSources(sources []*data.Source) {
 				d.OnKey(r)
 			}
 		}
+		v.OnKeyEvent = func(e *fyne.KeyEvent) bool { return d.OnKeyEvent != nil && d.OnKeyEvent(e) }
 		v.OnPick = func(at fyne.Position) {
 			if d.OnPick != nil {
 				d.OnPick(at)
@@ -328,12 +332,14 @@ func (d *DetailPane) ShowSource(s *data.Source) {
 }
 
 // ShowSearch boxes the matches of a search in every source shown, and
-// fills the one open (a zero match for none).
-func (d *DetailPane) ShowSearch(query string, open textmatch.Match) {
+// fills the one open (a zero match for none); with own, the open match is
+// not the search's (a phrase trend's) and is boxed and filled all the
+// same.
+func (d *DetailPane) ShowSearch(query string, open textmatch.Match, own bool) {
 	if query != d.query {
 		d.inSource = nil
 	}
-	d.query, d.match = query, open
+	d.query, d.match, d.ownMatch = query, open, own
 	for _, v := range d.views {
 		d.markMatches(v)
 	}
@@ -348,7 +354,12 @@ func (d *DetailPane) markMatches(v *SourceView) {
 		}
 		d.inSource[v.source] = matches
 	}
-	v.SetMatches(matches, slices.Index(matches, d.match))
+	open := slices.Index(matches, d.match)
+	if open < 0 && d.ownMatch && d.match.Source == v.source && d.match.Field == textmatch.InText && d.match.ByteEnd > d.match.ByteStart {
+		matches = append(slices.Clip(matches), d.match)
+		open = len(matches) - 1
+	}
+	v.SetMatches(matches, open)
 }
 
 func tabName(s *data.Source) string {

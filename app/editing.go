@@ -46,6 +46,9 @@ func (w *MainWindow) textSelected(s *data.Source, start, end int) {
 
 // sourceKey codes the selection with the topic of a number key.
 func (w *MainWindow) sourceKey(r rune) {
+	if w.reviewKey(r) {
+		return
+	}
 	if r >= '1' && r <= '9' {
 		w.codeSelection(int(r - '1'))
 	}
@@ -482,6 +485,7 @@ func (ready *loaded) followModel(shown *data.Corpus, model *timeline.Model) {
 // views take it, the state keeps its filters, and the selected meeting
 // and open source stay selected and open.
 func (w *MainWindow) replaceCorpus(ready loaded) {
+	defer w.reviewFollows()
 	c := ready.corpus
 	m, topic := w.state.Selected()
 	open := w.state.Focus().Source()

@@ -172,7 +172,8 @@ func (w *MainWindow) checkExportPath(what, path string) error {
 func (w *MainWindow) exportTo(what, path string, replace bool) {
 	l := w.state.Listing()
 	req := export.Request{Chart: what, Query: w.query(), Dark: apptheme.IsDark(w.app),
-		Listing: export.Listing{Title: l.Title, Annotations: l.Annotations, Matches: l.Matches}}
+		Listing: export.Listing{Title: l.Title, Annotations: l.Annotations, Matches: l.Matches},
+		Phrases: w.phrases, ByMeeting: w.phrasesByMeeting}
 	c := w.corpus
 	w.status.SetText("Exporting " + path + "…")
 	w.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))

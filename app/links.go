@@ -65,7 +65,7 @@ func (w *MainWindow) logChange(c Change) {
 		w.event("opened", "source=%s field=%s at=%d", where, fieldOf(f), at)
 	}
 	if l := st.Listing(); c&ListingChanged != 0 && l.Cell {
-		w.event("chart-cell", "chart=%s cell=%q spans=%d topics=%s", l.Chart, l.Title, len(l.Annotations), topicsOf(l.Annotations))
+		w.event("chart-cell", "chart=%s cell=%q spans=%d topics=%s matches=%d", l.Chart, l.Title, len(l.Annotations), topicsOf(l.Annotations), len(l.Matches))
 	}
 	if s := st.Search(); c&SearchChanged != 0 && !s.Pending && s.Query != "" {
 		w.event("search", "query=%q matches=%d listed=%d meetings=%d", s.Query, s.Result.Total, len(s.Result.Matches), len(s.Result.Meetings))

@@ -153,6 +153,10 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.search.SetText("")
 		w.state.Clear("Select a chart cell or search to list spans here") // all of it was of the corpus shown before
 		w.sidebar.SetCorpus(c, ready.totals)
+		if w.review.active {
+			w.stopReview() // its queue was of the corpus shown before
+		}
+		w.countPending()
 		w.SetTitle(fmt.Sprintf("%s — %s", safetext.Clip(c.Title, maxShown), w.opts.AppName))
 		w.filtersChanged()
 		w.remember(path)

@@ -30,6 +30,7 @@ func (w *MainWindow) addShortcuts() {
 	add(fyne.KeyL, ctrl|fyne.KeyModifierShift, w.ShowExportList)
 	add(fyne.KeyC, ctrl|fyne.KeyModifierShift, func() { w.copyFocus(w.state.Focus(), true) })
 	add(fyne.KeyX, ctrl|fyne.KeyModifierShift, w.excludeSelection)
+	add(fyne.KeyG, ctrl, w.StartReview)
 	add(fyne.KeyReturn, ctrl, w.respanSelected)
 	add(fyne.KeyF, ctrl, func() { c.Focus(w.search) })
 	add(fyne.KeyT, ctrl, func() { c.Focus(w.timeline) })

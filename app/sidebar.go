@@ -34,7 +34,8 @@ type Sidebar struct {
 	topics   *fyne.Container
 	checks   map[string]*keyCheck
 	chips    map[*data.Topic]*canvas.Rectangle
-	kinds    *fyne.Container // a box per meeting kind
+	pending  map[*data.Topic]*widget.Label // suggestions to review, by topic
+	kinds    *fyne.Container               // a box per meeting kind
 	kindBox  map[string]*keyCheck
 	from, to *keySelect
 	body     *fyne.Container
@@ -152,6 +153,7 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 		st.Meetings, st.MeetingsWithText, st.Sources, st.Annotations, span))
 	s.checks = map[string]*keyCheck{}
 	s.chips = map[*data.Topic]*canvas.Rectangle{}
+	s.pending = map[*data.Topic]*widget.Label{}
 	var rows []fyne.CanvasObject
 	for ti, t := range c.Topics {
 		id := t.ID
@@ -168,7 +170,10 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 		}
 		label := widget.NewLabel(text)
 		label.Truncation = fyne.TextTruncateEllipsis
-		row := container.NewBorder(nil, nil, container.NewHBox(check, container.NewCenter(chip)), nil, label)
+		pending := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+		pending.Importance = widget.LowImportance
+		s.pending[t] = pending
+		row := container.NewBorder(nil, nil, container.NewHBox(check, container.NewCenter(chip)), pending, label)
 		rows = append(rows, newHoverRow(row, t, s))
 	}
 	s.topics.Objects = rows
@@ -211,6 +216,28 @@ func (s *Sidebar) ColourChips() {
 	}
 }
 
+// SetPending shows how many suggestions each topic (by index) has to
+// review, as "+N" after its label; nil clears them.
+func (s *Sidebar) SetPending(counts []int) {
+	for t, l := range s.pending {
+		text := ""
+		if t.Index < len(counts) && counts[t.Index] > 0 {
+			text = fmt.Sprintf("+%d", counts[t.Index])
+		}
+		if l.Text != text {
+			l.SetText(text)
+		}
+	}
+}
+
+// Pending is the pending count shown for a topic ("" for none).
+func (s *Sidebar) Pending(t *data.Topic) string {
+	if l := s.pending[t]; l != nil {
+		return l.Text
+	}
+	return ""
+}
+
 // SetTopicChecked shows or hides a topic, as its box does.
 func (s *Sidebar) SetTopicChecked(id string, on bool) { s.state.SetTopicShown(id, on) }
 
@@ -239,6 +266,9 @@ func (h *hoverRow) MouseIn(*desktop.MouseEvent) {
 		text := safetext.Clip(h.topic.Label, maxShown)
 		if d := strings.TrimSpace(h.topic.Description); d != "" {
 			text += " — " + d
+		}
+		if p := h.sidebar.Pending(h.topic); p != "" {
+			text += fmt.Sprintf(" (%s suggestions to review: Ctrl+G)", strings.TrimPrefix(p, "+"))
 		}
 		tips.showWrapped(text, h)
 	}

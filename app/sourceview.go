@@ -37,6 +37,9 @@ type SourceView struct {
 	// OnSelect is called when the user has selected text (bytes
 	// [start, end) of the source), by dragging or double-clicking a word.
 	OnSelect func(s *data.Source, start, end int)
+	// OnKeyEvent is offered every key but Shift with an arrow first, and
+	// reports whether it took it: the window's keys (F1, the review's).
+	OnKeyEvent func(*fyne.KeyEvent) bool
 	// OnKey is called with the runes typed while the view has the focus
 	// (a topic's number codes the selection).
 	OnKey func(r rune)
@@ -452,6 +455,9 @@ func (v *SourceView) extend(forward, words bool) {
 // narrows the selection (by a character; Up and Down by a word), Escape
 // drops it, Enter asks for a topic to code it with.
 func (v *SourceView) TypedKey(e *fyne.KeyEvent) {
+	if !v.shift && v.OnKeyEvent != nil && v.OnKeyEvent(e) {
+		return
+	}
 	if v.shift {
 		switch e.Name {
 		case fyne.KeyRight, fyne.KeyLeft:

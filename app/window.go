@@ -103,19 +103,23 @@ type MainWindow struct {
 	watch     *watcher
 	notice    string // said once the first load is shown (the last corpus is gone)
 
-	cancelSearch context.CancelFunc // of the search that runs
-	fileDialog   *dialog.FileDialog // the Open dialog while it shows
-	tips         *tipLayer          // tooltips over the window
-	session      *edit.Session      // the edits of the corpus file, once there are any
-	editing      bool               // an edit is being made or followed; others wait in queued
-	queued       []func()           // edits, undos and redos made meanwhile, in order
-	journalMu    sync.Mutex         // the journal's writes, from the edits' goroutines
-	journaled    int                // the newest edit journaled
-	selected     textSelection      // text selected in a source view
-	resizing     *data.Annotation   // the span tapped, whose extent the selection may change
-	recent       []string           // topic ids coded with, the most recent first
-	picker       *picker            // the topic picker while it is open
-	statusBar    *fyne.Container
+	cancelSearch     context.CancelFunc // of the search that runs
+	fileDialog       *dialog.FileDialog // the Open dialog while it shows
+	tips             *tipLayer          // tooltips over the window
+	session          *edit.Session      // the edits of the corpus file, once there are any
+	editing          bool               // an edit is being made or followed; others wait in queued
+	queued           []func()           // edits, undos and redos made meanwhile, in order
+	journalMu        sync.Mutex         // the journal's writes, from the edits' goroutines
+	journaled        int                // the newest edit journaled
+	selected         textSelection      // text selected in a source view
+	resizing         *data.Annotation   // the span tapped, whose extent the selection may change
+	recent           []string           // topic ids coded with, the most recent first
+	picker           *picker            // the topic picker while it is open
+	statusBar        *fyne.Container
+	review           review       // the review of suggestions, while it runs
+	phraseEntry      *searchEntry // the phrase trends' phrases
+	phrases          string       // as last drawn, for export
+	phrasesByMeeting bool
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -176,7 +180,7 @@ func (w *MainWindow) stateChanged(c Change) {
 		w.showDetail()
 	}
 	if c&(SearchChanged|FocusChanged|SelectionChanged) != 0 {
-		w.detail.ShowSearch(w.state.Search().Query, w.state.Focus().Match)
+		w.detail.ShowSearch(w.state.Search().Query, w.state.Focus().Match, w.state.Listing().Cell)
 	}
 	if c&SearchChanged != 0 {
 		w.searchChanged()
@@ -242,9 +246,16 @@ func (w *MainWindow) build() {
 		v.OnCell = func(title string, anns []*data.Annotation) {
 			w.state.SetListing(Listing{Title: title, Annotations: anns, Chart: kind, Cell: true})
 		}
+		v.OnMatches = func(title string, matches []textmatch.Match) {
+			w.state.SetListing(Listing{Title: title, Matches: matches, Total: len(matches), Chart: kind, Cell: true})
+		}
 		v.OnDrawn = func() { w.chartDrawn(v) }
 		w.charts = append(w.charts, v)
-		tabs = append(tabs, container.NewTabItem(k.Info().Tab, v))
+		var content fyne.CanvasObject = v
+		if k == charts.PhraseTrends {
+			content = w.phrasePanel(v)
+		}
+		tabs = append(tabs, container.NewTabItem(k.Info().Tab, content))
 	}
 	w.chartTabs = container.NewAppTabs(tabs...)
 
@@ -257,6 +268,7 @@ func (w *MainWindow) build() {
 	w.detail.OnTapSpan = w.spanTapped
 	w.detail.OnSelectText = w.textSelected
 	w.detail.OnKey = w.sourceKey
+	w.detail.OnKeyEvent = func(e *fyne.KeyEvent) bool { return w.windowKey(e) || w.reviewArrow(e) }
 	w.detail.OnMenu = w.spanMenu
 	w.detail.OnPick = w.showPicker
 	w.problems = NewProblemsPanel(w.hideProblems, w.windowKey)
@@ -276,7 +288,7 @@ func (w *MainWindow) build() {
 	charts := container.NewBorder(nil, nil, nil, nil, w.chartTabs)
 	center := container.NewVSplit(w.timeline, charts)
 	center.SetOffset(0.6)
-	right := container.NewVSplit(w.kwic, w.detail)
+	right := container.NewVSplit(w.kwic, container.NewBorder(w.newReviewBar(), nil, nil, nil, w.detail))
 	right.SetOffset(0.4)
 	main := container.NewHSplit(center, right)
 	main.SetOffset(0.62)

@@ -416,3 +416,26 @@ func (p *passages) clauseEndBefore(i, next int) bool {
 }
 
 var clauseConjunctions = []string{"and", "but", "while", "which", "whereas"}
+
+// In is the suggestion snapped to another unit: the passage around its
+// matches as that unit cuts it (the window's widen and narrow).
+func (s Suggestion) In(unit Unit) Suggestion {
+	if len(s.Matches) == 0 {
+		return s
+	}
+	first, last := s.Matches[0], s.Matches[0]
+	for _, m := range s.Matches[1:] {
+		if m.ByteStart < first.ByteStart {
+			first = m
+		}
+		if m.ByteEnd > last.ByteEnd {
+			last = m
+		}
+	}
+	text := s.Source.Text
+	bs, be := newPassages(s.Source, unit).around(first.ByteStart, last.ByteEnd)
+	s.Start = first.Start - utf8.RuneCountInString(text[bs:first.ByteStart])
+	s.End = last.End + utf8.RuneCountInString(text[last.ByteEnd:be])
+	s.ByteStart, s.ByteEnd = bs, be
+	return s
+}

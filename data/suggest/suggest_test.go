@@ -129,3 +129,20 @@ func TestCancel(t *testing.T) {
 		t.Error("a cancelled search gave no error")
 	}
 }
+
+// A sentence suggestion narrowed to its clause, and widened back.
+func TestSnapToAnotherUnit(t *testing.T) {
+	text := "They met; the two sides deepened cooperation in space, and more. Next."
+	c := corpusOf(text, map[string][]string{"space": {"space"}})
+	ss, _ := Find(context.Background(), c, Options{})
+	if len(ss) != 1 {
+		t.Fatalf("%d suggestions", len(ss))
+	}
+	narrow := ss[0].In(Clause)
+	if narrow.Quote() != "the two sides deepened cooperation in space" || string([]rune(text)[narrow.Start:narrow.End]) != narrow.Quote() {
+		t.Errorf("the clause: %q", narrow.Quote())
+	}
+	if wide := narrow.In(Sentence); wide.Quote() != ss[0].Quote() {
+		t.Errorf("widened back: %q", wide.Quote())
+	}
+}

@@ -15,14 +15,14 @@ import (
 // particle: "우주" is in "우주를"); case, dashes, quotes, no-break spaces
 // and line breaks folded as search folds them.
 type Term struct {
-	Text   string // as written
+	Text   string // as written, without the spaces around it
 	needle string // folded, without the "*"
 	prefix bool   // any ending allowed
 }
 
 // ParseTerm reads a term as a topic writes it.
 func ParseTerm(s string) Term {
-	t := Term{Text: s}
+	t := Term{Text: strings.TrimSpace(s)}
 	body := strings.TrimSpace(s)
 	if strings.HasSuffix(body, "*") {
 		t.prefix = true

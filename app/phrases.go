@@ -1,0 +1,51 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+)
+
+// The phrase trends tab: a box for phrases (comma-separated, matched as
+// topic terms are: whole words, a trailing * for any ending, Hangul with
+// its particles), a choice of years or meetings, and the chart, whose
+// points list their matches in context.
+
+// phrasePanel wraps the phrase trends chart with its phrase box.
+func (w *MainWindow) phrasePanel(v *ChartView) fyne.CanvasObject {
+	entry := newSearchEntry(w.runShortcut, w.windowKey)
+	entry.SetPlaceHolder("Phrases, comma-separated: extended deterrence, nuclear umbrella, cyber*")
+	hint := widget.NewLabel("Type one or more phrases above and press Enter: their matches in the source texts, year by year. A point lists its matches; years without text are hatched.")
+	hint.Wrapping = fyne.TextWrapWord
+	by := newKeySelect([]string{"per year", "per meeting"}, nil, w.windowKey)
+	by.SetSelected("per year")
+	draw := func() {
+		phrases := textmatch.ParseTerms(entry.Text)
+		w.phrases, w.phrasesByMeeting = entry.Text, by.Selected == "per meeting"
+		if len(phrases) == 0 {
+			hint.Show()
+			v.Hide()
+		} else {
+			hint.Hide()
+			v.Show()
+		}
+		v.SetPhrases(phrases, by.Selected == "per meeting")
+		w.event("phrases", "phrases=%q by=%q", entry.Text, by.Selected)
+	}
+	entry.OnSubmitted = func(string) { draw() }
+	by.OnChanged = func(string) { draw() }
+	w.phraseEntry = entry
+	v.Hide()
+	return container.NewBorder(container.NewBorder(nil, nil, nil, by, entry), nil, nil, nil, container.NewStack(hint, v))
+}
+
+// SetPhrases types phrases into the phrase trends box and draws them, as
+// Enter there does.
+func (w *MainWindow) SetPhrases(list string) {
+	if w.phraseEntry != nil {
+		w.phraseEntry.SetText(list)
+		w.phraseEntry.OnSubmitted(list)
+	}
+}

@@ -1,0 +1,151 @@
+package app
+
+import (
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/alliance-timeline/alliance-timeline/charts"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/data/suggest"
+)
+
+// uncodedSpace is a copy of the built-in corpus without its space
+// annotations, so its space terms have passages to suggest.
+func uncodedSpace(t *testing.T) string {
+	t.Helper()
+	path := copyBuiltin(t)
+	raw, _ := os.ReadFile(path)
+	var kept []string
+	for _, line := range strings.SplitAfter(string(raw), "\n") {
+		if !strings.Contains(line, "topic: space,") {
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(kept, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The review walks the suggestions with the keyboard: A accepts (an
+// annotation of the passage, through the edit path), R rejects (a
+// rejection in the corpus), S skips, N narrows to the clause; the sidebar
+// counts what is pending; the saved file validates with the new
+// annotations exact and the rejected passage no longer suggested.
+func TestReviewAcceptsRejectsAndSkipsFromTheKeyboard(t *testing.T) {
+	path := uncodedSpace(t)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	space := w.corpus.Topic("space")
+	w.ui.pumpUntil(t, "the pending counts", func() bool { return w.sidebar.Pending(space) != "" })
+	before, _ := suggest.Find(t.Context(), w.corpus, suggest.Options{})
+	if w.sidebar.Pending(space) != "+"+strconv.Itoa(suggest.PerTopic(before, len(w.corpus.Topics))[space.Index]) {
+		t.Fatalf("the sidebar says %q pending for space", w.sidebar.Pending(space))
+	}
+	w.StartReview()
+	w.ui.pumpUntil(t, "the suggestions", func() bool { return strings.Contains(w.events.String(), "suggestions count=") })
+	if !w.review.bar.Visible() || len(w.review.items) != len(before) || len(before) < 4 {
+		t.Fatalf("the review has %d suggestions (%d found), bar shown %v", len(w.review.items), len(before), w.review.bar.Visible())
+	}
+	first := w.review.items[0]
+	v := w.detail.View(w.corpus.Source(first.Source.ID))
+	if v == nil || w.Canvas().Focused() != v {
+		t.Fatal("the first suggestion's source view is not shown with the focus")
+	}
+	if s, e := v.Selection(); s != first.ByteStart || e != first.ByteEnd {
+		t.Fatalf("the selection is %d–%d, the passage %d–%d", s, e, first.ByteStart, e)
+	}
+	annotations := len(w.corpus.Annotations)
+	v.TypedRune('a')
+	w.ui.pumpUntil(t, "the first accept", func() bool { return len(w.corpus.Annotations) == annotations+1 })
+	second := w.review.items[0]
+	v = w.detail.View(w.corpus.Source(second.Source.ID))
+	v.TypedRune('n') // narrowed to its clause, then accepted
+	narrowed := second.In(suggest.Clause)
+	v.TypedRune('a')
+	w.ui.pumpUntil(t, "the second accept", func() bool { return len(w.corpus.Annotations) == annotations+2 })
+	third := w.review.items[0]
+	v = w.detail.View(w.corpus.Source(third.Source.ID))
+	v.TypedRune('r')
+	w.ui.pumpUntil(t, "the rejection", func() bool { return len(w.corpus.Rejections) == 1 })
+	at := w.review.at
+	v = w.detail.View(w.corpus.Source(w.review.items[at].Source.ID))
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if w.review.at != at+1 {
+		t.Errorf("→ moved to %d, from %d", w.review.at, at)
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.review.active || w.review.bar.Visible() {
+		t.Error("Escape did not end the review")
+	}
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	c, ps, err := load.File(path)
+	if err != nil || c == nil || len(ps) != 0 {
+		t.Fatalf("the saved corpus: %v %s", err, ps)
+	}
+	added := c.Annotations[len(c.Annotations)-2:]
+	for i, want := range []suggest.Suggestion{first, narrowed} {
+		a := added[i]
+		if a.Topic.ID != want.Topic.ID || a.Anchor.Status.String() != "exact" || a.Anchor.Start != want.Start || a.Anchor.End != want.End {
+			t.Errorf("annotation %d: %s %v %d–%d, want %s %d–%d", i, a.Topic.ID, a.Anchor.Status, a.Anchor.Start, a.Anchor.End, want.Topic.ID, want.Start, want.End)
+		}
+	}
+	if r := c.Rejections; len(r) != 1 || r[0].Anchor.Start != third.Start || r[0].Topic.ID != third.Topic.ID {
+		t.Fatalf("rejections %v", r)
+	}
+	after, _ := suggest.Find(t.Context(), c, suggest.Options{})
+	if len(after) != len(before)-3 {
+		t.Errorf("%d suggestions after two accepts and a reject, from %d", len(after), len(before))
+	}
+	for _, s := range after {
+		if s.Source.ID == third.Source.ID && s.Topic.ID == third.Topic.ID && s.Start < third.End && third.Start < s.End {
+			t.Errorf("the rejected passage is suggested again: %q", s.Quote())
+		}
+	}
+}
+
+// Phrase trends draw the phrases typed in their box; a click on a point
+// lists its matches, and opening one boxes it in its source.
+func TestPhraseTrendsPointsListTheirMatches(t *testing.T) {
+	w := openWindow(t, builtin)
+	i := slices.Index(charts.Kinds, charts.PhraseTrends)
+	w.chartTabs.SelectIndex(i)
+	w.SetPhrases("space, cyber*")
+	v := w.drawChart(t, i)
+	if v.table == nil || len(v.table.Rows) != 2 || v.table.Rows[1].Label != "cyber*" {
+		t.Fatalf("the chart's rows: %+v", v.table)
+	}
+	at, ok := v.CellCenter(0)
+	if !ok {
+		t.Fatal("no point to click")
+	}
+	v.Tapped(&fyne.PointEvent{Position: at})
+	h := v.result.Hits[0]
+	want := 0
+	for _, ri := range h.Rows() {
+		want += len(v.table.Matches(h.Column, ri))
+	}
+	l := w.state.Listing()
+	if len(l.Matches) != want || want == 0 || !l.Cell || !strings.Contains(w.events.String(), "chart-cell chart=phrase-trends") {
+		t.Fatalf("the click listed %d matches, want %d (%q)", len(l.Matches), want, l.Title)
+	}
+	w.state.OpenRow(0)
+	m := l.Matches[0]
+	sv := w.detail.View(m.Source)
+	if sv == nil {
+		t.Fatal("the match's source is not shown")
+	}
+	boxed, current := sv.Matches()
+	if current < 0 || boxed[current] != m {
+		t.Errorf("the open match is not boxed: %d boxes, current %d", len(boxed), current)
+	}
+	if got := strings.ToLower(m.Source.Text[m.ByteStart:m.ByteEnd]); !strings.HasPrefix(got, "space") && !strings.HasPrefix(got, "cyber") {
+		t.Errorf("the match reads %q", got)
+	}
+}
