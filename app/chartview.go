@@ -158,7 +158,7 @@ func (v *ChartView) render(size fyne.Size) {
 		}
 		var res *charts.Result
 		if err == nil {
-			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark, Highlight: topic, TextSize: float64(textSize), HideLegend: true, HideTitle: true})
+			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark, Highlight: topic, TextSize: float64(textSize), HideLegend: kind != charts.PhraseTrends, HideTitle: true}) // phrases are named nowhere else
 		}
 		v.do(func() {
 			if generation != v.renders || err != nil {

@@ -19,6 +19,10 @@ import (
 // ShowExport exports the chart on show; ShowExportTimeline the timeline.
 // The file's extension chooses the format (.png, .svg, .csv).
 func (w *MainWindow) ShowExport() {
+	if w.keynessShown() {
+		w.exportDialog(export.Keyness)
+		return
+	}
 	w.exportDialog(string(w.charts[w.chartTabs.SelectedIndex()].Kind()))
 }
 
@@ -129,7 +133,7 @@ func (w *MainWindow) exportFolder() string {
 
 // defaultExt is the extension an export of what gets when none is typed.
 func defaultExt(what string) string {
-	if what == export.List {
+	if what == export.List || what == export.Keyness {
 		return ".csv"
 	}
 	return ".png"
@@ -173,7 +177,7 @@ func (w *MainWindow) exportTo(what, path string, replace bool) {
 	l := w.state.Listing()
 	req := export.Request{Chart: what, Query: w.query(), Dark: apptheme.IsDark(w.app),
 		Listing: export.Listing{Title: l.Title, Annotations: l.Annotations, Matches: l.Matches},
-		Phrases: w.phrases, ByMeeting: w.phrasesByMeeting}
+		Phrases: w.phrases, ByMeeting: w.phrasesByMeeting, Keyness: w.keynessRequest()}
 	c := w.corpus
 	w.status.SetText("Exporting " + path + "…")
 	w.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))

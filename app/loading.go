@@ -157,6 +157,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 			w.stopReview() // its queue was of the corpus shown before
 		}
 		w.countPending()
+		w.keynessChoices()
 		w.SetTitle(fmt.Sprintf("%s — %s", safetext.Clip(c.Title, maxShown), w.opts.AppName))
 		w.filtersChanged()
 		w.remember(path)

@@ -95,6 +95,7 @@ var shortcutHelp = [][2]string{
 	{"Ctrl+F", "search the texts, meetings and sources; Enter again opens the next match; Esc stops a long search"},
 	{"Ctrl+N / Ctrl+P", "next / previous span in the source text"},
 	{"Ctrl+1 … Ctrl+5", "a chart; the arrows walk its cells, Enter lists a cell's spans (the fifth: phrase trends, for phrases you type)"},
+	{"Ctrl+6", "keyness: the words distinctive of one part of the corpus against another; a row lists its occurrences"},
 	{"Ctrl+O / Ctrl+R", "open a corpus / reload it"},
 	{"Ctrl+E / Ctrl+Shift+E", "export the chart / the timeline (.png, .svg or .csv)"},
 	{"Ctrl+Shift+L", "export the span list (.csv, with citations)"},

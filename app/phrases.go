@@ -21,6 +21,7 @@ func (w *MainWindow) phrasePanel(v *ChartView) fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	by := newKeySelect([]string{"per year", "per meeting"}, nil, w.windowKey)
 	by.SetSelected("per year")
+	stack := container.NewStack(hint, v)
 	draw := func() {
 		phrases := textmatch.ParseTerms(entry.Text)
 		w.phrases, w.phrasesByMeeting = entry.Text, by.Selected == "per meeting"
@@ -30,6 +31,7 @@ func (w *MainWindow) phrasePanel(v *ChartView) fyne.CanvasObject {
 		} else {
 			hint.Hide()
 			v.Show()
+			stack.Refresh() // lay the chart out: a hidden one was given no size
 		}
 		v.SetPhrases(phrases, by.Selected == "per meeting")
 		w.event("phrases", "phrases=%q by=%q", entry.Text, by.Selected)
@@ -38,7 +40,7 @@ func (w *MainWindow) phrasePanel(v *ChartView) fyne.CanvasObject {
 	by.OnChanged = func(string) { draw() }
 	w.phraseEntry = entry
 	v.Hide()
-	return container.NewBorder(container.NewBorder(nil, nil, nil, by, entry), nil, nil, nil, container.NewStack(hint, v))
+	return container.NewBorder(container.NewBorder(nil, nil, nil, by, entry), nil, nil, nil, stack)
 }
 
 // SetPhrases types phrases into the phrase trends box and draws them, as

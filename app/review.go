@@ -17,6 +17,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/suggest"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 // The review of suggestions (Edit > Review suggestions, Ctrl+G) walks the
@@ -46,7 +47,7 @@ type review struct {
 // runs.
 func (w *MainWindow) newReviewBar() *fyne.Container {
 	r := &w.review
-	r.where = widget.NewLabel("")
+	r.where = widget.NewLabel("Finding suggestions…")
 	r.where.Truncation = fyne.TextTruncateEllipsis
 	r.unitOf = newKeySelect([]string{"Sentences", "Clauses"}, func(s string) {
 		unit := suggest.Sentence
@@ -67,7 +68,9 @@ func (w *MainWindow) newReviewBar() *fyne.Container {
 		r.unitOf,
 		newTipButton(theme.WindowCloseIcon(), "End the review (Esc)", w.stopReview, w.tips),
 	)
-	r.bar = container.NewBorder(nil, widget.NewSeparator(), nil, buttons, r.where)
+	// The buttons on a row of their own, the suggestion under them: the
+	// bar must not widen the column it sits in.
+	r.bar = container.NewVBox(buttons, r.where, widget.NewSeparator())
 	r.bar.Hide()
 	return r.bar
 }
@@ -161,9 +164,8 @@ func (w *MainWindow) showSuggestion() {
 		sg.Matches[i].Source = s
 	}
 	r.items[r.at] = sg
-	r.where.SetText(fmt.Sprintf("Suggestion %d of %d · %s · %s", r.at+1, len(r.items),
+	r.where.SetText(fmt.Sprintf("Suggestion %d of %d · %s · terms: %s", r.at+1, len(r.items),
 		safetext.Clip(sg.Topic.Label, maxShown), safetext.Clip(strings.Join(sg.Terms, ", "), maxShown)))
-	w.detail.ShowMatch(w.corpus, sg.Matches[0])
 	w.selectPassage(sg)
 	w.event("suggestion", "at=%d of=%d topic=%s source=%s start=%d end=%d", r.at+1, len(r.items), sg.Topic.ID, s.ID, sg.Start, sg.End)
 }
@@ -172,6 +174,9 @@ func (w *MainWindow) showSuggestion() {
 // gives the view the focus, so the review's keys and Shift with the
 // arrows reach it.
 func (w *MainWindow) selectPassage(sg suggest.Suggestion) {
+	passage := textmatch.Match{Source: sg.Source, Field: textmatch.InText, Start: sg.Start, End: sg.End, ByteStart: sg.ByteStart, ByteEnd: sg.ByteEnd}
+	w.detail.ShowMatch(w.corpus, passage)
+	w.detail.ShowSearch("", passage, true) // boxed: the selection's colour is too near some topics'
 	v := w.detail.View(sg.Source)
 	if v == nil {
 		return

@@ -9,10 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/suggest"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 // uncodedSpace is a copy of the built-in corpus without its space
@@ -148,4 +150,29 @@ func TestPhraseTrendsPointsListTheirMatches(t *testing.T) {
 	if got := strings.ToLower(m.Source.Text[m.ByteStart:m.ByteEnd]); !strings.HasPrefix(got, "space") && !strings.HasPrefix(got, "cyber") {
 		t.Errorf("the match reads %q", got)
 	}
+}
+
+// The keyness tab compares the last year with text against the rest when
+// first shown; a row lists its occurrences, each the term itself.
+func TestKeynessTabListsOccurrences(t *testing.T) {
+	w := openWindow(t, builtin)
+	w.chartTabs.SelectIndex(len(w.charts))
+	w.ui.pumpUntil(t, "the comparison", func() bool { return w.keyness.result != nil })
+	k := w.keyness.result
+	if k.Query.A.Label != "2023" || !k.Query.B.Rest || len(k.Terms) == 0 || k.WordsA == 0 || k.WordsB == 0 {
+		t.Fatalf("compared %+v against %+v: %d terms, %d and %d words", k.Query.A, k.Query.B, len(k.Terms), k.WordsA, k.WordsB)
+	}
+	w.keyness.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	l := w.state.Listing()
+	term := k.Terms[0]
+	if len(l.Matches) != term.A+term.B {
+		t.Fatalf("%q: %d occurrences listed, the table says %d + %d", term.Term, len(l.Matches), term.A, term.B)
+	}
+	for _, m := range l.Matches {
+		if got := strings.ToLower(m.Source.Text[m.ByteStart:m.ByteEnd]); textmatch.FoldForSearch(got) != term.Term && !strings.Contains(term.Term, " ") {
+			t.Errorf("an occurrence of %q reads %q", term.Term, got)
+		}
+	}
+	w.keyness.a.SetSelected("2012")
+	w.ui.pumpUntil(t, "the second comparison", func() bool { return w.keyness.result != k && w.keyness.result.Query.A.Label == "2012" })
 }

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/charts"
 )
 
 func (w *MainWindow) addShortcuts() {
@@ -44,9 +46,14 @@ func (w *MainWindow) addShortcuts() {
 		index := i
 		add(fyne.KeyName(fmt.Sprint(i+1)), ctrl, func() {
 			w.chartTabs.SelectIndex(index)
+			if w.charts[index].Kind() == charts.PhraseTrends && !w.charts[index].Visible() {
+				c.Focus(w.phraseEntry) // nothing to walk yet: type the phrases
+				return
+			}
 			c.Focus(w.charts[index])
 		})
 	}
+	add(fyne.KeyName(fmt.Sprint(len(w.charts)+1)), ctrl, func() { w.chartTabs.SelectIndex(len(w.charts)) }) // keyness
 	// Keys without a modifier are not shortcuts in Fyne: they reach the
 	// focused widget, which hands over the ones it does not use.
 	c.SetOnTypedKey(w.otherKey)

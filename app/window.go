@@ -120,6 +120,7 @@ type MainWindow struct {
 	phraseEntry      *searchEntry // the phrase trends' phrases
 	phrases          string       // as last drawn, for export
 	phrasesByMeeting bool
+	keyness          keynessTab // the keyness tab
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -257,7 +258,13 @@ func (w *MainWindow) build() {
 		}
 		tabs = append(tabs, container.NewTabItem(k.Info().Tab, content))
 	}
+	tabs = append(tabs, container.NewTabItem("Keyness", w.keynessPanel()))
 	w.chartTabs = container.NewAppTabs(tabs...)
+	w.chartTabs.OnSelected = func(*container.TabItem) {
+		if w.keynessShown() && w.keyness.result == nil {
+			w.compareParts() // compared when first looked at, not on every load
+		}
+	}
 
 	w.kwic = NewKWICList(w.windowKey, w.tips)
 	w.kwic.OnOpen = w.state.OpenRow

@@ -98,7 +98,7 @@ const (
 const (
 	DefaultWidth  = 1200
 	DefaultHeight = 675
-	MinSide       = 200
+	MinSide       = 150
 	MaxSide       = 8000
 )
 

@@ -149,6 +149,15 @@ func (f *finder) inSource(s *data.Source) []Suggestion {
 		out = append(out, Suggestion{Source: s, Topic: topic, Terms: []string{f.texts[ti].Text}, Matches: []textmatch.Match{m},
 			Start: start, End: end, ByteStart: bs, ByteEnd: be})
 	})
+	// A long passage is cut around its matches, once they are all known;
+	// matches too far apart for one cut make a suggestion each.
+	var cut []Suggestion
+	for _, sg := range out {
+		for _, part := range sg.clusters() {
+			cut = append(cut, part.fitted(p))
+		}
+	}
+	out = cut
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start
@@ -205,10 +214,14 @@ func newPassages(s *data.Source, unit Unit) *passages {
 	return p
 }
 
-// around widens the match [bs, be) (bytes) to its passage: back to the
-// end of the sentence (or clause) before, a paragraph break or excluded
-// text, and on to the passage's end; never past MaxRunes, and never with
-// white space at either end.
+// scanRunes bounds how far a passage's ends are looked for on each side
+// of a match: a text without full stops is not walked whole.
+const scanRunes = 4 * MaxRunes
+
+// around widens the match [bs, be) (bytes) to its whole passage: back to
+// the end of the sentence (or clause) before, a paragraph break or
+// excluded text, and on to the passage's end (at most scanRunes each
+// way), without white space at either end. fit cuts it to MaxRunes.
 func (p *passages) around(bs, be int) (start, end int) {
 	text := p.text
 	lo, hi := 0, len(text)
@@ -220,24 +233,15 @@ func (p *passages) around(bs, be int) (start, end int) {
 			hi = min(hi, r[0])
 		}
 	}
-	start, runes := bs, 0
-	for start > lo && runes < MaxRunes/2 {
-		if p.boundaryBefore(start) {
-			break
-		}
+	start = bs
+	for n := 0; start > lo && n < scanRunes && !p.boundaryBefore(start); n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:start])
 		start -= size
-		runes++
 	}
-	if start > lo && !p.boundaryBefore(start) { // cut at the nearest word start
-		if i := strings.IndexAny(text[start:bs], " \n\t"); i >= 0 {
-			start += i + 1
-		}
-	}
-	end, runes = be, 0
-	for end < hi && runes < MaxRunes/2 {
-		if n := p.boundaryAfter(end); n > 0 {
-			end += n
+	end = be
+	for n := 0; end < hi && n < scanRunes; n++ {
+		if k := p.boundaryAfter(end); k > 0 {
+			end += k
 			break
 		}
 		if p.hardStop(end) || p.unit == Clause && p.clauseEnd(end) {
@@ -245,13 +249,45 @@ func (p *passages) around(bs, be int) (start, end int) {
 		}
 		_, size := utf8.DecodeRuneInString(text[end:])
 		end += size
-		runes++
 	}
-	if end < hi && runes >= MaxRunes/2 { // cut at the nearest word end
-		if i := strings.LastIndexAny(text[be:end], " \n\t"); i >= 0 {
-			end = be + i
+	return p.trim(start, end, bs, be)
+}
+
+// fit cuts a passage [start, end) of more than MaxRunes to MaxRunes
+// around its matches [ms, me), as much before them as after, at word
+// ends.
+func (p *passages) fit(start, end, ms, me int) (int, int) {
+	text := p.text
+	if utf8.RuneCountInString(text[start:end]) <= MaxRunes {
+		return start, end
+	}
+	room := max(0, MaxRunes-utf8.RuneCountInString(text[ms:me]))
+	s, e := ms, me
+	for n := 0; s > start && n < room/2; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:s])
+		s -= size
+	}
+	for n := utf8.RuneCountInString(text[s:ms]); e < end && n < room; n++ {
+		_, size := utf8.DecodeRuneInString(text[e:])
+		e += size
+	}
+	if s > start { // start at a word
+		if i := strings.IndexAny(text[s:ms], " \n\t"); i >= 0 {
+			s += i + 1
 		}
 	}
+	if e < end { // end at a word's end
+		if i := strings.LastIndexAny(text[me:e], " \n\t"); i >= 0 {
+			e = me + i
+		}
+	}
+	return p.trim(s, e, ms, me)
+}
+
+// trim takes the white space off a passage's ends, never into the match
+// [bs, be).
+func (p *passages) trim(start, end, bs, be int) (int, int) {
+	text := p.text
 	for start < bs {
 		r, size := utf8.DecodeRuneInString(text[start:])
 		if !unicode.IsSpace(r) {
@@ -423,7 +459,51 @@ func (s Suggestion) In(unit Unit) Suggestion {
 	if len(s.Matches) == 0 {
 		return s
 	}
-	first, last := s.Matches[0], s.Matches[0]
+	first, last := s.matchSpan()
+	p := newPassages(s.Source, unit)
+	bs, be := p.around(first.ByteStart, last.ByteEnd)
+	s.Start = first.Start - utf8.RuneCountInString(s.Source.Text[bs:first.ByteStart])
+	s.End = last.End + utf8.RuneCountInString(s.Source.Text[last.ByteEnd:be])
+	s.ByteStart, s.ByteEnd = bs, be
+	return s.fitted(p)
+}
+
+// clusters splits a suggestion whose passage is longer than MaxRunes
+// into runs of matches that fit in one cut, in text order; a passage
+// that fits is one cluster.
+func (s Suggestion) clusters() []Suggestion {
+	text := s.Source.Text
+	if utf8.RuneCountInString(text[s.ByteStart:s.ByteEnd]) <= MaxRunes || len(s.Matches) < 2 {
+		return []Suggestion{s}
+	}
+	ms := slices.Clone(s.Matches)
+	slices.SortFunc(ms, func(a, b textmatch.Match) int { return a.ByteStart - b.ByteStart })
+	var out []Suggestion
+	for start := 0; start < len(ms); {
+		end := start + 1
+		for end < len(ms) && ms[end].End-ms[start].Start <= MaxRunes*3/4 {
+			end++
+		}
+		part := s
+		part.Matches = ms[start:end:end]
+		part.Terms = nil
+		for _, m := range part.Matches {
+			term := text[m.ByteStart:m.ByteEnd]
+			for _, t := range s.Terms { // the terms as written, of this run's matches
+				if textmatch.ParseTerm(t).Matches(term) && !slices.Contains(part.Terms, t) {
+					part.Terms = append(part.Terms, t)
+				}
+			}
+		}
+		out = append(out, part)
+		start = end
+	}
+	return out
+}
+
+// matchSpan is the first and the last of the suggestion's matches.
+func (s Suggestion) matchSpan() (first, last textmatch.Match) {
+	first, last = s.Matches[0], s.Matches[0]
 	for _, m := range s.Matches[1:] {
 		if m.ByteStart < first.ByteStart {
 			first = m
@@ -432,8 +512,15 @@ func (s Suggestion) In(unit Unit) Suggestion {
 			last = m
 		}
 	}
+	return first, last
+}
+
+// fitted is the suggestion with its passage cut to MaxRunes around its
+// matches, its code points following.
+func (s Suggestion) fitted(p *passages) Suggestion {
+	first, last := s.matchSpan()
+	bs, be := p.fit(s.ByteStart, s.ByteEnd, first.ByteStart, last.ByteEnd)
 	text := s.Source.Text
-	bs, be := newPassages(s.Source, unit).around(first.ByteStart, last.ByteEnd)
 	s.Start = first.Start - utf8.RuneCountInString(text[bs:first.ByteStart])
 	s.End = last.End + utf8.RuneCountInString(text[last.ByteEnd:be])
 	s.ByteStart, s.ByteEnd = bs, be

@@ -58,6 +58,12 @@ func (t Term) In(s *data.Source) []Match {
 	return out
 }
 
+// Matches reports whether the term matches the whole of s.
+func (t Term) Matches(s string) bool {
+	end, _, ok := t.matchAt(s, 0, 0)
+	return ok && end == len(s)
+}
+
 // Terms is a set of terms matched together, in one pass over a text:
 // suggestions look for every term of every topic at once.
 type Terms struct {

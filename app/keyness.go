@@ -1,0 +1,211 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/alliance-timeline/alliance-timeline/charts"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/data/wording"
+	"github.com/alliance-timeline/alliance-timeline/export"
+)
+
+// The keyness tab compares two parts of the corpus (a year, a range of
+// years, a meeting, a topic's spans, or the rest) and lists the words and
+// two-word phrases distinctive of each, by G² with the log ratio; a row
+// lists its occurrences in context, and from there the source.
+
+// keynessTab is the tab's widgets and its last comparison.
+type keynessTab struct {
+	a, b    *keySelect
+	minFreq *keySelect
+	note    *widget.Label
+	table   *widget.Table
+	parts   map[string]string // a choice as shown: the part as export names it
+	result  *wording.Keyness
+	runs    int // comparisons started; only the newest is shown
+}
+
+// keynessPanel makes the tab.
+func (w *MainWindow) keynessPanel() fyne.CanvasObject {
+	k := &w.keyness
+	compare := func(string) { w.compareParts() }
+	k.a = newKeySelect(nil, compare, w.windowKey)
+	k.b = newKeySelect(nil, compare, w.windowKey)
+	k.minFreq = newKeySelect([]string{"2", "3", "5", "10", "20"}, compare, w.windowKey)
+	k.minFreq.Selected = "5"
+	k.note = widget.NewLabel("Choose two parts to compare.")
+	k.note.Truncation = fyne.TextTruncateEllipsis
+	header := []string{"Term", "A", "B", "G²", "Log ratio"}
+	k.table = widget.NewTableWithHeaders(
+		func() (int, int) {
+			if k.result == nil {
+				return 0, len(header)
+			}
+			return len(k.result.Terms), len(header)
+		},
+		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if k.result == nil || id.Row >= len(k.result.Terms) {
+				l.SetText("")
+				return
+			}
+			t := k.result.Terms[id.Row]
+			l.Alignment = fyne.TextAlignTrailing
+			switch id.Col {
+			case 0:
+				l.Alignment = fyne.TextAlignLeading
+				l.SetText(safetext.Clip(t.Term, maxShown))
+			case 1:
+				l.SetText(strconv.Itoa(t.A))
+			case 2:
+				l.SetText(strconv.Itoa(t.B))
+			case 3:
+				l.SetText(strconv.FormatFloat(t.G2, 'f', 1, 64))
+			default:
+				l.SetText(fmt.Sprintf("%+.2f", t.LogRatio))
+			}
+		})
+	k.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	}
+	k.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if id.Row < 0 && id.Col >= 0 {
+			l.SetText(header[id.Col])
+		} else {
+			l.SetText("")
+		}
+	}
+	k.table.ShowHeaderColumn = false
+	k.table.SetColumnWidth(0, 220)
+	for c := 1; c < len(header); c++ {
+		k.table.SetColumnWidth(c, 78)
+	}
+	k.table.OnSelected = func(id widget.TableCellID) { w.keynessRow(id.Row) }
+	form := container.NewHBox(widget.NewLabel("A"), k.a, widget.NewLabel("against B"), k.b, widget.NewLabel("at least"), k.minFreq)
+	return container.NewBorder(container.NewVBox(container.NewHScroll(form), k.note), nil, nil, nil, k.table)
+}
+
+// keynessChoices fills the part choices from the corpus shown: the years
+// with text, the two halves of the corpus' years, the meetings with text,
+// the topics; B also offers the rest of the corpus.
+func (w *MainWindow) keynessChoices() {
+	k := &w.keyness
+	c := w.corpus
+	k.parts = map[string]string{"the rest of the corpus": "rest"}
+	var years, meetings, topics []string
+	seen := map[int]bool{}
+	var withText []int
+	for _, m := range c.MeetingsByDate() {
+		if !m.HasText() {
+			continue
+		}
+		if !seen[m.Date.Year] {
+			seen[m.Date.Year] = true
+			withText = append(withText, m.Date.Year)
+			label := strconv.Itoa(m.Date.Year)
+			years = append(years, label)
+			k.parts[label] = label
+		}
+		label := "meeting: " + safetext.Clip(m.Short, maxShown)
+		meetings = append(meetings, label)
+		k.parts[label] = "meeting:" + m.ID
+	}
+	if n := len(withText); n >= 2 {
+		mid := withText[(n-1)/2]
+		first := fmt.Sprintf("%d–%d", withText[0], mid)
+		second := fmt.Sprintf("%d–%d", withText[(n-1)/2+1], withText[n-1])
+		k.parts[first] = fmt.Sprintf("%d-%d", withText[0], mid)
+		k.parts[second] = fmt.Sprintf("%d-%d", withText[(n-1)/2+1], withText[n-1])
+		years = append(years, first, second)
+	}
+	for _, t := range c.Topics {
+		label := "spans of " + safetext.Clip(t.Label, maxShown)
+		topics = append(topics, label)
+		k.parts[label] = "topic:" + t.ID
+	}
+	choices := append(append(years, meetings...), topics...)
+	k.a.Options = choices
+	k.b.Options = append([]string{"the rest of the corpus"}, choices...)
+	k.result = nil
+	k.a.Selected, k.b.Selected = "", "the rest of the corpus"
+	if len(years) > 0 {
+		k.a.Selected = years[len(withText)-1] // the last year with text
+	}
+	k.a.Refresh()
+	k.b.Refresh()
+	k.table.Refresh()
+	k.note.SetText("Choose two parts to compare.")
+}
+
+// keynessRequest is the comparison chosen, as export takes it.
+func (w *MainWindow) keynessRequest() export.KeynessRequest {
+	k := &w.keyness
+	n, _ := strconv.Atoi(k.minFreq.Selected)
+	return export.KeynessRequest{A: k.parts[k.a.Selected], B: k.parts[k.b.Selected], MinFreq: n}
+}
+
+// compareParts compares the chosen parts off the UI goroutine and shows
+// the table.
+func (w *MainWindow) compareParts() {
+	k := &w.keyness
+	req := w.keynessRequest()
+	if w.corpus == nil || req.A == "" || req.B == "" {
+		return
+	}
+	q, err := req.Query()
+	if err != nil {
+		k.note.SetText(err.Error())
+		return
+	}
+	k.runs++
+	generation, c := k.runs, w.corpus
+	k.note.SetText("Comparing…")
+	go func() {
+		res, err := wording.Compare(context.Background(), c, q)
+		w.opts.Do(func() {
+			if generation != k.runs || c != w.corpus {
+				return
+			}
+			if err != nil {
+				k.note.SetText("Not compared: " + err.Error())
+				return
+			}
+			k.result = res
+			k.table.UnselectAll()
+			k.table.Refresh()
+			k.table.ScrollToTop()
+			inA := 0
+			for _, t := range res.Terms {
+				if t.LogRatio > 0 {
+					inA++
+				}
+			}
+			k.note.SetText(fmt.Sprintf("A: %s, B: %s · %d terms of A first, then %d of B, each by G² (3.84: p < 0.05; 10.83: p < 0.001)",
+				safetext.Plural(res.WordsA, "word"), safetext.Plural(res.WordsB, "word"), inA, len(res.Terms)-inA))
+			w.event("keyness", "a=%q b=%q terms=%d words_a=%d words_b=%d", q.A.Label, q.B.Label, len(res.Terms), res.WordsA, res.WordsB)
+		})
+	}()
+}
+
+// keynessRow lists the occurrences of a row's term in context.
+func (w *MainWindow) keynessRow(row int) {
+	k := &w.keyness
+	if k.result == nil || row < 0 || row >= len(k.result.Terms) {
+		return
+	}
+	t := k.result.Terms[row]
+	occ := k.result.Occurrences(w.corpus, t.Term)
+	title := fmt.Sprintf("“%s” · %d in A, %d in B · G² %.1f", safetext.Clip(t.Term, maxShown), t.A, t.B, t.G2)
+	w.state.SetListing(Listing{Title: title, Matches: occ, Total: len(occ), Chart: charts.Kind(export.Keyness), Cell: true})
+}
+
+// keynessShown reports whether the keyness tab is the one chosen.
+func (w *MainWindow) keynessShown() bool { return w.chartTabs.SelectedIndex() == len(w.charts) }
