@@ -158,7 +158,7 @@ func (v *ChartView) render(size fyne.Size) {
 		}
 		var res *charts.Result
 		if err == nil {
-			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark, Highlight: topic, TextSize: float64(textSize), HideLegend: kind != charts.PhraseTrends, HideTitle: true}) // phrases are named nowhere else
+			res, err = charts.Render(table, charts.Options{Kind: kind, Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark, Highlight: topic, TextSize: float64(textSize), HideLegend: true, HideTitle: true})
 		}
 		v.do(func() {
 			if generation != v.renders || err != nil {
@@ -385,7 +385,11 @@ func (v *ChartView) describe(h charts.Hit) string {
 	}
 	head := safetext.Clip(col.Label, maxShown) + " · " + strings.ToLower(v.table.Unit)
 	foot := safetext.Plural(col.Sources, "source") + ", " + safetext.Plural(col.Meetings, "meeting")
-	return head + "\n" + strings.Join(lines, "\n") + "\n" + foot + " · click to list the spans"
+	what := "spans"
+	if v.table.Trend != nil {
+		what = "matches"
+	}
+	return head + "\n" + strings.Join(lines, "\n") + "\n" + foot + " · click to list the " + what
 }
 
 // chartTip is the hover label over a chart.

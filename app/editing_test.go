@@ -248,7 +248,7 @@ func TestBuiltinCorpusIsCopiedToCode(t *testing.T) {
 		t.Fatalf("the second copy: %v, %s", err, second)
 	}
 	c, ps, err := load.File(first)
-	if err != nil || c == nil || len(ps) != 0 || len(c.Annotations) != 116 {
+	if err != nil || c == nil || len(ps) != 0 || len(c.Annotations) != 102 {
 		t.Fatalf("the copy loads with %v %s", err, ps)
 	}
 	w := openWindow(t, builtin)

@@ -2,9 +2,14 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
+	"github.com/alliance-timeline/alliance-timeline/charts"
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
@@ -22,8 +27,10 @@ func (w *MainWindow) phrasePanel(v *ChartView) fyne.CanvasObject {
 	by := newKeySelect([]string{"per year", "per meeting"}, nil, w.windowKey)
 	by.SetSelected("per year")
 	stack := container.NewStack(hint, v)
+	key := container.NewHBox() // the phrases' colours, as the chart draws them
 	draw := func() {
 		phrases := textmatch.ParseTerms(entry.Text)
+		w.phraseKey(key, phrases)
 		w.phrases, w.phrasesByMeeting = entry.Text, by.Selected == "per meeting"
 		if len(phrases) == 0 {
 			hint.Show()
@@ -40,7 +47,26 @@ func (w *MainWindow) phrasePanel(v *ChartView) fyne.CanvasObject {
 	by.OnChanged = func(string) { draw() }
 	w.phraseEntry = entry
 	v.Hide()
-	return container.NewBorder(container.NewBorder(nil, nil, nil, by, entry), nil, nil, nil, stack)
+	return container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, by, entry), container.NewHScroll(key)), nil, nil, nil, stack)
+}
+
+// phraseKey fills the row that names the phrases in their chart colours:
+// the chart has no room for a legend of its own in the window.
+func (w *MainWindow) phraseKey(key *fyne.Container, phrases []textmatch.Term) {
+	dark := apptheme.IsDark(w.app)
+	var items []fyne.CanvasObject
+	for i, p := range phrases {
+		c := data.DefaultTopicColor(i)
+		if dark {
+			c = charts.OnDark(c)
+		}
+		chip := canvas.NewRectangle(c)
+		chip.CornerRadius = 3
+		chip.SetMinSize(fyne.NewSize(12, 12))
+		items = append(items, container.NewCenter(chip), widget.NewLabel(safetext.Clip(p.Text, maxShown)))
+	}
+	key.Objects = items
+	key.Refresh()
 }
 
 // SetPhrases types phrases into the phrase trends box and draws them, as

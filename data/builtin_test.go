@@ -26,10 +26,10 @@ func loadBuiltin(t testing.TB) *data.Corpus {
 func TestBuiltinCorpus(t *testing.T) {
 	c := loadBuiltin(t)
 	s := c.Stats()
-	if s.Meetings < 13 || s.FirstDate != "2012-10-24" || s.LastDate != "2023-11-13" {
+	if s.Meetings < 13 || s.FirstDate != "2012-06-14" || s.LastDate != "2023-11-13" {
 		t.Errorf("meetings %d from %s to %s", s.Meetings, s.FirstDate, s.LastDate)
 	}
-	if s.Sources != 5 || s.Topics < 15 || s.Topics > 20 || s.Eras != 13 {
+	if s.Sources != 5 || s.Topics < 15 || s.Topics > 25 || s.Eras != 13 {
 		t.Errorf("sources %d, topics %d, eras %d", s.Sources, s.Topics, s.Eras)
 	}
 	if s.Annotations < 80 || s.Annotations > 150 || s.Anchors["exact"] != s.Annotations {

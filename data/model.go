@@ -29,7 +29,9 @@ type Corpus struct {
 	// Rejections are suggestions the user turned down: a passage that is
 	// not about a topic although its terms occur there, so it is not
 	// suggested again. They are written and anchored as annotations are,
-	// and never counted.
+	// and never counted. Their Line is where a load found them; a corpus
+	// that follows edits in memory does not move it, so edits of
+	// rejections read their lines from the file.
 	Rejections []*Annotation
 
 	// Made by Derive from the lists above. The lookups give positions,

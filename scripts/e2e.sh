@@ -83,13 +83,13 @@ start=$SECONDS
 : > "$out/app.log"
 launch "$tmp/corpus/scm.yaml"
 xdotool windowfocus --sync "$win"
-wait_event '^loaded .* ok=true .*meetings=13' 10
+wait_event '^loaded .* ok=true .*meetings=21' 10
 echo "e2e: window and corpus up in $((SECONDS - start)) s"
 shot 01-start
 
 step "select a meeting from the keyboard"
-key ctrl+t Right
-wait_event '^selected meeting=scm-44 topic=- spans=39' 5
+key ctrl+t Right Right # the 2+2 of June 2012 comes first
+wait_event '^selected meeting=scm-44 topic=- spans=36' 5
 shot 02-meeting-source
 
 step "click a chart segment"
@@ -119,7 +119,7 @@ step "search"
 key ctrl+f
 xdotool type --window "$win" --delay 20 "extended deterrence"
 key Return
-wait_event '^search query="extended deterrence" matches=9 listed=9 meetings=4' 5
+wait_event '^search query="extended deterrence" matches=13 listed=13 meetings=8' 5
 key Return
 wait_event '^opened source=[a-z0-9-]+ field=text ' 5
 shot 04-search
@@ -131,7 +131,7 @@ shot 04c-row-menu
 key Escape
 spans=$(export_as ctrl+shift+l list e2e-spans.csv) || fail "the span list was not exported"
 head -n 1 "$spans" | grep -q '^row,kind,topic,meeting' || fail "$spans has no header"
-[ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1])))))' "$spans")" -eq 10 ] || fail "$spans does not hold the 9 matches"
+[ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1])))))' "$spans")" -eq 14 ] || fail "$spans does not hold the 13 matches"
 key ctrl+f F1 # the search box has the focus: F1 still opens Help
 wait_event '^help shown=true' 3
 key Escape
@@ -148,7 +148,7 @@ grep -q '>44th SCM</text>' "$svg" || fail "$svg lacks the meeting labels"
 
 step "a broken corpus: written over the open one, reloaded on its own"
 sed -i 's/^corpus:$/corpus:\n  subtitle: broken on purpose/' "$tmp/corpus/scm.yaml"
-wait_event '^loaded .* ok=false errors=1 .*meetings=13' 10
+wait_event '^loaded .* ok=false errors=1 .*meetings=21' 10
 shot 07-broken-corpus
 
 step "quit with Ctrl+Q"
@@ -159,7 +159,7 @@ fi
 step "a light desktop, the app set to dark: window, charts and export dark"
 cp -r assets/corpus "$tmp/corpus-dark" # the first copy was broken on purpose
 FYNE_THEME=light launch "$tmp/corpus-dark/scm.yaml"
-wait_event '^loaded .* ok=true .*meetings=13' 10
+wait_event '^loaded .* ok=true .*meetings=21' 10
 wait_event '^chart-drawn chart=topics-by-year' 10
 xdotool mousemove --window "$win" 118 13 click 1      # View
 sleep 0.5
@@ -233,8 +233,8 @@ step "code a passage: drag across it in the source, press a topic's number, undo
 rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json
 cp -r assets/corpus "$tmp/coding"
 FYNE_THEME=light launch "$tmp/coding/scm.yaml"
-wait_event '^loaded .* ok=true .*meetings=13' 10
-key ctrl+t Right
+wait_event '^loaded .* ok=true .*meetings=21' 10
+key ctrl+t Right Right # the 2+2 of June 2012 comes first
 wait_event '^selected meeting=scm-44' 5
 sleep 1
 xdotool mousemove --window "$win" 905 684 mousedown 1
@@ -243,21 +243,21 @@ xdotool mouseup 1
 sleep 0.3
 shot 15-coding-selection
 xdotool type --window "$win" 2
-wait_event '^edited what="Done: code .* annotations=117 dirty=true' 10
+wait_event '^edited what="Done: code .* annotations=103 dirty=true' 10
 shot 16-coded
 key ctrl+z
-wait_event '^edited what="Undone: .* annotations=116 dirty=false' 10
+wait_event '^edited what="Undone: .* annotations=102 dirty=false' 10
 key ctrl+shift+z
-wait_event '^edited what="Redone: .* annotations=117 dirty=true' 10
+wait_event '^edited what="Redone: .* annotations=103 dirty=true' 10
 key ctrl+s
 wait_event '^saved path=".*coding/scm.yaml"' 5
-"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 117 annotations' || fail "the saved corpus: $("$bin" validate "$tmp/coding/scm.yaml" 2>&1 | tail -n 1)"
+"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 103 annotations' || fail "the saved corpus: $("$bin" validate "$tmp/coding/scm.yaml" 2>&1 | tail -n 1)"
 [ "$(diff assets/corpus/scm.yaml "$tmp/coding/scm.yaml" | grep -c '^<')" -eq 0 ] || fail "the save changed lines it did not add"
 shot 17-saved
 xdotool mousemove --window "$win" 905 726 mousedown 1 mousemove --window "$win" 1000 726 mousemove --window "$win" 1100 726 mouseup 1
 sleep 0.3
 xdotool type --window "$win" 4
-wait_event '^edited what="Done: code .* annotations=118 dirty=true' 10
+wait_event '^edited what="Done: code .* annotations=104 dirty=true' 10
 sleep 0.5 # the journal is written with the edit
 kill -9 "$app"
 wait "$app" 2>/dev/null || true
@@ -266,13 +266,13 @@ FYNE_THEME=light launch "$tmp/coding/scm.yaml"
 wait_event '^restore-offered path=".*coding/scm.yaml"' 10
 shot 18-restore-offered
 key space
-wait_event '^edited what="Restored .* annotations=118 dirty=true' 10
+wait_event '^edited what="Restored .* annotations=104 dirty=true' 10
 shot 19-restored
 key ctrl+s
 wait_event '^saved path=".*coding/scm.yaml"' 5
-"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 118 annotations' || fail "the restored edit was not saved"
+"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 104 annotations' || fail "the restored edit was not saved"
 # The picker: Enter on a selection, type to filter, Enter takes the first.
-key ctrl+t Right
+key ctrl+t Right Right # the 2+2 of June 2012 comes first
 wait_event '^selected meeting=scm-44' 5
 sleep 1
 xdotool mousemove --window "$win" 905 747 mousedown 1
@@ -285,12 +285,56 @@ xdotool type --window "$win" trilat
 sleep 0.3
 shot 20-picker
 key Return
-wait_event '^edited what="Done: code .* as Trilateral cooperation with Japan.* annotations=119 dirty=true' 10
+wait_event '^edited what="Done: code .* as Trilateral cooperation with Japan.* annotations=105 dirty=true' 10
 shot 21-picked
 key ctrl+s
 wait_event '^saved path=".*coding/scm.yaml"' 5
-"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 119 annotations' || fail "the picked topic's annotation was not saved"
+"$bin" validate "$tmp/coding/scm.yaml" 2>&1 | grep -q '0 errors, 0 warnings;.* 105 annotations' || fail "the picked topic's annotation was not saved"
 quit "coding"
+
+step "suggestions from the keyboard: accept two, reject one, save, validate; a phrase trend and a click on its point"
+# The built-in corpus is fully reviewed: a copy without its space codes (and
+# space rejections) has space passages to suggest.
+mkdir -p "$tmp/review"
+cp -r assets/corpus/sources "$tmp/review/"
+grep -v 'topic: space,' assets/corpus/scm.yaml >"$tmp/review/scm.yaml"
+before=$("$bin" validate "$tmp/review/scm.yaml" 2>&1 | grep -Eo '[0-9]+ annotations' | grep -Eo '[0-9]+')
+rejected=$(grep -c '^  - {source: .*note:' "$tmp/review/scm.yaml")
+launch "$tmp/review/scm.yaml"
+wait_event '^loaded .* ok=true .*meetings=21' 10
+key ctrl+g
+wait_event '^suggestions count=[4-9][0-9]* unit=sentence' 10
+wait_event '^suggestion at=1 of=' 5
+sleep 0.5
+shot 25-review-first
+key a
+wait_event "^edited what=\"Done: code .* as Space\. .* annotations=$((before + 1)) " 10
+wait_event '^suggestion at=1 of=' 5
+key a
+wait_event "^edited what=\"Done: code .* as Space\. .* annotations=$((before + 2)) " 10
+sleep 0.5
+key r
+wait_event '^edited what="Done: reject .* for Space\.' 10
+sleep 0.5
+shot 26-review-rejected
+key ctrl+s
+wait_event '^saved path=".*review/scm.yaml"' 5
+"$bin" validate "$tmp/review/scm.yaml" 2>&1 | grep -q "0 errors, 0 warnings;.* $((before + 2)) annotations" || fail "the reviewed corpus: $("$bin" validate "$tmp/review/scm.yaml" 2>&1 | tail -n 1)"
+"$bin" stats "$tmp/review/scm.yaml" | grep -q "anchors *$((before + 2)) exact, 0 relocated, 0 fuzzy, 0 ambiguous, 0 orphaned" || fail "the new annotations are not all exact"
+[ "$(grep -c '^  - {source: .*topic: space, .*created:' "$tmp/review/scm.yaml")" -ge 3 ] || fail "the two accepted and the rejected passage were not written"
+grep -q 'rejections:' "$tmp/review/scm.yaml" && [ "$(sed -n '/^rejections:/,$p' "$tmp/review/scm.yaml" | grep -c 'topic: space,')" -eq 1 ] || fail "the rejection is not in the rejections list"
+"$bin" suggest "$tmp/review/scm.yaml" --topic space --format json | python3 -c 'import json,sys; rows=json.load(sys.stdin); sys.exit(0 if rows else 1)' || fail "no suggestions left to check"
+key ctrl+5
+sleep 0.3
+xdotool type --window "$win" --delay 20 "space, cyber*"
+key Return
+wait_event '^chart-drawn chart=phrase-trends first-cell=' 10
+xy=$(grep -Eo '^chart-drawn chart=phrase-trends first-cell=[0-9]+,[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.*first-cell=//')
+xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
+wait_event '^chart-cell chart=phrase-trends cell=".*" spans=0 topics= matches=[1-9]' 5
+sleep 0.5
+shot 27-phrase-trend-point
+quit "review"
 
 step "a corpus from documents: new, two topics, a meeting known to the month, an EUC-KR page, a PDF and a Word file imported in the window (and the same from the command line), a PDF passage coded"
 rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json
@@ -369,12 +413,12 @@ for theme in light dark; do
   for size in 1024x700 1280x800 1920x1080; do
     rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json # the theme follows the desktop (FYNE_THEME) again
     FYNE_THEME=$theme launch "$tmp/corpus-dark/scm.yaml"
-    wait_event '^loaded .* ok=true .*meetings=13' 10
+    wait_event '^loaded .* ok=true .*meetings=21' 10
     xdotool windowsize --sync "$win" "${size%x*}" "${size#*x}" 2>/dev/null || xdotool windowsize "$win" "${size%x*}" "${size#*x}"
     sleep 1
     geometry=$(xdotool getwindowgeometry "$win" | grep -Eo '[0-9]+x[0-9]+' | tail -n 1)
     [ "$geometry" = "$size" ] || fail "the window is $geometry, not $size"
-    key ctrl+t Right
+    key ctrl+t Right Right
     wait_event '^selected meeting=scm-44' 5
     key ctrl+f
     xdotool type --window "$win" --delay 5 "cyber"

@@ -107,14 +107,46 @@ func SetTopic(raw []byte, id string, was, t TopicFields) ([]byte, error) {
 }
 
 // RemoveTopic returns the file without the topic's item; no annotation
-// may use it (retopic or remove them first).
+// may use it (retopic or remove them first). Its rejected suggestions go
+// with it.
 func RemoveTopic(raw []byte, c *data.Corpus, id string) ([]byte, error) {
 	for _, a := range c.Annotations {
 		if a.Topic != nil && a.Topic.ID == id {
 			return nil, fmt.Errorf("annotations still use the topic %q", id)
 		}
 	}
-	return removeTopicItem(raw, id)
+	out, err := rejectionsOf(raw, id, "")
+	if err != nil {
+		return nil, err
+	}
+	return removeTopicItem(out, id)
+}
+
+// rejectionsOf gives the rejections of topic id to topic into, or removes
+// them (into ""). The lines are read from the file itself, not from the
+// corpus: the corpus shown follows edits of annotations without moving its
+// rejections' lines.
+func rejectionsOf(raw []byte, id, into string) ([]byte, error) {
+	f, err := parseList(raw, "rejections")
+	if err != nil || f.list == nil || f.list.Kind != yaml.SequenceNode {
+		return raw, err
+	}
+	out := raw
+	items := f.list.Content
+	for i := len(items) - 1; i >= 0; i-- { // from the end: earlier lines stay put
+		if value(items[i], "topic") != id {
+			continue
+		}
+		if into != "" {
+			out, err = Retopic(out, items[i].Line, into)
+		} else {
+			out, _, err = RemoveAt(out, items[i].Line)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("the rejection at line %d: %w", items[i].Line, err)
+		}
+	}
+	return out, nil
 }
 
 // MergeTopic returns the file with every annotation of topic from given
@@ -132,6 +164,9 @@ func MergeTopic(raw []byte, c *data.Corpus, from, into string) ([]byte, error) {
 			}
 		}
 	}
+	if out, err = rejectionsOf(out, from, into); err != nil {
+		return nil, err
+	}
 	return removeTopicItem(out, from)
 }
 
@@ -145,6 +180,10 @@ func DeleteTopic(raw []byte, c *data.Corpus, id string) ([]byte, error) {
 				return nil, err
 			}
 		}
+	}
+	out, err := rejectionsOf(out, id, "")
+	if err != nil {
+		return nil, err
 	}
 	return removeTopicItem(out, id)
 }

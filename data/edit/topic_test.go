@@ -43,13 +43,17 @@ func TestTopicEdits(t *testing.T) {
 	if m.Topic("space") != nil || count(m, "cyber") != spaceSpans+cyberSpans || len(m.Annotations) != len(c.Annotations) {
 		t.Errorf("merged: cyber has %d spans, want %d", count(m, "cyber"), spaceSpans+cyberSpans)
 	}
+	spaceRejected := rejected(c, "space")
+	if spaceRejected == 0 || len(m.Rejections) != len(c.Rejections) || rejected(m, "cyber") != rejected(c, "cyber")+spaceRejected {
+		t.Errorf("merged: the rejections of space did not go to cyber (%d of %d)", rejected(m, "cyber"), spaceRejected)
+	}
 	deleted, err := DeleteTopic(raw, c, "space")
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := reload(t, path, deleted)
-	if d.Topic("space") != nil || len(d.Annotations) != len(c.Annotations)-spaceSpans {
-		t.Errorf("deleted: %d annotations, want %d", len(d.Annotations), len(c.Annotations)-spaceSpans)
+	if d.Topic("space") != nil || len(d.Annotations) != len(c.Annotations)-spaceSpans || len(d.Rejections) != len(c.Rejections)-spaceRejected {
+		t.Errorf("deleted: %d annotations and %d rejections, want %d and %d", len(d.Annotations), len(d.Rejections), len(c.Annotations)-spaceSpans, len(c.Rejections)-spaceRejected)
 	}
 	if !insertedOnly(deleted, raw) {
 		t.Error("the deletion changed lines it did not remove")
@@ -60,6 +64,16 @@ func TestTopicEdits(t *testing.T) {
 	if _, err := SetTopic(raw, "space", was, TopicFields{Label: "x", Color: "#12"}); err == nil {
 		t.Error("a bad colour was written")
 	}
+}
+
+func rejected(c *data.Corpus, id string) int {
+	n := 0
+	for _, r := range c.Rejections {
+		if r.Topic.ID == id {
+			n++
+		}
+	}
+	return n
 }
 
 func count(c *data.Corpus, id string) int {

@@ -443,6 +443,10 @@ func (l *loader) checkAnchor(a *data.Annotation, spec annSpec, r *reader) {
 	}
 	for _, ex := range a.Source.Excluded {
 		if a.Anchor.Start < ex.End && ex.Start < a.Anchor.End {
+			if spec.rejection { // nothing is suggested in excluded text anyway
+				r.warnAt(at, "%s: the quote lies in an excluded range (%s), where nothing is suggested; the rejection can go", where, reasonOr(ex.Reason, "no reason given"))
+				break
+			}
 			r.errorAt(at, "%s: the quote lies in an excluded range (%s); excluded text is not counted", where, reasonOr(ex.Reason, "no reason given"))
 			break
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
@@ -144,5 +145,32 @@ func TestSnapToAnotherUnit(t *testing.T) {
 	}
 	if wide := narrow.In(Sentence); wide.Quote() != ss[0].Quote() {
 		t.Errorf("widened back: %q", wide.Quote())
+	}
+}
+
+// The built-in corpus is reviewed: every passage its terms point at, in
+// sentences and in clauses, is coded or rejected, and every rejection
+// anchors exactly and says why.
+func TestBuiltinCorpusIsReviewed(t *testing.T) {
+	c, ps, err := assets.LoadCorpus()
+	if err != nil || c == nil || len(ps) != 0 {
+		t.Fatalf("the built-in corpus: %v %s", err, ps)
+	}
+	for _, unit := range []Unit{Sentence, Clause} {
+		ss, err := Find(context.Background(), c, Options{Unit: unit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ss {
+			t.Errorf("%v not reviewed: %s in %s at %d: %q", unit, s.Topic.ID, s.Source.ID, s.Start, s.Quote())
+		}
+	}
+	if len(c.Rejections) == 0 {
+		t.Fatal("no rejections")
+	}
+	for _, r := range c.Rejections {
+		if r.Anchor.Status != data.Exact || r.Note == "" || r.Coder == "" {
+			t.Errorf("rejection at line %d: %v, note %q", r.Line, r.Anchor.Status, r.Note)
+		}
 	}
 }
