@@ -15,7 +15,9 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data/cache"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/data/suggest"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+	"github.com/alliance-timeline/alliance-timeline/data/wording"
 	"github.com/alliance-timeline/alliance-timeline/gen"
 )
 
@@ -234,6 +236,56 @@ func BenchmarkSave100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		if err := atomicfile.Write(target, out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSuggest100k finds the suggestions of every topic over the scale
+// corpus: each topic's terms (the generator's clauses) matched in all
+// 30,000 texts in one pass, then checked against the annotations of their
+// source. Target: 300 ms. BenchmarkSearch100k, one phrase, is the
+// baseline of the same run.
+func BenchmarkSuggest100k(b *testing.B) {
+	c := loadScale(b)
+	for b.Loop() {
+		if _, err := suggest.Find(context.Background(), c, suggest.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPhraseTrend100k is one phrase's trend per year (matched as
+// terms are, counted per year, per 1,000 words); BenchmarkPhraseTrend4x100k
+// four phrases at once. Target: 50 ms a phrase.
+func BenchmarkPhraseTrend100k(b *testing.B) {
+	benchTrend(b, "extended deterrence")
+}
+
+func BenchmarkPhraseTrend4x100k(b *testing.B) {
+	benchTrend(b, "extended deterrence, missile*, space, 확장억제")
+}
+
+func benchTrend(b *testing.B, phrases string) {
+	c := loadScale(b)
+	q := wording.TrendQuery{Phrases: textmatch.ParseTerms(phrases), PerThousandWords: true}
+	for b.Loop() {
+		tr, err := wording.Trends(context.Background(), c, q)
+		if err != nil || len(tr.Buckets) == 0 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkKeyness100k compares the scale corpus' two halves (meetings of
+// 1975–1999 against 2000–2024): words and two-word phrases of both
+// counted, G² and the log ratio of every term. Target: 500 ms.
+func BenchmarkKeyness100k(b *testing.B) {
+	c := loadScale(b)
+	q := wording.KeynessQuery{A: wording.Part{FromYear: 1975, ToYear: 1999}, B: wording.Part{FromYear: 2000, ToYear: 2024}}
+	for b.Loop() {
+		k, err := wording.Compare(context.Background(), c, q)
+		if err != nil || len(k.Terms) == 0 {
 			b.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
@@ -173,4 +174,58 @@ func TestBuiltinCorpusIsReviewed(t *testing.T) {
 			t.Errorf("rejection at line %d: %v, note %q", r.Line, r.Anchor.Status, r.Note)
 		}
 	}
+}
+
+// Any text, any terms, either unit: no panic, and every suggestion is a
+// passage of the text, on whole characters, without white space at its
+// ends, holding its matches, outside excluded text, its code points
+// agreeing with its bytes, and (when one match fits) at most MaxRunes.
+func FuzzSuggest(f *testing.F) {
+	f.Add("They met. Cooperation in space grew; cyber too.", "space,cyber*", false, 0, 0)
+	f.Add("U.S. forces — in space, and more.\n\nNext: 우주를 지키다.", "space,우주", true, 3, 9)
+	f.Add(strings.Repeat("word ", 300)+"space", "space", false, 10, 20)
+	f.Fuzz(func(t *testing.T, text, terms string, clause bool, exFrom, exLen int) {
+		if len(text) > 1<<13 || len(terms) > 200 {
+			return
+		}
+		c := corpusOf(text, map[string][]string{"space": strings.Split(terms, ",")})
+		s := c.Sources[0]
+		if n := utf8.RuneCountInString(text); exLen > 0 && exFrom >= 0 && exFrom < n {
+			s.Excluded = []data.Range{{Start: exFrom, End: min(n, exFrom+exLen)}}
+		}
+		unit := Sentence
+		if clause {
+			unit = Clause
+		}
+		ss, err := Find(context.Background(), c, Options{Unit: unit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sg := range ss {
+			if sg.ByteStart < 0 || sg.ByteEnd > len(text) || sg.ByteStart >= sg.ByteEnd || !utf8.ValidString(text[:sg.ByteStart]) && utf8.ValidString(text) {
+				t.Fatalf("passage %d–%d in %d bytes", sg.ByteStart, sg.ByteEnd, len(text))
+			}
+			q := sg.Quote()
+			if utf8.ValidString(text) && string([]rune(text)[sg.Start:sg.End]) != q {
+				t.Fatalf("code points %d–%d do not give the quote %q", sg.Start, sg.End, q)
+			}
+			if r, _ := utf8.DecodeRuneInString(q); unicode.IsSpace(r) {
+				t.Fatalf("passage starts with white space: %q", q)
+			}
+			for _, m := range sg.Matches {
+				if m.ByteStart < sg.ByteStart || m.ByteEnd > sg.ByteEnd {
+					t.Fatalf("match %d–%d outside its passage %d–%d", m.ByteStart, m.ByteEnd, sg.ByteStart, sg.ByteEnd)
+				}
+			}
+			for _, ex := range s.Excluded {
+				if sg.Start < ex.End && ex.Start < sg.End {
+					t.Fatalf("passage %d–%d runs into excluded %d–%d", sg.Start, sg.End, ex.Start, ex.End)
+				}
+			}
+			first, last := sg.matchSpan()
+			if span := last.End - first.Start; span <= MaxRunes/2 && sg.End-sg.Start > MaxRunes {
+				t.Fatalf("a passage of %d code points", sg.End-sg.Start)
+			}
+		}
+	})
 }

@@ -121,14 +121,16 @@ type field struct {
 // NewSearcher prepares to search the corpus; it folds nothing yet.
 func NewSearcher(c *data.Corpus) *Searcher { return &Searcher{corpus: c} }
 
-// Search finds a phrase everywhere, ignoring case, treating white space,
-// dashes and quotes as matching folds them, and skipping excluded ranges.
-// It counts every match and keeps the first keep of them (keep <= 0: all).
-// It stops early, with ctx's error, when ctx is done.
+// Search finds a phrase everywhere as a term (ParseTerm): whole words, a
+// trailing "*" for any ending, ignoring case, treating white space, dashes
+// and quotes as matching folds them, and skipping excluded ranges. It
+// counts every match and keeps the first keep of them (keep <= 0: all). It
+// stops early, with ctx's error, when ctx is done.
 func (sr *Searcher) Search(ctx context.Context, phrase string, keep int) (Result, error) {
 	var res Result
-	needle := FoldForSearch(phrase)
-	if strings.TrimSpace(needle) == "" {
+	term := ParseTerm(phrase)
+	needle := term.needle
+	if term.Empty() {
 		return res, nil
 	}
 	hit := map[*data.Meeting]bool{}
@@ -149,7 +151,7 @@ func (sr *Searcher) Search(ctx context.Context, phrase string, keep int) (Result
 		if !strings.Contains(folded[i], needle) {
 			continue // most sources: one scan of a cached string
 		}
-		for _, m := range matchesIn(s.Text, s.Excluded, needle) {
+		for _, m := range term.matchesIn(s.Text, s.Excluded) {
 			m.Source, m.Field = s, InText
 			add(m)
 		}
@@ -161,7 +163,7 @@ func (sr *Searcher) Search(ctx context.Context, phrase string, keep int) (Result
 		if !strings.Contains(f.folded, needle) {
 			continue
 		}
-		for _, found := range matchesIn(f.text, nil, needle) {
+		for _, found := range term.matchesIn(f.text, nil) {
 			found.Source, found.Meeting, found.Field, found.Participant = f.at.Source, f.at.Meeting, f.at.Field, f.at.Participant
 			add(found)
 		}
@@ -177,15 +179,28 @@ func (sr *Searcher) Search(ctx context.Context, phrase string, keep int) (Result
 // InSource finds a phrase in one source's text, as Search does: every
 // match, for marking them where the text is shown.
 func InSource(phrase string, s *data.Source) []Match {
-	needle := FoldForSearch(phrase)
-	if strings.TrimSpace(needle) == "" {
+	term := ParseTerm(phrase)
+	if term.Empty() {
 		return nil
 	}
-	out := matchesIn(s.Text, s.Excluded, needle)
+	out := term.matchesIn(s.Text, s.Excluded)
 	for i := range out {
 		out[i].Source, out[i].Field = s, InText
 	}
 	return out
+}
+
+// matchesIn finds the term in text, outside the excluded ranges, as
+// search finds it: the folded needle, where it stands as the term asks.
+func (t Term) matchesIn(text string, excluded []data.Range) []Match {
+	found := matchesIn(text, excluded, t.needle)
+	kept := found[:0]
+	for _, m := range found {
+		if t.standsAlone(text, m.ByteStart, m.ByteEnd) {
+			kept = append(kept, m)
+		}
+	}
+	return kept
 }
 
 // matchesIn finds the folded needle in text, outside the excluded ranges,

@@ -28,6 +28,9 @@ func TestSearch(t *testing.T) {
 		{"US-ROK consultative bodies", 1, "US–ROK consultative bodies"},               // en dash in the text
 		{"South Korea's security", 1, "South Korea’s security"},                       // curly quote in the text
 		{"areas, including space", 1, "areas,\n                     including space"}, // line break in the text
+		{"space", 11, "space"},        // whole words: not in "cyberspace"
+		{"cyber*", 8, "cyber"},        // a trailing * takes any ending
+		{"deterren", 0, ""},           // no word ends there
 		{"Bird flu", 0, ""},           // sidebar: excluded
 		{"Wednesday, July 17", 0, ""}, // page furniture: excluded
 		{"   ", 0, ""},

@@ -58,6 +58,23 @@ func (t Term) In(s *data.Source) []Match {
 	return out
 }
 
+// standsAlone reports whether text[start:end], where the term's needle
+// was found folded, stands as the term asks: no letter or digit right
+// before it, and none right after it unless the term allows an ending.
+func (t Term) standsAlone(text string, start, end int) bool {
+	if before, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && wordRune(before) {
+		if first, _ := utf8.DecodeRuneInString(text[start:]); wordRune(first) {
+			return false
+		}
+	}
+	if t.prefix || end >= len(text) {
+		return true
+	}
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	last, _ := utf8.DecodeLastRuneInString(text[:end])
+	return !(wordRune(after) && wordRune(last))
+}
+
 // Matches reports whether the term matches the whole of s.
 func (t Term) Matches(s string) bool {
 	end, _, ok := t.matchAt(s, 0, 0)

@@ -3,7 +3,6 @@ package textmatch
 import (
 	"fmt"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
@@ -64,35 +63,18 @@ func FuzzTerm(f *testing.F) {
 	})
 }
 
-// referenceTermIn is term matching as first written: fold the whole text,
-// find the needle, keep the matches at word boundaries. The one-pass
-// matcher must find exactly these.
+// referenceTermIn is term matching as first written, and as search does
+// it: fold the whole text, find the needle, keep the matches that stand
+// as the term asks. The one-pass matcher must find exactly these.
 func referenceTermIn(t Term, s *data.Source) []Match {
 	if t.Empty() {
 		return nil
 	}
-	var out []Match
-	for _, m := range matchesIn(s.Text, s.Excluded, t.needle) {
-		text, start, end := s.Text, m.ByteStart, m.ByteEnd
-		if before, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && wordRune(before) && wordRune(firstRune(text[start:])) {
-			continue
-		}
-		if !t.prefix && end < len(text) {
-			after, _ := utf8.DecodeRuneInString(text[end:])
-			last, _ := utf8.DecodeLastRuneInString(text[:end])
-			if wordRune(after) && wordRune(last) {
-				continue
-			}
-		}
-		m.Source, m.Field = s, InText
-		out = append(out, m)
+	out := t.matchesIn(s.Text, s.Excluded)
+	for i := range out {
+		out[i].Source, out[i].Field = s, InText
 	}
 	return out
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
 }
 
 // Several terms matched at once find what each finds alone.

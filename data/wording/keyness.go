@@ -33,10 +33,16 @@ func ParsePart(s string) (Part, error) {
 	switch {
 	case s == "rest":
 		p.Rest = true
-	case strings.HasPrefix(s, "meeting:"):
-		p.Meeting = strings.TrimPrefix(s, "meeting:")
-	case strings.HasPrefix(s, "topic:"):
-		p.Topic = strings.TrimPrefix(s, "topic:")
+	case strings.HasPrefix(s, "meeting:") || strings.HasPrefix(s, "topic:"):
+		kind, id, _ := strings.Cut(s, ":")
+		if id = strings.TrimSpace(id); id == "" {
+			return Part{}, fmt.Errorf("%q names no %s: give %s:ID", s, kind, kind)
+		}
+		if kind == "meeting" {
+			p.Meeting = id
+		} else {
+			p.Topic = id
+		}
 	default:
 		from, to, found := strings.Cut(s, "-")
 		if !found {

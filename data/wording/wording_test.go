@@ -146,3 +146,48 @@ func TestParsePart(t *testing.T) {
 		}
 	}
 }
+
+// Any part the command line may be given: a part or an error, never a
+// panic, and a year range that is in order.
+func FuzzParsePart(f *testing.F) {
+	for _, s := range []string{"2012", "2020-2023", "meeting:scm-44", "topic:space", "rest", "-", "9999-1000", " 2012 - 2013 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePart(s)
+		if err != nil {
+			return
+		}
+		if !p.Rest && p.Meeting == "" && p.Topic == "" && (p.FromYear < 1000 || p.ToYear > 9999 || p.ToYear < p.FromYear) {
+			t.Fatalf("%q gave %+v", s, p)
+		}
+	})
+}
+
+// Any text in two parts: keyness counts without panicking, its terms hold
+// no stop word alone, and A's terms come first.
+func FuzzKeyness(f *testing.F) {
+	f.Add("space space space cyber alliance", "cyber cyber defense alliance", 1)
+	f.Add("우주 협력을 강화 우주", "Space, space-based; e.g. U.S. space", 2)
+	f.Fuzz(func(t *testing.T, a, b string, minFreq int) {
+		if len(a)+len(b) > 1<<13 {
+			return
+		}
+		c := corpusByYear(map[int]string{2012: a, 2016: b})
+		k, err := Compare(context.Background(), c, KeynessQuery{A: Part{FromYear: 2012, ToYear: 2012}, B: Part{Rest: true}, MinFreq: minFreq % 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sawB := false
+		for _, term := range k.Terms {
+			if stopWords[term.Term] || math.IsNaN(term.G2) || term.G2 < -1e-9 {
+				t.Fatalf("term %+v", term)
+			}
+			if term.LogRatio <= 0 {
+				sawB = true
+			} else if sawB {
+				t.Fatalf("A's %q after B's terms", term.Term)
+			}
+		}
+	})
+}
