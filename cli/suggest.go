@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -87,6 +89,16 @@ func runSuggest(env Env, args []string) int {
 	return ExitOK
 }
 
+// toTerminal reports whether w is a terminal.
+func toTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
 func rowsOf(found []suggest.Suggestion) []suggestionRow {
 	rows := make([]suggestionRow, len(found))
 	for i, s := range found {
@@ -106,11 +118,18 @@ func writeSuggestions(env Env, format string, rows []suggestionRow) error {
 		}
 		return err
 	}
+	// On a terminal the text is read, not parsed: control and bidi
+	// characters are made visible there; a pipe or a file gets the exact
+	// text (inert for spreadsheets either way).
+	shown := func(s string) string { return s }
+	if toTerminal(env.Stdout) {
+		shown = safetext.Visible
+	}
 	w := csv.NewWriter(env.Stdout)
 	w.Write([]string{"source", "topic", "term", "start", "end", "quote"})
 	for _, r := range rows {
-		w.Write([]string{safetext.CSVCell(r.Source), safetext.CSVCell(r.Topic), safetext.CSVCell(r.Term),
-			strconv.Itoa(r.Start), strconv.Itoa(r.End), safetext.CSVCell(r.Quote)})
+		w.Write([]string{safetext.CSVCell(r.Source), safetext.CSVCell(r.Topic), safetext.CSVCell(shown(r.Term)),
+			strconv.Itoa(r.Start), strconv.Itoa(r.End), safetext.CSVCell(shown(r.Quote))})
 	}
 	w.Flush()
 	return w.Error()
