@@ -118,16 +118,7 @@ func TestPhraseTrendsExportMatchesTheSourceFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "trends.csv")
-	if code, _, stderr, _ := run(t, "export", "--corpus", corpus, "--chart", "phrase-trends", "--phrases", "space,cyber*", "--out", out); code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	f, _ := os.Open(out)
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := exportCSV(t, filepath.Join(dir, "trends.csv"), "--corpus", corpus, "--chart", "phrase-trends", "--phrases", "space,cyber*")
 	if strings.Join(rows[0], ",") != "year,space,cyber*" {
 		t.Fatalf("header %q", rows[0])
 	}
@@ -181,16 +172,7 @@ sources:
   - {id: a, title: A, file: a.txt}
   - {id: b, title: B, file: b.txt}
 `)
-	out := filepath.Join(dir, "k.csv")
-	if code, _, stderr, _ := run(t, "export", "--corpus", corpus, "--chart", "keyness", "--a", "2012", "--b", "2020-2023", "--out", out); code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	f, _ := os.Open(out)
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := exportCSV(t, filepath.Join(dir, "k.csv"), "--corpus", corpus, "--chart", "keyness", "--a", "2012", "--b", "2020-2023")
 	if strings.Join(rows[0], ",") != "term,a,b,g2,log_ratio" {
 		t.Fatalf("header %q", rows[0])
 	}
@@ -213,4 +195,22 @@ sources:
 	if lr, _ := strconv.ParseFloat(rows[1][4], 64); lr <= 0 {
 		t.Errorf("the first row %q is not a term of A", rows[1])
 	}
+}
+
+// exportCSV runs export with args into out and reads the CSV it wrote.
+func exportCSV(t *testing.T, out string, args ...string) [][]string {
+	t.Helper()
+	if code, _, stderr, _ := run(t, append(append([]string{"export"}, args...), "--out", out)...); code != ExitOK {
+		t.Fatalf("export %v: exit %d: %s", args, code, stderr)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("%s: %v", out, err)
+	}
+	return rows
 }

@@ -367,27 +367,11 @@ func (c *Corpus) Clone() *Corpus {
 		meetings[i].Sources = links[start:len(links):len(links)]
 		n.Meetings[i] = &meetings[i]
 	}
-	annotations := make([]Annotation, len(c.Annotations))
-	n.Annotations = make([]*Annotation, len(c.Annotations))
-	for i, a := range c.Annotations {
-		annotations[i] = *a
-		if a.Source != nil {
-			annotations[i].Source = n.Sources[a.Source.Index]
-		}
-		n.Annotations[i] = &annotations[i]
-	}
+	n.Annotations = cloneAnnotations(c.Annotations, n.Sources)
 	n.Topics = slices.Clone(c.Topics)
 	n.Eras = slices.Clone(c.Eras)
 	if len(c.Rejections) > 0 {
-		rejections := make([]Annotation, len(c.Rejections))
-		n.Rejections = make([]*Annotation, len(c.Rejections))
-		for i, r := range c.Rejections {
-			rejections[i] = *r
-			if r.Source != nil {
-				rejections[i].Source = n.Sources[r.Source.Index]
-			}
-			n.Rejections[i] = &rejections[i]
-		}
+		n.Rejections = cloneAnnotations(c.Rejections, n.Sources)
 	}
 	if c.byDate != nil {
 		n.byDate = make([]*Meeting, len(c.byDate))
@@ -423,6 +407,21 @@ func (c *Corpus) Clone() *Corpus {
 		}
 	}
 	return &n
+}
+
+// cloneAnnotations copies a list of annotations (or rejections) into one
+// backing array, each pointing at the copy of its source.
+func cloneAnnotations(list []*Annotation, sources []*Source) []*Annotation {
+	copies := make([]Annotation, len(list))
+	out := make([]*Annotation, len(list))
+	for i, a := range list {
+		copies[i] = *a
+		if a.Source != nil {
+			copies[i].Source = sources[a.Source.Index]
+		}
+		out[i] = &copies[i]
+	}
+	return out
 }
 
 // AddAnnotation appends an annotation to the corpus (its Index set), and

@@ -18,19 +18,22 @@ import (
 // written by AddAt at line.
 func Added(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corpus {
 	n := c.Clone()
-	n.AddAnnotation(&data.Annotation{Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
-		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, Note: a.Note, Coder: a.Coder, Created: a.Created,
-		Anchor: an, Line: line})
+	n.AddAnnotation(record(n, a, an, line))
 	return n
+}
+
+// record is a as the corpus n holds it, anchored at an, standing at line.
+func record(n *data.Corpus, a Annotation, an data.Anchor, line int) *data.Annotation {
+	return &data.Annotation{Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
+		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, Note: a.Note, Coder: a.Coder, Created: a.Created,
+		Anchor: an, Line: line}
 }
 
 // Rejected is c with a new rejection a, placed at anchor an and written by
 // AddRejection at line.
 func Rejected(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corpus {
 	n := c.Clone()
-	n.AddRejection(&data.Annotation{Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
-		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, Note: a.Note, Coder: a.Coder, Created: a.Created,
-		Anchor: an, Line: line})
+	n.AddRejection(record(n, a, an, line))
 	return n
 }
 
