@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/suggest"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+	"github.com/alliance-timeline/alliance-timeline/export"
 )
 
 // uncodedSpace is a copy of the built-in corpus without its space
@@ -176,4 +178,12 @@ func TestKeynessTabListsOccurrences(t *testing.T) {
 	}
 	w.keyness.a.SetSelected("2012")
 	w.ui.pumpUntil(t, "the second comparison", func() bool { return w.keyness.result != k && w.keyness.result.Query.A.Label == "2012" })
+	// Ctrl+E on the tab exports the table shown.
+	path := filepath.Join(t.TempDir(), "keyness.csv")
+	w.exportTo(export.Keyness, path, false)
+	w.ui.pumpUntil(t, "the export", func() bool { return strings.Contains(w.events.String(), "exported chart=keyness") })
+	raw, _ := os.ReadFile(path)
+	if lines := strings.Split(strings.TrimSpace(string(raw)), "\n"); lines[0] != "term,a,b,g2,log_ratio" || len(lines) != len(w.keyness.result.Terms)+1 {
+		t.Errorf("the export has %d lines for %d terms: %.60q", len(lines), len(w.keyness.result.Terms), raw)
+	}
 }
