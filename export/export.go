@@ -20,12 +20,17 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/refiqda"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
 // Timeline is the name of the timeline among the charts.
 const Timeline = "timeline"
+
+// Project is the name of a REFI-QDA project (.qdpx) among what can be
+// exported: the whole corpus, for MAXQDA, ATLAS.ti, NVivo or QualCoder.
+const Project = "qdpx"
 
 // Names lists what can be exported: the timeline and every chart.
 func Names() []string {
@@ -73,6 +78,13 @@ func Render(c *data.Corpus, r Request, ext string) (Result, error) {
 		}
 		b, err := ListCSV(r.Listing)
 		return Result{Bytes: b}, err
+	case Project:
+		if ext != ".qdpx" {
+			return Result{}, fmt.Errorf("a REFI-QDA project is written as .qdpx, not %q", ext)
+		}
+		var buf bytes.Buffer
+		_, err := refiqda.Write(&buf, c)
+		return Result{Bytes: buf.Bytes()}, err
 	case Keyness:
 		if ext != ".csv" {
 			return Result{}, fmt.Errorf("keyness is exported as a .csv table, not %q", ext)

@@ -2,7 +2,8 @@
 # Installs the system packages a make target needs, and only those missing.
 #   scripts/install-deps.sh build   C compiler and the X11/OpenGL headers Fyne needs
 #   scripts/install-deps.sh test    the above, plus Xvfb, xdotool and ImageMagick for
-#                                   the real-window tests
+#                                   the real-window tests, and xmllint to check
+#                                   exported REFI-QDA projects against their schema
 #   scripts/install-deps.sh package the build set, plus mingw-w64 for Windows, zip,
 #                                   desktop-file-utils and the tools the checks use
 # On Debian/Ubuntu it uses apt-get (through sudo when not root). Elsewhere it
@@ -12,7 +13,7 @@ set -euo pipefail
 want=(gcc pkg-config libgl1-mesa-dev libx11-dev libxrandr-dev libxxf86vm-dev
       libxi-dev libxcursor-dev libxinerama-dev)
 case "${1:-build}" in
-  test) want+=(xvfb xauth x11-utils xdotool imagemagick) ;;
+  test) want+=(xvfb xauth x11-utils xdotool imagemagick libxml2-utils) ;;
   package) want+=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 zip unzip xz-utils file desktop-file-utils imagemagick) ;;
 esac
 
