@@ -15,10 +15,10 @@ import (
 
 func runExport(env Env, args []string) int {
 	names := strings.Join(export.Names(), ", ")
-	fs := flagSet(env, "export", "--chart NAME --out FILE.png|FILE.svg|FILE.csv [--corpus CORPUS.yaml] [options]\n       alliance-timeline export --format qdpx --out FILE.qdpx [--corpus CORPUS.yaml]",
-		"Draw the timeline or a chart into a file, without a display. The format follows the extension:\n.png, .svg, or .csv (a chart's numbers; the timeline's marks). With --format qdpx, write the\nwhole corpus as a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo or QualCoder")
+	fs := flagSet(env, "export", "--chart NAME --out FILE.png|FILE.svg|FILE.csv [--corpus CORPUS.yaml] [options]\n       alliance-timeline export --format qdpx|w3c|segments --out FILE.qdpx|FILE.jsonld|FILE.csv [--corpus CORPUS.yaml]",
+		"Draw the timeline or a chart into a file, without a display. The format follows the extension:\n.png, .svg, or .csv (a chart's numbers; the timeline's marks). With --format, write the corpus for other tools:\na REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder), W3C Web Annotations, or coded segments")
 	chart := fs.String("chart", "", "what to draw: "+names)
-	format := fs.String("format", "", "qdpx: write the corpus as a REFI-QDA project instead of drawing")
+	format := fs.String("format", "", "instead of drawing, write the corpus as: qdpx (a REFI-QDA project, .qdpx), w3c (W3C Web Annotations, .jsonld) or segments (one row per annotation, .csv)")
 	out := fs.String("out", "", "the `file` to write (.png, .svg or .csv)")
 	corpus := fs.String("corpus", "", "the corpus `file` (default: the built-in corpus)")
 	width := fs.Int("width", 0, "width in `points` (default: 1600 for the timeline, 1200 for charts)")
@@ -51,28 +51,28 @@ func runExport(env Env, args []string) int {
 	}
 	u, err := data.ParseUnit(*unit)
 	ext := strings.ToLower(filepath.Ext(*out))
-	switch *format {
-	case "":
-	case "qdpx":
-		if *chart != "" {
-			return usageErr("give --chart or --format qdpx, not both")
+	formats := map[string][]string{export.Project: {".qdpx"}, export.W3C: {".jsonld", ".json"}, export.Segments: {".csv"}}
+	if *format != "" {
+		exts, ok := formats[*format]
+		switch {
+		case !ok:
+			return usageErr("--format must be qdpx, w3c or segments, not %q", *format)
+		case *chart != "":
+			return usageErr("give --chart or --format, not both")
+		case !slices.Contains(exts, ext):
+			return usageErr("--format %s: --out must end in %s, not %q", *format, strings.Join(exts, " or "), *out)
 		}
-		if ext != ".qdpx" {
-			return usageErr("--format qdpx: --out must end in .qdpx, not %q", *out)
-		}
-		*chart = export.Project
-	default:
-		return usageErr("--format must be qdpx, not %q", *format)
+		*chart = *format
 	}
 	switch {
 	case *chart == "":
 		return usageErr("--chart is required (%s)", names)
-	case *chart == export.Project:
+	case *format != "":
 	case !slices.Contains(export.Names(), *chart):
 		return usageErr("--chart %q is not one of %s", *chart, names)
 	case *out == "":
 		return usageErr("--out is required")
-	case ext != ".png" && ext != ".svg" && ext != ".csv" && *chart != export.Project:
+	case ext != ".png" && ext != ".svg" && ext != ".csv" && *format == "":
 		return usageErr("--out %q: the extension must be .png, .svg or .csv", *out)
 	case err != nil:
 		return usageErr("--unit: %v", err)

@@ -214,3 +214,34 @@ func exportCSV(t *testing.T, out string, args ...string) [][]string {
 	}
 	return rows
 }
+
+// export --format writes the corpus for other tools, by the extension the
+// format asks; a wrong extension or --chart beside it is a usage error.
+func TestExportFormats(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []struct{ format, name, starts string }{
+		{"qdpx", "p.qdpx", "PK"},
+		{"w3c", "a.jsonld", "{"},
+		{"segments", "s.csv", "meeting,meeting_title,date,date_precision,source,topic"},
+	} {
+		out := filepath.Join(dir, f.name)
+		if code, _, stderr, _ := run(t, "export", "--format", f.format, "--out", out); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", f.format, code, stderr)
+		}
+		if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), f.starts) {
+			t.Errorf("%s: the file starts %.20q", f.format, b)
+		}
+		if code, _, _, _ := run(t, "export", "--format", f.format, "--out", out); code != ExitUsage {
+			t.Errorf("%s: an existing file was replaced without --replace (exit %d)", f.format, code)
+		}
+	}
+	for _, bad := range [][]string{
+		{"export", "--format", "qdpx", "--out", filepath.Join(dir, "p.zip")},
+		{"export", "--format", "w3c", "--chart", "timeline", "--out", filepath.Join(dir, "a2.jsonld")},
+		{"export", "--format", "xlsx2", "--out", filepath.Join(dir, "x.csv")},
+	} {
+		if code, _, stderr, _ := run(t, bad...); code != ExitUsage || stderr == "" {
+			t.Errorf("%v: exit %d, %q", bad, code, stderr)
+		}
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/refiqda"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+	"github.com/alliance-timeline/alliance-timeline/data/webanno"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -31,6 +32,9 @@ const Timeline = "timeline"
 // Project is the name of a REFI-QDA project (.qdpx) among what can be
 // exported: the whole corpus, for MAXQDA, ATLAS.ti, NVivo or QualCoder.
 const Project = "qdpx"
+
+// W3C is the name of the annotations as W3C Web Annotations (JSON-LD).
+const W3C = "w3c"
 
 // Names lists what can be exported: the timeline and every chart.
 func Names() []string {
@@ -85,6 +89,18 @@ func Render(c *data.Corpus, r Request, ext string) (Result, error) {
 		var buf bytes.Buffer
 		_, err := refiqda.Write(&buf, c)
 		return Result{Bytes: buf.Bytes()}, err
+	case W3C:
+		if ext != ".jsonld" && ext != ".json" {
+			return Result{}, fmt.Errorf("W3C Web Annotations are written as .jsonld (or .json), not %q", ext)
+		}
+		b, err := webanno.Write(c)
+		return Result{Bytes: b}, err
+	case Segments:
+		if ext != ".csv" {
+			return Result{}, fmt.Errorf("the coded segments are written as .csv, not %q", ext)
+		}
+		b, err := SegmentsCSV(c)
+		return Result{Bytes: b}, err
 	case Keyness:
 		if ext != ".csv" {
 			return Result{}, fmt.Errorf("keyness is exported as a .csv table, not %q", ext)

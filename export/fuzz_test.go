@@ -1,6 +1,7 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -58,9 +59,10 @@ func FuzzExportLabels(f *testing.F) {
 		if err != nil {
 			return // a label the loader refuses (empty, say) is the loader's business
 		}
-		for _, name := range append(Names(), List) {
-			for _, ext := range []string{".png", ".svg", ".csv"} {
-				if (name == List || name == Keyness) && ext != ".csv" {
+		for _, name := range append(Names(), List, Segments, W3C, Project) {
+			for _, ext := range []string{".png", ".svg", ".csv", ".jsonld", ".qdpx"} {
+				only := map[string]string{List: ".csv", Keyness: ".csv", Segments: ".csv", W3C: ".jsonld", Project: ".qdpx"}[name]
+				if only != "" && ext != only || only == "" && (ext == ".jsonld" || ext == ".qdpx") {
 					continue
 				}
 				// The phrases are the fuzzer's too: they head the phrase
@@ -71,6 +73,25 @@ func FuzzExportLabels(f *testing.F) {
 					t.Fatalf("%s%s: %v", name, ext, err)
 				}
 				switch ext {
+				case ".jsonld":
+					if !json.Valid(res.Bytes) {
+						t.Fatalf("%s.jsonld is not JSON", name)
+					}
+				case ".qdpx":
+					z, err := zip.NewReader(bytes.NewReader(res.Bytes), int64(len(res.Bytes)))
+					if err != nil || len(z.File) == 0 || z.File[0].Name != "project.qde" {
+						t.Fatalf("%s.qdpx: %v", name, err)
+					}
+					r, _ := z.File[0].Open()
+					d := xml.NewDecoder(r)
+					for {
+						if _, err := d.Token(); err == io.EOF {
+							break
+						} else if err != nil {
+							t.Fatalf("project.qde is not XML: %v", err)
+						}
+					}
+					r.Close()
 				case ".svg":
 					d := xml.NewDecoder(bytes.NewReader(res.Bytes))
 					for {
