@@ -281,16 +281,16 @@ func (w *MainWindow) EditMeetings() {
 		}
 		var people []string
 		for _, p := range m.Participants {
-			people = append(people, strings.TrimRight(strings.Join([]string{p.Name, p.Hangul, p.Role, p.Country}, " | "), " |"))
+			people = append(people, edit.ParticipantLine(edit.Participant{Name: p.Name, Hangul: p.Hangul, Role: p.Role, Country: p.Country}))
 		}
 		id := m.ID
 		return []recordField{
 			{label: "Title", key: "title", value: m.Title, check: checkTitle},
 			{label: "Short label", key: "short", value: short},
 			{label: "Participants", key: "participants", value: strings.Join(people, "\n"), lines: true, hint: "a line each: name | 한글 | role | country",
-				check: func(s string) error { _, err := parseParticipants(s); return err },
+				check: func(s string) error { _, err := edit.ParseParticipants(s); return err },
 				write: func(b []byte, _, now string) ([]byte, error) {
-					ps, err := parseParticipants(now)
+					ps, err := edit.ParseParticipants(now)
 					if err != nil {
 						return nil, err
 					}
@@ -377,28 +377,4 @@ func reattach(b []byte, id string, was, now []string) ([]byte, error) {
 		}
 	}
 	return b, nil
-}
-
-// parseParticipants reads the participants field: a line each, "name |
-// Hangul name | role | country", every part but the name optional.
-func parseParticipants(s string) ([]edit.Participant, error) {
-	var out []edit.Participant
-	for i, line := range strings.Split(s, "\n") {
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		parts := strings.Split(line, "|")
-		for len(parts) < 4 {
-			parts = append(parts, "")
-		}
-		if len(parts) > 4 {
-			return nil, fmt.Errorf("line %d: a participant is at most name | 한글 | role | country", i+1)
-		}
-		p := edit.Participant{Name: strings.TrimSpace(parts[0]), Hangul: strings.TrimSpace(parts[1]), Role: strings.TrimSpace(parts[2]), Country: strings.TrimSpace(parts[3])}
-		if p.Name == "" {
-			return nil, fmt.Errorf("line %d: a participant needs a name", i+1)
-		}
-		out = append(out, p)
-	}
-	return out, nil
 }

@@ -7,16 +7,15 @@ package gen
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
@@ -150,7 +149,7 @@ func Write(dir string, o Options) (string, error) {
 	if err := o.Check(); err != nil {
 		return "", err
 	}
-	root, err := openEmptyFolder(dir)
+	root, _, err := atomicfile.OpenEmptyFolder(dir, "gen")
 	if err != nil {
 		return "", err
 	}
@@ -213,7 +212,7 @@ func Write(dir string, o Options) (string, error) {
 			write(fillers[rng.Intn(len(fillers))] + "\n")
 		}
 		file := "sources/" + id + ".txt"
-		if err := writeNew(root, file, []byte(text.String())); err != nil {
+		if err := atomicfile.WriteNew(root, file, []byte(text.String())); err != nil {
 			return "", fmt.Errorf("write %s: %w", filepath.Join(dir, file), err)
 		}
 		fc.Sources = append(fc.Sources, fileSource{ID: id, Title: fmt.Sprintf("Report %d", si+1), Language: lang, File: file})
@@ -229,7 +228,7 @@ func Write(dir string, o Options) (string, error) {
 	}
 	path := filepath.Join(dir, "corpus.yaml")
 	const partial = ".corpus.yaml.partial"
-	if err := writeNew(root, partial, out); err != nil {
+	if err := atomicfile.WriteNew(root, partial, out); err != nil {
 		root.Remove(partial)
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
@@ -242,58 +241,4 @@ func Write(dir string, o Options) (string, error) {
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	return path, nil
-}
-
-// openEmptyFolder makes dir, or opens it when it exists and is an empty
-// folder (not a symbolic link to one).
-func openEmptyFolder(dir string) (*os.Root, error) {
-	info, err := os.Lstat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("make %s: %w", dir, err)
-		}
-	case err != nil:
-		return nil, fmt.Errorf("open %s: %w", dir, err)
-	case info.Mode()&fs.ModeSymlink != 0:
-		return nil, fmt.Errorf("%s is a symbolic link; gen writes only into a real, new or empty folder", dir)
-	case !info.IsDir():
-		return nil, fmt.Errorf("%s exists and is not a folder; gen writes only into a new or empty folder", dir)
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dir, err)
-	}
-	f, err := root.Open(".")
-	if err == nil {
-		var names []string
-		names, err = f.Readdirnames(1)
-		f.Close()
-		if len(names) > 0 {
-			root.Close()
-			return nil, fmt.Errorf("%s is not empty; gen writes only into a new or empty folder, so that it replaces nothing", dir)
-		}
-		if errors.Is(err, io.EOF) {
-			err = nil
-		}
-	}
-	if err != nil {
-		root.Close()
-		return nil, fmt.Errorf("read %s: %w", dir, err)
-	}
-	return root, nil
-}
-
-// writeNew creates name inside root, failing if anything (a file, a link)
-// is already there, and writes data to it.
-func writeNew(root *os.Root, name string, data []byte) error {
-	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if closeErr := f.Close(); err == nil {
-		err = closeErr
-	}
-	return err
 }

@@ -188,6 +188,37 @@ type Participant struct {
 	Name, Hangul, Role, Country string
 }
 
+// ParticipantLine writes a participant as the editors and exchange
+// formats take one: "name | Hangul name | role | country", the empty
+// parts at the end left out.
+func ParticipantLine(p Participant) string {
+	return strings.TrimRight(strings.Join([]string{p.Name, p.Hangul, p.Role, p.Country}, " | "), " |")
+}
+
+// ParseParticipants reads participants a line each, as ParticipantLine
+// writes them, every part but the name optional.
+func ParseParticipants(s string) ([]Participant, error) {
+	var out []Participant
+	for i, line := range strings.Split(s, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		for len(parts) < 4 {
+			parts = append(parts, "")
+		}
+		if len(parts) > 4 {
+			return nil, fmt.Errorf("line %d: a participant is at most name | 한글 | role | country", i+1)
+		}
+		p := Participant{Name: strings.TrimSpace(parts[0]), Hangul: strings.TrimSpace(parts[1]), Role: strings.TrimSpace(parts[2]), Country: strings.TrimSpace(parts[3])}
+		if p.Name == "" {
+			return nil, fmt.Errorf("line %d: a participant needs a name", i+1)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
 func participantItem(p Participant) string {
 	kv := [][2]string{{"name", quoted(p.Name)}}
 	for _, f := range [][2]string{{"hangul", p.Hangul}, {"role", p.Role}, {"country", p.Country}} {

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
 )
 
 // Namespace is the QDA-XML project namespace.
@@ -192,10 +193,10 @@ func Write(w io.Writer, c *data.Corpus) (Report, error) {
 	return rep, nil
 }
 
-type sourceText struct{ guid, text string }
+type exportText struct{ guid, text string }
 
 // build makes the project and the texts to write beside it.
-func build(c *data.Corpus) (xProject, []sourceText, Report) {
+func build(c *data.Corpus) (xProject, []exportText, Report) {
 	var rep Report
 	p := xProject{Xmlns: Namespace, Name: c.Title, Origin: "Alliance Timeline", Description: c.Description}
 	coders := map[string]bool{}
@@ -243,11 +244,14 @@ func build(c *data.Corpus) (xProject, []sourceText, Report) {
 			{GUID: GUID("variable", "day"), Name: "day", Type: "Date", Description: "The meeting's date, when it is known to the day."},
 			{GUID: GUID("variable", "kind"), Name: "kind", Type: "Text"},
 			{GUID: GUID("variable", "place"), Name: "place", Type: "Text"},
+			{GUID: GUID("variable", "label"), Name: "label", Type: "Text", Description: "The meeting's short label on the timeline."},
+			{GUID: GUID("variable", "participants"), Name: "participants", Type: "Text", Description: "One a line: name | Hangul name | role | country."},
+			{GUID: GUID("variable", "notes"), Name: "notes", Type: "Text", Description: "Uncertainties, attributions, the reasons for a date."},
 		}
 		p.Variables = &xVariables{Variable: vars}
 		p.Cases = &xCases{}
 		for _, m := range c.MeetingsByDate() {
-			cs := xCase{GUID: GUID("meeting", m.ID), Name: m.Title, Description: strings.TrimSpace(m.Summary + "\n\n" + m.Notes)}
+			cs := xCase{GUID: GUID("meeting", m.ID), Name: m.Title, Description: m.Summary}
 			value := func(name, text, date string) {
 				if text != "" || date != "" {
 					cs.VariableValue = append(cs.VariableValue, xVariableValue{VariableRef: xRef{GUID("variable", name)}, TextValue: text, DateValue: date})
@@ -259,6 +263,15 @@ func build(c *data.Corpus) (xProject, []sourceText, Report) {
 			}
 			value("kind", m.Kind, "")
 			value("place", m.Place, "")
+			if m.Short != m.Title {
+				value("label", m.Short, "")
+			}
+			var people []string
+			for _, p := range m.Participants {
+				people = append(people, edit.ParticipantLine(edit.Participant{Name: p.Name, Hangul: p.Hangul, Role: p.Role, Country: p.Country}))
+			}
+			value("participants", strings.Join(people, "\n"), "")
+			value("notes", m.Notes, "")
 			for _, s := range m.Sources {
 				cs.SourceRef = append(cs.SourceRef, xRef{GUID("source", s.ID)})
 			}
@@ -266,7 +279,7 @@ func build(c *data.Corpus) (xProject, []sourceText, Report) {
 		}
 		rep.Cases = len(p.Cases.Case)
 	}
-	var texts []sourceText
+	var texts []exportText
 	if len(c.Sources) > 0 {
 		p.Sources = &xSources{}
 	}
@@ -300,7 +313,7 @@ func build(c *data.Corpus) (xProject, []sourceText, Report) {
 			rep.Excluded++
 		}
 		p.Sources.TextSource = append(p.Sources.TextSource, ts)
-		texts = append(texts, sourceText{guid, s.Text})
+		texts = append(texts, exportText{guid, s.Text})
 	}
 	rep.Sources = len(texts)
 	return p, texts, rep
