@@ -61,6 +61,14 @@ func (w *MainWindow) exportDialog(what string) {
 		formats = ".png, .svg or .csv (the marks), by the extension"
 	case export.List:
 		formats = ".csv: one line per span or match, with its citation"
+	case export.Keyness:
+		formats = ".csv: the table shown"
+	case export.Project:
+		formats = ".qdpx: a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo or QualCoder"
+	case export.W3C:
+		formats = ".jsonld: W3C Web Annotations"
+	case export.Segments:
+		formats = ".csv: one row per annotation, for spreadsheets"
 	}
 	var d *dialog.CustomDialog
 	submit := func() {
@@ -133,8 +141,13 @@ func (w *MainWindow) exportFolder() string {
 
 // defaultExt is the extension an export of what gets when none is typed.
 func defaultExt(what string) string {
-	if what == export.List || what == export.Keyness {
+	switch what {
+	case export.List, export.Keyness, export.Segments:
 		return ".csv"
+	case export.Project:
+		return ".qdpx"
+	case export.W3C:
+		return ".jsonld"
 	}
 	return ".png"
 }
@@ -162,7 +175,9 @@ func (w *MainWindow) checkExportPath(what, path string) error {
 		return fmt.Errorf("give a file name")
 	case what == export.List && ext != ".csv":
 		return fmt.Errorf("the span list is exported as .csv, not %q", ext)
-	case ext != ".png" && ext != ".svg" && ext != ".csv":
+	case defaultExt(what) != ".png" && ext != defaultExt(what) && !(what == export.W3C && ext == ".json"):
+		return fmt.Errorf("this export is written as %s, not %q", defaultExt(what), ext)
+	case defaultExt(what) == ".png" && ext != ".png" && ext != ".svg" && ext != ".csv":
 		return fmt.Errorf("the extension must be .png, .svg or .csv, not %q", ext)
 	}
 	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
+	"github.com/alliance-timeline/alliance-timeline/export"
 )
 
 func (w *MainWindow) menu() *fyne.MainMenu {
@@ -30,10 +31,14 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Reload  (Ctrl+R)", w.Reload),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Import documents…  (or drop them on the window)", w.ShowImport),
+		fyne.NewMenuItem("Import a REFI-QDA project as a new corpus…", w.ShowImportProject),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Export the chart…  (Ctrl+E)", w.ShowExport),
 		fyne.NewMenuItem("Export the timeline…  (Ctrl+Shift+E)", w.ShowExportTimeline),
 		fyne.NewMenuItem("Export the span list…  (Ctrl+Shift+L)", w.ShowExportList),
+		fyne.NewMenuItem("Export a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)…", func() { w.exportDialog(export.Project) }),
+		fyne.NewMenuItem("Export W3C Web Annotations…", func() { w.exportDialog(export.W3C) }),
+		fyne.NewMenuItem("Export the coded segments for a spreadsheet…", func() { w.exportDialog(export.Segments) }),
 	)
 	undo, redo := "Undo", "Redo"
 	if w.session != nil && w.session.CanUndo() != "" {

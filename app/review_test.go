@@ -14,6 +14,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/data/refiqda"
 	"github.com/alliance-timeline/alliance-timeline/data/suggest"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/export"
@@ -185,5 +186,49 @@ func TestKeynessTabListsOccurrences(t *testing.T) {
 	raw, _ := os.ReadFile(path)
 	if lines := strings.Split(strings.TrimSpace(string(raw)), "\n"); lines[0] != "term,a,b,g2,log_ratio" || len(lines) != len(w.keyness.result.Terms)+1 {
 		t.Errorf("the export has %d lines for %d terms: %.60q", len(lines), len(w.keyness.result.Terms), raw)
+	}
+}
+
+// The File menu's exports for other tools write the corpus: a REFI-QDA
+// project, Web Annotations and the coded segments, each refused under
+// another extension.
+func TestExportsForOtherTools(t *testing.T) {
+	w := openWindow(t, builtin)
+	dir := t.TempDir()
+	for what, name := range map[string]string{export.Project: "p.qdpx", export.W3C: "a.jsonld", export.Segments: "s.csv"} {
+		path := filepath.Join(dir, name)
+		if err := w.checkExportPath(what, filepath.Join(dir, "x.png")); err == nil {
+			t.Errorf("%s: a .png name was accepted", what)
+		}
+		if err := w.checkExportPath(what, path); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		w.exportTo(what, path, false)
+		w.ui.pumpUntil(t, "the export of "+what, func() bool { return strings.Contains(w.events.String(), "exported chart="+what) })
+		if info, err := os.Stat(path); err != nil || info.Size() < 1000 {
+			t.Errorf("%s: %v", what, err)
+		}
+	}
+}
+
+// A REFI-QDA project imported in the window lands in a new folder named
+// for it and opens there.
+func TestImportProjectOpensTheNewCorpus(t *testing.T) {
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader})
+	dir := t.TempDir()
+	qdpx := filepath.Join(dir, "Other Project.qdpx")
+	f, _ := os.Create(qdpx)
+	if _, err := refiqda.Write(f, w.corpus); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	w.importProject(qdpx, dir)
+	w.ui.pumpUntil(t, "the import", func() bool { return strings.Contains(w.events.String(), "imported-project path=") })
+	w.waitLoads(t, 2)
+	if !strings.HasSuffix(w.path, filepath.Join("other-project-corpus", "corpus.yaml")) || len(w.corpus.Annotations) == 0 {
+		t.Errorf("opened %s with %d annotations", w.path, len(w.corpus.Annotations))
+	}
+	if again := newFolderName(dir, "Other Project"); !strings.HasSuffix(again, "other-project-corpus-2") {
+		t.Errorf("a second import would go to %s", again)
 	}
 }

@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data/cache"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/data/refiqda"
 	"github.com/alliance-timeline/alliance-timeline/data/suggest"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/data/wording"
@@ -288,5 +291,43 @@ func BenchmarkKeyness100k(b *testing.B) {
 		if err != nil || len(k.Terms) == 0 {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkExportQDPX100k writes the scale corpus as a REFI-QDA project
+// (30,000 texts, 100,000 selections, compressed), and
+// BenchmarkImportQDPX100k reads it back into a new corpus folder, loaded
+// to check it. Target: 5 s each. BenchmarkLoad100k is the baseline.
+func BenchmarkExportQDPX100k(b *testing.B) {
+	c := loadScale(b)
+	for b.Loop() {
+		if _, err := refiqda.Write(io.Discard, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkImportQDPX100k(b *testing.B) {
+	c := loadScale(b)
+	dir := b.TempDir()
+	qdpx := filepath.Join(dir, "scale.qdpx")
+	f, err := os.Create(qdpx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := refiqda.Write(f, c); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	n := 0
+	for b.Loop() {
+		n++
+		out := filepath.Join(dir, fmt.Sprint("import-", n))
+		if _, rep, err := refiqda.Import(qdpx, out); err != nil || rep.Annotations != len(c.Annotations) {
+			b.Fatal(err, rep.Annotations)
+		}
+		b.StopTimer()
+		os.RemoveAll(out)
+		b.StartTimer()
 	}
 }

@@ -17,7 +17,7 @@ import (
 // cannot exhaust memory, disk or time. Everything is checked before the
 // target folder is touched.
 const (
-	MaxEntries      = 10_000   // entries of the archive
+	MaxEntries      = 50_000   // entries of the archive: a project of 50,000 sources at most
 	MaxProjectBytes = 64 << 20 // project.qde
 	MaxTextBytes    = 16 << 20 // one source's text, as a corpus' source file may be
 	MaxTotalBytes   = 512 << 20
