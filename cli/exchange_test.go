@@ -57,3 +57,54 @@ func TestQDPXRoundTripAndRefusals(t *testing.T) {
 		t.Errorf("no --out: exit %d", code)
 	}
 }
+
+// Web Annotations out and back in: a copy of the built-in corpus without
+// its annotations gets every one back, exact; a Hypothesis export adds its
+// annotations by quote (its page positions are hints only) and names the
+// one whose tag is no topic, exiting 1.
+func TestWebAnnotationsRoundTripAndHypothesis(t *testing.T) {
+	dir := t.TempDir()
+	jsonld := filepath.Join(dir, "a.jsonld")
+	if code, _, stderr, _ := run(t, "export", "--format", "w3c", "--out", jsonld); code != ExitOK {
+		t.Fatalf("export: %d %s", code, stderr)
+	}
+	corpus, err := assets.WriteCorpus(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(corpus)
+	var kept []string
+	for _, line := range strings.SplitAfter(string(raw), "\n") {
+		if line != "annotations:\n" && (!strings.HasPrefix(line, "  - {source: ") || strings.Contains(line, "note: ")) {
+			kept = append(kept, line) // the annotations go, their key too (not the rejections, which have notes)
+		}
+	}
+	os.WriteFile(corpus, []byte(strings.Join(kept, "")), 0o644)
+	code, stdout, stderr, _ := run(t, "import-annotations", corpus, jsonld)
+	if code != ExitOK || !strings.Contains(stdout, "added 102 of 102") {
+		t.Fatalf("import-annotations: exit %d\n%s%s", code, stdout, stderr)
+	}
+	c, ps, err := load.File(corpus)
+	if err != nil || ps.HasErrors() || len(c.Annotations) != 102 || c.Stats().Anchors["exact"] != 102 {
+		t.Fatalf("%v %s: %d annotations", err, ps, len(c.Annotations))
+	}
+	hyp := filepath.Join(dir, "hypothesis.json")
+	os.WriteFile(hyp, []byte(`{"total": 2, "rows": [
+  {"id": "h1", "uri": "https://global.chinadaily.com.cn/usa/world/2012-10/25/content_15845361.htm", "user": "acct:ann@hypothes.is",
+   "created": "2024-03-01T10:00:00.000000+00:00", "tags": ["Missile defense"], "text": "radar in Japan",
+   "target": [{"source": "https://global.chinadaily.com.cn/usa/world/2012-10/25/content_15845361.htm",
+     "selector": [{"type": "TextPositionSelector", "start": 9999, "end": 10020},
+                  {"type": "TextQuoteSelector", "exact": "adding a new radar", "prefix": "in Japan, ", "suffix": ""}]}]},
+  {"id": "h2", "uri": "https://global.chinadaily.com.cn/usa/world/2012-10/25/content_15845361.htm", "tags": ["no such topic"],
+   "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "nuclear umbrella"}]}]}
+]}`), 0o644)
+	code, stdout, stderr, _ = run(t, "import-annotations", corpus, hyp)
+	if code != ExitProblems || !strings.Contains(stdout, "h1: exact") || !strings.Contains(stderr, "h2 not imported: no topic") || !strings.Contains(stdout, "added 1 of 2") {
+		t.Fatalf("hypothesis: exit %d\n%s%s", code, stdout, stderr)
+	}
+	c, _, _ = load.File(corpus)
+	last := c.Annotations[len(c.Annotations)-1]
+	if last.Text() != "adding a new radar" || last.Coder != "ann" || last.Created != "2024-03-01" || last.Topic.ID != "missile-defense" {
+		t.Errorf("the Hypothesis annotation: %q by %q on %q as %s", last.Text(), last.Coder, last.Created, last.Topic.ID)
+	}
+}

@@ -64,3 +64,23 @@ func TestBuiltinCorpusAsWebAnnotations(t *testing.T) {
 		ids[it.ID] = true
 	}
 }
+
+// Any JSON: read without a panic; what is read matches against a corpus
+// without one either.
+func FuzzRead(f *testing.F) {
+	f.Add(`{"type":"AnnotationCollection","first":{"items":[{"id":"a","body":{"purpose":"tagging","value":"Space"},"target":{"source":"urn:alliance-timeline:source:s","selector":[{"type":"TextQuoteSelector","exact":"space"},{"type":"TextPositionSelector","start":3,"end":8}]}}]}}`)
+	f.Add(`{"rows":[{"uri":"u","tags":["x"],"user":"acct:a@b","target":[{"selector":[{"type":"TextQuoteSelector","exact":"q"}]}]}]}`)
+	f.Add(`[{"target":"urn:alliance-timeline:source:s"}]`)
+	c, _, _ := assets.LoadCorpus()
+	f.Fuzz(func(t *testing.T, s string) {
+		in, err := Read([]byte(s))
+		if err != nil {
+			return
+		}
+		for _, p := range Match(c, in) {
+			if p.OK && p.Annotation.Quote == "" {
+				t.Fatalf("placed with no quote: %+v", p)
+			}
+		}
+	})
+}
