@@ -68,7 +68,7 @@ func (w *MainWindow) exportDialog(what string) {
 	case export.W3C:
 		formats = ".jsonld: W3C Web Annotations"
 	case export.Segments:
-		formats = ".csv: one row per annotation, for spreadsheets"
+		formats = ".csv or .xlsx: one row per annotation, for spreadsheets"
 	}
 	var d *dialog.CustomDialog
 	submit := func() {
@@ -175,7 +175,7 @@ func (w *MainWindow) checkExportPath(what, path string) error {
 		return fmt.Errorf("give a file name")
 	case what == export.List && ext != ".csv":
 		return fmt.Errorf("the span list is exported as .csv, not %q", ext)
-	case defaultExt(what) != ".png" && ext != defaultExt(what) && !(what == export.W3C && ext == ".json"):
+	case defaultExt(what) != ".png" && ext != defaultExt(what) && !(what == export.W3C && ext == ".json") && !(what == export.Segments && ext == ".xlsx"):
 		return fmt.Errorf("this export is written as %s, not %q", defaultExt(what), ext)
 	case defaultExt(what) == ".png" && ext != ".png" && ext != ".svg" && ext != ".csv":
 		return fmt.Errorf("the extension must be .png, .svg or .csv, not %q", ext)

@@ -18,7 +18,7 @@ func runExport(env Env, args []string) int {
 	fs := flagSet(env, "export", "--chart NAME --out FILE.png|FILE.svg|FILE.csv [--corpus CORPUS.yaml] [options]\n       alliance-timeline export --format qdpx|w3c|segments --out FILE.qdpx|FILE.jsonld|FILE.csv [--corpus CORPUS.yaml]",
 		"Draw the timeline or a chart into a file, without a display. The format follows the extension:\n.png, .svg, or .csv (a chart's numbers; the timeline's marks). With --format, write the corpus for other tools:\na REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder), W3C Web Annotations, or coded segments")
 	chart := fs.String("chart", "", "what to draw: "+names)
-	format := fs.String("format", "", "instead of drawing, write the corpus as: qdpx (a REFI-QDA project, .qdpx), w3c (W3C Web Annotations, .jsonld) or segments (one row per annotation, .csv)")
+	format := fs.String("format", "", "instead of drawing, write the corpus as: qdpx (a REFI-QDA project, .qdpx), w3c (W3C Web Annotations, .jsonld) or segments (one row per annotation, .csv or .xlsx)")
 	out := fs.String("out", "", "the `file` to write (.png, .svg or .csv)")
 	corpus := fs.String("corpus", "", "the corpus `file` (default: the built-in corpus)")
 	width := fs.Int("width", 0, "width in `points` (default: 1600 for the timeline, 1200 for charts)")
@@ -51,7 +51,7 @@ func runExport(env Env, args []string) int {
 	}
 	u, err := data.ParseUnit(*unit)
 	ext := strings.ToLower(filepath.Ext(*out))
-	formats := map[string][]string{export.Project: {".qdpx"}, export.W3C: {".jsonld", ".json"}, export.Segments: {".csv"}}
+	formats := map[string][]string{export.Project: {".qdpx"}, export.W3C: {".jsonld", ".json"}, export.Segments: {".csv", ".xlsx"}}
 	if *format != "" {
 		exts, ok := formats[*format]
 		switch {

@@ -96,11 +96,15 @@ func Render(c *data.Corpus, r Request, ext string) (Result, error) {
 		b, err := webanno.Write(c)
 		return Result{Bytes: b}, err
 	case Segments:
-		if ext != ".csv" {
-			return Result{}, fmt.Errorf("the coded segments are written as .csv, not %q", ext)
+		switch ext {
+		case ".csv":
+			b, err := SegmentsCSV(c)
+			return Result{Bytes: b}, err
+		case ".xlsx":
+			b, err := SegmentsXLSX(c)
+			return Result{Bytes: b}, err
 		}
-		b, err := SegmentsCSV(c)
-		return Result{Bytes: b}, err
+		return Result{}, fmt.Errorf("the coded segments are written as .csv or .xlsx, not %q", ext)
 	case Keyness:
 		if ext != ".csv" {
 			return Result{}, fmt.Errorf("keyness is exported as a .csv table, not %q", ext)

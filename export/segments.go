@@ -23,6 +23,24 @@ const Segments = "segments"
 func SegmentsCSV(c *data.Corpus) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
+	for _, r := range segmentRows(c) {
+		if err := w.Write(safetext.CSVRow(r)); err != nil {
+			return nil, fmt.Errorf("write CSV: %w", err)
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// SegmentsXLSX writes the same rows as a workbook, every text an inline
+// string, which a spreadsheet never runs as a formula: the text stays as
+// it is, with no apostrophe.
+func SegmentsXLSX(c *data.Corpus) ([]byte, error) {
+	return XLSX("Coded segments", segmentRows(c))
+}
+
+// segmentRows are the coded segments' rows, the header first.
+func segmentRows(c *data.Corpus) [][]string {
 	rows := [][]string{{"meeting", "meeting_title", "date", "date_precision", "source", "topic", "topic_label", "coder", "created",
 		"quote", "before", "after", "note", "start", "end", "anchor"}}
 	for _, a := range c.Annotations {
@@ -42,11 +60,5 @@ func SegmentsCSV(c *data.Corpus) ([]byte, error) {
 		rows = append(rows, []string{meetingID(m), title, meetingDate(m), precision, a.Source.ID, a.Topic.ID, a.Topic.Label, a.Coder, a.Created,
 			quote, before, after, a.Note, strconv.Itoa(a.Anchor.Start), strconv.Itoa(a.Anchor.End), a.Anchor.Status.String()})
 	}
-	for _, r := range rows {
-		if err := w.Write(safetext.CSVRow(r)); err != nil {
-			return nil, fmt.Errorf("write CSV: %w", err)
-		}
-	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return rows
 }
