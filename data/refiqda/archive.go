@@ -212,20 +212,26 @@ func (a *folderArchive) names() []string {
 
 func (a *folderArchive) Close() error { return a.root.Close() }
 
-// textFile finds the file a plainTextPath names: internal://NAME is NAME
-// in the project's sources folder, whatever its case ("Sources/").
-func textFile(a archive, plainTextPath string) (string, bool) {
+// textFiles finds the files plainTextPaths name: internal://NAME is NAME
+// in the project's sources folder, whatever its case ("Sources/"). The
+// archive's names are indexed once: a project may have tens of thousands.
+type textFiles map[string]string // lower-cased name: the name
+
+func indexTexts(a archive) textFiles {
+	idx := textFiles{}
+	for _, n := range a.names() {
+		idx[strings.ToLower(n)] = n
+	}
+	return idx
+}
+
+func (idx textFiles) find(plainTextPath string) (string, bool) {
 	name, ok := strings.CutPrefix(plainTextPath, "internal://")
 	if !ok || name == "" {
 		return "", false
 	}
-	want := strings.ToLower("sources/" + name)
-	for _, n := range a.names() {
-		if strings.ToLower(n) == want {
-			return n, true
-		}
-	}
-	return "", false
+	n, ok := idx[strings.ToLower("sources/"+name)]
+	return n, ok
 }
 
 // stripBOM drops a UTF-8 byte-order mark.
