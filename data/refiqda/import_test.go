@@ -299,3 +299,34 @@ func FuzzImportProject(f *testing.F) {
 		}
 	})
 }
+
+// A bare project.qde beside its sources folder imports as its .qdpx does;
+// a path in it that leads out of its folder is refused.
+func TestImportBareProjectFile(t *testing.T) {
+	c := builtin(t)
+	var buf bytes.Buffer
+	if _, err := Write(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, body := range readArchive(t, buf.Bytes()) {
+		p := filepath.Join(dir, "project", filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, body, 0o644)
+	}
+	path, rep, err := Import(filepath.Join(dir, "project", "project.qde"), filepath.Join(dir, "out"))
+	if err != nil || rep.Annotations != len(c.Annotations) {
+		t.Fatalf("%v: %+v", err, rep)
+	}
+	if back, ps, err := load.File(path); err != nil || ps.HasErrors() || len(back.Annotations) != len(c.Annotations) {
+		t.Fatalf("%v %s", err, ps)
+	}
+	evil := filepath.Join(dir, "evil")
+	os.MkdirAll(evil, 0o755)
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644)
+	os.WriteFile(filepath.Join(evil, "project.qde"), []byte(`<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes><Code guid="A" name="c" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="S" name="s" plainTextPath="internal://../../secret.txt"/></Sources></Project>`), 0o644)
+	os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(evil, "sources"))
+	if _, rep, err := Import(filepath.Join(evil, "project.qde"), filepath.Join(dir, "out2")); err == nil && rep.Sources != 0 {
+		t.Errorf("a text outside the project's folder was read: %+v", rep)
+	}
+}
