@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"math"
 	"sort"
 
@@ -228,6 +229,25 @@ func (f *Frame) cluster(m *Model, lb LaneBox) {
 	}
 }
 
+// labelItem is the item a meeting mark is named for: its meeting, or for a
+// cluster the first of its meetings with source text (-1 when none has
+// any, or the mark is not a meeting's).
+func labelItem(m *Model, mk Mark) int {
+	items := m.Lanes[0].Items
+	if !mk.Cluster() {
+		if items[mk.First].Meeting < 0 {
+			return -1
+		}
+		return mk.First
+	}
+	for i := mk.First; i < mk.Last; i++ {
+		if it := items[i]; it.Meeting >= 0 && !it.Hollow && !it.Hidden {
+			return i
+		}
+	}
+	return -1
+}
+
 // placeLabels puts meeting labels under their marks, on the first of two
 // rows where they do not overlap another label; a label that fits nowhere
 // is left out (the tooltip still names the meeting).
@@ -237,10 +257,20 @@ func (f *Frame) placeLabels(m *Model, measure Measure) {
 	rowEnd[0], rowEnd[1] = math.Inf(-1), math.Inf(-1)
 	for i, mk := range f.Marks {
 		centre := (mk.X0 + mk.X1) / 2
-		if mk.Lane != 0 || mk.Cluster() || m.Lanes[0].Items[mk.First].Meeting < 0 || centre < 0 || centre > f.Plot.W {
+		if mk.Lane != 0 || centre < 0 || centre > f.Plot.W {
 			continue
 		}
-		text := safetext.Clip(m.Meetings[m.Lanes[0].Items[mk.First].Meeting].Short, MaxLabel)
+		first := labelItem(m, mk)
+		if first < 0 {
+			continue
+		}
+		text := safetext.Clip(m.Meetings[m.Lanes[0].Items[first].Meeting].Short, MaxLabel)
+		if mk.Cluster() {
+			// A cluster is named for its first meeting with text, so the
+			// meetings the corpus has text for keep their names when
+			// others crowd them: "44th SCM +1".
+			text = safetext.Clip(text, MaxLabel/2) + fmt.Sprintf(" +%d", mk.Count-1)
+		}
 		w := measure(text)
 		x := (mk.X0+mk.X1)/2 - w/2
 		x = math.Max(0, math.Min(x, f.Plot.W-w))
