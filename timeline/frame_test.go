@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
@@ -180,5 +181,21 @@ func TestEmptyModel(t *testing.T) {
 	}
 	if _, m := builtinModel(t); m.Empty() {
 		t.Error("the built-in corpus' model is empty")
+	}
+}
+
+// Where meetings crowd into one mark, the mark is named for its first
+// meeting with text: the 54th SCM among the meetings of 2022–2023 at a
+// narrow width.
+func TestClusterIsNamedForItsMeetingWithText(t *testing.T) {
+	_, m := builtinModel(t)
+	st := DefaultStyle(1)
+	f := m.NewFrame(FitScale(m.First, m.Last, 560), 560+st.Gutter, 500, st, fixedWidth)
+	var labels []string
+	for _, l := range f.Labels {
+		labels = append(labels, l.Text)
+	}
+	if !slices.Contains(labels, "54th SCM +4") {
+		t.Errorf("labels %q", labels)
 	}
 }
