@@ -102,6 +102,10 @@ func TestWebAnnotationsRoundTripAndHypothesis(t *testing.T) {
 	if code != ExitProblems || !strings.Contains(stdout, "h1: exact") || !strings.Contains(stderr, "h2 not imported: no topic") || !strings.Contains(stdout, "added 1 of 2") {
 		t.Fatalf("hypothesis: exit %d\n%s%s", code, stdout, stderr)
 	}
+	code, stdout, _, _ = run(t, "import-annotations", corpus, jsonld) // again: nothing new
+	if code != ExitOK || !strings.Contains(stdout, "no annotation added") || !strings.Contains(stdout, "has it already") {
+		t.Errorf("a second import of the same annotations: exit %d\n%.300s", code, stdout)
+	}
 	c, _, _ = load.File(corpus)
 	last := c.Annotations[len(c.Annotations)-1]
 	if last.Text() != "adding a new radar" || last.Coder != "ann" || last.Created != "2024-03-01" || last.Topic.ID != "missile-defense" {

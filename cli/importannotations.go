@@ -55,6 +55,10 @@ func runImportAnnotations(env Env, args []string) int {
 	out, after := raw, c
 	added, failed := 0, 0
 	for _, p := range placed {
+		if p.Known {
+			say(env.Stdout, "%s: not added: %s", safetext.Visible(p.In.Description), p.Status)
+			continue
+		}
 		if !p.OK {
 			failed++
 			say(env.Stderr, "%s: warning: %s not imported: %s", file, safetext.Visible(p.In.Description), safetext.Visible(p.Status))

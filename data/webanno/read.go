@@ -227,6 +227,9 @@ type Placed struct {
 	// source", "no topic", "not in the text" and the like.
 	Status string
 	OK     bool
+	// Known is set when the corpus has the annotation already (the same
+	// topic on the same span): it is not added again.
+	Known bool
 }
 
 // ErrNothing is Match's error when no annotation could be placed.
@@ -245,6 +248,7 @@ func Match(c *data.Corpus, in []Incoming) []Placed {
 		}
 	}
 	out := make([]Placed, 0, len(in))
+	seen := map[[4]any]bool{} // source, topic, span of what this file adds
 	for _, a := range in {
 		p := Placed{In: a}
 		var s *data.Source
@@ -289,6 +293,16 @@ func Match(c *data.Corpus, in []Incoming) []Placed {
 			}
 			p.Annotation, p.Anchor, p.OK = placed, an, true
 			p.Status = an.Status.String()
+			for _, o := range s.Annotations {
+				if o.Topic == topic && o.Anchor.Start == an.Start && o.Anchor.End == an.End {
+					p.OK, p.Known, p.Status = false, true, "the corpus has it already (the same topic on the same span)"
+				}
+			}
+			key := [4]any{s, topic, an.Start, an.End}
+			if p.OK && seen[key] {
+				p.OK, p.Known, p.Status = false, true, "the file has it twice (the same topic on the same span)"
+			}
+			seen[key] = true
 		}
 		out = append(out, p)
 	}
