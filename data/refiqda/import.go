@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -18,6 +17,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 )
 
 // ImportReport says what an import made, and what it could not keep.
@@ -480,7 +480,7 @@ func place(runes []rune, text string, sel xSelection, how counting) (start, end 
 	}
 	models = append(models, model{"positions counted UTF-16 units", utf16Units(runes)})
 	truncated := strings.HasSuffix(sel.Name, "…") || strings.HasSuffix(sel.Name, "...")
-	name := collapseSpace(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(sel.Name, "…"), "...")))
+	name := textmatch.FoldSpace(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(sel.Name, "…"), "...")))
 	var fallback []int
 	for _, m := range models {
 		s, e := m.conv(sel.Start), m.conv(sel.End)
@@ -510,29 +510,11 @@ func place(runes []rune, text string, sel xSelection, how counting) (start, end 
 // counted as one space; a name the tool clipped (with an ellipsis, or
 // long) need only begin the span.
 func fits(span []rune, name string, truncated bool) bool {
-	got := collapseSpace(string(span))
+	got := textmatch.FoldSpace(string(span))
 	if got == name {
 		return true
 	}
 	return (truncated || utf8.RuneCountInString(name) >= 20) && strings.HasPrefix(got, name)
-}
-
-// collapseSpace makes every run of white space one space.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
-			continue
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // crlfAsOne converts a position counted with CR LF as one character to

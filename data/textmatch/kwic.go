@@ -72,7 +72,7 @@ func contextIn(text string, excluded []data.Range, start, end, n int) Context {
 		}
 		after += "…"
 	}
-	return Context{Before: foldSpace(before), Span: foldSpace(text[start:end]), After: foldSpace(after)}
+	return Context{Before: FoldSpace(before), Span: FoldSpace(text[start:end]), After: FoldSpace(after)}
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
@@ -89,9 +89,9 @@ func byteOffset(text string, cp int) int {
 	return len(text)
 }
 
-// foldSpace turns every run of white space into one space, keeping a
+// FoldSpace turns every run of white space into one space, keeping a
 // leading or trailing one.
-func foldSpace(s string) string {
+func FoldSpace(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
