@@ -48,7 +48,7 @@ func commands() []command {
 		{"open", "[CORPUS.yaml]", "open the window on a corpus (the default command)", runOpen},
 		{"validate", "[CORPUS.yaml]", "check a corpus and print every problem", runValidate},
 		{"stats", "[CORPUS.yaml] [--format table|csv|json]", "print counts of a corpus", runStats},
-		{"export", "--chart NAME --out FILE [options]", "draw the timeline or a chart into a PNG, SVG or CSV file", runExport},
+		{"export", "--chart NAME --out FILE [options]", "draw the timeline or a chart into a PNG, SVG or CSV file; with --format, write the corpus for other tools", runExport},
 		{"new", "DIR --title TEXT", "write a new, empty corpus into a folder", runNew},
 		{"import", "CORPUS.yaml [options] FILE...", "make documents (.txt, .html, .docx) sources of a corpus", runImport},
 		{"import-annotations", "CORPUS.yaml FILE.jsonld [--dry-run]", "add W3C Web Annotations or a Hypothesis export to a corpus, anchored by quote", runImportAnnotations},
@@ -103,8 +103,10 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nWith no command, or with a corpus file, opens the window.")
 	fmt.Fprintln(w, "A corpus is a YAML file (see docs/corpus-format.md); with none, the built-in SCM corpus is used.")
 	fmt.Fprintln(w, "\nCommands:")
+	// The command and its arguments on one line, what it does indented
+	// under them: the longer commands no longer fit a column.
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %-44s %s\n", c.name, c.args, c.summary)
+		fmt.Fprintf(w, "  %s %s\n      %s\n", c.name, c.args, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'alliance-timeline COMMAND --help' for a command's options.")
 }
