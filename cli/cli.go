@@ -50,7 +50,7 @@ func commands() []command {
 		{"stats", "[CORPUS.yaml] [--format table|csv|json]", "print counts of a corpus", runStats},
 		{"export", "--chart NAME --out FILE [options]", "draw the timeline or a chart into a PNG, SVG or CSV file; with --format, write the corpus for other tools", runExport},
 		{"new", "DIR --title TEXT", "write a new, empty corpus into a folder", runNew},
-		{"import", "CORPUS.yaml [options] FILE...", "make documents (.txt, .html, .docx) sources of a corpus", runImport},
+		{"import", "CORPUS.yaml [options] FILE...", "make documents (.txt, .html, .docx, .pdf) sources of a corpus", runImport},
 		{"import-annotations", "CORPUS.yaml FILE.jsonld [--dry-run]", "add W3C Web Annotations or a Hypothesis export to a corpus, anchored by quote", runImportAnnotations},
 		{"import-qdpx", "PROJECT.qdpx --out DIR", "make a new corpus of a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)", runImportQDPX},
 		{"suggest", "[CORPUS.yaml] [--topic ID] [--format csv|json]", "list passages that topics' terms point at and nothing codes", runSuggest},
