@@ -14,15 +14,17 @@ import (
 
 // Preference keys.
 const (
-	prefWidth        = "window.width"
-	prefHeight       = "window.height"
-	prefLast         = "corpus.last"
-	prefRecent       = "corpus.recent"
-	prefHidden       = "topics.hidden"
-	prefTheme        = "theme"
-	prefCoder        = "coder.name" // written into the annotations one makes
-	prefExportFolder = "export.folder"
-	maxRecent        = 8
+	prefWidth         = "window.width"
+	prefHeight        = "window.height"
+	prefLast          = "corpus.last"
+	prefRecent        = "corpus.recent"
+	prefHidden        = "topics.hidden"
+	prefTheme         = "theme"
+	prefCoder         = "coder.name" // written into the annotations one makes
+	prefExportFolder  = "export.folder"
+	prefSidebarFolded = "panel.sidebar.folded"
+	prefRightFolded   = "panel.right.folded"
+	maxRecent         = 8
 )
 
 // loadState is the window's state as the preferences left it: the topics

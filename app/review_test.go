@@ -232,3 +232,28 @@ func TestImportProjectOpensTheNewCorpus(t *testing.T) {
 		t.Errorf("a second import would go to %s", again)
 	}
 }
+
+// The side panels fold away (Ctrl+B, Ctrl+Alt+B), giving the timeline the
+// width, and a new window remembers them folded.
+func TestSidePanelsFoldAndAreRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := openWindowIn(t, a, Options{Load: builtin})
+	before := w.timeline.Size().Width
+	w.TogglePanel(0)
+	w.TogglePanel(1)
+	if w.sidebar.Visible() || w.rightPanel.Visible() {
+		t.Fatal("the panels still show")
+	}
+	w.Content().Refresh()
+	if after := w.timeline.Size().Width; after < before*1.5 {
+		t.Errorf("the timeline is %v wide with the panels folded, %v before", after, before)
+	}
+	again := openWindowIn(t, a, Options{Load: builtin})
+	if again.sidebar.Visible() || again.rightPanel.Visible() {
+		t.Error("a new window shows the folded panels")
+	}
+	again.TogglePanel(0)
+	if !again.sidebar.Visible() || a.Preferences().Bool(prefSidebarFolded) {
+		t.Error("the sidebar did not unfold, or the preference stayed")
+	}
+}

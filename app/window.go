@@ -120,7 +120,8 @@ type MainWindow struct {
 	phraseEntry      *searchEntry // the phrase trends' phrases
 	phrases          string       // as last drawn, for export
 	phrasesByMeeting bool
-	keyness          keynessTab // the keyness tab
+	keyness          keynessTab        // the keyness tab
+	rightPanel       fyne.CanvasObject // the spans and sources, which fold away
 }
 
 // NewMainWindow builds the window and starts loading the corpus.
@@ -297,6 +298,7 @@ func (w *MainWindow) build() {
 	center.SetOffset(0.6)
 	right := container.NewVSplit(w.kwic, container.NewBorder(w.newReviewBar(), nil, nil, nil, w.detail))
 	right.SetOffset(0.4)
+	w.rightPanel = right
 	main := container.NewHSplit(center, right)
 	main.SetOffset(0.62)
 	withSidebar := container.NewHSplit(w.sidebar, main)
@@ -304,6 +306,7 @@ func (w *MainWindow) build() {
 	w.lower = container.NewVSplit(withSidebar, w.problems)
 	w.lower.SetOffset(1)
 	w.problems.Hide()
+	w.restorePanels()
 	w.statusBar = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, 20), container.NewStack(w.progress, w.loadBar)), w.status)
 	w.SetContent(container.NewStack(container.NewBorder(top, w.statusBar, nil, nil, w.lower), w.tips.root))
 }
