@@ -112,3 +112,54 @@ func TestWebAnnotationsRoundTripAndHypothesis(t *testing.T) {
 		t.Errorf("the Hypothesis annotation: %q by %q on %q as %s", last.Text(), last.Coder, last.Created, last.Topic.ID)
 	}
 }
+
+// Hostile archives through the command line: exit 1, the reason on
+// standard error, no target folder left, nothing written beside it.
+func TestHostileArchivesExitOne(t *testing.T) {
+	write := func(t *testing.T, add func(z *zip.Writer)) string {
+		p := filepath.Join(t.TempDir(), "p.qdpx")
+		f, _ := os.Create(p)
+		z := zip.NewWriter(f)
+		add(z)
+		z.Close()
+		f.Close()
+		return p
+	}
+	entry := func(z *zip.Writer, name, body string) {
+		w, _ := z.Create(name)
+		w.Write([]byte(body))
+	}
+	project := `<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>`
+	for _, tc := range []struct {
+		name, wants string
+		add         func(z *zip.Writer)
+	}{
+		{"absolute", "absolute", func(z *zip.Writer) { entry(z, "project.qde", project); entry(z, "/etc/x", "x") }},
+		{"drive", "drive letter", func(z *zip.Writer) { entry(z, "project.qde", project); entry(z, "C:x", "x") }},
+		{"NUL", "NUL", func(z *zip.Writer) { entry(z, "project.qde", project); entry(z, "a\x00b", "x") }},
+		{"symlink", "symbolic link", func(z *zip.Writer) {
+			entry(z, "project.qde", project)
+			h := &zip.FileHeader{Name: "sources/l.txt"}
+			h.SetMode(os.ModeSymlink | 0o777)
+			w, _ := z.CreateHeader(h)
+			w.Write([]byte("/etc/passwd"))
+		}},
+		{"bomb", "zip bomb", func(z *zip.Writer) { entry(z, "project.qde", project); entry(z, "sources/x.txt", strings.Repeat("\x00", 40<<20)) }},
+		{"entities", "document type", func(z *zip.Writer) {
+			entry(z, "project.qde", `<!DOCTYPE p [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><Project xmlns="urn:QDA-XML:project:1.0" name="&b;"/>`)
+		}},
+		{"encoding", "not UTF-8", func(z *zip.Writer) { entry(z, "project.qde", "<Project name=\"\xff\"/>") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			archive := write(t, tc.add)
+			parent := t.TempDir()
+			code, _, stderr, _ := run(t, "import-qdpx", archive, "--out", filepath.Join(parent, "out"))
+			if code != ExitProblems || !strings.Contains(stderr, tc.wants) {
+				t.Errorf("exit %d, %q", code, stderr)
+			}
+			if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+				t.Errorf("left behind: %v", entries)
+			}
+		})
+	}
+}
