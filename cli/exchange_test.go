@@ -144,7 +144,10 @@ func TestHostileArchivesExitOne(t *testing.T) {
 			w, _ := z.CreateHeader(h)
 			w.Write([]byte("/etc/passwd"))
 		}},
-		{"bomb", "zip bomb", func(z *zip.Writer) { entry(z, "project.qde", project); entry(z, "sources/x.txt", strings.Repeat("\x00", 40<<20)) }},
+		{"bomb", "zip bomb", func(z *zip.Writer) {
+			entry(z, "project.qde", project)
+			entry(z, "sources/x.txt", strings.Repeat("\x00", 40<<20))
+		}},
 		{"entities", "document type", func(z *zip.Writer) {
 			entry(z, "project.qde", `<!DOCTYPE p [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><Project xmlns="urn:QDA-XML:project:1.0" name="&b;"/>`)
 		}},
