@@ -76,10 +76,10 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 	view := fyne.NewMenu("View",
 		fyne.NewMenuItem("Fit the timeline  (Home)", func() { w.timeline.Fit() }),
 		fyne.NewMenuItem("Search  (Ctrl+F)", func() { w.Canvas().Focus(w.search) }),
-		fyne.NewMenuItemSeparator(),
-		panelItem("Topics and filters  (Ctrl+B)", w.sidebar, func() { w.TogglePanel(0) }),
-		panelItem("Spans and sources  (Ctrl+Alt+B)", w.rightPanel, func() { w.TogglePanel(1) }),
 		themes,
+		fyne.NewMenuItemSeparator(),
+		panelItem("Topics panel  (Ctrl+B)", w.sidebar, func() { w.TogglePanel(0) }),
+		panelItem("Sources panel  (Ctrl+J)", w.rightPanel, func() { w.TogglePanel(1) }),
 	)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts and version  (F1)", w.ShowHelp))
 	return fyne.NewMainMenu(file, edit, view, help)
@@ -125,7 +125,7 @@ var shortcutHelp = [][2]string{
 	{"Ctrl+Z / Ctrl+Shift+Z", "undo / redo an edit"},
 	{"Ctrl+S", "save the edits to the corpus file (only their lines change)"},
 	{"Ctrl+Q", "quit"},
-	{"Ctrl+B / Ctrl+Alt+B", "fold or unfold the topics and filters / the spans and sources, so the timeline takes the width"},
+	{"Ctrl+B / Ctrl+J", "fold or unfold the topics and filters / the spans and sources, so the timeline takes the width"},
 	{"F1", "this help"},
 }
 

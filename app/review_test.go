@@ -233,7 +233,7 @@ func TestImportProjectOpensTheNewCorpus(t *testing.T) {
 	}
 }
 
-// The side panels fold away (Ctrl+B, Ctrl+Alt+B), giving the timeline the
+// The side panels fold away (Ctrl+B, Ctrl+J), giving the timeline the
 // width, and a new window remembers them folded.
 func TestSidePanelsFoldAndAreRemembered(t *testing.T) {
 	a := test.NewTempApp(t)

@@ -34,7 +34,7 @@ func (w *MainWindow) addShortcuts() {
 	add(fyne.KeyX, ctrl|fyne.KeyModifierShift, w.excludeSelection)
 	add(fyne.KeyG, ctrl, w.StartReview)
 	add(fyne.KeyB, ctrl, func() { w.TogglePanel(0) })
-	add(fyne.KeyB, ctrl|fyne.KeyModifierAlt, func() { w.TogglePanel(1) })
+	add(fyne.KeyJ, ctrl, func() { w.TogglePanel(1) })
 	add(fyne.KeyReturn, ctrl, w.respanSelected)
 	add(fyne.KeyF, ctrl, func() { c.Focus(w.search) })
 	add(fyne.KeyT, ctrl, func() { c.Focus(w.timeline) })
