@@ -201,10 +201,18 @@ func (w *MainWindow) keynessRow(row int) {
 	if k.result == nil || row < 0 || row >= len(k.result.Terms) {
 		return
 	}
-	t := k.result.Terms[row]
-	occ := k.result.Occurrences(w.corpus, t.Term)
+	t, res, c := k.result.Terms[row], k.result, w.corpus
 	title := fmt.Sprintf("“%s” · %d in A, %d in B · G² %.1f", safetext.Clip(t.Term, maxShown), t.A, t.B, t.G2)
-	w.state.SetListing(Listing{Title: title, Matches: occ, Total: len(occ), Chart: charts.Kind(export.Keyness), Cell: true})
+	// Finding the occurrences reads every text of both parts again: off
+	// the UI goroutine, as the comparison itself.
+	go func() {
+		occ := res.Occurrences(c, t.Term)
+		w.opts.Do(func() {
+			if k.result == res && w.corpus == c {
+				w.state.SetListing(Listing{Title: title, Matches: occ, Total: len(occ), Chart: charts.Kind(export.Keyness), Cell: true})
+			}
+		})
+	}()
 }
 
 // keynessShown reports whether the keyness tab is the one chosen.

@@ -167,6 +167,7 @@ func TestKeynessTabListsOccurrences(t *testing.T) {
 		t.Fatalf("compared %+v against %+v: %d terms, %d and %d words", k.Query.A, k.Query.B, len(k.Terms), k.WordsA, k.WordsB)
 	}
 	w.keyness.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	w.ui.pumpUntil(t, "the occurrences", func() bool { return len(w.state.Listing().Matches) > 0 })
 	l := w.state.Listing()
 	term := k.Terms[0]
 	if len(l.Matches) != term.A+term.B {

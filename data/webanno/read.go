@@ -3,7 +3,6 @@ package webanno
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -231,9 +230,6 @@ type Placed struct {
 	// topic on the same span): it is not added again.
 	Known bool
 }
-
-// ErrNothing is Match's error when no annotation could be placed.
-var ErrNothing = errors.New("no annotation could be placed")
 
 // Match finds each incoming annotation's source (by url, or by the URN of
 // its id), topic (by id, or by label, ignoring case) and span, by its
