@@ -118,7 +118,29 @@ func (w *MainWindow) timelineViewChanged(view timeline.Scale) {
 	}
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.timeline)
 	size := w.timeline.Size()
-	w.event("view", "start=%.1f span=%.1f center=%d,%d", view.Start, view.Span(), int(at.X+size.Width/2), int(at.Y+size.Height/2))
+	bin := ""
+	if f := w.timeline.Frame(); f.Density.On {
+		// The fullest bin of the first topic lane: where the test clicks.
+		best := -1
+		for i, b := range f.Bins {
+			if b.Lane > 0 && (best < 0 || b.Lane == f.Bins[best].Lane && b.Items > f.Bins[best].Items) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			b := f.Bins[best]
+			bin = fmt.Sprintf(" bin=%d,%d", int(at.X+float32(f.Plot.X+(b.X0+b.X1)/2)), int(at.Y+float32((b.Y0+b.Y1)/2)))
+		}
+	}
+	w.event("view", "start=%.1f span=%.1f center=%d,%d dense=%v%s", view.Start, view.Span(), int(at.X+size.Width/2), int(at.Y+size.Height/2), w.timeline.Frame().Density.On, bin)
+}
+
+// binOpened lists the spans of a timeline bin's meetings, as a chart
+// cell's are listed.
+func (w *MainWindow) binOpened(c timeline.BinContents) {
+	title := c.Title + ", " + safetext.Plural(len(c.Meetings), "meeting") // the listing adds its spans' count
+	w.state.SetListing(Listing{Title: title, Annotations: c.Annotations})
+	w.event("bin-listed", "topic=%s meetings=%d spans=%d title=%q", topicID(c.Topic), len(c.Meetings), len(c.Annotations), c.Title)
 }
 
 // chartDrawn logs where the chart's first cell lies in the window, so the

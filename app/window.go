@@ -233,6 +233,7 @@ func (w *MainWindow) build() {
 	w.timeline.OnOpen = w.state.Select
 	w.timeline.OnHoverTopic = w.state.SetHover
 	w.timeline.OnViewChanged = w.timelineViewChanged
+	w.timeline.OnBin = w.binOpened
 	w.timeline.OnShowOnly = func(t *data.Topic) { // through the state, so the sidebar, the charts and the preferences follow
 		id := ""
 		if t != nil {

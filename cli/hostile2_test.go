@@ -537,9 +537,15 @@ func TestGenReplacesNothing(t *testing.T) {
 		{"--annotations", "-1", "--annotations -1: the count cannot be negative"},
 		{"--meetings", "0", "--meetings 0: a corpus needs at least one"},
 		{"--sources", "-5", "--sources -5: a corpus needs at least one"},
+		{"--points", "2000000", "--points 2000000: between 1 and 1000000"},
+		{"--lanes", "0 --points 10", "--lanes 0: between 1 and 100"},
+		{"--burst", "3 --points 10", `--burst "3": give a lane and a year, as 3:2016`},
+		{"--gap", "30:2016 --points 10", "--gap 30:2016: the lane must be 1–20 and the year 2012–2023"},
+		{"--from", "2030 --points 10", "--from 2030 --to 2023: the years must run forward"},
 	} {
 		out := filepath.Join(t.TempDir(), "g")
-		code, _, stderr, _ := run(t, "gen", "--out", out, tc.flag, tc.value)
+		args := append([]string{"gen", "--out", out, tc.flag}, strings.Fields(tc.value)...)
+		code, _, stderr, _ := run(t, args...)
 		if code != 2 || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%s %s: exit %d, %q; want %q", tc.flag, tc.value, code, stderr, tc.want)
 		}

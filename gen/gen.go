@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -123,7 +124,8 @@ type (
 		ID       string `yaml:"id"`
 		Title    string `yaml:"title"`
 		Language string `yaml:"language"`
-		File     string `yaml:"file"`
+		File     string `yaml:"file,omitempty"`
+		Text     string `yaml:"text,omitempty"`
 	}
 	fileAnn struct {
 		Source string `yaml:"source"`
@@ -222,10 +224,21 @@ func Write(dir string, o Options) (string, error) {
 		{"U.S. president", "Donald Trump", "2017-01-20", "2021-01-20"},
 		{"U.S. president", "Joe Biden", "2021-01-20", "2025-01-20"},
 	}
+	return writeCorpus(root, dir, fc)
+}
+
+// writeCorpus encodes the corpus and writes it as dir's corpus.yaml.
+func writeCorpus(root *os.Root, dir string, fc fileCorpus) (string, error) {
 	out, err := yaml.Marshal(fc)
 	if err != nil {
 		return "", fmt.Errorf("encode the corpus: %w", err)
 	}
+	return writeFile(root, dir, out)
+}
+
+// writeFile writes dir's corpus.yaml: to a temporary name first, renamed
+// only if no corpus.yaml appeared meanwhile.
+func writeFile(root *os.Root, dir string, out []byte) (string, error) {
 	path := filepath.Join(dir, "corpus.yaml")
 	const partial = ".corpus.yaml.partial"
 	if err := atomicfile.WriteNew(root, partial, out); err != nil {

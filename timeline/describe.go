@@ -120,3 +120,45 @@ func dateLine(mt *data.Meeting) string {
 	}
 	return s
 }
+
+// DescribeBin says what a bin holds, first line the title: its period and
+// lane, its count, and its first meetings; every line clipped to MaxLabel
+// code points.
+func (m *Model) DescribeBin(b Bin) []string {
+	lane := m.Lanes[b.Lane]
+	lines := []string{Period(b.Unit, b.Start) + " — " + lane.Label}
+	if lane.Topic != nil {
+		lines = append(lines, fmt.Sprintf("%s in %s", safetext.Plural(b.Count, "span"), safetext.Plural(b.Items, "meeting")))
+	} else {
+		line := safetext.Plural(b.Items, "meeting")
+		if b.Hollow > 0 {
+			line += fmt.Sprintf(", %d without source text", b.Hollow)
+		}
+		lines = append(lines, line)
+	}
+	if b.Marked > 0 {
+		lines = append(lines, fmt.Sprintf("%d match the search", b.Marked))
+	}
+	listed := 0
+	for _, it := range lane.Items[b.First:b.Last] {
+		if it.Hidden || it.Meeting < 0 {
+			continue
+		}
+		if listed == maxListed {
+			lines = append(lines, fmt.Sprintf("and %d more", b.Items-maxListed))
+			break
+		}
+		listed++
+		mt := m.Meetings[it.Meeting]
+		line := "  " + mt.Date.String() + "  " + mt.Short
+		if lane.Topic != nil {
+			line += fmt.Sprintf(" (%d)", it.Count)
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, "Click to list them, double-click to zoom in")
+	for i, l := range lines {
+		lines[i] = safetext.Clip(l, MaxLabel)
+	}
+	return lines
+}

@@ -110,6 +110,10 @@ func (f *Frame) paint(pt painter, m *Model, p Palette, txt *Text) {
 	for _, mk := range f.Marks {
 		f.drawMark(pt, m, mk, p, txt, plot)
 	}
+	if f.Density.On {
+		f.drawBins(pt, m, p, txt, plot)
+		f.drawLegend(pt, p, txt)
+	}
 	for _, l := range f.Labels {
 		pt.text(txt.Regular, l.Text, f.Plot.X+l.X, l.Y, p.Foreground, plot)
 	}
@@ -162,6 +166,10 @@ func (f *Frame) drawLaneLabels(pt painter, m *Model, p Palette, txt *Text) {
 		l := m.Lanes[lb.Lane]
 		if lb.Lane == 0 {
 			pt.text(txt.Bold, l.Label, st.Pad, lb.Y+6*k, p.Foreground, gutter)
+			if f.Density.On {
+				f.drawMeetingKey(pt, lb, p, txt, gutter)
+				continue
+			}
 			// A key to the meeting marks.
 			y := lb.Y + 6*k + txt.Regular.Size*1.5
 			pt.capsule(st.Pad+4*k, st.Pad+4*k, y+txt.Regular.Size*0.6, 4*k, 0, p.Foreground, gutter)

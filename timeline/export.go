@@ -63,6 +63,13 @@ func RenderSVG(m *Model, o RenderOptions) ([]byte, error) {
 	return doc.bytes(), nil
 }
 
+// Layout is the frame Render and RenderSVG draw, in pixels: where each
+// lane, mark and bin of the picture is.
+func Layout(m *Model, o RenderOptions) (*Frame, error) {
+	f, _, err := exportFrame(m, o)
+	return f, err
+}
+
 // exportFrame lays out the frame an export draws.
 func exportFrame(m *Model, o RenderOptions) (*Frame, *Text, error) {
 	k := o.Scale

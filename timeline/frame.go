@@ -102,6 +102,8 @@ type Frame struct {
 	Lanes         []LaneBox
 	Marks         []Mark
 	Labels        []Label
+	Density       Density // drawn as bins where marks would crowd
+	Bins          []Bin
 }
 
 // NewFrame lays out the model at the scale. The scale's width must be the
@@ -125,6 +127,10 @@ func (m *Model) NewFrame(s Scale, width, height float64, st Style, measure Measu
 		f.Eras = append(f.Eras, EraBar{Era: i, X0: x0, X1: x1})
 	}
 	f.layoutLanes(m, y)
+	if m.Dense(s.PerDay / (st.TextSize / 12)) {
+		f.binLanes(m)
+		return f
+	}
 	for _, lb := range f.Lanes {
 		f.cluster(m, lb)
 	}
@@ -287,13 +293,14 @@ func (f *Frame) placeLabels(m *Model, measure Measure) {
 // Hit is what a point of the frame touches.
 type Hit struct {
 	Mark      int // index in Frame.Marks, -1 for none
+	Bin       int // index in Frame.Bins, -1 for none
 	LaneLabel int // lane whose label was hit, -1 for none
 }
 
 // HitTest finds the mark under (x, y), given in frame pixels, allowing a
 // few pixels of slack; over the gutter it finds the lane label instead.
 func (f *Frame) HitTest(x, y float64) Hit {
-	h := Hit{Mark: -1, LaneLabel: -1}
+	h := Hit{Mark: -1, Bin: -1, LaneLabel: -1}
 	if x < f.Plot.X {
 		for _, lb := range f.Lanes {
 			if y >= lb.Y && y < lb.Y+lb.H {
@@ -303,6 +310,16 @@ func (f *Frame) HitTest(x, y float64) Hit {
 		return h
 	}
 	px := x - f.Plot.X
+	// Bins tile their lanes in time order: the one under the pointer is
+	// found by binary search.
+	at := sort.Search(len(f.Bins), func(i int) bool {
+		b := f.Bins[i]
+		return b.Y0 > y || b.Y0 <= y && y < b.Y1 && b.X1 > px
+	})
+	if at < len(f.Bins) && f.Bins[at].Contains(px, y) {
+		h.Bin = at
+		return h
+	}
 	slack := 3 * f.Style.TextSize / 12
 	best := math.Inf(1)
 	for i, mk := range f.Marks {

@@ -21,6 +21,8 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 		l := t.model.Lanes[h.LaneLabel]
 		l.Collapsed = !l.Collapsed
 		t.changed()
+	case h.Bin >= 0:
+		t.openBin(f.Bins[h.Bin], e.Position)
 	case h.Mark >= 0 && f.Marks[h.Mark].Cluster():
 		t.openCluster(f.Marks[h.Mark], e.Position)
 	case h.Mark >= 0:
@@ -40,6 +42,11 @@ func (t *Timeline) TappedSecondary(e *fyne.PointEvent) {
 	f := t.Frame()
 	h := f.HitTest(float64(e.Position.X), float64(e.Position.Y))
 	var items []*fyne.MenuItem
+	if h.Bin >= 0 {
+		b := f.Bins[h.Bin]
+		items = append(items, fyne.NewMenuItem("List its meetings", func() { t.openBin(b, e.Position) }),
+			fyne.NewMenuItem("Zoom to "+Period(b.Unit, b.Start), func() { t.zoomTo(b.Start, b.End) }))
+	}
 	if h.Mark >= 0 {
 		mk := f.Marks[h.Mark]
 		if mk.Cluster() {
@@ -140,13 +147,16 @@ func (t *Timeline) MouseMoved(e *desktop.MouseEvent) {
 		topic = t.model.Lanes[h.LaneLabel].Topic
 	}
 	t.setHoverTopic(topic)
-	if h.Mark == t.hover && e.Position == t.hoverAt {
+	if h.Mark == t.hover && h.Bin == t.hoverBin && e.Position == t.hoverAt {
 		return
 	}
-	t.hover, t.hoverAt = h.Mark, e.Position
-	if h.Mark >= 0 {
+	t.hover, t.hoverBin, t.hoverAt = h.Mark, h.Bin, e.Position
+	switch {
+	case h.Mark >= 0:
 		t.tip = t.tooltipFor(f.Marks[h.Mark])
-	} else {
+	case h.Bin >= 0:
+		t.tip = &tooltip{lines: t.model.DescribeBin(f.Bins[h.Bin])}
+	default:
 		t.tip = nil
 	}
 	t.Refresh()
@@ -168,8 +178,8 @@ func (t *Timeline) setHoverTopic(topic *data.Topic) {
 }
 
 func (t *Timeline) hideTip() {
-	if t.hover >= 0 || t.tip != nil {
-		t.hover, t.tip = -1, nil
+	if t.hover >= 0 || t.hoverBin >= 0 || t.tip != nil {
+		t.hover, t.hoverBin, t.tip = -1, -1, nil
 		t.Refresh()
 	}
 }

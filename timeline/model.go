@@ -32,7 +32,9 @@ type Lane struct {
 	Hidden      bool // not drawn at all
 	Highlighted bool // the topic under the pointer elsewhere in the app
 	Items       []Item
-	maxLength   float64 // the longest item, to find the items in view
+	maxLength   float64  // the longest item, to find the items in view
+	sums        laneSums // running totals of the items, for bins
+	crowdedAt   float64  // the zoom below which the lane crowds (crowdedBelow)
 }
 
 // EraBand is a background band such as a term of office.
@@ -51,6 +53,7 @@ type Model struct {
 	Groups      []string
 	Eras        []EraBand
 	First, Last float64 // the days the data covers
+	denseBelow  float64 // the zoom below which the view is binned (Dense)
 }
 
 // MaxLabel bounds, in code points, every label the timeline measures or
@@ -121,7 +124,7 @@ func (m *Model) Follow(c *data.Corpus, changed []*data.Source) *Model {
 	n := &Model{Corpus: true, Meetings: c.MeetingsByDate(), Groups: m.Groups, Eras: m.Eras, First: m.First, Last: m.Last}
 	n.Lanes = make([]*Lane, len(m.Lanes))
 	for i, l := range m.Lanes {
-		n.Lanes[i] = &Lane{Topic: l.Topic, Label: l.Label, Color: l.Color, Items: slices.Clone(l.Items)}
+		n.Lanes[i] = &Lane{Topic: l.Topic, Label: l.Label, Color: l.Color, Items: slices.Clone(l.Items), crowdedAt: l.crowdedAt}
 		for j := range n.Lanes[i].Items {
 			it := &n.Lanes[i].Items[j]
 			it.Marked, it.Hidden = false, false
@@ -134,6 +137,7 @@ func (m *Model) Follow(c *data.Corpus, changed []*data.Source) *Model {
 	}
 	counts := make([]int, len(c.Topics))
 	done := map[int]bool{}
+	moved := map[int]bool{} // lanes that gained or lost a mark
 	for _, s := range changed {
 		for _, mt := range s.Meetings {
 			i := at[mt.Index]
@@ -149,23 +153,31 @@ func (m *Model) Follow(c *data.Corpus, changed []*data.Source) *Model {
 			}
 			start, end := float64(mt.Date.FirstDay()), float64(mt.LastDay()+1)
 			for ti, count := range counts {
-				n.Lanes[1+ti].setCount(i, count, start, end)
+				if n.Lanes[1+ti].setCount(i, count, start, end) {
+					moved[1+ti] = true
+				}
 			}
 		}
 	}
-	for _, l := range n.Lanes {
+	for i, l := range n.Lanes {
 		l.maxLength = 0
 		for _, it := range l.Items {
 			l.maxLength = max(l.maxLength, it.End-it.Start)
 		}
+		l.sum()
+		if moved[i] {
+			l.crowdedAt = l.crowdedBelow()
+		}
 	}
+	n.crowd()
 	return n
 }
 
 // setCount makes the lane's mark of meeting i (its place in date order)
-// count n spans: changed, made or taken away. A topic lane's marks are in
-// the meetings' date order, as NewModel makes them.
-func (l *Lane) setCount(i, n int, start, end float64) {
+// count n spans: changed, made or taken away (then it reports true). A
+// topic lane's marks are in the meetings' date order, as NewModel makes
+// them.
+func (l *Lane) setCount(i, n int, start, end float64) bool {
 	j, found := slices.BinarySearchFunc(l.Items, i, func(it Item, i int) int { return it.Meeting - i })
 	switch {
 	case found && n > 0:
@@ -174,9 +186,12 @@ func (l *Lane) setCount(i, n int, start, end float64) {
 		if l.Items = slices.Delete(l.Items, j, j+1); len(l.Items) == 0 {
 			l.Items = nil // as NewModel leaves a lane without marks
 		}
+		return true
 	case n > 0:
 		l.Items = slices.Insert(l.Items, j, Item{Start: start, End: end, Count: n, Meeting: i})
+		return true
 	}
+	return false
 }
 
 // Show hides what a query leaves out, as the charts count it: the lanes of
@@ -197,6 +212,7 @@ func (m *Model) Show(q data.Query) {
 		for i := range l.Items {
 			l.Items[i].Hidden = l.Items[i].Meeting >= 0 && hidden(m.Meetings[l.Items[i].Meeting])
 		}
+		l.sum()
 	}
 }
 
@@ -210,7 +226,8 @@ func (m *Model) Empty() bool {
 	return true
 }
 
-// index sorts each lane and notes its longest item.
+// index sorts each lane and notes its longest item, its running totals
+// and the zoom at which it crowds.
 func (m *Model) index() {
 	for _, l := range m.Lanes {
 		sort.SliceStable(l.Items, func(i, j int) bool { return l.Items[i].Start < l.Items[j].Start })
@@ -218,7 +235,10 @@ func (m *Model) index() {
 		for _, it := range l.Items {
 			l.maxLength = max(l.maxLength, it.End-it.Start)
 		}
+		l.sum()
+		l.crowdedAt = l.crowdedBelow()
 	}
+	m.crowd()
 }
 
 // MeetingAnnotations lists the counted annotations of a meeting's sources,

@@ -89,11 +89,25 @@ func (r *renderer) place() {
 	if t.selected.ok {
 		if mk := f.MarkOf(t.selected.lane, t.selected.item); mk >= 0 {
 			ringAround(r.ring, mk, 4)
+		} else if x0, x1, y, rad, ok := f.Spot(t.model, t.selected.lane, t.selected.item); ok {
+			// Counted in a bin: the ring marks the meeting's own place.
+			rad += 4
+			r.ring.Move(fyne.NewPos(float32(f.Plot.X+x0-rad), float32(y-rad)))
+			r.ring.Resize(fyne.NewSize(float32(x1-x0+2*rad), float32(2*rad)))
+			r.ring.CornerRadius = float32(rad)
+			r.ring.Show()
 		}
 	}
 	r.hoverRing.Hide()
-	if t.hover >= 0 && t.hover < len(f.Marks) {
+	switch {
+	case t.hover >= 0 && t.hover < len(f.Marks):
 		ringAround(r.hoverRing, t.hover, 2)
+	case t.hoverBin >= 0 && t.hoverBin < len(f.Bins):
+		b := f.Bins[t.hoverBin]
+		r.hoverRing.Move(fyne.NewPos(float32(f.Plot.X+b.X0-1), float32(b.Y0)))
+		r.hoverRing.Resize(fyne.NewSize(float32(b.X1-b.X0+2), float32(b.Y1-b.Y0)))
+		r.hoverRing.CornerRadius = 0
+		r.hoverRing.Show()
 	}
 	r.tipBox.show(t.tip, t.hoverAt, t.size)
 }

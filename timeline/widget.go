@@ -1,12 +1,14 @@
 package timeline
 
 import (
+	"fmt"
 	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 )
 
 // Selection is a meeting, or a meeting's mentions of a topic, picked on the
@@ -43,6 +45,9 @@ type Timeline struct {
 	OnShowOnly func(*data.Topic)
 	// OnViewChanged is called after a zoom, a pan or a fit, with the view.
 	OnViewChanged func(Scale)
+	// OnBin is called when a bin of several meetings is clicked, with what
+	// it holds, as its menu of meetings opens: the owner lists its spans.
+	OnBin func(BinContents)
 
 	model    *Model
 	view     Scale // in points; Width is the plot's width
@@ -53,6 +58,7 @@ type Timeline struct {
 		ok         bool
 	}
 	hover      int // mark under the pointer in frame, -1 for none
+	hoverBin   int // bin under the pointer in frame, -1 for none
 	hoverAt    fyne.Position
 	hoverTopic *data.Topic // whose lane label is under the pointer
 	frame      *Frame      // in points, for hit-testing; nil when stale
@@ -67,7 +73,7 @@ const zoomPerScroll = 0.0056
 
 // New makes a timeline of the model, fitted to its data once laid out.
 func New(m *Model) *Timeline {
-	t := &Timeline{model: m, hover: -1}
+	t := &Timeline{model: m, hover: -1, hoverBin: -1}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -76,7 +82,7 @@ func New(m *Model) *Timeline {
 func (t *Timeline) SetModel(m *Model) {
 	t.model = m
 	t.selected.ok = false
-	t.hover, t.tip = -1, nil
+	t.hover, t.hoverBin, t.tip = -1, -1, nil
 	if t.size.Width > 0 {
 		t.Fit()
 		return
@@ -268,6 +274,7 @@ func (t *Timeline) MarkMeetings(marked func(*data.Meeting) bool) {
 	for i := range items {
 		items[i].Marked = items[i].Meeting >= 0 && marked(t.model.Meetings[items[i].Meeting])
 	}
+	t.model.Lanes[0].sum()
 	t.changed()
 }
 
@@ -322,6 +329,90 @@ func (t *Timeline) step(dir int) {
 	if t.selected.ok && t.selected.lane == 0 { // at the end: stay, and say so again
 		t.Select(0, t.selected.item)
 	}
+}
+
+// BinContents is what a bin holds: its title ("March 2016 — Space"),
+// its meetings in date order, and their annotations of the lane's topic
+// (of every topic on the meetings lane).
+type BinContents struct {
+	Title       string
+	Topic       *data.Topic // nil on the meetings lane
+	Meetings    []*data.Meeting
+	Annotations []*data.Annotation
+}
+
+// Contents lists what a bin holds.
+func (m *Model) Contents(b Bin) BinContents {
+	lane := m.Lanes[b.Lane]
+	c := BinContents{Title: Period(b.Unit, b.Start) + " — " + lane.Label, Topic: lane.Topic}
+	for _, it := range lane.Items[b.First:b.Last] {
+		if it.Hidden || it.Meeting < 0 {
+			continue
+		}
+		mt := m.Meetings[it.Meeting]
+		c.Meetings = append(c.Meetings, mt)
+		c.Annotations = append(c.Annotations, MeetingAnnotations(mt, lane.Topic)...)
+	}
+	return c
+}
+
+// maxBinMenu bounds the meetings a bin's menu lists.
+const maxBinMenu = 12
+
+// openBin lists a bin's meetings in a menu, each selecting its mark, after
+// an item that zooms to the bin's period; a bin of one meeting selects it.
+func (t *Timeline) openBin(b Bin, at fyne.Position) {
+	if b.Items == 1 {
+		for i := b.First; i < b.Last; i++ {
+			if !t.model.Lanes[b.Lane].Items[i].Hidden {
+				t.Select(b.Lane, i)
+				return
+			}
+		}
+	}
+	items := t.BinMenu(b)
+	if t.OnBin != nil {
+		t.OnBin(t.model.Contents(b))
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, fyne.CurrentApp().Driver().AbsolutePositionForObject(t).Add(at))
+	}
+}
+
+// BinMenu is the menu a click on a bin opens: "Zoom to March 2016", then
+// its first meetings (with their spans on a topic's lane), each selecting
+// its mark, and how many more there are.
+func (t *Timeline) BinMenu(b Bin) []*fyne.MenuItem {
+	menu := []*fyne.MenuItem{fyne.NewMenuItem("Zoom to "+Period(b.Unit, b.Start), func() { t.zoomTo(b.Start, b.End) })}
+	lane := t.model.Lanes[b.Lane]
+	listed := 0
+	for i := b.First; i < b.Last; i++ {
+		it := lane.Items[i]
+		if it.Hidden || it.Meeting < 0 {
+			continue
+		}
+		if listed == maxBinMenu {
+			more := fyne.NewMenuItem(fmt.Sprintf("and %d more: zoom in to see them", b.Items-maxBinMenu), nil)
+			more.Disabled = true
+			menu = append(menu, more)
+			break
+		}
+		listed++
+		m := t.model.Meetings[it.Meeting]
+		label := m.Date.String() + "  " + safetext.Clip(m.Short, MaxLabel/2)
+		if lane.Topic != nil {
+			label += fmt.Sprintf("  (%s)", safetext.Plural(it.Count, "span"))
+		}
+		item := i
+		menu = append(menu, fyne.NewMenuItem(label, func() { t.Select(b.Lane, item) }))
+	}
+	return menu
+}
+
+// zoomTo shows the days [from, to) across the plot.
+func (t *Timeline) zoomTo(from, to float64) {
+	w := t.plotWidth()
+	t.setView(Scale{Start: from, PerDay: w / math.Max(to-from, MinSpanDays), Width: w})
 }
 
 // openCluster zooms in until the cluster's items stand apart; items that
