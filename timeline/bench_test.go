@@ -44,7 +44,8 @@ func syntheticModel(n int) *Model {
 // BenchmarkFrame measures one frame as the widget makes it: layout,
 // clustering and drawing into its 1600×500 raster (reused, as the widget
 // reuses it while the size stays). The 1,000-mark frame
-// in the same run is the baseline of the larger ones.
+// in the same run is the baseline of the larger ones; from 10,000 marks
+// the fitted view is drawn as density bins (the bins metric).
 func BenchmarkFrame(b *testing.B) {
 	txt, err := TextAt(12)
 	if err != nil {
@@ -52,7 +53,7 @@ func BenchmarkFrame(b *testing.B) {
 	}
 	const w, h = 1600, 500
 	for _, view := range []string{"all", "two-years"} {
-		for _, n := range []int{1000, 10000, 100000} {
+		for _, n := range []int{1000, 10000, 100000, 1000000} {
 			m := syntheticModel(n)
 			st := DefaultStyle(1).GutterFor(m, txt.Regular.Measure)
 			s := FitScale(m.First, m.Last, w-st.Gutter)
@@ -61,10 +62,12 @@ func BenchmarkFrame(b *testing.B) {
 			}
 			img := image.NewRGBA(image.Rect(0, 0, w, h))
 			b.Run(fmt.Sprintf("view=%s/marks=%d", view, n), func(b *testing.B) {
+				var f *Frame
 				for b.Loop() {
-					f := m.NewFrame(s, w, h, st, txt.Regular.Measure)
+					f = m.NewFrame(s, w, h, st, txt.Regular.Measure)
 					f.Draw(img, m, LightPalette, txt)
 				}
+				b.ReportMetric(float64(len(f.Bins)), "bins")
 			})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -35,6 +36,10 @@ const (
 // two lookups, whatever the number of items it holds.
 type laneSums struct {
 	count, items, hollow, marked []int32
+	// starts are the items' first days, packed: a bin's edges are found
+	// in them, where searching the items themselves (56 bytes each) would
+	// miss the cache at every step at a million marks.
+	starts []int32
 }
 
 // sum (re)computes the lane's running totals; call it after any change to
@@ -43,8 +48,10 @@ func (l *Lane) sum() {
 	n := len(l.Items) + 1
 	s := &l.sums
 	s.count, s.items, s.hollow, s.marked = grow32(s.count, n), grow32(s.items, n), grow32(s.hollow, n), grow32(s.marked, n)
+	s.starts = grow32(s.starts, n-1)
 	var c, k, h, mk int32
 	for i, it := range l.Items {
+		s.starts[i] = int32(math.Floor(it.Start))
 		if !it.Hidden {
 			c += int32(it.Count)
 			k++
@@ -64,7 +71,9 @@ func grow32(s []int32, n int) []int32 {
 		return make([]int32, n)
 	}
 	s = s[:n]
-	s[0] = 0
+	if n > 0 {
+		s[0] = 0
+	}
 	return s
 }
 
@@ -199,16 +208,13 @@ func binEdges(u Unit, from, to float64, limit int) []float64 {
 func (f *Frame) bin(m *Model, lb LaneBox, edges []float64) {
 	lane := m.Lanes[lb.Lane]
 	s := f.Scale
-	at := func(day float64) int {
-		return sort.Search(len(lane.Items), func(i int) bool { return lane.Items[i].Start >= day })
-	}
 	sums := &lane.sums
 	if len(sums.items) != len(lane.Items)+1 {
 		return // a model made by hand, not indexed
 	}
-	lo := at(edges[0])
+	lo := sums.from(0, edges[0])
 	for e := 1; e < len(edges); e++ {
-		hi := at(edges[e])
+		hi := sums.from(lo, edges[e])
 		if n := int(sums.items[hi] - sums.items[lo]); n > 0 {
 			f.Bins = append(f.Bins, Bin{
 				Lane: lb.Lane, Unit: f.Density.Unit, Start: edges[e-1], End: edges[e],
@@ -223,6 +229,22 @@ func (f *Frame) bin(m *Model, lb LaneBox, edges []float64) {
 	}
 }
 
+// from is the first item at or after i that starts on or after day (a
+// whole day, as bin edges are): a galloping search forward from i, since
+// the next edge is near.
+func (s *laneSums) from(i int, day float64) int {
+	d := int32(day)
+	n := len(s.starts)
+	step, hi := 1, i
+	for hi < n && s.starts[hi] < d {
+		i = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, n)
+	return i + sort.Search(hi-i, func(j int) bool { return s.starts[i+j] >= d })
+}
+
 // binLanes lays out the bins of every lane shown, and the view's scale.
 func (f *Frame) binLanes(m *Model) {
 	s := f.Scale
@@ -234,6 +256,7 @@ func (f *Frame) binLanes(m *Model) {
 	if len(edges) < 2 {
 		return
 	}
+	f.Bins = make([]Bin, 0, (len(edges)-1)*len(f.Lanes))
 	for _, lb := range f.Lanes {
 		f.bin(m, lb, edges)
 	}
@@ -351,14 +374,18 @@ func (f *Frame) drawBins(pt painter, m *Model, p Palette, txt *Text, plot image.
 	k := f.Style.TextSize / 12
 	d := f.Density
 	face := txt.Regular
+	digit := face.Measure("0") // no count fits a bin narrower than its digits
 	for _, b := range f.Bins {
 		lane := m.Lanes[b.Lane]
 		x0, x1 := f.Plot.X+b.X0, f.Plot.X+b.X1
 		if x1-x0 >= 4*k {
 			x1 -= k // a hairline between neighbours
 		}
-		label := fmt.Sprint(b.Count)
-		fits := face.Measure(label)+4*k <= x1-x0
+		label, fits := "", false
+		if float64(digitsOf(b.Count))*digit*0.8+4*k <= x1-x0 {
+			label = strconv.Itoa(b.Count)
+			fits = face.Measure(label)+4*k <= x1-x0
+		}
 		if b.Lane == 0 {
 			f.drawMeetingBar(pt, b, x0, x1, label, fits, p, face, plot)
 			continue
@@ -453,4 +480,13 @@ func (f *Frame) drawMeetingKey(pt painter, lb LaneBox, p Palette, txt *Text, gut
 	pt.text(face, "no source text", x+s+4*k, y, p.Muted, gutter)
 	full := fmt.Sprintf("full bar: %s", safetext.Plural(f.Density.MaxMeetings, "meeting"))
 	pt.text(face, face.Fit(full, st.Gutter-2*st.Pad), st.Pad, y+face.Size*1.4, p.Muted, gutter)
+}
+
+func digitsOf(n int) int {
+	d := 1
+	for n >= 10 {
+		n /= 10
+		d++
+	}
+	return d
 }

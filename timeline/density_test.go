@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -316,5 +317,30 @@ func TestBinsCountWhatIsShown(t *testing.T) {
 	}
 	if shown != 2500 || marked != 500 {
 		t.Errorf("%d shown, %d marked", shown, marked)
+	}
+}
+
+func TestGallopingSearchIsBinarySearch(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for trial := range 300 {
+		l := &Lane{}
+		day := 0.0
+		for range rng.Intn(200) {
+			day += float64(rng.Intn(4)) // runs of equal days
+			l.Items = append(l.Items, Item{Start: day, End: day + 1})
+		}
+		l.sum()
+		i := 0
+		if len(l.Items) > 0 {
+			i = rng.Intn(len(l.Items))
+		}
+		target := float64(rng.Intn(int(day) + 3))
+		want := sort.Search(len(l.Items), func(j int) bool { return l.Items[j].Start >= target })
+		if want < i { // from searches forward of i only
+			want = i
+		}
+		if got := l.sums.from(i, target); got != want {
+			t.Fatalf("trial %d: from(%d, %v) = %d, want %d", trial, i, target, got, want)
+		}
 	}
 }
