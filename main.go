@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/BurntSushi/toml"
 
@@ -59,6 +60,19 @@ func main() {
 					err = fmt.Errorf("could not open the window: %v", r)
 				}
 			}()
+			// Profiling the window (BENCHMARKS.md): a CPU profile of the
+			// whole run, written when the window closes.
+			if path := os.Getenv("ALLIANCE_TIMELINE_CPUPROFILE"); path != "" {
+				f, err := os.Create(path)
+				if err != nil {
+					return fmt.Errorf("create the CPU profile: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return fmt.Errorf("start the CPU profile: %w", err)
+				}
+				defer pprof.StopCPUProfile()
+			}
 			a := fyneapp.NewWithID(d.Details.ID)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 			opts := app.Options{

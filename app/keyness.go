@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/charts"
+	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/wording"
 	"github.com/alliance-timeline/alliance-timeline/export"
@@ -93,6 +94,9 @@ func (w *MainWindow) keynessPanel() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(container.NewHScroll(form), k.note), nil, nil, nil, k.table)
 }
 
+// maxMeetingParts is the most meetings the part choices list one by one.
+const maxMeetingParts = 300
+
 // keynessChoices fills the part choices from the corpus shown: the years
 // with text, the two halves of the corpus' years, the meetings with text,
 // the topics; B also offers the rest of the corpus.
@@ -103,10 +107,12 @@ func (w *MainWindow) keynessChoices() {
 	var years, meetings, topics []string
 	seen := map[int]bool{}
 	var withText []int
+	var texts []*data.Meeting
 	for _, m := range c.MeetingsByDate() {
 		if !m.HasText() {
 			continue
 		}
+		texts = append(texts, m)
 		if !seen[m.Date.Year] {
 			seen[m.Date.Year] = true
 			withText = append(withText, m.Date.Year)
@@ -114,9 +120,16 @@ func (w *MainWindow) keynessChoices() {
 			years = append(years, label)
 			k.parts[label] = label
 		}
-		label := "meeting: " + safetext.Clip(m.Short, maxShown)
-		meetings = append(meetings, label)
-		k.parts[label] = "meeting:" + m.ID
+	}
+	// A list of every meeting is no choice at 100,000 (and took 70 ms of
+	// the UI goroutine to build): beyond maxMeetingParts, years, halves
+	// and topics remain, and export --a meeting:ID compares any meeting.
+	if len(texts) <= maxMeetingParts {
+		for _, m := range texts {
+			label := "meeting: " + safetext.Clip(m.Short, maxShown)
+			meetings = append(meetings, label)
+			k.parts[label] = "meeting:" + m.ID
+		}
 	}
 	if n := len(withText); n >= 2 {
 		mid := withText[(n-1)/2]

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -78,12 +79,13 @@ type Options struct {
 type MainWindow struct {
 	state *State // what the window shows; every view observes it
 	fyne.Window
-	app      fyne.App
-	opts     Options
-	path     string // of the corpus shown
-	loads    int    // loads started; only the newest one's result is shown
-	corpus   *data.Corpus
-	searcher *textmatch.Searcher // of the corpus shown
+	app         fyne.App
+	opts        Options
+	path        string    // of the corpus shown
+	loads       int       // loads started; only the newest one's result is shown
+	loadStarted time.Time // when the newest load started, for the event log
+	corpus      *data.Corpus
+	searcher    *textmatch.Searcher // of the corpus shown
 
 	status    *widget.Label
 	progress  *widget.ProgressBarInfinite // while a load's progress is unknown

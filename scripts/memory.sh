@@ -30,7 +30,7 @@ run() {
   export ALLIANCE_TIMELINE_EVENTS="$tmp/events.log"
   : > "$ALLIANCE_TIMELINE_EVENTS"
   local start; start=$(ms)
-  env "$@" "$bin" "$corpus" >/dev/null 2>&1 &
+  env "$@" ${EXTRA_ENV:-} "$bin" "$corpus" >/dev/null 2>&1 &
   app=$!
   until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS"; do sleep 0.01; done
   local shown=$(( $(ms) - start ))
