@@ -470,6 +470,34 @@ sleep 0.5
 panned=$(since | grep -E '^view ' | tail -n 1 | sed 's/.* start=\([-0-9.]*\).*/\1/')
 awk -v a="$start" -v b="$panned" 'BEGIN {exit !(b > a)}' || fail "dragging left did not pan later in time ($start -> $panned)"
 shot 12-big-corpus-zoomed-panned
+
+step "the 100k corpus' timeline is bins: hover one, click it, its meetings and spans listed"
+bin=$(since | grep -E '^view .* dense=true bin=' | tail -n 1 | sed 's/.* bin=//')
+[ -n "$bin" ] || fail "the zoomed 100k timeline is not drawn as density bins: $(since | grep '^view ' | tail -n 1)"
+xdotool mousemove --window "$win" "${bin%,*}" "${bin#*,}"
+shot 12b-big-corpus-bin-hover
+xdotool click 1
+wait_event '^bin-listed topic=[a-z0-9-]+ meetings=([2-9]|[1-9][0-9]+) spans=[1-9]' 5
+shot 12c-big-corpus-bin-listed
+key Escape Escape # the menu of its meetings goes
+sleep 0.3
+
+step "the 100k corpus at fit-all, five years and one month"
+xdotool mousemove --window "$win" 5 "$(( $(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: [0-9]*x//p') - 5 ))" # no tooltip in the shots
+key ctrl+t Home
+sleep 0.5
+shot 12d-big-corpus-fit-all
+key plus plus plus plus plus plus
+sleep 0.5
+span=$(grep -E '^view ' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.* span=\([0-9.]*\).*/\1/')
+awk -v s="$span" 'BEGIN {exit !(s > 1400 && s < 2000)}' || fail "six zooms from fit-all show $span days, not about five years"
+shot 12e-big-corpus-five-years
+key plus plus plus plus plus plus plus plus plus plus
+sleep 0.5
+span=$(grep -E '^view ' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.* span=\([0-9.]*\).*/\1/')
+awk -v s="$span" 'BEGIN {exit !(s > 20 && s < 40)}' || fail "sixteen zooms from fit-all show $span days, not about a month"
+shot 12f-big-corpus-one-month
+key Home
 xy=$(grep -Eo '^chart-drawn chart=topics-by-year first-cell=[0-9]+,[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.*=//')
 xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
 wait_event '^chart-cell chart=topics-by-year cell=".*" spans=[1-9]' 5

@@ -204,7 +204,7 @@ func (t *Timeline) FocusGained() { t.focused = true; t.Refresh() }
 // FocusLost implements fyne.Focusable.
 func (t *Timeline) FocusLost() { t.focused = false; t.Refresh() }
 
-// TypedRune zooms with + and -.
+// TypedRune zooms with + and - (= and _ too, unshifted), once a press.
 func (t *Timeline) TypedRune(r rune) {
 	switch r {
 	case '+', '=':
@@ -232,10 +232,9 @@ func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 		t.open()
 	case fyne.KeyEscape:
 		t.clearForUser()
-	case fyne.KeyPlus, fyne.KeyEqual:
-		t.ZoomAt(t.center(), 1.5)
-	case fyne.KeyMinus:
-		t.ZoomAt(t.center(), 1/1.5)
+	case fyne.KeyPlus, fyne.KeyEqual, fyne.KeyMinus:
+		// Zoomed by the rune the key types (TypedRune): a window sends both
+		// events for one press, and zooming on both zoomed twice.
 	default:
 		if t.OnOtherKey != nil {
 			t.OnOtherKey(e)

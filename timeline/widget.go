@@ -371,6 +371,7 @@ func (t *Timeline) openBin(b Bin, at fyne.Position) {
 		}
 	}
 	items := t.BinMenu(b)
+	t.hideTip() // the menu stands where the tooltip did
 	if t.OnBin != nil {
 		t.OnBin(t.model.Contents(b))
 	}
