@@ -78,12 +78,14 @@ func grow32(s []int32, n int) []int32 {
 }
 
 // crowdedBelow is the zoom, in points per day, below which the lane's
-// marks crowd: where more than half of them, and at least minCrowd, would
-// merge into the mark before them. 0 for a lane that never crowds; +Inf
-// for one whose marks share their days (no zoom parts them).
+// marks crowd: where two thirds of them, and at least minCrowd, would
+// merge into the mark before them. (At half, fifty marks strewn over fifty
+// years at random crowd at 26 points a year, where they still read as
+// marks.) 0 for a lane that never crowds; +Inf for one whose marks share
+// their days (no zoom parts them).
 func (l *Lane) crowdedBelow() float64 {
 	n := len(l.Items) - 1 // gaps
-	rank := max(n/2, minCrowd)
+	rank := max(2*n/3, minCrowd)
 	if n <= rank {
 		return 0
 	}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The window's path at scale (BENCHMARKS.md, issue 19), in one run beside
+# its baseline: a headless load of the corpus (`validate`, the floor the
+# window adds to), then the window under Xvfb opening it the first time
+# (cache off) and again through the cache. Each figure is a median of RUNS
+# (3 unless told); peaks are VmHWM once the corpus is shown.
+# Usage: scripts/window-scale.sh BINARY CORPUS.yaml [RUNS]
+set -euo pipefail
+bin=$(realpath "$1") corpus=$(realpath "$2") runs=${3:-3}
+tmp=$(mktemp -d)
+xvfb= app=
+trap '[ -n "$app" ] && kill $app 2>/dev/null; [ -n "$xvfb" ] && kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb
+export XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8 ALLIANCE_TIMELINE_CACHE_DIR="$tmp/cache"
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+verdict() { awk -v v="$1" -v l="$2" 'BEGIN {print (v <= l ? "met" : "NOT MET")}'; }
+
+headless=()
+for _ in $(seq "$runs"); do
+  start=$(ms)
+  "$bin" validate "$corpus" >/dev/null 2>&1
+  headless+=($(( $(ms) - start )))
+done
+
+# open ENV...: launch the window on the corpus; prints "launch-ms load-ms peak-MB".
+open_window() {
+  export ALLIANCE_TIMELINE_EVENTS="$tmp/events.log"
+  : > "$ALLIANCE_TIMELINE_EVENTS"
+  local start; start=$(ms)
+  env "$@" "$bin" "$corpus" >/dev/null 2>&1 &
+  app=$!
+  until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS"; do sleep 0.005; done
+  local shown=$(( $(ms) - start ))
+  grep -q '^loaded .* ok=true' "$ALLIANCE_TIMELINE_EVENTS" || { echo "the corpus did not load" >&2; exit 1; }
+  local load; load=$(sed -n 's/^loaded .* ms=\([0-9]*\).*/\1/p' "$ALLIANCE_TIMELINE_EVENTS")
+  local peak; peak=$(awk '$1 == "VmHWM:" {printf "%d", $2/1024}' "/proc/$app/status")
+  kill "$app"; wait "$app" 2>/dev/null || true; app=
+  echo "$shown $load $peak"
+}
+first_launch=() first_load=() first_peak=() again_launch=() again_load=() again_peak=()
+for _ in $(seq "$runs"); do
+  rm -rf "$tmp/cache"
+  read -r l d p < <(open_window)   # the first open stores the cache entry
+  first_launch+=("$l") first_load+=("$d") first_peak+=("$p")
+  read -r l d p < <(open_window)
+  again_launch+=("$l") again_load+=("$d") again_peak+=("$p")
+done
+h=$(median "${headless[@]}")
+fl=$(median "${first_launch[@]}") fd=$(median "${first_load[@]}") fp=$(median "${first_peak[@]}")
+al=$(median "${again_launch[@]}") ad=$(median "${again_load[@]}") ap=$(median "${again_peak[@]}")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+echo "corpus: $corpus"
+printf '%-52s %7s ms (%s)\n' "headless load (validate)" "$h" "${headless[*]}"
+r=$(ratio "$fl" "$h")
+printf '%-52s %7s ms (%s) = %s× headless   target ≤ 1.3: %s\n' "window, first open: launch to the corpus shown" "$fl" "${first_launch[*]}" "$r" "$(verdict "$r" 1.3)"
+printf '%-52s %7s ms (%s)\n' "  of which the load (loading to loaded)" "$fd" "${first_load[*]}"
+r=$(ratio "$al" "$fl")
+printf '%-52s %7s ms (%s) = %s× the first open   target ≤ 0.15: %s\n' "window, reopen: launch to the corpus shown" "$al" "${again_launch[*]}" "$r" "$(verdict "$r" 0.15)"
+r=$(ratio "$ad" "$fd")
+printf '%-52s %7s ms (%s) = %s× the first load\n' "  of which the load (loading to loaded)" "$ad" "${again_load[*]}" "$r"
+printf '%-52s %7s MB (%s)   target ≤ 400: %s\n' "peak resident, first open" "$fp" "${first_peak[*]}" "$(verdict "$fp" 400)"
+printf '%-52s %7s MB (%s)   target ≤ 400: %s\n' "peak resident, reopen" "$ap" "${again_peak[*]}" "$(verdict "$ap" 400)"
