@@ -38,8 +38,8 @@ func sq(x float64) float64 { return x * x }
 // 7. The exported picture at fit-all shows both, measured in its pixels,
 // and every lane is many bins, not one mark.
 func TestDensityShowsABurstAndAGap(t *testing.T) {
-	if testing.Short() {
-		t.Skip("100,000 items")
+	if testing.Short() || raceEnabled {
+		t.Skip("100,000 items: run by make unit, without the race detector (nothing here runs concurrently but the load, which its own tests race)")
 	}
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "points", "corpus.yaml")

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -223,9 +224,11 @@ func sortByDate(meetings []*Meeting) []*Meeting {
 	for i, m := range meetings {
 		ks[i] = keyed{m.Date.FirstDay(), m}
 	}
-	// slices' generic sort, not sort.SliceStable: its swaps through
-	// reflection took 150 ms of a 100,000-meeting cache reopen.
-	slices.SortStableFunc(ks, func(a, b keyed) int { return a.day - b.day })
+	// slices' generic sort, not sort.SliceStable (its swaps through
+	// reflection took 150 ms of a 100,000-meeting cache reopen), and not
+	// stable: ties go by the meeting's place in the file, which makes it
+	// the stable order at the cost of an unstable sort.
+	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Or(a.day-b.day, a.m.Index-b.m.Index) })
 	out := make([]*Meeting, len(ks))
 	for i, k := range ks {
 		out[i] = k.m

@@ -102,6 +102,25 @@ func (d Date) String() string {
 	return ""
 }
 
+// Valid reports whether the date is one ParseDate gives: a year from 1000
+// to 9999, and a month and day that exist, set as far as its precision
+// goes and no further. The cache checks a stored date with it, without
+// writing and parsing it again.
+func (d Date) Valid() bool {
+	if d.Year < 1000 || d.Year > 9999 {
+		return false
+	}
+	switch d.Precision {
+	case PrecisionYear:
+		return d.Month == 0 && d.Day == 0
+	case PrecisionMonth:
+		return d.Month >= 1 && d.Month <= 12 && d.Day == 0
+	case PrecisionDay:
+		return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= daysIn(d.Year, d.Month)
+	}
+	return false
+}
+
 // IsZero reports whether the date was never set.
 func (d Date) IsZero() bool { return d.Precision == 0 }
 

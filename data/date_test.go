@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math/rand"
 	"testing"
 	"time"
 )
@@ -94,5 +95,22 @@ func TestDayNumberRoundTrip(t *testing.T) {
 	}
 	if DayNumber(1970, 1, 1) != 0 {
 		t.Fatal("day 0 is not 1970-01-01")
+	}
+}
+
+// Valid holds exactly for the dates ParseDate gives back from their own
+// form.
+func TestDateValidIsParseDateRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	for range 20000 {
+		d := Date{Year: 990 + rng.Intn(40), Month: rng.Intn(14) - 1, Day: rng.Intn(33) - 1, Precision: Precision(rng.Intn(5))}
+		if rng.Intn(2) == 0 {
+			d.Year = []int{999, 1000, 2024, 9999, 10000}[rng.Intn(5)]
+		}
+		back, err := ParseDate(d.String())
+		want := err == nil && back == d
+		if d.Valid() != want {
+			t.Fatalf("%+v: Valid() = %v, parse round trip %v (%v)", d, d.Valid(), want, err)
+		}
 	}
 }

@@ -472,9 +472,9 @@ awk -v a="$start" -v b="$panned" 'BEGIN {exit !(b > a)}' || fail "dragging left 
 shot 12-big-corpus-zoomed-panned
 
 step "the 100k corpus' timeline is bins: hover one, click it, its meetings and spans listed"
-bin=$(since | grep -E '^view .* dense=true bin=' | tail -n 1 | sed 's/.* bin=//')
-[ -n "$bin" ] || fail "the zoomed 100k timeline is not drawn as density bins: $(since | grep '^view ' | tail -n 1)"
-xdotool mousemove --window "$win" "${bin%,*}" "${bin#*,}"
+at_bin=$(since | grep -E '^view .* dense=true bin=' | tail -n 1 | sed 's/.* bin=//')
+[ -n "$at_bin" ] || fail "the zoomed 100k timeline is not drawn as density bins: $(since | grep '^view ' | tail -n 1)"
+xdotool mousemove --window "$win" "${at_bin%,*}" "${at_bin#*,}"
 shot 12b-big-corpus-bin-hover
 xdotool click 1
 wait_event '^bin-listed topic=[a-z0-9-]+ meetings=([2-9]|[1-9][0-9]+) spans=[1-9]' 5

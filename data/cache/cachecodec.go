@@ -286,10 +286,8 @@ func (d *decoder) index(n int, what string) int {
 
 func (d *decoder) date() data.Date {
 	v := data.Date{Year: d.int(), Month: d.int(), Day: d.int(), Precision: data.Precision(d.int())}
-	if d.err == nil && v != (data.Date{}) {
-		if _, err := data.ParseDate(v.String()); err != nil {
-			d.fail(fmt.Errorf("date %+v: %w", v, err))
-		}
+	if d.err == nil && v != (data.Date{}) && !v.Valid() {
+		d.fail(fmt.Errorf("date %+v is not a date", v))
 	}
 	return v
 }
