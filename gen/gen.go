@@ -151,12 +151,11 @@ func Write(dir string, o Options) (string, error) {
 	if err := o.Check(); err != nil {
 		return "", err
 	}
-	root, _, err := atomicfile.OpenEmptyFolder(dir, "gen")
+	root, rng, err := start(dir, o.Seed)
 	if err != nil {
 		return "", err
 	}
 	defer root.Close()
-	rng := rand.New(rand.NewSource(o.Seed))
 	if err := root.Mkdir("sources", 0o755); err != nil {
 		return "", fmt.Errorf("make %s: %w", filepath.Join(dir, "sources"), err)
 	}
@@ -225,6 +224,16 @@ func Write(dir string, o Options) (string, error) {
 		{"U.S. president", "Joe Biden", "2021-01-20", "2025-01-20"},
 	}
 	return writeCorpus(root, dir, fc)
+}
+
+// start opens dir for a new corpus (new or empty, not a link) and the
+// random source of the seed.
+func start(dir string, seed int64) (*os.Root, *rand.Rand, error) {
+	root, _, err := atomicfile.OpenEmptyFolder(dir, "gen")
+	if err != nil {
+		return nil, nil, err
+	}
+	return root, rand.New(rand.NewSource(seed)), nil
 }
 
 // writeCorpus encodes the corpus and writes it as dir's corpus.yaml.

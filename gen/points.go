@@ -3,13 +3,11 @@ package gen
 import (
 	"fmt"
 	"math"
-	"math/rand"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
@@ -63,12 +61,11 @@ func WritePoints(dir string, o Points) (string, error) {
 	if err := o.Check(); err != nil {
 		return "", err
 	}
-	root, _, err := atomicfile.OpenEmptyFolder(dir, "gen")
+	root, rng, err := start(dir, o.Seed)
 	if err != nil {
 		return "", err
 	}
 	defer root.Close()
-	rng := rand.New(rand.NewSource(o.Seed))
 	fc := fileCorpus{Corpus: header{Title: fmt.Sprintf("Point items (%d in %d lanes, %d–%d, seed %d)", o.Items, o.Lanes, o.From, o.To, o.Seed),
 		Description: "Synthetic point items for comparing timelines at scale; not real documents.", Format: data.FormatVersion}}
 	for i := range o.Lanes {
