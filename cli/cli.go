@@ -54,6 +54,7 @@ func commands() []command {
 		{"import-annotations", "CORPUS.yaml FILE.jsonld [--dry-run]", "add W3C Web Annotations or a Hypothesis export to a corpus, anchored by quote", runImportAnnotations},
 		{"import-qdpx", "PROJECT.qdpx --out DIR", "make a new corpus of a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)", runImportQDPX},
 		{"suggest", "[CORPUS.yaml] [--topic ID] [--format csv|json]", "list passages that topics' terms point at and nothing codes", runSuggest},
+		{"agreement", "[CORPUS.yaml] --coders a,b[,c] [--unit sentence|paragraph|source] [--format table|csv|json]", "measure how far coders agree: percent, Cohen's kappa, Krippendorff's alpha", runAgreement},
 		{"annotate", "CORPUS.yaml add|remove|retopic [options]", "add, remove or retopic an annotation, changing only its lines", runAnnotate},
 		{"gen", "--out DIR [options]", "write a synthetic corpus for trying the app at scale", runGen},
 		{"version", "", "print the version", runVersion},

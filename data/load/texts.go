@@ -494,12 +494,18 @@ func (l *loader) link() {
 		}
 	}
 	c.Derive()
-	seenSpan := map[[4]int]int{}
+	// A span coded twice by one coder is a slip; by two coders, it is
+	// their agreement, and counted once all the same.
+	type span struct {
+		at    [4]int
+		coder string
+	}
+	seenSpan := map[span]int{}
 	for i, a := range c.Annotations {
 		if !a.Listed() {
 			continue
 		}
-		key := [4]int{a.Source.Index, a.Topic.Index, a.Anchor.Start, a.Anchor.End}
+		key := span{[4]int{a.Source.Index, a.Topic.Index, a.Anchor.Start, a.Anchor.End}, a.Coder}
 		if first, dup := seenSpan[key]; dup {
 			l.r.warnAt(l.annSpecs[i].at, "annotation repeats the annotation at line %d (same source, topic and span); it is counted once per listing", first)
 		} else {

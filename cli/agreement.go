@@ -1,0 +1,214 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alliance-timeline/alliance-timeline/data/agreement"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+)
+
+func runAgreement(env Env, args []string) int {
+	fs := flagSet(env, "agreement", "[CORPUS.yaml] --coders a,b[,c...] [--unit sentence|paragraph|source] [--format table|csv|json]",
+		"Measure how far coders agree, per topic, overall and per year, on the sources two of them or more annotated:\n"+
+			"percent agreement, Cohen's kappa (two coders) and Krippendorff's alpha (nominal) with a bootstrap 95% interval.\n"+
+			"A coder who annotated nothing in a source is taken not to have coded it. The table lists the first\n"+
+			"disagreements; json lists them all. It writes nothing.")
+	coders := fs.String("coders", "", "the `coders` to compare, as the annotations name them, separated by commas")
+	unitName := fs.String("unit", "sentence", "compare on each `unit`: sentence, paragraph or source")
+	format := fs.String("format", "table", "output `format`: table, csv or json")
+	pos, code := parse(env, fs, args, 1)
+	if code >= 0 {
+		return code
+	}
+	fail := func(format string, a ...any) int {
+		say(env.Stderr, "alliance-timeline agreement: "+format, a...)
+		return ExitUsage
+	}
+	if *format != "table" && *format != "csv" && *format != "json" {
+		return fail("--format must be table, csv or json, not %q", safetext.Clip(*format, 40))
+	}
+	unit, err := agreement.ParseUnit(*unitName)
+	if err != nil {
+		return fail("--%v", err)
+	}
+	var names []string
+	for _, n := range strings.Split(*coders, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	if len(names) < 2 {
+		return fail("--coders needs two coders or more, as a,b")
+	}
+	c, _, code := loadReporting(env, "agreement", pos)
+	if code >= 0 {
+		return code
+	}
+	rep, err := agreement.Compare(context.Background(), c, agreement.Options{Coders: names, Unit: unit})
+	if err != nil {
+		return fail("%v", err)
+	}
+	switch *format {
+	case "json":
+		err = writeAgreementJSON(env, rep)
+	case "csv":
+		err = writeAgreementCSV(env, rep)
+	default:
+		err = writeAgreementTable(env, rep)
+	}
+	if err != nil {
+		return fail("%v", err)
+	}
+	return ExitOK
+}
+
+// figureRow is one line of figures: overall, a topic or a year.
+type figureRow struct {
+	Scope     string   `json:"scope"` // overall, topic or year
+	ID        string   `json:"id"`    // the topic's id or the year; empty overall
+	Label     string   `json:"label"`
+	Units     int      `json:"units"`
+	Percent   *float64 `json:"percent"`
+	Kappa     *float64 `json:"kappa"`
+	Alpha     *float64 `json:"alpha"`
+	AlphaLow  *float64 `json:"alpha_low"`
+	AlphaHigh *float64 `json:"alpha_high"`
+}
+
+func figureRows(rep *agreement.Report) []figureRow {
+	row := func(scope, id, label string, f agreement.Figures) figureRow {
+		num := func(x float64) *float64 {
+			if math.IsNaN(x) {
+				return nil
+			}
+			x = math.Round(x*1000) / 1000
+			return &x
+		}
+		return figureRow{scope, id, label, f.Units, num(f.Percent), num(f.Kappa), num(f.Alpha), num(f.AlphaLow), num(f.AlphaHigh)}
+	}
+	rows := []figureRow{row("overall", "", "Overall", rep.Overall)}
+	for _, t := range rep.Topics {
+		rows = append(rows, row("topic", t.Topic.ID, safetext.Clip(t.Topic.Label, 80), t.Figures))
+	}
+	for _, y := range rep.Years {
+		label := strconv.Itoa(y.Year)
+		if y.Year == 0 {
+			label = "no meeting"
+		}
+		rows = append(rows, row("year", strconv.Itoa(y.Year), label, y.Figures))
+	}
+	return rows
+}
+
+// disagreementRow is a disagreement as json lists it.
+type disagreementRow struct {
+	Source   string   `json:"source"`
+	Topic    string   `json:"topic"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Coded    []string `json:"coded"`
+	NotCoded []string `json:"not_coded"`
+	Quote    string   `json:"quote"`
+}
+
+func writeAgreementJSON(env Env, rep *agreement.Report) error {
+	out := struct {
+		Coders        []string          `json:"coders"`
+		Unit          string            `json:"unit"`
+		Sources       int               `json:"sources"`
+		Figures       []figureRow       `json:"figures"`
+		Disagreements []disagreementRow `json:"disagreements"`
+	}{rep.Coders, rep.Unit.String(), rep.Sources, figureRows(rep), []disagreementRow{}}
+	for _, d := range rep.Disagreements {
+		out.Disagreements = append(out.Disagreements, disagreementRow{d.Source.ID, d.Topic.ID, d.Start, d.End, d.Coded, d.NotCoded,
+			d.Source.Text[d.ByteStart:d.ByteEnd]})
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err == nil {
+		_, err = env.Stdout.Write(append(safetext.JSON(b), '\n'))
+	}
+	return err
+}
+
+func writeAgreementCSV(env Env, rep *agreement.Report) error {
+	w := csv.NewWriter(env.Stdout)
+	w.Write([]string{"scope", "id", "label", "units", "percent", "kappa", "alpha", "alpha_low", "alpha_high"})
+	cell := func(x *float64) string {
+		if x == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*x, 'f', 3, 64)
+	}
+	shown := func(s string) string { return s }
+	if toTerminal(env.Stdout) {
+		shown = safetext.Visible
+	}
+	for _, r := range figureRows(rep) {
+		w.Write([]string{r.Scope, safetext.CSVCell(r.ID), safetext.CSVCell(shown(r.Label)), strconv.Itoa(r.Units),
+			cell(r.Percent), cell(r.Kappa), cell(r.Alpha), cell(r.AlphaLow), cell(r.AlphaHigh)})
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// shownDisagreements bounds the disagreements the table lists.
+const shownDisagreements = 10
+
+func writeAgreementTable(env Env, rep *agreement.Report) error {
+	fmt.Fprintf(env.Stdout, "Agreement of %s on the %ss of %s (coded by two of them or more)\n\n",
+		safetext.Visible(strings.Join(rep.Coders, ", ")), rep.Unit, safetext.Plural(rep.Sources, "source"))
+	if rep.Sources == 0 {
+		fmt.Fprintln(env.Stdout, "No source was coded by two of these coders: there is nothing to compare.")
+		return nil
+	}
+	num := func(x *float64) string {
+		if x == nil {
+			return "n/a"
+		}
+		return strconv.FormatFloat(*x, 'f', 3, 64)
+	}
+	rows := figureRows(rep)
+	width := len("By year")
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(safetext.Visible(safetext.Clip(r.Label, 40))))
+	}
+	line := func(label string, cells ...string) {
+		fmt.Fprintf(env.Stdout, "%s%s", label, strings.Repeat(" ", width-utf8.RuneCountInString(label)))
+		for i, c := range cells {
+			fmt.Fprintf(env.Stdout, "  %*s", []int{6, 7, 6, 6, 17}[i], c)
+		}
+		fmt.Fprintln(env.Stdout)
+	}
+	line("", "units", "percent", "kappa", "alpha", "alpha 95% interval")
+	for i, r := range rows {
+		if r.Scope == "year" && rows[i-1].Scope != "year" {
+			line("By year")
+		}
+		interval := "n/a"
+		if r.AlphaLow != nil {
+			interval = num(r.AlphaLow) + " to " + num(r.AlphaHigh)
+		}
+		line(safetext.Visible(safetext.Clip(r.Label, 40)), strconv.Itoa(r.Units), num(r.Percent), num(r.Kappa), num(r.Alpha), interval)
+	}
+	fmt.Fprintf(env.Stdout, "\n%s", safetext.Plural(len(rep.Disagreements), "disagreement"))
+	if len(rep.Disagreements) > shownDisagreements {
+		fmt.Fprintf(env.Stdout, " (the first %d; --format json lists them all)", shownDisagreements)
+	}
+	fmt.Fprintln(env.Stdout)
+	for i, d := range rep.Disagreements {
+		if i == shownDisagreements {
+			break
+		}
+		fmt.Fprintf(env.Stdout, "  %s %d–%d %s: coded by %s, not by %s: %s\n", safetext.Visible(d.Source.ID), d.Start, d.End,
+			safetext.Visible(d.Topic.ID), safetext.Visible(strings.Join(d.Coded, ", ")), safetext.Visible(strings.Join(d.NotCoded, ", ")),
+			safetext.Quote(d.Source.Text[d.ByteStart:d.ByteEnd], 80))
+	}
+	return nil
+}
