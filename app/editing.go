@@ -492,6 +492,7 @@ func (w *MainWindow) replaceCorpus(ready loaded) {
 	w.corpus, w.searcher = c, textmatch.NewSearcher(c)
 	w.timeline.SetModel(ready.model)
 	w.sidebar.SetCorpus(c, ready.totals)
+	w.showOwnWork(c)
 	w.filtersChanged()
 	w.selected = textSelection{}
 	if m == nil {
@@ -623,6 +624,16 @@ func (w *MainWindow) spanMenu(s *data.Source, spans []*data.Annotation, at fyne.
 	}
 	if len(items) > 0 {
 		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), w.Canvas(), at)
+	}
+}
+
+// showOwnWork adds the user, as coder, to the coders shown once the corpus
+// holds their work: what one has just coded never vanishes from view
+// because someone else's coding was chosen.
+func (w *MainWindow) showOwnWork(c *data.Corpus) {
+	shown, me := w.state.Coders(), w.app.Preferences().String(prefCoder)
+	if shown != nil && !shown.Includes(me) && slices.Contains(c.Coders(), me) {
+		w.state.SetCoders(append(slices.Clone(shown), me))
 	}
 }
 

@@ -173,7 +173,7 @@ func kwicRuns(r KWICRow) []run {
 	return []run{{text: r.Context.Before}, {text: safetext.ClipMiddle(r.Context.Span, kwicQuote), bold: true}, {text: r.Context.After}}
 }
 
-// kwicWhere says where a row comes from: topic, date, meeting, source,
+// kwicWhere says where a row comes from: topic, coder, date, meeting, source,
 // and for a match outside a source's text, the field it is in.
 func kwicWhere(r KWICRow) string {
 	var meeting *data.Meeting
@@ -181,6 +181,9 @@ func kwicWhere(r KWICRow) string {
 	switch {
 	case r.Annotation != nil:
 		parts = append(parts, safetext.Clip(r.Annotation.Topic.Label, maxShown))
+		if r.Annotation.Coder != "" {
+			parts = append(parts, "by "+safetext.Clip(r.Annotation.Coder, 24)) // whose reading, where coders differ
+		}
 		if ms := r.Annotation.Source.Meetings; len(ms) > 0 {
 			meeting = ms[0]
 		}

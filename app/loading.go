@@ -159,6 +159,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.stopSearch()
 		w.search.SetText("")
 		w.state.Clear("Select a chart cell or search to list spans here") // all of it was of the corpus shown before
+		w.state.FitCoders(c.Coders())
 		w.sidebar.SetCorpus(c, ready.totals)
 		if w.review.active {
 			w.stopReview() // its queue was of the corpus shown before

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,7 @@ import (
 )
 
 // Sidebar shows the corpus summary and the filters of the window's State:
-// which topics show, which years and meeting kinds count. It draws from
+// which topics show, which years, meeting kinds and coders count. It draws from
 // the state and changes it only through the state's setters; it has no
 // filters of its own.
 type Sidebar struct {
@@ -37,6 +38,10 @@ type Sidebar struct {
 	pending  map[*data.Topic]*widget.Label // suggestions to review, by topic
 	kinds    *fyne.Container               // a box per meeting kind
 	kindBox  map[string]*keyCheck
+	labels   map[*data.Topic]*widget.Label // a topic's label, with its count
+	coders   *fyne.Container               // a box per coder, when there are two or more
+	coderBox map[string]*keyCheck
+	coderSet []string // the corpus' coders, in the order the boxes show them
 	from, to *keySelect
 	body     *fyne.Container
 }
@@ -44,7 +49,7 @@ type Sidebar struct {
 // NewSidebar makes an empty sidebar on a state; its widgets offer keys to
 // the window first, and a topic's row names it whole on tips on hover.
 func NewSidebar(state *State, keys windowKeys, tips *tipLayer) *Sidebar {
-	s := &Sidebar{state: state, keys: keys, tips: tips, summary: widget.NewLabel(""), topics: container.NewVBox(), checks: map[string]*keyCheck{}, kinds: container.NewVBox()}
+	s := &Sidebar{state: state, keys: keys, tips: tips, summary: widget.NewLabel(""), topics: container.NewVBox(), checks: map[string]*keyCheck{}, kinds: container.NewVBox(), coders: container.NewVBox()}
 	s.from = newKeySelect(nil, func(string) { s.yearsChosen() }, keys)
 	s.to = newKeySelect(nil, func(string) { s.yearsChosen() }, keys)
 	s.from.PlaceHolder, s.to.PlaceHolder = "from", "to" // short: the sidebar stays narrow
@@ -63,7 +68,7 @@ func NewSidebar(state *State, keys windowKeys, tips *tipLayer) *Sidebar {
 		container.NewVBox(s.summary, widget.NewSeparator(),
 			container.NewBorder(nil, nil, widget.NewLabelWithStyle("Topics", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(all, none))),
 		container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle("Years", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), years,
-			widget.NewLabelWithStyle("Meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.kinds),
+			widget.NewLabelWithStyle("Meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.kinds, s.coders),
 		nil, nil, container.NewVScroll(s.topics))
 	state.Listen(func(c Change) {
 		if c&FiltersChanged != 0 {
@@ -115,6 +120,59 @@ func (s *Sidebar) sync() {
 			c.Refresh()
 		}
 	}
+	for name, c := range s.coderBox {
+		if on := s.state.Coders().Includes(name); c.Checked != on {
+			c.Checked = on
+			c.Refresh()
+		}
+	}
+	s.countTopics()
+}
+
+// countTopics shows each topic's spans by the coders chosen after its
+// label.
+func (s *Sidebar) countTopics() {
+	if s.corpus == nil {
+		return
+	}
+	counts := s.corpus.TopicSpans(s.state.Coders())
+	for ti, t := range s.corpus.Topics {
+		l := s.labels[t]
+		if l == nil {
+			continue
+		}
+		text := fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), counts[ti])
+		if ti < 9 {
+			text = fmt.Sprintf("%d  %s", ti+1, text) // the key that codes a selection with it
+		}
+		if l.Text != text {
+			l.SetText(text)
+		}
+	}
+}
+
+// codersChosen passes the coders ticked to the state: every coder as nil,
+// so that annotations of coders added later show too.
+func (s *Sidebar) codersChosen() {
+	selected := data.Coders{}
+	for _, name := range s.coderSet {
+		if s.coderBox[name].Checked {
+			selected = append(selected, name)
+		}
+	}
+	if len(selected) == len(s.coderSet) {
+		selected = nil
+	}
+	s.state.SetCoders(selected)
+}
+
+// coderName is how a coder's box names them; "" is the annotations that
+// name no coder.
+func coderName(name string) string {
+	if name == "" {
+		return "(no coder named)"
+	}
+	return safetext.Clip(name, maxShown)
 }
 
 // kindsChosen passes the kinds ticked to the state: every kind as nil, so
@@ -140,7 +198,8 @@ func showSelected(sel *keySelect, choice string) {
 	}
 }
 
-// SetCorpus fills the sidebar from a corpus and its totals.
+// SetCorpus fills the sidebar from a corpus and its totals; the topics'
+// counts are of the coders chosen.
 func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	s.corpus = c
 	// Short lines, not wrapping: a wrapping label at the top of a border
@@ -154,8 +213,9 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	s.checks = map[string]*keyCheck{}
 	s.chips = map[*data.Topic]*canvas.Rectangle{}
 	s.pending = map[*data.Topic]*widget.Label{}
+	s.labels = map[*data.Topic]*widget.Label{}
 	var rows []fyne.CanvasObject
-	for ti, t := range c.Topics {
+	for _, t := range c.Topics {
 		id := t.ID
 		check := newKeyCheck("", func(on bool) { s.state.SetTopicShown(id, on) }, s.keys)
 		check.Checked = s.state.TopicShown(id)
@@ -164,11 +224,8 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 		s.chips[t] = chip
 		chip.CornerRadius = 3
 		chip.SetMinSize(fyne.NewSize(12, 12))
-		text := fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), st.PerTopic[t.ID])
-		if ti < 9 {
-			text = fmt.Sprintf("%d  %s", ti+1, text) // the key that codes a selection with it
-		}
-		label := widget.NewLabel(text)
+		label := widget.NewLabel("")
+		s.labels[t] = label
 		label.Truncation = fyne.TextTruncateEllipsis
 		pending := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 		pending.Importance = widget.LowImportance
@@ -197,9 +254,40 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	}
 	s.kinds.Objects = boxes
 	s.kinds.Refresh()
+	s.setCoders(c)
 	s.from.Options, s.to.Options = years, years
 	s.sync()
 	s.body.Refresh() // lay out again: the summary's height changed
+}
+
+// setCoders makes a box per coder of the corpus, with their spans, when
+// two coders or more are named (annotations that name none then have a
+// box too): one named coder beside unnamed work, as in the built-in
+// corpus, is no team to compare, and the room is the topics'.
+func (s *Sidebar) setCoders(c *data.Corpus) {
+	s.coderSet = c.Coders()
+	s.coderBox = map[string]*keyCheck{}
+	s.coders.Objects = nil
+	named := len(s.coderSet)
+	if slices.Contains(s.coderSet, "") {
+		named--
+	}
+	if named >= 2 {
+		spans := map[string]int{}
+		for _, a := range c.Annotations {
+			if a.Listed() {
+				spans[a.Coder]++
+			}
+		}
+		s.coders.Add(widget.NewLabelWithStyle("Coders", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, name := range s.coderSet {
+			box := newKeyCheck(fmt.Sprintf("%s (%d)", coderName(name), spans[name]), func(bool) { s.codersChosen() }, s.keys)
+			box.Checked = s.state.Coders().Includes(name)
+			s.coderBox[name] = box
+			s.coders.Add(box)
+		}
+	}
+	s.coders.Refresh()
 }
 
 // ColourChips gives each topic's chip its colour as the charts draw it in

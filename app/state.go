@@ -25,6 +25,7 @@ type State struct {
 	hidden           map[string]bool // topic ids not shown
 	fromYear, toYear int             // 0: the corpus' first or last year
 	kinds            []string        // meeting kinds shown; nil: every kind
+	coders           data.Coders     // whose annotations count; nil: everyone's
 	unit             data.Unit
 	perThousandWords bool
 	theme            apptheme.Choice
@@ -41,7 +42,7 @@ type Change int
 
 // What a change touches.
 const (
-	FiltersChanged Change = 1 << iota // topics, years, kinds, unit, per 1,000 words
+	FiltersChanged Change = 1 << iota // topics, years, kinds, coders, unit, per 1,000 words
 	ThemeChanged
 	SelectionChanged
 	HoverChanged
@@ -217,6 +218,36 @@ func (s *State) SetKinds(kinds []string) {
 		s.kinds = []string{}
 	}
 	s.notify(FiltersChanged)
+}
+
+// Coders returns whose annotations count and show (nil: everyone's).
+func (s *State) Coders() data.Coders { return s.coders }
+
+// SetCoders chooses whose annotations count and show (nil: everyone's).
+func (s *State) SetCoders(cs data.Coders) {
+	if (cs == nil) == (s.coders == nil) && slices.Equal(cs, s.coders) {
+		return
+	}
+	s.coders = slices.Clone(cs)
+	if cs != nil && s.coders == nil {
+		s.coders = data.Coders{}
+	}
+	s.notify(FiltersChanged)
+}
+
+// FitCoders keeps, of the coders chosen, those a corpus newly shown has;
+// when it has none of them, everyone's annotations show.
+func (s *State) FitCoders(known []string) {
+	if s.coders == nil {
+		return
+	}
+	var kept data.Coders
+	for _, name := range s.coders {
+		if slices.Contains(known, name) {
+			kept = append(kept, name)
+		}
+	}
+	s.SetCoders(kept)
 }
 
 // Unit returns what is counted.
@@ -399,7 +430,10 @@ func (s *State) SetHover(t *data.Topic) { set(s, &s.hover, t, HoverChanged) }
 // Query is the filters as a count query of a corpus: its topics in order
 // (none, not all, when every one is hidden), the years, the kinds.
 func (s *State) Query(c *data.Corpus) data.Query {
-	q := data.Query{Unit: s.unit, PerThousandWords: s.perThousandWords, FromYear: s.fromYear, ToYear: s.toYear, Topics: []string{}}
+	q := data.Query{Unit: s.unit, PerThousandWords: s.perThousandWords, FromYear: s.fromYear, ToYear: s.toYear, Topics: []string{}, Coders: slices.Clone(s.coders)}
+	if s.coders != nil && q.Coders == nil {
+		q.Coders = data.Coders{}
+	}
 	if c != nil {
 		for _, t := range c.Topics {
 			if !s.hidden[t.ID] {

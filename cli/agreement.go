@@ -38,12 +38,7 @@ func runAgreement(env Env, args []string) int {
 	if err != nil {
 		return fail("--%v", err)
 	}
-	var names []string
-	for _, n := range strings.Split(*coders, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			names = append(names, n)
-		}
-	}
+	names := commaList(*coders)
 	if len(names) < 2 {
 		return fail("--coders needs two coders or more, as a,b")
 	}
@@ -211,4 +206,16 @@ func writeAgreementTable(env Env, rep *agreement.Report) error {
 			safetext.Quote(d.Source.Text[d.ByteStart:d.ByteEnd], 80))
 	}
 	return nil
+}
+
+// commaList splits a flag's comma-separated list, each item trimmed, the
+// empty ones left out.
+func commaList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }

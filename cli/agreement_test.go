@@ -70,3 +70,33 @@ func TestAgreementCommand(t *testing.T) {
 		}
 	}
 }
+
+// export --coders counts the chosen coders' annotations alone, in the
+// charts and in the timeline's marks.
+func TestExportByCoder(t *testing.T) {
+	corpus := agreementCorpus(t)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		coders, chart, want string
+	}{
+		{"", "topics-by-year", "2012,true,1,1,3,3\n2013,true,1,1,4,2\n"},
+		{"b", "topics-by-year", "2012,true,1,1,1,1\n2013,true,1,1,2,0\n"},
+		{"a, b", "topics-by-year", "2012,true,1,1,2,2\n2013,true,1,1,3,1\n"},
+		{"b", "timeline", "Space,space,m2,2013-10-02,,SCM,Second,true,2,false\nCyber,cyber,m1,2012-10-24,,SCM,First,true,1,false"},
+	} {
+		out := filepath.Join(dir, strings.ReplaceAll(c.coders+c.chart, ",", "")+".csv")
+		args := []string{"export", "--corpus", corpus, "--chart", c.chart, "--out", out}
+		if c.coders != "" {
+			args = append(args, "--coders", c.coders)
+		}
+		code, _, stderr, _ := run(t, args...)
+		got, _ := os.ReadFile(out)
+		if code != 0 || !strings.Contains(string(got), c.want) {
+			t.Errorf("--coders %q --chart %s: exit %d %s\n%s", c.coders, c.chart, code, stderr, got)
+		}
+	}
+	code, _, stderr, _ := run(t, "export", "--corpus", corpus, "--chart", "timeline", "--out", filepath.Join(dir, "x.csv"), "--coders", "a,zed")
+	if code != ExitUsage || !strings.Contains(stderr, "--coders: no annotation is by \"zed\"") {
+		t.Errorf("an unknown coder: exit %d %q", code, stderr)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/charts"
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/export"
 )
@@ -27,6 +28,7 @@ func runExport(env Env, args []string) int {
 	from := fs.Int("from", 0, "first `year` (default: the corpus' first)")
 	to := fs.Int("to", 0, "last `year` (default: the corpus' last)")
 	topics := fs.String("topics", "", "comma-separated topic `ids` (default: all)")
+	coders := fs.String("coders", "", "count only these `coders`' annotations, comma-separated, as the annotations name them (default: everyone's)")
 	unit := fs.String("unit", "spans", "what to count: spans, sources or meetings")
 	per1k := fs.Bool("per-1k-words", false, "divide by the words of source text")
 	share := fs.Bool("share", false, "topic-trends: each topic's share of its year")
@@ -109,13 +111,19 @@ func runExport(env Env, args []string) int {
 		Keyness: export.KeynessRequest{A: *partA, B: *partB, MinFreq: *minFreq},
 		Query:   data.Query{Unit: u, PerThousandWords: *per1k, FromYear: *from, ToYear: *to},
 	}
-	if *topics != "" {
-		for _, id := range strings.Split(*topics, ",") {
-			id = strings.TrimSpace(id)
-			if c.Topic(id) == nil {
-				return usageErr("--topics: there is no topic %q", id)
+	for _, id := range commaList(*topics) {
+		if c.Topic(id) == nil {
+			return usageErr("--topics: there is no topic %q", id)
+		}
+		req.Query.Topics = append(req.Query.Topics, id)
+	}
+	if *coders != "" {
+		known := c.Coders()
+		for _, name := range commaList(*coders) {
+			if !slices.Contains(known, name) {
+				return usageErr("--coders: no annotation is by %s", safetext.Quote(name, 40))
 			}
-			req.Query.Topics = append(req.Query.Topics, id)
+			req.Query.Coders = append(req.Query.Coders, name)
 		}
 	}
 	res, err := export.File(c, req, *out, *replace)

@@ -61,6 +61,7 @@ type Query struct {
 	FromYear, ToYear int      // 0: the corpus' first or last meeting year
 	Topics           []string // topic ids; nil: every topic, empty: none
 	Kinds            []string // meeting kinds; nil: every kind, empty: none
+	Coders           Coders   // whose annotations; nil: everyone's
 }
 
 // includes reports whether the query counts a meeting of this kind.
@@ -178,7 +179,7 @@ func (cs *Counts) Spans(bucket, topic int) []*Annotation {
 	var out []*Annotation
 	for _, s := range cs.Buckets[bucket].Sources {
 		for _, a := range s.Annotations {
-			if a.Topic == t && a.Counted() {
+			if a.Topic == t && a.Counted() && cs.Query.Coders.Has(a) {
 				out = append(out, a)
 			}
 		}
@@ -315,7 +316,7 @@ func (sc *countScratch) countBucket(b *Bucket, q Query, column []int, cells []Ce
 	for _, s := range b.Sources {
 		for _, a := range s.Annotations {
 			col := column[a.Topic.Index]
-			if col < 0 || !a.Counted() {
+			if col < 0 || !a.Counted() || !q.Coders.Has(a) {
 				continue
 			}
 			cell := &cells[col]
@@ -332,7 +333,7 @@ func (sc *countScratch) countBucket(b *Bucket, q Query, column []int, cells []Ce
 		for _, m := range b.Meetings {
 			for _, s := range m.Sources {
 				for _, a := range s.Annotations {
-					if col := column[a.Topic.Index]; col >= 0 && a.Counted() && sc.lastMeeting[col] != m {
+					if col := column[a.Topic.Index]; col >= 0 && a.Counted() && q.Coders.Has(a) && sc.lastMeeting[col] != m {
 						sc.lastMeeting[col] = m
 						cells[col].Count++
 					}

@@ -72,22 +72,16 @@ func (c *Corpus) Totals() Totals {
 	}
 	// Counted by position, then named: this runs after every edit.
 	anchors := make([]int, len(AnchorStatuses))
-	perTopic := make([]int, len(c.Topics))
 	for _, a := range c.Annotations {
 		if a.Anchor.Status >= 0 && int(a.Anchor.Status) < len(anchors) {
 			anchors[a.Anchor.Status]++
-		}
-		// Over the whole range every meeting is in the one bucket, so a
-		// counted span counts once: the count by range, without a table.
-		if a.Listed() && a.Counted() && a.Topic.Index < len(perTopic) {
-			perTopic[a.Topic.Index]++
 		}
 	}
 	for _, st := range AnchorStatuses {
 		s.Anchors[st.String()] = anchors[st]
 	}
-	for i, t := range c.Topics {
-		s.PerTopic[t.ID] += perTopic[i]
+	for i, n := range c.TopicSpans(nil) {
+		s.PerTopic[c.Topics[i].ID] += n
 	}
 	for _, src := range c.Sources {
 		s.Words += src.Words
@@ -98,4 +92,17 @@ func (c *Corpus) Totals() Totals {
 		}
 	}
 	return s
+}
+
+// TopicSpans counts each topic's counted spans by the chosen coders, by
+// topic index: a count over the whole range, where every meeting is in the
+// one bucket and a counted span counts once, without a table.
+func (c *Corpus) TopicSpans(coders Coders) []int {
+	perTopic := make([]int, len(c.Topics))
+	for _, a := range c.Annotations {
+		if a.Listed() && a.Counted() && a.Topic.Index < len(perTopic) && coders.Has(a) {
+			perTopic[a.Topic.Index]++
+		}
+	}
+	return perTopic
 }

@@ -41,7 +41,7 @@ func (m *Model) describe(mk Mark) []string {
 	if lane.Topic != nil {
 		lines[0] = lane.Label + " — " + mt.Short
 		sources := map[*data.Source]bool{}
-		for _, a := range MeetingAnnotations(mt, lane.Topic) {
+		for _, a := range m.MeetingAnnotations(mt, lane.Topic) {
 			sources[a.Source] = true
 		}
 		lines = append(lines, fmt.Sprintf("%s in %s", safetext.Plural(it.Count, "span"), safetext.Plural(len(sources), "source")), "Click to select, Enter to read the spans")
@@ -53,7 +53,7 @@ func (m *Model) describe(mk Mark) []string {
 	}
 	lines = append(lines, safetext.Plural(len(mt.Sources), "source"))
 	counts := map[*data.Topic]int{}
-	for _, a := range MeetingAnnotations(mt, nil) {
+	for _, a := range m.MeetingAnnotations(mt, nil) {
 		counts[a.Topic]++
 	}
 	topics := make([]*data.Topic, 0, len(counts))

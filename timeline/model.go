@@ -53,8 +53,9 @@ type Model struct {
 	Lanes       []*Lane
 	Groups      []string
 	Eras        []EraBand
-	First, Last float64 // the days the data covers
-	denseBelow  float64 // the zoom below which the view is binned (Dense)
+	First, Last float64     // the days the data covers
+	denseBelow  float64     // the zoom below which the view is binned (Dense)
+	coders      data.Coders // whose annotations the topic marks count (Show)
 }
 
 // MaxLabel bounds, in code points, every label the timeline measures or
@@ -72,26 +73,10 @@ func NewModel(c *data.Corpus) *Model {
 	for i, t := range c.Topics {
 		topicLanes[i] = &Lane{Topic: t, Label: safetext.Clip(t.Label, MaxLabel), Color: t.Color}
 	}
-	counts := make([]int, len(c.Topics))
 	meetings.Items = make([]Item, 0, len(m.Meetings))
 	for i, mt := range m.Meetings {
 		start, end := float64(mt.Date.FirstDay()), float64(mt.LastDay()+1)
 		meetings.Items = append(meetings.Items, Item{Start: start, End: end, Count: 1, Meeting: i, Hollow: !mt.HasText()})
-		// The topics' counts, as MeetingAnnotations would list them, without
-		// listing or sorting: this runs for every meeting after every edit.
-		// A source's list holds anchored annotations only, and a source of
-		// a meeting reports one: each is Counted.
-		clear(counts)
-		for _, s := range mt.Sources {
-			for _, a := range s.Annotations {
-				counts[a.Topic.Index]++
-			}
-		}
-		for ti, n := range counts {
-			if n > 0 {
-				topicLanes[ti].Items = append(topicLanes[ti].Items, Item{Start: start, End: end, Count: n, Meeting: i})
-			}
-		}
 		if i == 0 || start < m.First {
 			m.First = start
 		}
@@ -100,6 +85,7 @@ func NewModel(c *data.Corpus) *Model {
 		}
 	}
 	m.Lanes = append([]*Lane{meetings}, topicLanes...)
+	m.countTopics()
 	for gi, g := range c.EraGroups() {
 		m.Groups = append(m.Groups, safetext.Clip(g, MaxLabel))
 		for _, e := range c.Eras {
@@ -112,6 +98,43 @@ func NewModel(c *data.Corpus) *Model {
 	return m
 }
 
+// countTopics makes the topic lanes' marks: one where a meeting's sources
+// hold annotations of the topic by the chosen coders, with their number.
+// The lanes come in date order, as the meetings lane does.
+func (m *Model) countTopics() {
+	topicLanes := m.Lanes[1:]
+	for _, l := range topicLanes {
+		l.Items = nil
+	}
+	counts := make([]int, len(topicLanes))
+	for i, mt := range m.Meetings {
+		// The topics' counts, as MeetingAnnotations would list them, without
+		// listing or sorting: this runs for every meeting after every edit.
+		// A source's list holds anchored annotations only, and a source of
+		// a meeting reports one: each is Counted.
+		clear(counts)
+		m.count(mt, counts)
+		it := m.Lanes[0].Items[i]
+		for ti, n := range counts {
+			if n > 0 {
+				topicLanes[ti].Items = append(topicLanes[ti].Items, Item{Start: it.Start, End: it.End, Count: n, Meeting: i})
+			}
+		}
+	}
+}
+
+// count adds a meeting's annotations by the chosen coders to counts, by
+// topic index.
+func (m *Model) count(mt *data.Meeting, counts []int) {
+	for _, s := range mt.Sources {
+		for _, a := range s.Annotations {
+			if m.coders.Has(a) {
+				counts[a.Topic.Index]++
+			}
+		}
+	}
+}
+
 // Follow is the model of c, where c was made from the corpus m shows by
 // edits of the annotations of the sources changed alone (as
 // data.Corpus.AnnotationsChangedSince reports them): m's lanes copied and
@@ -122,7 +145,7 @@ func (m *Model) Follow(c *data.Corpus, changed []*data.Source) *Model {
 	if len(m.Lanes) != len(c.Topics)+1 || len(m.Meetings) != len(c.Meetings) {
 		return NewModel(c) // not an edit of annotations alone
 	}
-	n := &Model{Corpus: true, Meetings: c.MeetingsByDate(), Groups: m.Groups, Eras: m.Eras, First: m.First, Last: m.Last}
+	n := &Model{Corpus: true, Meetings: c.MeetingsByDate(), Groups: m.Groups, Eras: m.Eras, First: m.First, Last: m.Last, coders: m.coders}
 	n.Lanes = make([]*Lane, len(m.Lanes))
 	for i, l := range m.Lanes {
 		n.Lanes[i] = &Lane{Topic: l.Topic, Label: l.Label, Color: l.Color, Items: slices.Clone(l.Items), crowdedAt: l.crowdedAt}
@@ -147,11 +170,7 @@ func (m *Model) Follow(c *data.Corpus, changed []*data.Source) *Model {
 			}
 			done[i] = true
 			clear(counts)
-			for _, src := range mt.Sources {
-				for _, a := range src.Annotations {
-					counts[a.Topic.Index]++
-				}
-			}
+			n.count(mt, counts)
 			start, end := float64(mt.Date.FirstDay()), float64(mt.LastDay()+1)
 			for ti, count := range counts {
 				if n.Lanes[1+ti].setCount(i, count, start, end) {
@@ -199,8 +218,17 @@ func (l *Lane) setCount(i, n int, start, end float64) bool {
 // topics it does not select (nil Topics: every topic; empty: none) and the
 // marks of meetings of kinds it does not select (nil Kinds: every kind) or
 // outside its years (0: open). The window and the headless export show
-// the timeline of a query through it alike.
+// the timeline of a query through it alike. The topic marks count the
+// annotations of the query's coders.
 func (m *Model) Show(q data.Query) {
+	if !slices.Equal(q.Coders, m.coders) || (q.Coders == nil) != (m.coders == nil) {
+		m.coders = slices.Clone(q.Coders)
+		if q.Coders != nil && m.coders == nil {
+			m.coders = data.Coders{} // nobody's, not everyone's
+		}
+		m.countTopics()
+		m.index()
+	}
 	for _, l := range m.Lanes[1:] {
 		l.Hidden = q.Topics != nil && !slices.Contains(q.Topics, l.Topic.ID)
 	}
@@ -247,13 +275,14 @@ func (m *Model) index() {
 	m.crowd()
 }
 
-// MeetingAnnotations lists the counted annotations of a meeting's sources,
-// of one topic or (topic nil) of all, in source and text order.
-func MeetingAnnotations(m *data.Meeting, topic *data.Topic) []*data.Annotation {
+// MeetingAnnotations lists the counted annotations of a meeting's sources
+// by the model's coders, of one topic or (topic nil) of all, in source and
+// text order.
+func (md *Model) MeetingAnnotations(m *data.Meeting, topic *data.Topic) []*data.Annotation {
 	var out []*data.Annotation
 	for _, s := range m.Sources {
 		for _, a := range s.Annotations {
-			if a.Counted() && (topic == nil || a.Topic == topic) {
+			if a.Counted() && (topic == nil || a.Topic == topic) && md.coders.Has(a) {
 				out = append(out, a)
 			}
 		}

@@ -199,7 +199,7 @@ func (t *Timeline) selectionOf(lane, item int) Selection {
 		return Selection{Topic: l.Topic}
 	}
 	m := t.model.Meetings[it.Meeting]
-	return Selection{Meeting: m, Topic: l.Topic, Annotations: MeetingAnnotations(m, l.Topic)}
+	return Selection{Meeting: m, Topic: l.Topic, Annotations: t.model.MeetingAnnotations(m, l.Topic)}
 }
 
 // Select selects an item of a lane for the user, brings it into view and
@@ -351,7 +351,7 @@ func (m *Model) Contents(b Bin) BinContents {
 		}
 		mt := m.Meetings[it.Meeting]
 		c.Meetings = append(c.Meetings, mt)
-		c.Annotations = append(c.Annotations, MeetingAnnotations(mt, lane.Topic)...)
+		c.Annotations = append(c.Annotations, m.MeetingAnnotations(mt, lane.Topic)...)
 	}
 	return c
 }

@@ -1,0 +1,113 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/timeline"
+)
+
+// codersCorpus: a and a2 coded alike, b otherwise; one span names no coder.
+const codersCorpus = `corpus: {title: Coders, format: 1}
+topics:
+  - {id: space, label: Space}
+  - {id: cyber, label: Cyber}
+meetings:
+  - {id: m1, title: First, short: First, kind: SCM, date: 2012-10-24, sources: [s1]}
+  - {id: m2, title: Second, short: Second, kind: SCM, date: 2013-10-02, sources: [s2]}
+sources:
+  - {id: s1, title: One, text: "Space is new. Cyber is old. Both matter."}
+  - {id: s2, title: Two, text: "Space again. Nothing here. Cyber too."}
+annotations:
+  - {source: s1, topic: space, quote: Space is new, coder: a}
+  - {source: s1, topic: cyber, quote: Cyber is old, coder: a}
+  - {source: s2, topic: space, quote: Space again, coder: a}
+  - {source: s2, topic: cyber, quote: Cyber too, coder: a}
+  - {source: s1, topic: space, quote: Space is new, coder: b}
+  - {source: s1, topic: cyber, quote: Both matter, coder: b}
+  - {source: s2, topic: space, quote: Space again, coder: b}
+  - {source: s2, topic: space, quote: Nothing here, coder: b}
+  - {source: s1, topic: space, quote: Space is new, coder: a2}
+  - {source: s1, topic: cyber, quote: Cyber is old, coder: a2}
+  - {source: s2, topic: space, quote: Space again, coder: a2}
+  - {source: s2, topic: cyber, quote: Cyber too}
+`
+
+func writeCodersCorpus(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "coders.yaml")
+	if err := os.WriteFile(path, []byte(codersCorpus), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The sidebar has a box per coder; unticking one takes their spans out of
+// the topics' counts, the timeline's marks, the charts and the listings;
+// one's own new code shows even when only others' work was chosen.
+func TestCodersFilterEveryView(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefCoder, "me")
+	w := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: writeCodersCorpus(t)})
+	var names []string
+	for _, name := range w.sidebar.coderSet {
+		names = append(names, w.sidebar.coderBox[name].Text)
+	}
+	if want := []string{"a (4)", "b (4)", "a2 (3)", "(no coder named) (1)"}; !slices.Equal(names, want) {
+		t.Fatalf("coder boxes %q, want %q", names, want)
+	}
+	space := w.corpus.Topic("space")
+	if got := w.sidebar.labels[space].Text; !strings.Contains(got, "Space (7)") {
+		t.Errorf("space's label %q before the choice", got)
+	}
+	box := w.sidebar.coderBox["b"]
+	box.SetChecked(false)
+	if got := w.state.Coders(); !slices.Equal(got, data.Coders{"a", "a2", ""}) {
+		t.Fatalf("state's coders %q", got)
+	}
+	if got := w.sidebar.labels[space].Text; !strings.Contains(got, "Space (4)") {
+		t.Errorf("space's label %q without b", got)
+	}
+	lane := w.timeline.Model().Lanes[1+space.Index]
+	if len(lane.Items) != 2 || lane.Items[0].Count != 2 || lane.Items[1].Count != 2 {
+		t.Errorf("space's marks without b: %+v", lane.Items)
+	}
+	for _, an := range w.timeline.Model().MeetingAnnotations(w.corpus.Meeting("m2"), space) {
+		if an.Coder == "b" {
+			t.Error("a mark lists b's span")
+		}
+	}
+	counts, err := w.corpus.Count(w.query())
+	if err != nil || counts.Total(0) != 4 {
+		t.Errorf("the charts' query counts %d of space (%v)", counts.Total(0), err)
+	}
+	// Coding as "me" adds me to the coders shown.
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("m1")})
+	v := w.detail.View(w.corpus.Source("s1"))
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	dragAcross(t, v, "Both")
+	before := len(w.corpus.Annotations)
+	w.codeSelection(0)
+	w.ui.pumpUntil(t, "the code", func() bool { return len(w.corpus.Annotations) == before+1 })
+	if got := w.state.Coders(); !got.Includes("me") || got.Includes("b") {
+		t.Errorf("after coding, the coders shown are %q", got)
+	}
+	if _, ok := w.sidebar.coderBox["me"]; !ok || !w.sidebar.coderBox["me"].Checked {
+		t.Error("no ticked box for me")
+	}
+	if got := w.sidebar.labels[space].Text; !strings.Contains(got, "Space (5)") {
+		t.Errorf("space's label %q after my code", got)
+	}
+	// Every box ticked again: everyone's work, nil.
+	w.sidebar.coderBox["b"].SetChecked(true)
+	if w.state.Coders() != nil {
+		t.Errorf("every coder ticked gives %q, want nil", w.state.Coders())
+	}
+}

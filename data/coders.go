@@ -1,0 +1,30 @@
+package data
+
+import "slices"
+
+// Coders chooses annotations by who made them: nil chooses every
+// annotation, the union of every coder's work; otherwise the annotations
+// whose Coder is listed, "" standing for annotations that name no coder.
+// A span two chosen coders both coded counts twice as spans (each is a
+// span the listing shows), once as a source or a meeting.
+type Coders []string
+
+// Has reports whether the choice includes the annotation.
+func (cs Coders) Has(a *Annotation) bool { return cs.Includes(a.Coder) }
+
+// Includes reports whether the choice includes a coder by name ("" for
+// annotations that name none).
+func (cs Coders) Includes(name string) bool { return cs == nil || slices.Contains(cs, name) }
+
+// Coders lists who made the corpus' annotations, each once, in the order
+// they first appear in the file; "" stands for annotations that name no
+// coder, listed where the first of them stands.
+func (c *Corpus) Coders() []string {
+	var out []string
+	for _, a := range c.Annotations {
+		if !slices.Contains(out, a.Coder) {
+			out = append(out, a.Coder)
+		}
+	}
+	return out
+}
