@@ -9,8 +9,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/export"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -109,5 +111,57 @@ func TestCodersFilterEveryView(t *testing.T) {
 	w.sidebar.coderBox["b"].SetChecked(true)
 	if w.state.Coders() != nil {
 		t.Errorf("every coder ticked gives %q, want nil", w.state.Coders())
+	}
+}
+
+// The agreement tab compares the named coders when first shown; unticking
+// a coder compares the rest; a disagreement opens its unit in its source
+// and lists the coders' spans there; Ctrl+E's export is the table shown.
+func TestAgreementTabComparesAndOpensADisagreement(t *testing.T) {
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: writeCodersCorpus(t)})
+	g := &w.agreement
+	if !slices.Equal(g.names, []string{"a", "b", "a2"}) {
+		t.Fatalf("coders offered: %q", g.names)
+	}
+	w.chartTabs.SelectIndex(len(w.charts) + 1)
+	w.ui.pumpUntil(t, "the comparison", func() bool { return strings.Contains(w.events.String(), "agreement coders=a,b,a2 ") })
+	if g.report == nil || len(g.rows) != 1+2+2 || g.rows[0].Label != "Overall" {
+		t.Fatalf("rows %+v", g.rows)
+	}
+	g.boxes["a2"].SetChecked(false)
+	w.ui.pumpUntil(t, "a and b", func() bool {
+		return strings.Contains(w.events.String(), "agreement coders=a,b unit=sentence sources=2 ")
+	})
+	// The figures are those of the command line's test: 12 units, 0.667, 0.250, 0.281.
+	if r := g.rows[0]; r.Units != 12 || *r.Percent != 0.667 || *r.Kappa != 0.25 || *r.Alpha != 0.281 {
+		t.Errorf("overall %+v", r)
+	}
+	cell := newFigureBar()
+	g.fillCell(widget.TableCellID{Row: 0, Col: 1}, cell)
+	if cell.label.Text != "0.281  ["+export.Figure(g.rows[0].AlphaLow)+", "+export.Figure(g.rows[0].AlphaHigh)+"]" || cell.frac != 0.281 {
+		t.Errorf("alpha's cell %q, bar %v", cell.label.Text, cell.frac)
+	}
+	if len(g.report.Disagreements) != 4 {
+		t.Fatalf("%d disagreements", len(g.report.Disagreements))
+	}
+	g.list.Select(0)
+	d := g.report.Disagreements[0]
+	if l := w.state.Listing(); len(l.Annotations) == 0 || !strings.Contains(l.Title, "coded") {
+		t.Errorf("the listing %q has %d spans", l.Title, len(l.Annotations))
+	}
+	for _, a := range w.state.Listing().Annotations {
+		if a.Topic != d.Topic || a.Source != d.Source {
+			t.Errorf("a listed span of %s in %s", a.Topic.ID, a.Source.ID)
+		}
+	}
+	if v := w.detail.View(d.Source); v == nil || w.selected.source != d.Source || w.selected.start != d.ByteStart || w.selected.end != d.ByteEnd {
+		t.Errorf("the unit is not selected in its source: %+v", w.selected)
+	}
+	if !strings.Contains(w.events.String(), "disagreement-opened source="+d.Source.ID) {
+		t.Error("no disagreement-opened event")
+	}
+	got, err := export.Render(w.corpus, export.Request{Chart: export.Agreement, Agreement: w.agreementRequest()}, ".csv")
+	if err != nil || !strings.HasPrefix(string(got.Bytes), "scope,id,label,units,percent,kappa,alpha,alpha_low,alpha_high\noverall,,Overall,12,0.667,0.250,0.281,") {
+		t.Errorf("the export: %v\n%s", err, got.Bytes)
 	}
 }

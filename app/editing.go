@@ -494,6 +494,7 @@ func (w *MainWindow) replaceCorpus(ready loaded) {
 	w.sidebar.SetCorpus(c, ready.totals)
 	w.showOwnWork(c)
 	w.filtersChanged()
+	w.agreementFollows()
 	w.selected = textSelection{}
 	if m == nil {
 		w.state.Clear("Select a chart cell or search to list spans here")

@@ -19,6 +19,10 @@ import (
 // ShowExport exports the chart on show; ShowExportTimeline the timeline.
 // The file's extension chooses the format (.png, .svg, .csv).
 func (w *MainWindow) ShowExport() {
+	if w.agreementShown() {
+		w.exportDialog(export.Agreement)
+		return
+	}
 	if w.keynessShown() {
 		w.exportDialog(export.Keyness)
 		return
@@ -61,7 +65,7 @@ func (w *MainWindow) exportDialog(what string) {
 		formats = ".png, .svg or .csv (the marks), by the extension"
 	case export.List:
 		formats = ".csv: one line per span or match, with its citation"
-	case export.Keyness:
+	case export.Keyness, export.Agreement:
 		formats = ".csv: the table shown"
 	case export.Project:
 		formats = ".qdpx: a REFI-QDA project for MAXQDA, ATLAS.ti, NVivo or QualCoder"
@@ -142,7 +146,7 @@ func (w *MainWindow) exportFolder() string {
 // defaultExt is the extension an export of what gets when none is typed.
 func defaultExt(what string) string {
 	switch what {
-	case export.List, export.Keyness, export.Segments:
+	case export.List, export.Keyness, export.Agreement, export.Segments:
 		return ".csv"
 	case export.Project:
 		return ".qdpx"
@@ -192,7 +196,7 @@ func (w *MainWindow) exportTo(what, path string, replace bool) {
 	l := w.state.Listing()
 	req := export.Request{Chart: what, Query: w.query(), Dark: apptheme.IsDark(w.app),
 		Listing: export.Listing{Title: l.Title, Annotations: l.Annotations, Matches: l.Matches},
-		Phrases: w.phrases, ByMeeting: w.phrasesByMeeting, Keyness: w.keynessRequest()}
+		Phrases: w.phrases, ByMeeting: w.phrasesByMeeting, Keyness: w.keynessRequest(), Agreement: w.agreementRequest()}
 	c := w.corpus
 	w.status.SetText("Exporting " + path + "…")
 	w.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))

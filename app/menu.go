@@ -112,6 +112,7 @@ var shortcutHelp = [][2]string{
 	{"Ctrl+N / Ctrl+P", "next / previous span in the source text"},
 	{"Ctrl+1 … Ctrl+5", "a chart; the arrows walk its cells, Enter lists a cell's spans (the fifth: phrase trends, for phrases you type)"},
 	{"Ctrl+6", "keyness: the words distinctive of one part of the corpus against another; a row lists its occurrences"},
+	{"Ctrl+7", "agreement between coders: percent, kappa and alpha per topic and year; a disagreement opens at its text"},
 	{"Ctrl+O / Ctrl+R", "open a corpus / reload it"},
 	{"Ctrl+E / Ctrl+Shift+E", "export the chart / the timeline (.png, .svg or .csv)"},
 	{"Ctrl+Shift+L", "export the span list (.csv, with citations)"},

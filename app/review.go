@@ -166,23 +166,27 @@ func (w *MainWindow) showSuggestion() {
 	r.items[r.at] = sg
 	r.where.SetText(fmt.Sprintf("Suggestion %d of %d · %s · terms: %s", r.at+1, len(r.items),
 		safetext.Clip(sg.Topic.Label, maxShown), safetext.Clip(strings.Join(sg.Terms, ", "), maxShown)))
-	w.selectPassage(sg)
+	w.selectPassage(suggestionPassage(sg))
 	w.event("suggestion", "at=%d of=%d topic=%s source=%s start=%d end=%d", r.at+1, len(r.items), sg.Topic.ID, s.ID, sg.Start, sg.End)
 }
 
-// selectPassage selects a suggestion's passage in its source view and
-// gives the view the focus, so the review's keys and Shift with the
-// arrows reach it.
-func (w *MainWindow) selectPassage(sg suggest.Suggestion) {
-	passage := textmatch.Match{Source: sg.Source, Field: textmatch.InText, Start: sg.Start, End: sg.End, ByteStart: sg.ByteStart, ByteEnd: sg.ByteEnd}
+// suggestionPassage is a suggestion's passage as a match in its text.
+func suggestionPassage(sg suggest.Suggestion) textmatch.Match {
+	return textmatch.Match{Source: sg.Source, Field: textmatch.InText, Start: sg.Start, End: sg.End, ByteStart: sg.ByteStart, ByteEnd: sg.ByteEnd}
+}
+
+// selectPassage selects a passage of a source text (a suggestion's, a
+// disagreement's unit) in its source view, boxed, and gives the view the
+// focus, so the review's keys and Shift with the arrows reach it.
+func (w *MainWindow) selectPassage(passage textmatch.Match) {
 	w.detail.ShowMatch(w.corpus, passage)
 	w.detail.ShowSearch("", passage, true) // boxed: the selection's colour is too near some topics'
-	v := w.detail.View(sg.Source)
+	v := w.detail.View(passage.Source)
 	if v == nil {
 		return
 	}
-	v.SetSelection(sg.ByteStart, sg.ByteEnd)
-	w.selected = textSelection{sg.Source, sg.ByteStart, sg.ByteEnd}
+	v.SetSelection(passage.ByteStart, passage.ByteEnd)
+	w.selected = textSelection{passage.Source, passage.ByteStart, passage.ByteEnd}
 	w.Canvas().Focus(v)
 }
 
@@ -317,7 +321,7 @@ func (w *MainWindow) resnapSuggestion(unit suggest.Unit) {
 		return
 	}
 	r.items[r.at] = r.items[r.at].In(unit)
-	w.selectPassage(r.items[r.at])
+	w.selectPassage(suggestionPassage(r.items[r.at]))
 	w.status.SetText(fmt.Sprintf("The passage is its %s now; A accepts it.", unit))
 }
 

@@ -55,7 +55,8 @@ func (w *MainWindow) addShortcuts() {
 			c.Focus(w.charts[index])
 		})
 	}
-	add(fyne.KeyName(fmt.Sprint(len(w.charts)+1)), ctrl, func() { w.chartTabs.SelectIndex(len(w.charts)) }) // keyness
+	add(fyne.KeyName(fmt.Sprint(len(w.charts)+1)), ctrl, func() { w.chartTabs.SelectIndex(len(w.charts)) })     // keyness
+	add(fyne.KeyName(fmt.Sprint(len(w.charts)+2)), ctrl, func() { w.chartTabs.SelectIndex(len(w.charts) + 1) }) // agreement
 	// Keys without a modifier are not shortcuts in Fyne: they reach the
 	// focused widget, which hands over the ones it does not use.
 	c.SetOnTypedKey(w.otherKey)

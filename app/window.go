@@ -123,6 +123,7 @@ type MainWindow struct {
 	phrases          string       // as last drawn, for export
 	phrasesByMeeting bool
 	keyness          keynessTab        // the keyness tab
+	agreement        agreementTab      // the agreement tab
 	rightPanel       fyne.CanvasObject // the spans and sources, which fold away
 }
 
@@ -262,11 +263,14 @@ func (w *MainWindow) build() {
 		}
 		tabs = append(tabs, container.NewTabItem(k.Info().Tab, content))
 	}
-	tabs = append(tabs, container.NewTabItem("Keyness", w.keynessPanel()))
+	tabs = append(tabs, container.NewTabItem("Keyness", w.keynessPanel()), container.NewTabItem("Agreement", w.agreementPanel()))
 	w.chartTabs = container.NewAppTabs(tabs...)
 	w.chartTabs.OnSelected = func(*container.TabItem) {
-		if w.keynessShown() && w.keyness.result == nil {
-			w.compareParts() // compared when first looked at, not on every load
+		switch { // compared when first looked at, not on every load or edit
+		case w.keynessShown() && w.keyness.result == nil:
+			w.compareParts()
+		case w.agreementShown() && w.agreement.stale:
+			w.compareCoders()
 		}
 	}
 

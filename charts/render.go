@@ -43,7 +43,7 @@ type KindInfo struct {
 // KindInfos is the one table of the charts, in the order the window's tabs
 // and shortcuts (Ctrl+1 …) follow.
 var KindInfos = []KindInfo{
-	{TopicsByYear, "Topics by year", "Topics by year", "absolute counts per year, stacked by topic"},
+	{TopicsByYear, "Topics by year", "By year", "absolute counts per year, stacked by topic"},
 	{TopicTrends, "Topic trends", "Trends", "a line per topic over the years: counts, shares or a moving average"},
 	{TopicTotals, "Topic totals", "Totals", "a bar per topic over the whole range, each span once"},
 	{MeetingMatrix, "Meetings × topics", "Meetings × topics", "a cell per meeting and topic, shaded by count"},

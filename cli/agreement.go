@@ -2,16 +2,15 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/alliance-timeline/alliance-timeline/data/agreement"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
+	"github.com/alliance-timeline/alliance-timeline/export"
 )
 
 func runAgreement(env Env, args []string) int {
@@ -64,44 +63,6 @@ func runAgreement(env Env, args []string) int {
 	return ExitOK
 }
 
-// figureRow is one line of figures: overall, a topic or a year.
-type figureRow struct {
-	Scope     string   `json:"scope"` // overall, topic or year
-	ID        string   `json:"id"`    // the topic's id or the year; empty overall
-	Label     string   `json:"label"`
-	Units     int      `json:"units"`
-	Percent   *float64 `json:"percent"`
-	Kappa     *float64 `json:"kappa"`
-	Alpha     *float64 `json:"alpha"`
-	AlphaLow  *float64 `json:"alpha_low"`
-	AlphaHigh *float64 `json:"alpha_high"`
-}
-
-func figureRows(rep *agreement.Report) []figureRow {
-	row := func(scope, id, label string, f agreement.Figures) figureRow {
-		num := func(x float64) *float64 {
-			if math.IsNaN(x) {
-				return nil
-			}
-			x = math.Round(x*1000) / 1000
-			return &x
-		}
-		return figureRow{scope, id, label, f.Units, num(f.Percent), num(f.Kappa), num(f.Alpha), num(f.AlphaLow), num(f.AlphaHigh)}
-	}
-	rows := []figureRow{row("overall", "", "Overall", rep.Overall)}
-	for _, t := range rep.Topics {
-		rows = append(rows, row("topic", t.Topic.ID, safetext.Clip(t.Topic.Label, 80), t.Figures))
-	}
-	for _, y := range rep.Years {
-		label := strconv.Itoa(y.Year)
-		if y.Year == 0 {
-			label = "no meeting"
-		}
-		rows = append(rows, row("year", strconv.Itoa(y.Year), label, y.Figures))
-	}
-	return rows
-}
-
 // disagreementRow is a disagreement as json lists it.
 type disagreementRow struct {
 	Source   string   `json:"source"`
@@ -115,12 +76,12 @@ type disagreementRow struct {
 
 func writeAgreementJSON(env Env, rep *agreement.Report) error {
 	out := struct {
-		Coders        []string          `json:"coders"`
-		Unit          string            `json:"unit"`
-		Sources       int               `json:"sources"`
-		Figures       []figureRow       `json:"figures"`
-		Disagreements []disagreementRow `json:"disagreements"`
-	}{rep.Coders, rep.Unit.String(), rep.Sources, figureRows(rep), []disagreementRow{}}
+		Coders        []string           `json:"coders"`
+		Unit          string             `json:"unit"`
+		Sources       int                `json:"sources"`
+		Figures       []export.FigureRow `json:"figures"`
+		Disagreements []disagreementRow  `json:"disagreements"`
+	}{rep.Coders, rep.Unit.String(), rep.Sources, export.AgreementRows(rep), []disagreementRow{}}
 	for _, d := range rep.Disagreements {
 		out.Disagreements = append(out.Disagreements, disagreementRow{d.Source.ID, d.Topic.ID, d.Start, d.End, d.Coded, d.NotCoded,
 			d.Source.Text[d.ByteStart:d.ByteEnd]})
@@ -133,24 +94,15 @@ func writeAgreementJSON(env Env, rep *agreement.Report) error {
 }
 
 func writeAgreementCSV(env Env, rep *agreement.Report) error {
-	w := csv.NewWriter(env.Stdout)
-	w.Write([]string{"scope", "id", "label", "units", "percent", "kappa", "alpha", "alpha_low", "alpha_high"})
-	cell := func(x *float64) string {
-		if x == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*x, 'f', 3, 64)
-	}
-	shown := func(s string) string { return s }
+	var shown func(string) string
 	if toTerminal(env.Stdout) {
 		shown = safetext.Visible
 	}
-	for _, r := range figureRows(rep) {
-		w.Write([]string{r.Scope, safetext.CSVCell(r.ID), safetext.CSVCell(shown(r.Label)), strconv.Itoa(r.Units),
-			cell(r.Percent), cell(r.Kappa), cell(r.Alpha), cell(r.AlphaLow), cell(r.AlphaHigh)})
+	b, err := export.AgreementCSV(rep, shown)
+	if err == nil {
+		_, err = env.Stdout.Write(b)
 	}
-	w.Flush()
-	return w.Error()
+	return err
 }
 
 // shownDisagreements bounds the disagreements the table lists.
@@ -167,9 +119,9 @@ func writeAgreementTable(env Env, rep *agreement.Report) error {
 		if x == nil {
 			return "n/a"
 		}
-		return strconv.FormatFloat(*x, 'f', 3, 64)
+		return export.Figure(x)
 	}
-	rows := figureRows(rep)
+	rows := export.AgreementRows(rep)
 	width := len("By year")
 	for _, r := range rows {
 		width = max(width, utf8.RuneCountInString(safetext.Visible(safetext.Clip(r.Label, 40))))

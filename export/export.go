@@ -59,7 +59,8 @@ type Request struct {
 	// counts them per meeting instead of per year.
 	Phrases   string
 	ByMeeting bool
-	Keyness   KeynessRequest // for Keyness
+	Keyness   KeynessRequest   // for Keyness
+	Agreement AgreementRequest // for Agreement
 }
 
 // Result is an export's content, and a warning for the user when the
@@ -110,6 +111,12 @@ func Render(c *data.Corpus, r Request, ext string) (Result, error) {
 			return Result{}, fmt.Errorf("keyness is exported as a .csv table, not %q", ext)
 		}
 		b, err := KeynessCSV(c, r.Keyness)
+		return Result{Bytes: b}, err
+	case Agreement:
+		if ext != ".csv" {
+			return Result{}, fmt.Errorf("the agreement table is exported as .csv, not %q", ext)
+		}
+		b, err := AgreementReportCSV(c, r.Agreement)
 		return Result{Bytes: b}, err
 	}
 	kind, err := charts.ParseKind(r.Chart)
