@@ -29,7 +29,7 @@ func runAnnotate(env Env, args []string) int {
 	suffix := fs.String("suffix", "", "`text` just after the quote")
 	start := fs.Int("start", -1, "the quote's `offset` in the source, in code points")
 	note := fs.String("note", "", "add: a `note` on the annotation")
-	coder := fs.String("coder", "", "add: who coded it")
+	coder := fs.String("coder", "", "add: who coded it (the annotation goes to their annotation file when the corpus lists one)")
 	to := fs.String("to", "", "retopic: the new topic `id`")
 	positional, code := parse(env, fs, args, 2)
 	if code >= 0 {
@@ -63,8 +63,11 @@ func runAnnotate(env Env, args []string) int {
 	return ExitOK
 }
 
-// annotate makes one edit of the corpus file at path and replaces the file
-// with the result once it loads as the corpus with that edit.
+// annotate makes one edit of the corpus at path, in the file the
+// annotation is in (the corpus file, or its coder's annotation file; a new
+// one goes to its coder's file when the corpus lists one), and replaces
+// that file with the result once the corpus loads as the corpus with that
+// edit.
 func annotate(path, op string, want edit.Annotation, to string) (string, error) {
 	raw, err := edit.ReadFile(path)
 	if err != nil {
@@ -77,49 +80,70 @@ func annotate(path, op string, want edit.Annotation, to string) (string, error) 
 	if err != nil {
 		return "", annotateFailed{fmt.Errorf("the corpus does not load: %w", err)}
 	}
-	var out []byte
-	var after *data.Corpus // what the edited file must load as
-	var msg string
-	switch op {
-	case "add":
-		placed, an, err := edit.Place(before, want)
-		if err != nil {
+	var found *data.Annotation
+	file := before.AnnotationFileOf(want.Coder) // where a new one goes
+	if op != "add" {
+		if found, err = findAnnotation(before, want); err != nil {
 			return "", annotateFailed{err}
 		}
-		var line int
-		if out, line, err = edit.AddAt(raw, placed); err != nil {
-			return "", annotateFailed{err}
-		}
-		after = edit.Added(before, placed, an, line)
-		msg = fmt.Sprintf("added to %s: topic %s, source %s, %s at %d–%d", path, placed.Topic, placed.Source, safetext.Quote(placed.Quote, 80), an.Start, an.End)
-	case "remove", "retopic":
-		a, err := findAnnotation(before, want)
-		if err != nil {
-			return "", annotateFailed{err}
-		}
-		if op == "remove" {
-			var lines int
-			out, lines, err = edit.RemoveAt(raw, a.Line)
-			if err == nil {
-				after = edit.Removed(before, a.Index, lines)
-			}
-			msg = fmt.Sprintf("removed from %s: the annotation of line %d (topic %s, source %s, %s)", path, a.Line, a.Topic.ID, a.Source.ID, safetext.Quote(a.Quote, 80))
-		} else {
-			if before.Topic(to) == nil {
-				return "", annotateFailed{fmt.Errorf("there is no topic %q", to)}
-			}
-			out, err = edit.Retopic(raw, a.Line, to)
-			if err == nil {
-				after = edit.Retopicked(before, a.Index, to)
-			}
-			msg = fmt.Sprintf("retopicked in %s: the annotation of line %d, from %s to %s", path, a.Line, a.Topic.ID, to)
-		}
-		if err != nil {
-			return "", annotateFailed{err}
-		}
+		file = found.File
 	}
-	if err := edit.WriteChecked(path, raw, out, after, nil); err != nil {
-		return "", annotateFailed{fmt.Errorf("%w; the file is left as it was", err)}
+	s := edit.NewSession(raw)
+	where := path
+	if file != "" {
+		theirs, err := edit.ReadBeside(path, file)
+		if err == nil {
+			err = edit.CheckLineBreaks(theirs)
+		}
+		if err != nil {
+			return "", annotateFailed{err}
+		}
+		s.Open(file, theirs)
+		where = file
+	}
+	var after *data.Corpus // what the edited files must load as
+	var msg string
+	err = s.ApplyTo(file, op, func(raw []byte) ([]byte, error) {
+		switch op {
+		case "add":
+			placed, an, err := edit.Place(before, want)
+			if err != nil {
+				return nil, err
+			}
+			placed.File = file
+			out, line, err := edit.AddAt(raw, placed)
+			if err != nil {
+				return nil, err
+			}
+			after = edit.Added(before, placed, an, line)
+			msg = fmt.Sprintf("added to %s: topic %s, source %s, %s at %d–%d", where, placed.Topic, placed.Source, safetext.Quote(placed.Quote, 80), an.Start, an.End)
+			return out, nil
+		case "remove":
+			out, lines, err := edit.RemoveAt(raw, found.Line)
+			if err != nil {
+				return nil, err
+			}
+			after = edit.Removed(before, found.Index, lines)
+			msg = fmt.Sprintf("removed from %s: the annotation of line %d (topic %s, source %s, %s)", where, found.Line, found.Topic.ID, found.Source.ID, safetext.Quote(found.Quote, 80))
+			return out, nil
+		default:
+			if before.Topic(to) == nil {
+				return nil, fmt.Errorf("there is no topic %q", to)
+			}
+			out, err := edit.Retopic(raw, found.Line, to)
+			if err != nil {
+				return nil, err
+			}
+			after = edit.Retopicked(before, found.Index, to)
+			msg = fmt.Sprintf("retopicked in %s: the annotation of line %d, from %s to %s", where, found.Line, found.Topic.ID, to)
+			return out, nil
+		}
+	})
+	if err != nil {
+		return "", annotateFailed{err}
+	}
+	if _, err := edit.WriteSnapshot(path, s.Snapshot(), after, nil); err != nil {
+		return "", annotateFailed{fmt.Errorf("%w; the files are left as they were", err)}
 	}
 	return msg, nil
 }

@@ -16,6 +16,17 @@ func (cs Coders) Has(a *Annotation) bool { return cs.Includes(a.Coder) }
 // annotations that name none).
 func (cs Coders) Includes(name string) bool { return cs == nil || slices.Contains(cs, name) }
 
+// AnnotationFileOf is the annotation file a coder keeps their work in, as
+// the corpus lists it; "" (the corpus file) for a coder without one.
+func (c *Corpus) AnnotationFileOf(coder string) string {
+	for _, af := range c.AnnotationFiles {
+		if af.Coder == coder && coder != "" {
+			return af.Path
+		}
+	}
+	return ""
+}
+
 // Coders lists who made the corpus' annotations, each once, in the order
 // they first appear in the file; "" stands for annotations that name no
 // coder, listed where the first of them stands.

@@ -33,6 +33,11 @@ type Corpus struct {
 	// that follows edits in memory does not move it, so edits of
 	// rejections read their lines from the file.
 	Rejections []*Annotation
+	// AnnotationFiles are the coders' own files of annotations that the
+	// corpus file lists (annotation_files), in its order: each coder's
+	// work apart, so coders never edit one file and their merges never
+	// conflict.
+	AnnotationFiles []AnnotationFile
 
 	// Made by Derive from the lists above. The lookups give positions,
 	// not records, so a Clone (same ids at the same positions) shares them.
@@ -161,6 +166,12 @@ type Origin struct {
 	File, SHA256, Extractor, Date string
 }
 
+// AnnotationFile is one coder's file of annotations (and rejections).
+type AnnotationFile struct {
+	Path  string // relative to the corpus file, with slashes, as listed
+	Coder string // whose file it is: every annotation in it is theirs
+}
+
 // Annotation ties a topic to an exact span of a source text.
 type Annotation struct {
 	Index  int // position in Corpus.Annotations
@@ -175,7 +186,8 @@ type Annotation struct {
 	// (YYYY-MM-DD); both optional.
 	Coder, Created string
 	Anchor         Anchor
-	Line           int // where the annotation stands in the corpus file
+	Line           int    // where the annotation stands in its file
+	File           string // that file: "" for the corpus file, else an AnnotationFile's Path
 }
 
 // Text returns the span of the source text the annotation landed on.
@@ -198,8 +210,9 @@ type Era struct {
 }
 
 // Files lists the files the corpus was read from, as absolute paths: the
-// corpus file first, then each source file once. It is empty for a corpus
-// not read from disk (the built-in one).
+// corpus file first, then the coders' annotation files, then each source
+// file once. It is empty for a corpus not read from disk (the built-in
+// one).
 func (c *Corpus) Files() []string {
 	if c.Path == "" {
 		return nil
@@ -211,13 +224,18 @@ func (c *Corpus) Files() []string {
 	files := []string{abs}
 	dir := filepath.Dir(abs) // once: Abs asks the system for the working folder
 	seen := map[string]bool{abs: true}
-	for _, s := range c.Sources {
-		if s.File == "" {
-			continue
-		}
-		if f := filepath.Join(dir, filepath.FromSlash(s.File)); !seen[f] {
+	add := func(rel string) {
+		if f := filepath.Join(dir, filepath.FromSlash(rel)); !seen[f] {
 			seen[f] = true
 			files = append(files, f)
+		}
+	}
+	for _, af := range c.AnnotationFiles {
+		add(af.Path)
+	}
+	for _, s := range c.Sources {
+		if s.File != "" {
+			add(s.File)
 		}
 	}
 	return files
@@ -424,17 +442,42 @@ func cloneAnnotations(list []*Annotation, sources []*Source) []*Annotation {
 	return out
 }
 
-// AddAnnotation appends an annotation to the corpus (its Index set), and
-// to its source's list when it is listed there. The corpus must not be
+// AddAnnotation adds an annotation to the corpus where a load of its
+// files would place it (its Index set, the later ones' moved), and to its
+// source's list when it is listed there. The corpus must not be
 // one that views read: add to a Clone.
 func (c *Corpus) AddAnnotation(a *Annotation) {
-	a.Index = len(c.Annotations)
-	c.Annotations = append(c.Annotations, a)
+	// Where a load of the files would put it: after the last annotation
+	// of its file, the corpus file's first, then each coder's file in the
+	// order the corpus lists them.
+	rank := c.fileRank(a.File)
+	at := len(c.Annotations)
+	for at > 0 && c.fileRank(c.Annotations[at-1].File) > rank {
+		at--
+	}
+	c.Annotations = slices.Insert(slices.Clip(c.Annotations), at, a)
+	for j := at; j < len(c.Annotations); j++ {
+		c.Annotations[j].Index = j
+	}
 	c.changedSource(a.Source)
 	if a.Listed() {
 		// The list shares its array with the next source's: append to a copy.
 		a.Source.Annotations = append(slices.Clip(a.Source.Annotations), a)
 	}
+}
+
+// fileRank is the place of an annotation's file in the order a load reads
+// them: the corpus file (0), then the annotation files as listed.
+func (c *Corpus) fileRank(file string) int {
+	if file == "" {
+		return 0
+	}
+	for i, af := range c.AnnotationFiles {
+		if af.Path == file {
+			return i + 1
+		}
+	}
+	return len(c.AnnotationFiles) + 1
 }
 
 // AddRejection appends a rejection (its Index set). Rejections are never

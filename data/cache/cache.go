@@ -113,6 +113,10 @@ func (c *Cache) Open(corpusPath string, progress *load.Progress) (*data.Corpus, 
 	case res.Corpus == nil || fingerprintErr != nil:
 	case res.Inputs.Unsettled():
 		out.StoreErr = errors.New("a source file changed while the corpus was loading")
+	case len(res.Corpus.AnnotationFiles) > 0:
+		// The entry format holds one corpus file's annotations; the
+		// coders' files are read afresh each time.
+		out.StoreErr = errors.New("a corpus with annotation files is not cached")
 	default:
 		out.StoreErr = c.store(entry, fingerprint, corpusPath, res)
 		out.Stored = out.StoreErr == nil

@@ -302,3 +302,29 @@ func TestProgressReachesTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// A corpus whose coders keep their own files is never stored, so an edit
+// of a coder's file is seen at the next open.
+func TestCacheStoresNothingForACorpusWithAnnotationFiles(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range corpustest.Rich {
+		files[k] = v
+	}
+	files["c.yaml"] += "annotation_files: [coding/ann.yaml]\n"
+	files["coding/ann.yaml"] = "coder: ann\nannotations: []\n"
+	dir := corpustest.WriteFolder(t, files)
+	cache := &Cache{Dir: t.TempDir()}
+	path := filepath.Join(dir, "c.yaml")
+	c, ps, out, err := cache.Open(path, nil)
+	if err != nil || c == nil || out.Stored || out.StoreErr == nil {
+		t.Fatalf("outcome %q, err %v\n%s", out, err, ps)
+	}
+	before := len(c.Annotations)
+	quote := c.Annotations[0].Quote
+	src := c.Annotations[0].Source.ID
+	os.WriteFile(filepath.Join(dir, "coding", "ann.yaml"), []byte("coder: ann\nannotations:\n  - {source: "+src+", topic: "+c.Annotations[0].Topic.ID+", quote: \""+quote+"\"}\n"), 0o644)
+	c, ps = openCached(t, cache, path, false, "no entry")
+	if c == nil || len(c.Annotations) != before+1 || c.Annotations[before].Coder != "ann" {
+		t.Fatalf("the coder's new annotation is not seen:\n%s", ps)
+	}
+}

@@ -28,6 +28,10 @@ type Annotation struct {
 	Note                  string
 	Coder                 string
 	Created               string // a date, YYYY-MM-DD
+	// File is the file it is written in: "" for the corpus file, else a
+	// coder's annotation file (data.AnnotationFile's Path). It is not
+	// written: the file is where the item is.
+	File string
 }
 
 // file is a corpus file cut into lines, with its annotations list found.
@@ -41,6 +45,9 @@ type file struct {
 	key   *yaml.Node // the list's key
 	top   *yaml.Node // the document's mapping
 	name  string     // the list's key as written: "annotations", "topics"
+	// emptyFlow is the end of an empty flow list ("[]") that ends its
+	// line, as a new coder's file holds it: the first item replaces it.
+	emptyFlow int
 }
 
 // ErrNoList says the file has no annotations list in a form the editor
@@ -77,6 +84,10 @@ func parseList(raw []byte, key string) (*file, error) {
 		}
 	}
 	if f.list != nil && f.list.Kind == yaml.SequenceNode && f.list.Style&yaml.FlowStyle != 0 {
+		if end, ok := f.emptyFlowEnd(); ok {
+			f.emptyFlow = end
+			return f, nil
+		}
 		if key != "annotations" {
 			return nil, fmt.Errorf("the %s list is written in flow style ([…]); write it as a block list to edit it here", key)
 		}
@@ -252,7 +263,47 @@ func (f *file) checkAdded(out []byte, want map[string]string) (int, error) {
 	return last.Line, nil
 }
 
+// emptyFlowEnd finds an empty flow list written "[]" on its key's line,
+// with nothing after it but a comment: the byte after its "]".
+func (f *file) emptyFlowEnd() (int, bool) {
+	if len(f.list.Content) != 0 || f.list.Line != f.key.Line || f.list.Line < 1 || f.list.Line > len(f.lines) {
+		return 0, false
+	}
+	line := f.lines[f.list.Line-1]
+	at := f.list.Column - 1
+	if at < 0 || at+2 > len(line) || string(line[at:at+2]) != "[]" {
+		return 0, false
+	}
+	if rest := bytes.TrimSpace(line[at+2:]); len(rest) > 0 && rest[0] != '#' {
+		return 0, false
+	}
+	return f.offset(f.list.Line) + at + 2, true
+}
+
 func (f *file) add(raw []byte, kv [][2]string) ([]byte, error) {
+	if f.emptyFlow > 0 {
+		// "key: []" becomes "key:" with the item on the next line.
+		item := f.firstItem(kv, f.key.Column-1)
+		lineEnd := f.offset(f.list.Line) + len(f.lines[f.list.Line-1])
+		out := append([]byte(nil), raw[:f.emptyFlow-2]...)
+		out = bytes.TrimRight(out, " ")
+		out = append(out, raw[f.emptyFlow:lineEnd]...)
+		if !bytes.HasSuffix(out, []byte("\n")) {
+			out = append(out, f.eol...)
+		}
+		out = append(out, item...)
+		return append(out, raw[lineEnd:]...), nil
+	}
+	if f.key != nil && f.list.Kind == yaml.ScalarNode && f.list.Tag == "!!null" && f.list.Value == "" && f.key.Line >= 1 && f.key.Line <= len(f.lines) {
+		// "key:" with nothing after it yet: the item goes on the next line.
+		lineEnd := f.offset(f.key.Line) + len(f.lines[f.key.Line-1])
+		out := append([]byte(nil), raw[:lineEnd]...)
+		if !bytes.HasSuffix(out, []byte("\n")) {
+			out = append(out, f.eol...)
+		}
+		out = append(out, f.firstItem(kv, f.key.Column-1)...)
+		return append(out, raw[lineEnd:]...), nil
+	}
 	if f.list == nil || f.list.Kind != yaml.SequenceNode || len(f.list.Content) == 0 {
 		if f.key != nil {
 			return nil, fmt.Errorf("the %s key holds no list to add to; write \"%s:\" with its items, or remove it", f.name, f.name)
@@ -269,12 +320,19 @@ func (f *file) add(raw []byte, kv [][2]string) ([]byte, error) {
 			out = append(out, f.eol...)
 		}
 		out = append(out, strings.Repeat(" ", at)+f.name+":"+f.eol...)
-		if f.name == "annotations" || f.name == "rejections" { // one line each, as the built-in corpus writes them
-			return append(out, flowItem(kv, at+2, f.eol)...), nil
-		}
-		return append(out, blockItem(kv, at+2, at+4, f.eol)...), nil
+		return append(out, f.firstItem(kv, at)...), nil
 	}
 	return nil, errors.New("the list has items: add after its last item")
+}
+
+// firstItem is the text of a list's first item, under a key at column at:
+// annotations and rejections one line each, as the built-in corpus writes
+// them; other records in block style.
+func (f *file) firstItem(kv [][2]string, at int) string {
+	if f.name == "annotations" || f.name == "rejections" {
+		return flowItem(kv, at+2, f.eol)
+	}
+	return blockItem(kv, at+2, at+4, f.eol)
 }
 
 // append returns the file with a new item of fields after this one, in

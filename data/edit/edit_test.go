@@ -547,3 +547,26 @@ func TestWriteCheckedRefuses(t *testing.T) {
 		t.Fatal("the checked write did not write")
 	}
 }
+
+// A new coder's file starts with an empty list, written "[]" or not at
+// all: the first annotation goes in its place, every other byte kept.
+func TestAddToAnEmptyList(t *testing.T) {
+	item := "  - {source: s1, topic: space, quote: 'it''s in space', prefix: 'said', start: 3}"
+	for _, c := range []struct{ name, in, want string }{
+		{"flow", "coder: a\nannotations: []\n", "coder: a\nannotations:\n" + item + "\n"},
+		{"flow with a comment", "coder: a\nannotations: [] # none yet\nrejections: []\n", "coder: a\nannotations: # none yet\n" + item + "\nrejections: []\n"},
+		{"null", "coder: a\nannotations:\nrejections:\n", "coder: a\nannotations:\n" + item + "\nrejections:\n"},
+		{"null at the end without a line end", "coder: a\nannotations:", "coder: a\nannotations:\n" + item + "\n"},
+		{"CRLF", "coder: a\r\nannotations: []\r\n", "coder: a\r\nannotations:\r\n" + item + "\r\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, line, err := AddAt([]byte(c.in), newOne)
+			if err != nil || string(out) != c.want || line != 3 {
+				t.Errorf("line %d, err %v:\n%q\nwant\n%q", line, err, out, c.want)
+			}
+		})
+	}
+	if _, _, err := AddAt([]byte("annotations: [{source: s1, topic: space, quote: a}]\n"), newOne); !errors.Is(err, ErrNoList) {
+		t.Errorf("a flow list with items: %v", err)
+	}
+}

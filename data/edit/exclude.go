@@ -262,10 +262,6 @@ func Excluded(c *data.Corpus, id string, r data.Range, line, lines int) *data.Co
 	s := n.Source(id)
 	s.Excluded = data.MergeRanges(append(append([]data.Range(nil), s.Excluded...), r))
 	s.Words = data.CountWords(s.Text, s.Excluded)
-	for _, a := range n.Annotations {
-		if a.Line >= line {
-			a.Line += lines
-		}
-	}
+	moveBelow(n.Annotations, "", line-1, lines) // the sources are in the corpus file
 	return n
 }

@@ -26,7 +26,17 @@ func Added(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corpus 
 func record(n *data.Corpus, a Annotation, an data.Anchor, line int) *data.Annotation {
 	return &data.Annotation{Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
 		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, Note: a.Note, Coder: a.Coder, Created: a.Created,
-		Anchor: an, Line: line}
+		Anchor: an, Line: line, File: a.File}
+}
+
+// moveBelow moves the annotations of one file that stand below a line by
+// lines lines (up when negative): an edit of a file moves no other's.
+func moveBelow(list []*data.Annotation, file string, below, lines int) {
+	for _, a := range list {
+		if a.File == file && a.Line > below {
+			a.Line += lines
+		}
+	}
 }
 
 // Rejected is c with a new rejection a, placed at anchor an and written by
@@ -41,13 +51,9 @@ func Rejected(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corp
 // file: the annotations after it move up.
 func Removed(c *data.Corpus, i, lines int) *data.Corpus {
 	n := c.Clone()
-	at := n.Annotations[i].Line
+	at, file := n.Annotations[i].Line, n.Annotations[i].File
 	n.RemoveAnnotation(i)
-	for _, a := range n.Annotations {
-		if a.Line > at {
-			a.Line -= lines
-		}
-	}
+	moveBelow(n.Annotations, file, at, -lines)
 	return n
 }
 
@@ -78,6 +84,9 @@ func Same(want, got *data.Corpus) error {
 			return fmt.Errorf("annotation %d (line %d) is %s %s %d–%d, not %s %s %d–%d", i+1, a.Line,
 				a.Topic.ID, a.Source.ID, a.Anchor.Start, a.Anchor.End, b.Topic.ID, b.Source.ID, b.Anchor.Start, b.Anchor.End)
 		}
+		if a.File != b.File || a.Coder != b.Coder {
+			return fmt.Errorf("annotation %d (line %d) is by %q in %q, not by %q in %q", i+1, a.Line, a.Coder, a.File, b.Coder, b.File)
+		}
 	}
 	return nil
 }
@@ -90,11 +99,7 @@ func Noted(c *data.Corpus, i int, note string, lines int) *data.Corpus {
 	a := n.Annotations[i]
 	a.Note = note
 	if lines > 0 {
-		for _, b := range n.Annotations {
-			if b.Line > a.Line {
-				b.Line += lines
-			}
-		}
+		moveBelow(n.Annotations, a.File, a.Line, lines)
 	}
 	return n
 }
@@ -108,11 +113,7 @@ func TopicAdded(c *data.Corpus, t Topic, line, lines int) (*data.Corpus, error) 
 	}
 	n := c.Clone()
 	n.AddTopic(&data.Topic{ID: t.ID, Label: t.Label, Color: col})
-	for _, a := range n.Annotations {
-		if a.Line >= line {
-			a.Line += lines
-		}
-	}
+	moveBelow(n.Annotations, "", line-1, lines) // the topics are in the corpus file
 	return n, nil
 }
 

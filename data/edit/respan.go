@@ -110,11 +110,7 @@ func Respanned(c *data.Corpus, i int, a Annotation, an data.Anchor, lines int) *
 	b.Quote, b.Prefix, b.Suffix, b.Start, b.Anchor = a.Quote, a.Prefix, a.Suffix, a.Start, an
 	n.AnnotationChanged(i)
 	if lines != 0 {
-		for _, o := range n.Annotations {
-			if o.Line > b.Line {
-				o.Line += lines
-			}
-		}
+		moveBelow(n.Annotations, b.File, b.Line, lines)
 	}
 	return n
 }

@@ -3,19 +3,24 @@ package edit
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"slices"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
 
-// Session is the editing of one corpus file: the bytes it was read with,
-// the bytes it holds now, and every state before and after for undo and
-// redo. Each edit is a whole new version of the file's bytes, made by Add,
-// Remove or Retopic, so an undo gives back exactly what was there.
+// Session is the editing of a corpus: its corpus file and the coders'
+// annotation files an edit has touched, each with the bytes it was read
+// with and the bytes it holds now, and every state before and after for
+// undo and redo. Each edit is a whole new version of one file's bytes,
+// made by Add, Remove or Retopic, so an undo gives back exactly what was
+// there. Files are named as Annotation.File names them: "" is the corpus
+// file.
 type Session struct {
-	read    []byte   // the file as read (or as last saved)
-	now     []byte   // the file as edited
-	undo    [][]byte // earlier versions, the last most recent
-	redo    [][]byte
+	read    files   // each file as read (or as last saved)
+	now     files   // each file as edited
+	undo    []files // earlier versions, the last most recent
+	redo    []files
 	changes []string // what each version in undo led to, for the menu
 	redoing []string
 	// The corpora the latest versions stand for (Keep), so an undo or redo
@@ -24,33 +29,65 @@ type Session struct {
 	kept []keptCorpus
 }
 
+// files are the bytes of each file of a session, by name. A version
+// shares the bytes of the files an edit left alone.
+type files map[string][]byte
+
+func (f files) with(name string, raw []byte) files {
+	n := make(files, len(f)+1)
+	for k, v := range f {
+		n[k] = v
+	}
+	n[name] = raw
+	return n
+}
+
+// same reports whether two versions hold the same bytes in every file.
+func (f files) same(g files) bool {
+	if len(f) != len(g) {
+		return false
+	}
+	for k, v := range f {
+		if w, ok := g[k]; !ok || !sameBytes(v, w) {
+			return false
+		}
+	}
+	return true
+}
+
 type keptCorpus struct {
-	raw    []byte
-	corpus *data.Corpus
+	version files
+	corpus  *data.Corpus
 }
 
 // keptCorpora bounds how many corpora a session keeps for undo and redo.
 const keptCorpora = 4
 
-// Keep records that the file's bytes raw stand for the corpus c (the one
-// shown after an edit), for Corpus to give back after an undo or redo.
-func (s *Session) Keep(raw []byte, c *data.Corpus) {
+// Version is the files as edited at one moment, for Keep.
+type Version struct{ files files }
+
+// Version is the files as edited now.
+func (s *Session) Version() Version { return Version{s.now} }
+
+// Keep records that the files of version v stand for the corpus c (the
+// one shown after an edit), for Corpus to give back after an undo or redo.
+func (s *Session) Keep(v Version, c *data.Corpus) {
 	for _, k := range s.kept {
-		if sameBytes(k.raw, raw) {
+		if k.version.same(v.files) {
 			return
 		}
 	}
-	s.kept = append(s.kept, keptCorpus{raw, c})
+	s.kept = append(s.kept, keptCorpus{v.files, c})
 	if len(s.kept) > keptCorpora {
 		s.kept = s.kept[1:]
 	}
 }
 
-// Corpus is the corpus kept for the file as edited now, or nil when none
+// Corpus is the corpus kept for the files as edited now, or nil when none
 // is: the caller loads the bytes.
 func (s *Session) Corpus() *data.Corpus {
 	for _, k := range s.kept {
-		if sameBytes(k.raw, s.now) {
+		if k.version.same(s.now) {
 			return k.corpus
 		}
 	}
@@ -66,29 +103,109 @@ func sameBytes(a, b []byte) bool {
 	return len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b)
 }
 
-// NewSession starts editing a file read as raw.
-func NewSession(raw []byte) *Session { return &Session{read: raw, now: raw} }
+// NewSession starts editing a corpus whose corpus file was read as raw.
+func NewSession(raw []byte) *Session {
+	return &Session{read: files{"": raw}, now: files{"": raw}}
+}
 
-// Saved is the file as read, or as last saved.
-func (s *Session) Saved() []byte { return s.read }
+// Open adds a file read as raw to the session, before its first edit; a
+// file the session holds already is left as it is.
+func (s *Session) Open(name string, raw []byte) {
+	if _, ok := s.now[name]; ok {
+		return
+	}
+	s.read = s.read.with(name, raw)
+	s.now = s.now.with(name, raw)
+	for i := range s.undo {
+		s.undo[i] = s.undo[i].with(name, raw)
+	}
+	for i := range s.redo {
+		s.redo[i] = s.redo[i].with(name, raw)
+	}
+}
 
-// Bytes is the file as edited.
-func (s *Session) Bytes() []byte { return s.now }
+// Has reports whether the session holds a file.
+func (s *Session) Has(name string) bool { _, ok := s.now[name]; return ok }
 
-// Dirty reports whether the edits differ from the file as read or saved.
-func (s *Session) Dirty() bool { return !bytes.Equal(s.now, s.read) }
+// Saved is the corpus file as read, or as last saved.
+func (s *Session) Saved() []byte { return s.read[""] }
 
-// Apply makes an edit, described for the Undo menu, with one of Add,
-// Remove and Retopic (or any function of the file's bytes); redo is
-// forgotten.
+// Bytes is the corpus file as edited.
+func (s *Session) Bytes() []byte { return s.now[""] }
+
+// BytesOf is a file as edited (nil for a file the session does not hold).
+func (s *Session) BytesOf(name string) []byte { return s.now[name] }
+
+// SavedOf is a file as read or last saved.
+func (s *Session) SavedOf(name string) []byte { return s.read[name] }
+
+// Files lists the files the session holds: the corpus file ("") first,
+// then the others by name.
+func (s *Session) Files() []string {
+	out := make([]string, 0, len(s.now))
+	for name := range s.now {
+		if name != "" {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return append([]string{""}, out...)
+}
+
+// Edited is the annotation files as edited, by name: what a load of the
+// edits reads instead of those files on disk.
+func (s *Session) Edited() map[string][]byte {
+	out := map[string][]byte{}
+	for name, raw := range s.now {
+		if name != "" {
+			out[name] = raw
+		}
+	}
+	return out
+}
+
+// Dirty reports whether the edits differ from the files as read or saved.
+func (s *Session) Dirty() bool {
+	for name, raw := range s.now {
+		if !bytes.Equal(raw, s.read[name]) {
+			return true
+		}
+	}
+	return false
+}
+
+// DirtyFiles lists the files whose edits are not saved, as Files orders
+// them.
+func (s *Session) DirtyFiles() []string {
+	var out []string
+	for _, name := range s.Files() {
+		if !bytes.Equal(s.now[name], s.read[name]) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// Apply makes an edit of the corpus file, described for the Undo menu,
+// with one of Add, Remove and Retopic (or any function of the file's
+// bytes); redo is forgotten.
 func (s *Session) Apply(what string, edit func([]byte) ([]byte, error)) error {
-	out, err := edit(s.now)
+	return s.ApplyTo("", what, edit)
+}
+
+// ApplyTo is Apply on a file the session holds (Open).
+func (s *Session) ApplyTo(name, what string, edit func([]byte) ([]byte, error)) error {
+	raw, ok := s.now[name]
+	if !ok {
+		return fmt.Errorf("the session does not hold %s", name)
+	}
+	out, err := edit(raw)
 	if err != nil {
 		return err
 	}
 	s.undo, s.changes = append(s.undo, s.now), append(s.changes, what)
 	s.redo, s.redoing = nil, nil
-	s.now = out
+	s.now = s.now.with(name, out)
 	return nil
 }
 
@@ -130,16 +247,54 @@ func last(list []string) string {
 	return list[len(list)-1]
 }
 
-// Snapshot is what a save in the background writes: the file as read and
-// as edited, at one moment.
-type Snapshot struct{ Read, Now []byte }
+// Snapshot is what a save in the background writes: the files as read and
+// as edited, at one moment. Read and Now are the corpus file's.
+type Snapshot struct {
+	Read, Now []byte
+	read, now files
+}
 
 // Snapshot takes the session's bytes for a save.
-func (s *Session) Snapshot() Snapshot { return Snapshot{Read: s.read, Now: s.now} }
+func (s *Session) Snapshot() Snapshot {
+	return Snapshot{Read: s.read[""], Now: s.now[""], read: s.read, now: s.now}
+}
 
-// MarkSaved records that the snapshot's edits were written: they are what was
-// read now (edits made since stay unsaved).
-func (s *Session) MarkSaved(snap Snapshot) { s.read = snap.Now }
+// Changed lists the snapshot's files whose edits are unsaved, the corpus
+// file ("") first.
+func (snap Snapshot) Changed() []string {
+	var out []string
+	for name, raw := range snap.now {
+		if !bytes.Equal(raw, snap.read[name]) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// File is one file of the snapshot, as read and as edited.
+func (snap Snapshot) File(name string) (read, now []byte) { return snap.read[name], snap.now[name] }
+
+// Edited is the snapshot's annotation files as edited, as Session.Edited.
+func (snap Snapshot) Edited() map[string][]byte {
+	out := map[string][]byte{}
+	for name, raw := range snap.now {
+		if name != "" {
+			out[name] = raw
+		}
+	}
+	return out
+}
+
+// MarkSaved records that the snapshot's edits of the files named were
+// written: they are what was read now (edits made since stay unsaved).
+func (s *Session) MarkSaved(snap Snapshot, names ...string) {
+	for _, name := range names {
+		if raw, ok := snap.now[name]; ok {
+			s.read = s.read.with(name, raw)
+		}
+	}
+}
 
 // ErrChangedOnDisk is a save's error when the file is no longer what was
 // read: another program (an editor, a git pull) changed it.

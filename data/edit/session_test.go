@@ -1,11 +1,14 @@
 package edit
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,7 +53,7 @@ func TestSessionUndoRedoAndSave(t *testing.T) {
 	if string(snap.Read) != string(raw) || string(snap.Now) != string(s.Bytes()) {
 		t.Fatal("the snapshot is not the session")
 	}
-	s.MarkSaved(snap)
+	s.MarkSaved(snap, snap.Changed()...)
 	if s.Dirty() || string(s.Saved()) != string(snap.Now) {
 		t.Fatal("saved, the session is still dirty")
 	}
@@ -94,13 +97,13 @@ func TestSessionKeepsTheLatestCorpora(t *testing.T) {
 	raw := []byte("annotations:\n  - {source: s1, topic: space, quote: a}\n")
 	s := NewSession(raw)
 	corpora := []*data.Corpus{{Title: "as read"}}
-	s.Keep(s.Bytes(), corpora[0])
+	s.Keep(s.Version(), corpora[0])
 	for i := 1; i <= keptCorpora+1; i++ {
 		if err := s.Apply("add", func(b []byte) ([]byte, error) { return Add(b, newOne) }); err != nil {
 			t.Fatal(err)
 		}
 		corpora = append(corpora, &data.Corpus{Title: fmt.Sprint("edit ", i)})
-		s.Keep(s.Bytes(), corpora[i])
+		s.Keep(s.Version(), corpora[i])
 	}
 	if s.Corpus() != corpora[keptCorpora+1] {
 		t.Fatal("the corpus of the latest version is not kept")
@@ -119,5 +122,48 @@ func TestSessionKeepsTheLatestCorpora(t *testing.T) {
 	s.Redo()
 	if s.Corpus() != corpora[2] {
 		t.Errorf("after redo: %v", s.Corpus())
+	}
+}
+
+// A coder's annotation file is edited beside the corpus file: each edit
+// is one file's, an undo gives both files back as they were, and a save
+// of some files leaves the others unsaved.
+func TestSessionOfSeveralFiles(t *testing.T) {
+	corpus := []byte("corpus: {title: T, format: 1}\n")
+	alice := []byte("coder: alice\nannotations:\n  - {source: s1, topic: space, quote: a}\n")
+	s := NewSession(corpus)
+	if s.Has("coding/alice.yaml") || s.ApplyTo("coding/alice.yaml", "x", func(b []byte) ([]byte, error) { return b, nil }) == nil {
+		t.Fatal("a file never opened is edited")
+	}
+	if err := s.Apply("topic", func(b []byte) ([]byte, error) { return append(b, "# topic\n"...), nil }); err != nil {
+		t.Fatal(err)
+	}
+	s.Open("coding/alice.yaml", alice)
+	if err := s.ApplyTo("coding/alice.yaml", "add", func(b []byte) ([]byte, error) { return Add(b, newOne) }); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.DirtyFiles(); !slices.Equal(got, []string{"", "coding/alice.yaml"}) {
+		t.Errorf("dirty files %q", got)
+	}
+	if !strings.Contains(string(s.Edited()["coding/alice.yaml"]), "quote: 'it''s in space'") || !bytes.Equal(s.SavedOf("coding/alice.yaml"), alice) {
+		t.Errorf("alice's file as edited:\n%s", s.BytesOf("coding/alice.yaml"))
+	}
+	s.Undo()
+	if !bytes.Equal(s.BytesOf("coding/alice.yaml"), alice) || !strings.HasSuffix(string(s.Bytes()), "# topic\n") {
+		t.Error("the undo of alice's edit is not alice's file as read, the corpus file as edited")
+	}
+	s.Undo()
+	if s.Dirty() {
+		t.Error("both undone, still dirty")
+	}
+	s.Redo()
+	s.Redo()
+	snap := s.Snapshot()
+	if got := snap.Changed(); !slices.Equal(got, []string{"", "coding/alice.yaml"}) {
+		t.Errorf("changed %q", got)
+	}
+	s.MarkSaved(snap, "coding/alice.yaml")
+	if got := s.DirtyFiles(); !slices.Equal(got, []string{""}) {
+		t.Errorf("after saving alice's file, dirty: %q", got)
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
+	"strings"
 
 	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -30,15 +32,42 @@ func ReadFile(path string) ([]byte, error) {
 	return raw, nil
 }
 
-// Load loads the corpus file at path as if it held raw (its source files
-// read from disk); a corpus with errors is an error that names them.
-func Load(path string, raw []byte) (*data.Corpus, error) {
+// ReadBeside reads a file the corpus file at path names by a path relative
+// to itself (a coder's annotation file), as it is on disk now, through the
+// corpus folder: never through a link out of it.
+func ReadBeside(path, rel string) ([]byte, error) {
 	folder, name, err := load.OpenCorpusFolder(path)
 	if err != nil {
 		return nil, err
 	}
 	defer folder.Close()
-	res, err := load.Read(folder, name, path, load.Options{Corpus: raw})
+	raw, _, err := load.ReadLimited(folder, pathInFolder(name, rel), load.MaxCorpusBytes)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", rel, err)
+	}
+	return raw, nil
+}
+
+// pathInFolder is rel, relative to the corpus file name, as the corpus
+// folder's file system names it.
+func pathInFolder(name, rel string) string {
+	return pathpkg.Join(pathpkg.Dir(filepath.ToSlash(name)), pathpkg.Clean(rel))
+}
+
+// Load loads the corpus file at path as if it held raw (its source files
+// and the coders' annotation files read from disk); a corpus with errors
+// is an error that names them.
+func Load(path string, raw []byte) (*data.Corpus, error) { return LoadEdited(path, raw, nil) }
+
+// LoadEdited is Load with the coders' annotation files named in edited
+// (by the path the corpus lists) read as the bytes given there.
+func LoadEdited(path string, raw []byte, edited map[string][]byte) (*data.Corpus, error) {
+	folder, name, err := load.OpenCorpusFolder(path)
+	if err != nil {
+		return nil, err
+	}
+	defer folder.Close()
+	res, err := load.Read(folder, name, path, load.Options{Corpus: raw, AnnotationFiles: edited})
 	if err != nil {
 		return nil, err
 	}
@@ -57,23 +86,91 @@ var ErrLink = errors.New("the corpus file is a symbolic link; open the file it l
 // what was read (else ErrChangedOnDisk); write replaces a file whole (nil
 // is atomicfile.Write). On any error the file is left as it is.
 func WriteChecked(path string, read, edited []byte, want *data.Corpus, write func(string, []byte) error) error {
+	s := NewSession(read)
+	s.Apply("", func([]byte) ([]byte, error) { return edited, nil })
+	_, err := WriteSnapshot(path, s.Snapshot(), want, write)
+	return err
+}
+
+// WriteSnapshot writes the files a snapshot of a session left unsaved:
+// the corpus file at path and the coders' annotation files beside it,
+// once the edits load as want (Same), no file is a symbolic link or lies
+// out of the corpus folder, and every one is still what was read (else
+// ErrChangedOnDisk, naming the first that is not). Each is replaced
+// whole, the corpus file last; written lists those that were, as the
+// session names them, for MarkSaved. Nothing is written when a check
+// fails.
+func WriteSnapshot(path string, snap Snapshot, want *data.Corpus, write func(string, []byte) error) (written []string, err error) {
 	if write == nil {
 		write = atomicfile.Write
 	}
-	if info, err := os.Lstat(path); err == nil && info.Mode()&os.ModeSymlink != 0 {
-		return ErrLink
+	changed := snap.Changed()
+	if len(changed) == 0 {
+		return nil, nil
 	}
-	if err := loadsAs(path, edited, want); err != nil {
-		return err
+	if changed[0] == "" { // the corpus file last: it lists the others
+		changed = append(changed[1:], "")
 	}
-	disk, err := ReadFile(path)
+	if isLink(path) {
+		return nil, ErrLink
+	}
+	got, err := LoadEdited(path, snap.now[""], snap.Edited())
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("the edited files would not load (%w); nothing was written", err)
 	}
-	if !bytes.Equal(disk, read) {
-		return ErrChangedOnDisk
+	if err := Same(want, got); err != nil {
+		return nil, fmt.Errorf("the edited files would not load as the edits alone (%w); nothing was written", err)
 	}
-	return write(filepath.Clean(path), edited)
+	folder, err := filepath.EvalSymlinks(filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	targets := map[string]string{}
+	for _, name := range changed {
+		target, disk := path, []byte(nil)
+		if name == "" {
+			disk, err = ReadFile(path)
+		} else {
+			target = filepath.Join(filepath.Dir(path), filepath.FromSlash(pathpkg.Clean(name)))
+			if isLink(target) {
+				return nil, fmt.Errorf("%s is a symbolic link; nothing was written", name)
+			}
+			if real, err := filepath.EvalSymlinks(filepath.Dir(target)); err != nil || !within(folder, real) {
+				return nil, fmt.Errorf("%s lies out of the corpus folder; nothing was written", name)
+			}
+			disk, err = ReadBeside(path, name)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if read, _ := snap.File(name); !bytes.Equal(disk, read) {
+			if name == "" {
+				return nil, ErrChangedOnDisk
+			}
+			return nil, fmt.Errorf("%s: %w", name, ErrChangedOnDisk)
+		}
+		targets[name] = target
+	}
+	for _, name := range changed {
+		_, now := snap.File(name)
+		if err := write(filepath.Clean(targets[name]), now); err != nil {
+			return written, err
+		}
+		written = append(written, name)
+	}
+	return written, nil
+}
+
+// isLink reports whether path is a symbolic link.
+func isLink(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode()&os.ModeSymlink != 0
+}
+
+// within reports whether the folder real lies in (or is) the folder root.
+func within(root, real string) bool {
+	rel, err := filepath.Rel(root, real)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // loadsAs checks that edited, the edits of the corpus file at path, loads

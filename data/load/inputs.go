@@ -22,6 +22,8 @@ func inputOf(name string, raw []byte) Input {
 type Inputs struct {
 	Corpus  Input
 	Sources []Input // by source index; no name for inline text
+	// Annotations are the coders' annotation files, in the list's order.
+	Annotations []Input
 	// unsettled is set when a source file changed during the load.
 	unsettled atomic.Bool
 }

@@ -80,6 +80,9 @@ type Options struct {
 	// file (the source files are still read from the file system): a save
 	// loads what it is about to write, to check it first.
 	Corpus []byte
+	// AnnotationFiles, by the path the corpus lists them with, are read
+	// instead of those files: the edits of coders' files a save checks.
+	AnnotationFiles map[string][]byte
 	// pieceMinBytes, pieceBytes and maxWholeBytes override the package's,
 	// for tests.
 	pieceMinBytes, pieceBytes, maxWholeBytes int
@@ -292,6 +295,7 @@ type loader struct {
 	seenSources  map[string]int // ids so far, and the line of each
 	seenMeetings map[string]int
 	fuzzyWork    textmatch.Budget // approximate matching, bounded per load
+	inFile       *annotationFile  // the coder's file being read; nil: the corpus file
 }
 
 // ref is an id written in the corpus file, with where it was written.
@@ -318,17 +322,19 @@ type sourceSpec struct {
 type annSpec struct {
 	what                 string
 	at, quoteAt, startAt pos
-	rejection            bool // an item of the rejections list
+	rejection            bool   // an item of the rejections list
+	file                 string // the annotation file it is in, as messages name it; "": the corpus file
 }
 
 // Keys lists the keys each kind of mapping may hold. docs/corpus.schema.json
 // describes the same keys (a test keeps the two in step).
 var Keys = map[string][]string{
-	"file":        {"corpus", "topics", "meetings", "sources", "annotations", "eras", "rejections"},
-	"corpus":      {"title", "description", "format"},
-	"topic":       {"id", "label", "color", "description", "terms"},
-	"meeting":     {"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources"},
-	"participant": {"name", "hangul", "role", "country"},
+	"file":            {"corpus", "topics", "meetings", "sources", "annotations", "eras", "rejections", "annotation_files"},
+	"annotation file": {"coder", "annotations", "rejections"},
+	"corpus":          {"title", "description", "format"},
+	"topic":           {"id", "label", "color", "description", "terms"},
+	"meeting":         {"id", "title", "short", "kind", "date", "end", "place", "participants", "summary", "notes", "sources"},
+	"participant":     {"name", "hangul", "role", "country"},
 	"source": {"id", "title", "publisher", "author", "published", "published_note", "url",
 		"kind", "language", "file", "text", "exclude", "imported_from", "sha256", "extractor", "imported", "first_page"},
 	"exclude":    {"from", "to", "reason"},
@@ -377,31 +383,11 @@ func (l *loader) load(raw []byte) {
 			float64(len(raw))/(1<<20), l.opts.maxWholeBytes>>20, stop.reason)
 		return
 	}
-	if f := checkDecodeBounds(raw, 1); f != nil {
-		l.r.errorAt(pos{f.line, 1}, "%s", f.msg)
+	doc := l.decodeWhole(raw, "the corpus file")
+	if doc == nil {
 		return
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-		l.r.errorf(nil, "the corpus file is empty")
-		return
-	} else if err != nil {
-		l.yamlError(raw, err)
-		return
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		l.r.errorf(&extra, "the corpus file holds more than one YAML document; keep one")
-	} else if !errors.Is(err, io.EOF) {
-		l.yamlError(raw, err)
-	}
-	if len(doc.Content) == 0 {
-		l.r.errorf(nil, "the corpus file is empty")
-		return
-	}
-	placeOnRealLines(raw, &doc)
-	top, ok := l.r.mapping(doc.Content[0], "the corpus file", Keys["file"]...)
+	top, ok := l.r.mapping(doc, "the corpus file", Keys["file"]...)
 	if !ok {
 		return
 	}
@@ -412,6 +398,7 @@ func (l *loader) load(raw []byte) {
 	l.readAnnotations(top.value("annotations"))
 	l.readEras(top.value("eras"))
 	l.readRejections(top.value("rejections"))
+	l.readAnnotationFiles(top.value("annotation_files"))
 	l.opts.Progress.Stage(0, stageCorpusFile, 1, 1)
 	l.loadSources()
 	l.link()
@@ -816,6 +803,16 @@ func (l *loader) readSelection(i int, item *yaml.Node, kind string) {
 	a.Suffix = f.str("suffix", false)
 	a.Note = f.str("note", false)
 	a.Coder = f.str("coder", false)
+	if af := l.inFile; af != nil {
+		a.File = af.rel
+		switch {
+		case a.Coder == "":
+			a.Coder = af.coder
+		case a.Coder != af.coder:
+			l.r.errorf(f.at("coder"), "%s: coder %s in the file of coder %s; move it to that coder's file, or drop the coder (a coder's file holds their annotations alone)",
+				f.what, safetext.Quote(a.Coder, 60), safetext.Quote(af.coder, 60))
+		}
+	}
 	if created := f.str("created", false); created != "" {
 		if d, err := data.ParseDate(created); err != nil || d.Precision != data.PrecisionDay {
 			l.r.errorf(f.at("created"), "%s: created must be a day, YYYY-MM-DD, not %q", f.what, safetext.Clip(created, 40))
@@ -841,6 +838,9 @@ func (l *loader) readSelection(i int, item *yaml.Node, kind string) {
 		}
 	}
 	spec := annSpec{what: f.what, at: posOf(f.node), quoteAt: posOf(f.at("quote")), startAt: posOf(f.at("start"))}
+	if l.inFile != nil {
+		spec.file = l.inFile.display
+	}
 	*list = append(*list, a)
 	if kind == "rejection" {
 		spec.rejection = true

@@ -622,6 +622,7 @@ func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
 	}
 	l.readEras(top.value("eras"))
 	l.readRejections(top.value("rejections"))
+	l.readAnnotationFiles(top.value("annotation_files"))
 	l.inPieces = true
 	return nil
 }

@@ -57,7 +57,25 @@ func TestSchemaMatchesLoader(t *testing.T) {
 			t.Errorf("%s: schema has %v, loader has %v", kind, got, want)
 		}
 	}
-	if len(where) != len(Keys) {
+	// A coder's annotation file has a schema of its own, whose items are
+	// the corpus file's.
+	raw, err = os.ReadFile("../../docs/annotation-file.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fileSchema map[string]any
+	if err := json.Unmarshal(raw, &fileSchema); err != nil {
+		t.Fatalf("the annotation file's schema is not JSON: %v", err)
+	}
+	for kind, path := range map[string][]string{"annotation file": nil, "annotation": {"annotations", "[]"}, "rejection": {"rejections", "[]"}} {
+		got := props(child(fileSchema, path...))
+		want := append([]string(nil), Keys[kind]...)
+		sort.Strings(want)
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: schema has %v, loader has %v", kind, got, want)
+		}
+	}
+	if len(where)+1 != len(Keys) {
 		t.Errorf("the test covers %d kinds, the loader has %d", len(where), len(Keys))
 	}
 }

@@ -108,61 +108,9 @@ func (l *loader) loadSource(i int, anns []int, r *reader) {
 // readTextFile reads one source file, which must stay inside the corpus
 // folder. Problems inside the text are placed in the text file itself.
 func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) {
-	at, file, what := spec.fileAt, spec.file, spec.what
-	slashed := filepath.ToSlash(file)
-	name, valid := l.textPath(file)
-	clean := path.Clean(slashed)
-	display := filepath.Join(l.displayDir, filepath.FromSlash(clean))
-	switch {
-	case filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "":
-		r.errorAt(at, "%s: file %q is an absolute path; give a path relative to the corpus file", what, safetext.Clip(file, 80))
-		return "", false
-	case clean == ".." || strings.HasPrefix(clean, "../"):
-		r.errorAt(at, "%s: file %q leads out of the corpus folder; source files must lie in it or below it", what, safetext.Clip(file, 80))
-		return "", false
-	case !valid:
-		r.errorAt(at, "%s: file %q is not a valid path", what, safetext.Clip(file, 80))
-		return "", false
-	}
-	var raw []byte
-	var modTime time.Time
-	var err error
-	if e := l.prefetch.take(name); e != nil {
-		raw, modTime, err = e.data, e.modTime, e.err
-	} else {
-		raw, modTime, err = ReadLimited(l.fsys, name, MaxTextBytes)
-	}
-	if err == nil && modTime.After(l.started) {
-		// Changed after the corpus file was read: the two may not match
-		// (an edit in progress). The window reloads once changes settle.
-		r.warnAt(at, "%s: file %s changed while the corpus was loading; its annotations were anchored in the text as it is now", what, display)
-		if l.inputs != nil {
-			l.inputs.unsettled.Store(true)
-		}
-	}
-	var tooBig *tooBigError
-	var notFile *notFileError
-	switch {
-	case errors.As(err, &tooBig):
-		r.errorAt(at, "%s: file %s is too large: %v", what, display, err)
-		return "", false
-	case errors.As(err, &notFile):
-		notFile.name = display
-		r.errorAt(at, "%s: file %v", what, notFile)
-		return "", false
-	case errors.Is(err, fs.ErrNotExist):
-		if why := l.linkProblem(name); why != "" {
-			r.errorAt(at, "%s: file %s %s", what, display, why)
-		} else {
-			r.errorAt(at, "%s: file %s does not exist", what, display)
-		}
-		return "", false
-	case err != nil:
-		if why := l.linkProblem(name); why != "" {
-			r.errorAt(at, "%s: file %s %s", what, display, why)
-		} else {
-			r.errorAt(at, "%s: cannot read file %s: %v", what, display, unwrapPath(err))
-		}
+	at, what := spec.fileAt, spec.what
+	raw, name, display, ok := l.readRelative(at, spec.file, what, MaxTextBytes, r)
+	if !ok {
 		return "", false
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
@@ -180,6 +128,70 @@ func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) 
 		l.inputs.Sources[i] = inputOf(name, raw)
 	}
 	return SourceText(raw), true
+}
+
+// readRelative reads a file that the corpus file names by a path relative
+// to itself (a source's text, a coder's annotation file), which must stay
+// inside the corpus folder, reporting at at what keeps it from being
+// read; name is the file in the folder's file system and display how
+// messages name it.
+func (l *loader) readRelative(at pos, file, what string, limit int64, r *reader) (raw []byte, name, display string, ok bool) {
+	slashed := filepath.ToSlash(file)
+	name, valid := l.textPath(file)
+	clean := path.Clean(slashed)
+	display = filepath.Join(l.displayDir, filepath.FromSlash(clean))
+	switch {
+	case filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "":
+		r.errorAt(at, "%s: file %q is an absolute path; give a path relative to the corpus file", what, safetext.Clip(file, 80))
+		return nil, name, display, false
+	case clean == ".." || strings.HasPrefix(clean, "../"):
+		r.errorAt(at, "%s: file %q leads out of the corpus folder; the corpus' files must lie in it or below it", what, safetext.Clip(file, 80))
+		return nil, name, display, false
+	case !valid:
+		r.errorAt(at, "%s: file %q is not a valid path", what, safetext.Clip(file, 80))
+		return nil, name, display, false
+	}
+	var modTime time.Time
+	var err error
+	if e := l.prefetch.take(name); e != nil {
+		raw, modTime, err = e.data, e.modTime, e.err
+	} else {
+		raw, modTime, err = ReadLimited(l.fsys, name, limit)
+	}
+	if err == nil && modTime.After(l.started) {
+		// Changed after the corpus file was read: the two may not match
+		// (an edit in progress). The window reloads once changes settle.
+		r.warnAt(at, "%s: file %s changed while the corpus was loading; its annotations were anchored in the text as it is now", what, display)
+		if l.inputs != nil {
+			l.inputs.unsettled.Store(true)
+		}
+	}
+	var tooBig *tooBigError
+	var notFile *notFileError
+	switch {
+	case errors.As(err, &tooBig):
+		r.errorAt(at, "%s: file %s is too large: %v", what, display, err)
+		return nil, name, display, false
+	case errors.As(err, &notFile):
+		notFile.name = display
+		r.errorAt(at, "%s: file %v", what, notFile)
+		return nil, name, display, false
+	case errors.Is(err, fs.ErrNotExist):
+		if why := l.linkProblem(name); why != "" {
+			r.errorAt(at, "%s: file %s %s", what, display, why)
+		} else {
+			r.errorAt(at, "%s: file %s does not exist", what, display)
+		}
+		return nil, name, display, false
+	case err != nil:
+		if why := l.linkProblem(name); why != "" {
+			r.errorAt(at, "%s: file %s %s", what, display, why)
+		} else {
+			r.errorAt(at, "%s: cannot read file %s: %v", what, display, unwrapPath(err))
+		}
+		return nil, name, display, false
+	}
+	return raw, name, display, true
 }
 
 // SourceText is a source file's text: a byte-order mark is an encoding
@@ -416,6 +428,7 @@ func exactAtOffset(text string, m offsetMap, a *data.Annotation) (data.Anchor, b
 }
 
 func (l *loader) checkAnchor(a *data.Annotation, spec annSpec, r *reader) {
+	r = r.in(spec.file)
 	at := spec.quoteAt
 	where := fmt.Sprintf("%s (topic %q in source %q)", spec.what, topicID(a), a.Source.ID)
 	switch a.Anchor.Status {
@@ -507,9 +520,13 @@ func (l *loader) link() {
 		}
 		key := span{[4]int{a.Source.Index, a.Topic.Index, a.Anchor.Start, a.Anchor.End}, a.Coder}
 		if first, dup := seenSpan[key]; dup {
-			l.r.warnAt(l.annSpecs[i].at, "annotation repeats the annotation at line %d (same source, topic and span); it is counted once per listing", first)
+			where := fmt.Sprintf("line %d", c.Annotations[first].Line)
+			if f := l.annSpecs[first].file; f != l.annSpecs[i].file {
+				where += " of " + l.r.in(f).file
+			}
+			l.r.in(l.annSpecs[i].file).warnAt(l.annSpecs[i].at, "annotation repeats the annotation at %s (same source, topic and span); it is counted once per listing", where)
 		} else {
-			seenSpan[key] = a.Line
+			seenSpan[key] = i
 		}
 	}
 	for i, s := range c.Sources {

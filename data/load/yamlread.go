@@ -33,6 +33,15 @@ func posOf(n *yaml.Node) pos {
 	return pos{n.Line, n.Column}
 }
 
+// in is the reader that reports into the same problems as r, placed in
+// file ("": r's own file): a coder's annotation file.
+func (r *reader) in(file string) *reader {
+	if file == "" || file == r.file {
+		return r
+	}
+	return &reader{file: file, problems: r.problems}
+}
+
 func (r *reader) report(sev data.Severity, at pos, format string, args ...any) {
 	*r.problems = append(*r.problems, data.Problem{File: r.file, Line: at.line, Col: at.col, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
