@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
+	"github.com/alliance-timeline/alliance-timeline/data/edit"
+	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/export"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
@@ -163,5 +165,120 @@ func TestAgreementTabComparesAndOpensADisagreement(t *testing.T) {
 	got, err := export.Render(w.corpus, export.Request{Chart: export.Agreement, Agreement: w.agreementRequest()}, ".csv")
 	if err != nil || !strings.HasPrefix(string(got.Bytes), "scope,id,label,units,percent,kappa,alpha,alpha_low,alpha_high\noverall,,Overall,12,0.667,0.250,0.281,") {
 		t.Errorf("the export: %v\n%s", err, got.Bytes)
+	}
+}
+
+// teamCorpus keeps alice's and bob's coding in files of their own.
+const teamCorpus = `corpus: {title: A team, format: 1}
+topics:
+  - {id: space, label: Space}
+  - {id: cyber, label: Cyber}
+meetings:
+  - {id: m1, title: First, short: First, kind: SCM, date: 2012-10-24, sources: [s1]}
+sources:
+  - {id: s1, title: One, text: "Space is new. Cyber is old. Both matter to the alliance."}
+annotations:
+  - {source: s1, topic: space, quote: Space is new}
+annotation_files: [coding/alice.yaml, coding/bob.yaml]
+`
+
+func writeTeam(t *testing.T) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	os.Mkdir(filepath.Join(dir, "coding"), 0o755)
+	for name, text := range map[string]string{
+		"corpus.yaml":       teamCorpus,
+		"coding/alice.yaml": "coder: alice\nannotations: []\n",
+		"coding/bob.yaml":   "coder: bob\nannotations:\n  - {source: s1, topic: cyber, quote: Cyber is old}\n  - {source: s1, topic: space, quote: Both matter}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, filepath.Join(dir, "corpus.yaml")
+}
+
+// Coding as alice writes into alice's file, an edit of bob's annotation
+// into bob's, and the corpus file keeps every byte; undo spans the files;
+// the journal keeps each file's edits and a crash gives them back; a save
+// writes the two coders' files, and the corpus loads with both.
+func TestEditsGoToTheCodersOwnFiles(t *testing.T) {
+	dir, path := writeTeam(t)
+	journal := &edit.Journal{Dir: filepath.Join(t.TempDir(), "journal")}
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefCoder, "alice")
+	w := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: path, Journal: journal})
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("m1")})
+	v := w.detail.View(w.corpus.Source("s1"))
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	dragAcross(t, v, "Both matter")
+	w.codeSelection(1) // cyber
+	w.ui.pumpUntil(t, "alice's code", func() bool { return len(w.corpus.Annotations) == 4 })
+	mine := w.corpus.Annotations[1] // after the corpus file's one, before bob's: where a load puts it
+	if mine.File != "coding/alice.yaml" || mine.Coder != "alice" || mine.Topic.ID != "cyber" {
+		t.Fatalf("the new annotation is %q's in %q (%s)", mine.Coder, mine.File, mine.Topic.ID)
+	}
+	var bobs *data.Annotation
+	for _, an := range w.corpus.Annotations {
+		if an.Coder == "bob" && an.Topic.ID == "space" {
+			bobs = an
+		}
+	}
+	w.annotationItems(bobs)[3].Action() // remove
+	w.ui.pumpUntil(t, "the removal", func() bool { return len(w.corpus.Annotations) == 3 })
+	if got := w.session.DirtyFiles(); !slices.Equal(got, []string{"coding/alice.yaml", "coding/bob.yaml"}) {
+		t.Errorf("dirty files %q", got)
+	}
+	abs, _ := filepath.Abs(filepath.Join(dir, "coding", "alice.yaml"))
+	if _, ok := journal.Read(abs); !ok {
+		t.Error("alice's edit is not journaled")
+	}
+	w.Undo()
+	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Annotations) == 4 })
+	w.Redo()
+	w.ui.pumpUntil(t, "the redo", func() bool { return len(w.corpus.Annotations) == 3 })
+
+	// A crash: the next window offers both files' edits back.
+	again := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: path, Journal: journal})
+	var restore *widget.Button
+	if top := again.Canvas().Overlays().Top(); top != nil {
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Restore" {
+				restore = b
+			}
+		}
+	}
+	if restore == nil {
+		t.Fatal("no offer to restore the coders' edits")
+	}
+	test.Tap(restore)
+	again.ui.pumpUntil(t, "the restore", func() bool {
+		return len(again.corpus.Annotations) == 3 && again.corpus.Annotations[1].Coder == "alice" && again.dirty()
+	})
+	before, _ := os.ReadFile(path)
+	again.Save()
+	again.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(again.events.String(), "saved path=") })
+	if !strings.Contains(again.events.String(), `files="coding/alice.yaml,coding/bob.yaml"`) {
+		t.Errorf("saved: %s", again.events.String())
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the corpus file changed")
+	}
+	alice, _ := os.ReadFile(filepath.Join(dir, "coding", "alice.yaml"))
+	bob, _ := os.ReadFile(filepath.Join(dir, "coding", "bob.yaml"))
+	if !strings.Contains(string(alice), "quote: 'Both matter'") || strings.Contains(string(bob), "Both matter") {
+		t.Errorf("alice's file:\n%s\nbob's file:\n%s", alice, bob)
+	}
+	c, ps, err := load.File(path)
+	if err != nil || c == nil || len(ps) != 0 || len(c.Annotations) != 3 {
+		t.Fatalf("the saved corpus: %v\n%s", err, ps)
+	}
+	if _, ok := journal.Read(abs); ok {
+		t.Error("saved, alice's journal entry stays")
+	}
+	// A topic that coders' files use is not merged or deleted from the
+	// corpus file alone.
+	if _, err := edit.DeleteTopic(before, c, "cyber"); err == nil || !strings.Contains(err.Error(), "coders' files hold annotations") {
+		t.Errorf("deleting a topic the coders use: %v", err)
 	}
 }

@@ -105,9 +105,24 @@ func (w *MainWindow) codeSelectionAs(id, label string, exact bool) {
 	}
 	w.usedTopic(id)
 	what := fmt.Sprintf("code %s as %s", safetext.Quote(placed.Quote, 40), safetext.Clip(label, maxShown))
-	if topic.ID == "" {
+	placed.File = w.coderFile()
+	if topic.ID == "" || placed.File != "" {
+		if topic.ID != "" { // the topic in the corpus file, the code in the coder's: two edits
+			var tLine, tLines int
+			w.applyEdit("add the topic "+safetext.Quote(topic.Label, 40), func(b []byte) ([]byte, error) {
+				out, at, n, err := edit.AddTopicAt(b, topic)
+				tLine, tLines = at, n
+				return out, err
+			}, func(c *data.Corpus) *data.Corpus {
+				n, err := edit.TopicAdded(c, topic, tLine, tLines)
+				if err != nil {
+					return nil
+				}
+				return n
+			})
+		}
 		var line int
-		w.applyEdit(what, addAnnotation(placed, w.lastAnnotationLine(), &line),
+		w.applyEditIn(placed.File, what, addAnnotation(placed, w.lastAnnotationLine(placed.File), &line),
 			func(c *data.Corpus) *data.Corpus { return edit.Added(c, placed, an, line) })
 		return
 	}
@@ -164,7 +179,7 @@ func (w *MainWindow) respanSelected() {
 	line, index, source, quote, lines := a.Line, a.Index, a.Source.ID, a.Quote, 0
 	var written edit.Annotation
 	w.resizing = nil
-	w.applyEdit(fmt.Sprintf("give %s the extent %s", safetext.Quote(a.Text(), 30), safetext.Quote(placed.Quote, 40)), func(b []byte) ([]byte, error) {
+	w.applyEditIn(a.File, fmt.Sprintf("give %s the extent %s", safetext.Quote(a.Text(), 30), safetext.Quote(placed.Quote, 40)), func(b []byte) ([]byte, error) {
 		if err := edit.Holds(b, line, source, quote); err != nil {
 			return nil, err
 		}
@@ -230,26 +245,48 @@ func (w *MainWindow) usedTopic(id string) {
 // goroutine; edits made meanwhile wait their turn, so each is made on the
 // bytes and the corpus the one before it left.
 func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error), follow func(*data.Corpus) *data.Corpus) {
+	w.applyEditIn("", what, change, follow)
+}
+
+// applyEditIn is applyEdit on one of the corpus' files: "" for the corpus
+// file, or a coder's annotation file (as Annotation.File names it), which
+// the session opens at its first edit.
+func (w *MainWindow) applyEditIn(file, what string, change func([]byte) ([]byte, error), follow func(*data.Corpus) *data.Corpus) {
 	if w.path == "" {
 		w.offerCopy()
 		return
 	}
 	if w.editing {
-		w.queued = append(w.queued, func() { w.applyEdit(what, change, follow) })
+		w.queued = append(w.queued, func() { w.applyEditIn(file, what, change, follow) })
 		return
 	}
 	w.editing = true
 	w.status.SetText("Editing: " + what + "…")
 	path := w.path
-	var before []byte // nil: the first edit reads the file
+	var corpus, before []byte // nil: the first edit of a file reads it
 	if w.session != nil {
-		before = w.session.Bytes()
+		corpus, before = w.session.Bytes(), w.session.BytesOf(file)
 	}
 	go func() {
-		read, err := before, error(nil)
-		if read == nil {
-			if read, err = edit.ReadFile(path); err == nil {
-				err = edit.CheckLineBreaks(read)
+		var err error
+		readFile := func(name string) ([]byte, error) {
+			raw, err := edit.ReadFile(path)
+			if name != "" {
+				raw, err = edit.ReadBeside(path, name)
+			}
+			if err == nil {
+				err = edit.CheckLineBreaks(raw)
+			}
+			return raw, err
+		}
+		if corpus == nil {
+			corpus, err = readFile("")
+		}
+		read := before
+		if err == nil && read == nil {
+			read = corpus
+			if file != "" {
+				read, err = readFile(file)
 			}
 		}
 		var out []byte
@@ -263,10 +300,15 @@ func (w *MainWindow) applyEdit(what string, change func([]byte) ([]byte, error),
 				w.status.SetText("Not changed: " + err.Error())
 			default:
 				if w.session == nil {
-					w.session = edit.NewSession(read)
+					w.session = edit.NewSession(corpus)
 				}
-				w.session.Apply(what, func([]byte) ([]byte, error) { return out, nil })
-				w.showEdited("Done: "+what+". Ctrl+Z undoes it; Ctrl+S saves.", follow)
+				w.session.Open(file, read)
+				w.session.ApplyTo(file, what, func([]byte) ([]byte, error) { return out, nil })
+				done := "Done: " + what + ". Ctrl+Z undoes it; Ctrl+S saves."
+				if file != "" {
+					done = "Done, in " + file + ": " + what + ". Ctrl+Z undoes it; Ctrl+S saves."
+				}
+				w.showEdited(done, follow)
 				return // showEdited ends the edit
 			}
 			w.editDone()
@@ -284,13 +326,23 @@ func (w *MainWindow) editDone() {
 	}
 }
 
-// lastAnnotationLine is where the corpus shown says its last annotation
-// starts, for edit.AddAfter; 0 when it has none.
-func (w *MainWindow) lastAnnotationLine() int {
-	if n := len(w.corpus.Annotations); n > 0 {
-		return w.corpus.Annotations[n-1].Line
+// lastAnnotationLine is where the corpus shown says the last annotation
+// of a file ("" for the corpus file) starts, for edit.AddAfter; 0 when it
+// has none.
+func (w *MainWindow) lastAnnotationLine(file string) int {
+	for i := len(w.corpus.Annotations) - 1; i >= 0; i-- {
+		if a := w.corpus.Annotations[i]; a.File == file {
+			return a.Line
+		}
 	}
 	return 0
+}
+
+// coderFile is the file the user's new annotations and rejections go to:
+// their own annotation file when the corpus lists one for their name as
+// coder, else the corpus file ("").
+func (w *MainWindow) coderFile() string {
+	return w.corpus.AnnotationFileOf(w.app.Preferences().String(prefCoder))
 }
 
 // addAnnotation is the change that adds a, after the last annotation
@@ -338,41 +390,77 @@ func (w *MainWindow) offerCopy() {
 		}, w)
 }
 
-// keptEdits are unsaved edits the journal kept for the corpus file, made
-// on the file as it is now.
+// keptEdits are unsaved edits the journal kept for the corpus' files,
+// each made on the file as it is now.
 type keptEdits struct {
+	corpus  []byte // the corpus file on disk
+	files   []keptFile
+	written time.Time // when the newest was kept
+}
+
+// keptFile is one file's kept edits: "" is the corpus file, else a coder's
+// annotation file.
+type keptFile struct {
+	name  string
 	disk  []byte
 	entry edit.Entry
 }
 
-// keptEdits looks in the journal for unsaved edits of a corpus file; it
-// runs off the UI goroutine, with the load.
-func (w *MainWindow) keptEdits(path string) *keptEdits {
+// keptEdits looks in the journal for unsaved edits of a corpus' files
+// (the corpus file, and the coders' files of c); it runs off the UI
+// goroutine, with the load.
+func (w *MainWindow) keptEdits(path string, c *data.Corpus) *keptEdits {
 	if w.opts.Journal == nil || path == "" {
 		return nil
 	}
-	e, ok := w.opts.Journal.Read(path)
-	if !ok {
+	corpus, err := edit.ReadFile(path)
+	if err != nil {
 		return nil
 	}
-	disk, err := edit.ReadFile(path)
-	if err != nil || sha256.Sum256(disk) != e.Base || bytes.Equal(disk, e.Bytes) {
-		return nil // made on another version of the file, or nothing to restore
+	k := &keptEdits{corpus: corpus}
+	names := []string{""}
+	for _, af := range c.AnnotationFiles {
+		names = append(names, af.Path)
 	}
-	return &keptEdits{disk: disk, entry: e}
+	for _, name := range names {
+		e, ok := w.opts.Journal.Read(besideCorpus(path, name))
+		if !ok {
+			continue
+		}
+		disk := corpus
+		if name != "" {
+			if disk, err = edit.ReadBeside(path, name); err != nil {
+				continue
+			}
+		}
+		if sha256.Sum256(disk) != e.Base || bytes.Equal(disk, e.Bytes) {
+			continue // made on another version of the file, or nothing to restore
+		}
+		k.files = append(k.files, keptFile{name, disk, e})
+		if e.Written.After(k.written) {
+			k.written = e.Written
+		}
+	}
+	if len(k.files) == 0 {
+		return nil
+	}
+	return k
 }
 
 // offerRestore asks whether to restore edits kept from a session that did
 // not end (a crash, a kill).
 func (w *MainWindow) offerRestore(k keptEdits) {
-	when := k.entry.Written.Local().Format("2 January 2006 15:04")
+	when := k.written.Local().Format("2 January 2006 15:04")
 	msg := widget.NewLabel("Edits of this corpus made until " + when + " were never saved (the app did not close normally). Restore them? They stay unsaved until you save.")
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	restore := widget.NewButton("Restore", func() {
 		d.Hide()
-		w.session = edit.NewSession(k.disk)
-		w.session.Apply("restore the unsaved edits", func([]byte) ([]byte, error) { return k.entry.Bytes, nil })
+		w.session = edit.NewSession(k.corpus)
+		for _, f := range k.files {
+			w.session.Open(f.name, f.disk)
+			w.session.ApplyTo(f.name, "restore the unsaved edits", func([]byte) ([]byte, error) { return f.entry.Bytes, nil })
+		}
 		w.editing = true
 		w.showEdited("Restored the unsaved edits of "+when+". Ctrl+S saves them.", nil)
 		w.event("restored", "path=%q", w.path)
@@ -380,7 +468,9 @@ func (w *MainWindow) offerRestore(k keptEdits) {
 	restore.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard them", func() {
 		d.Hide()
-		w.opts.Journal.Drop(w.path)
+		for _, f := range k.files {
+			w.opts.Journal.Drop(besideCorpus(w.path, f.name))
+		}
 	})
 	d = dialog.NewCustomWithoutButtons("Restore unsaved edits?", msg, w)
 	d.SetButtons([]fyne.CanvasObject{discard, restore})
@@ -390,9 +480,10 @@ func (w *MainWindow) offerRestore(k keptEdits) {
 	w.event("restore-offered", "path=%q", w.path)
 }
 
-// keep writes the session's state to the journal (or drops the entry when
-// nothing is unsaved); it runs off the UI goroutine, newest last.
-func (w *MainWindow) keep(generation int, path string, saved, now []byte) {
+// keep writes the session's state to the journal, an entry per file with
+// unsaved edits (and drops the entries of the others); it runs off the UI
+// goroutine, newest last.
+func (w *MainWindow) keep(generation int, path string, snap edit.Snapshot) {
 	if w.opts.Journal == nil {
 		return
 	}
@@ -402,10 +493,38 @@ func (w *MainWindow) keep(generation int, path string, saved, now []byte) {
 		return // a newer state was kept already
 	}
 	w.journaled = generation
-	if bytes.Equal(saved, now) {
-		w.opts.Journal.Drop(path)
-	} else if err := w.opts.Journal.Write(path, saved, now); err != nil {
-		w.opts.Do(func() { w.status.SetText("The unsaved edits could not be journaled: " + err.Error()) })
+	for _, name := range snap.Files() {
+		saved, now := snap.File(name)
+		if bytes.Equal(saved, now) {
+			w.opts.Journal.Drop(besideCorpus(path, name))
+		} else if err := w.opts.Journal.Write(besideCorpus(path, name), saved, now); err != nil {
+			w.opts.Do(func() { w.status.SetText("The unsaved edits could not be journaled: " + err.Error()) })
+			return
+		}
+	}
+}
+
+// besideCorpus is the path of a file of the corpus at path: the corpus
+// file itself for "", else a coder's annotation file as the corpus lists
+// it.
+func besideCorpus(path, name string) string {
+	if name == "" {
+		return path
+	}
+	return filepath.Join(filepath.Dir(path), filepath.FromSlash(name))
+}
+
+// dropJournal drops the journal's entries of every file of the session.
+func (w *MainWindow) dropJournal() {
+	if w.opts.Journal == nil {
+		return
+	}
+	names := []string{""}
+	if w.session != nil {
+		names = w.session.Files()
+	}
+	for _, name := range names {
+		w.opts.Journal.Drop(besideCorpus(w.path, name))
 	}
 }
 
@@ -413,12 +532,12 @@ func (w *MainWindow) keep(generation int, path string, saved, now []byte) {
 // in place of the corpus, keeping the view: the filters, the meeting
 // selected, the source open.
 func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Corpus) {
-	raw, saved, path, shown := w.session.Bytes(), w.session.Saved(), w.path, w.corpus
+	snap, version, path, shown := w.session.Snapshot(), w.session.Version(), w.path, w.corpus
 	w.loads++
 	generation := w.loads
-	go w.keep(generation, path, saved, raw) // beside the follow: a large corpus' journal takes a while to write
+	go w.keep(generation, path, snap) // beside the follow: a large corpus' journal takes a while to write
 	go func() {
-		ready, err := followEdit(shown, follow, path, raw)
+		ready, err := followEdit(shown, follow, path, snap.Now, snap.Edited())
 		w.opts.Do(func() {
 			if generation != w.loads {
 				return // a load or a later showing took over, and ends the edit
@@ -429,7 +548,7 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 				ready.followModel(w.corpus, w.timeline.Model())
 				w.replaceCorpus(ready)
 				if w.session != nil {
-					w.session.Keep(raw, ready.corpus)
+					w.session.Keep(version, ready.corpus)
 				}
 				w.status.SetText(done)
 			}
@@ -446,17 +565,18 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 // followEdit makes what the views show after an edit, off the UI
 // goroutine: follow makes the edited corpus from the one shown (the edit
 // package's Added, Removed, …); without one, or when it cannot, the edited
-// bytes raw of the corpus file at path are loaded. When the edit changed
+// bytes raw of the corpus file at path are loaded (with the coders' files
+// as edited). When the edit changed
 // annotations alone, the timeline's model is left for followModel, on the
 // UI goroutine, which owns the model it follows.
-func followEdit(shown *data.Corpus, follow func(*data.Corpus) *data.Corpus, path string, raw []byte) (loaded, error) {
+func followEdit(shown *data.Corpus, follow func(*data.Corpus) *data.Corpus, path string, raw []byte, edited map[string][]byte) (loaded, error) {
 	var c *data.Corpus
 	if follow != nil {
 		c = follow(shown)
 	}
 	if c == nil {
 		var err error
-		if c, err = edit.Load(path, raw); err != nil {
+		if c, err = edit.LoadEdited(path, raw, edited); err != nil {
 			return loaded{}, err
 		}
 	}
@@ -543,7 +663,7 @@ func (w *MainWindow) annotationItems(a *data.Annotation) []*fyne.MenuItem {
 		fyne.NewMenuItem("Edit the note…", func() { w.editNote(a) }),
 		fyne.NewMenuItem("Remove this annotation ("+safetext.Clip(a.Topic.Label, 24)+")", func() {
 			line, index, lines, source, q := a.Line, a.Index, 0, a.Source.ID, a.Quote
-			w.applyEdit("remove "+quote+" ("+safetext.Clip(a.Topic.Label, maxShown)+")", func(b []byte) ([]byte, error) {
+			w.applyEditIn(a.File, "remove "+quote+" ("+safetext.Clip(a.Topic.Label, maxShown)+")", func(b []byte) ([]byte, error) {
 				if err := edit.Holds(b, line, source, q); err != nil {
 					return nil, err
 				}
@@ -567,7 +687,7 @@ func (w *MainWindow) editNote(a *data.Annotation) {
 			return
 		}
 		text, lines := note.Text, 0
-		w.applyEdit("edit the note of "+safetext.Quote(a.Text(), 30), func(b []byte) ([]byte, error) {
+		w.applyEditIn(a.File, "edit the note of "+safetext.Quote(a.Text(), 30), func(b []byte) ([]byte, error) {
 			if err := edit.Holds(b, line, source, quote); err != nil {
 				return nil, err
 			}
@@ -584,7 +704,7 @@ func (w *MainWindow) editNote(a *data.Annotation) {
 // retopic gives an annotation another topic.
 func (w *MainWindow) retopic(a *data.Annotation, id, label string) {
 	line, index, source, quote := a.Line, a.Index, a.Source.ID, a.Quote
-	w.applyEdit(fmt.Sprintf("give %s the topic %s", safetext.Quote(a.Text(), 30), label),
+	w.applyEditIn(a.File, fmt.Sprintf("give %s the topic %s", safetext.Quote(a.Text(), 30), label),
 		func(b []byte) ([]byte, error) {
 			if err := edit.Holds(b, line, source, quote); err != nil {
 				return nil, err
@@ -725,22 +845,37 @@ func (w *MainWindow) save(then func()) {
 	write := w.opts.WriteFile // nil: atomicfile.Write
 	w.status.SetText("Saving " + path + "…")
 	go func() {
-		err := edit.WriteChecked(path, snap.Read, snap.Now, shown, write)
+		written, err := edit.WriteSnapshot(path, snap, shown, write)
 		w.opts.Do(func() {
+			if w.session != nil && path == w.path {
+				w.session.MarkSaved(snap, written...) // a file written is saved, whatever came after
+				for _, name := range written {
+					if w.opts.Journal != nil && !slices.Contains(w.session.DirtyFiles(), name) {
+						w.opts.Journal.Drop(besideCorpus(path, name))
+					}
+				}
+			}
+			var coderFile *edit.FileChangedError
 			switch {
+			case errors.As(err, &coderFile):
+				// A coder's own file, changed by another program: only its
+				// coder edits it, so this is rare (a pull of their own work
+				// from elsewhere); nothing is re-applied into it by guess.
+				dialog.ShowError(fmt.Errorf("%w. Your edits are kept here: look at the file, then undo yours there or reload", err), w)
+				w.event("changed-on-disk", "path=%q file=%q", path, coderFile.File)
 			case errors.Is(err, edit.ErrChangedOnDisk):
 				w.offerChangedOnDisk(then)
 			case err != nil:
 				dialog.ShowError(fmt.Errorf("save %s: %w", filepath.Base(path), err), w)
 			default:
-				if w.session != nil && path == w.path {
-					w.session.MarkSaved(snap)
+				files := "" // the coders' files saved besides
+				for _, name := range written {
+					if name != "" {
+						files += ", " + name
+					}
 				}
-				w.status.SetText("Saved " + path + ".")
-				w.event("saved", "path=%q", path)
-				if w.opts.Journal != nil && !w.dirty() {
-					w.opts.Journal.Drop(path)
-				}
+				w.status.SetText("Saved " + path + files + ".")
+				w.event("saved", "path=%q files=%q", path, strings.Join(written, ","))
 				if then != nil {
 					then()
 				}
@@ -785,13 +920,16 @@ func (w *MainWindow) reapplyEdits(then func()) {
 		return
 	}
 	w.editing = true
-	path, read, shown := w.path, w.session.Saved(), w.corpus
+	path, read, shown, was := w.path, w.session.Saved(), w.corpus, w.session
+	edited := was.Edited()
 	w.status.SetText("Re-applying the edits to " + path + " as it is on disk now…")
 	go func() {
 		var out, disk []byte
 		var done []edit.Change
 		var failed []edit.Failure
-		before, err := edit.Load(path, read)
+		// The coders' files keep their edits as they are (Changes leaves
+		// their annotations out): only the corpus file's are made again.
+		before, err := edit.LoadEdited(path, read, edited)
 		if err == nil {
 			disk, err = edit.ReadFile(path)
 		}
@@ -800,7 +938,7 @@ func (w *MainWindow) reapplyEdits(then func()) {
 			changes, err = edit.Changes(before, shown)
 		}
 		if err == nil {
-			out, done, failed, err = edit.Reapply(path, disk, changes)
+			out, done, failed, err = edit.ReapplyEdited(path, disk, edited, changes)
 		}
 		w.opts.Do(func() {
 			if path != w.path {
@@ -813,6 +951,12 @@ func (w *MainWindow) reapplyEdits(then func()) {
 			}
 			w.session = edit.NewSession(disk)
 			w.session.Apply(fmt.Sprintf("re-apply %d edits on the file as changed on disk", len(done)), func([]byte) ([]byte, error) { return out, nil })
+			for _, name := range was.Files()[1:] { // the coders' files, with their edits
+				w.session.Open(name, was.SavedOf(name))
+				if now := was.BytesOf(name); !bytes.Equal(now, was.SavedOf(name)) {
+					w.session.ApplyTo(name, "keep the edits of "+name, func([]byte) ([]byte, error) { return now, nil })
+				}
+			}
 			report := fmt.Sprintf("Re-applied %d changes to the file as it is on disk now; they are unsaved: Ctrl+S saves them.", len(done))
 			if len(failed) > 0 {
 				var lines []string
@@ -837,6 +981,11 @@ func (w *MainWindow) saveAs() {
 	if !w.dirty() {
 		return
 	}
+	if dirty := w.session.DirtyFiles(); len(dirty) > 1 || dirty[0] != "" {
+		dialog.ShowError(fmt.Errorf("a new corpus file cannot take the unsaved edits of the coders' files (%s): save those, or undo them, first",
+			strings.Join(slices.DeleteFunc(dirty, func(s string) bool { return s == "" }), ", ")), w)
+		return
+	}
 	path, raw, shown := w.path, w.session.Bytes(), w.corpus
 	name := widget.NewEntry()
 	name.SetText(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-mine.yaml")
@@ -859,10 +1008,8 @@ func (w *MainWindow) saveAs() {
 						return
 					}
 					w.event("saved-as", "path=%q", target)
+					w.dropJournal()
 					w.session = nil
-					if w.opts.Journal != nil {
-						w.opts.Journal.Drop(path)
-					}
 					w.load(target)
 				})
 			}()
@@ -889,10 +1036,8 @@ func (w *MainWindow) guardUnsaved(action string, then func()) {
 	save.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard", func() {
 		d.Hide()
+		w.dropJournal()
 		w.session = nil
-		if w.opts.Journal != nil {
-			w.opts.Journal.Drop(w.path)
-		}
 		then()
 	})
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })

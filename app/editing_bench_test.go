@@ -54,7 +54,7 @@ func BenchmarkEditShown100k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ready, err := followEdit(c, follow, path, edited)
+		ready, err := followEdit(c, follow, path, edited, nil)
 		if err != nil || len(ready.corpus.Annotations) != len(c.Annotations)+1 {
 			b.Fatal(err)
 		}

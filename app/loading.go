@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,16 +24,56 @@ func (w *MainWindow) Reload() { w.open(w.path) }
 // changedOnDisk follows a change of the corpus' files by another program:
 // a reload, unless there are unsaved edits, which are kept (Save then
 // refuses to write over the file).
-// disk is the corpus file as read after the change, off the UI goroutine.
-func (w *MainWindow) changedOnDisk(disk []byte, err error) {
-	if w.session != nil && err == nil && bytes.Equal(disk, w.session.Saved()) {
-		return // our own save, or a change undone: what is shown is the file
+// disk is the corpus' files as read after the change, off the UI goroutine.
+func (w *MainWindow) changedOnDisk(disk diskFiles) {
+	if w.session != nil && disk.err == nil && w.asSaved(disk) {
+		return // our own save, or a change undone: what is shown is the files
 	}
 	if !w.dirty() {
 		w.load(w.path)
 		return
 	}
 	w.status.SetText("The corpus file changed on disk; your unsaved edits are kept here, and Save will not write over the file.")
+}
+
+// diskFiles are the corpus file and the coders' annotation files as read
+// from disk.
+type diskFiles struct {
+	corpus []byte
+	coders map[string][]byte // by the path the corpus lists
+	err    error
+}
+
+// readCorpusFiles reads the corpus file at path and the coders' files of c.
+func readCorpusFiles(path string, c *data.Corpus) diskFiles {
+	d := diskFiles{coders: map[string][]byte{}}
+	d.corpus, d.err = edit.ReadFile(path)
+	for _, af := range c.AnnotationFiles {
+		raw, err := edit.ReadBeside(path, af.Path)
+		if err != nil && d.err == nil {
+			d.err = err
+		}
+		d.coders[af.Path] = raw
+	}
+	return d
+}
+
+// asSaved reports whether the files on disk are those the session read or
+// saved, and, for coders' files it never opened, those the load read.
+func (w *MainWindow) asSaved(disk diskFiles) bool {
+	if !bytes.Equal(disk.corpus, w.session.Saved()) {
+		return false
+	}
+	for name, raw := range disk.coders {
+		if w.session.Has(name) {
+			if !bytes.Equal(raw, w.session.SavedOf(name)) {
+				return false
+			}
+		} else if sha256.Sum256(raw) != w.codersRead[name] {
+			return false
+		}
+	}
+	return true
 }
 
 // open loads a corpus in the background and shows it when it is good,
@@ -73,9 +114,12 @@ func (w *MainWindow) load(path string) {
 			go func() { model <- timeline.NewModel(c) }()
 			ready = loaded{corpus: c, totals: c.Totals(),
 				watch: watchCorpus(path, c, func() {
-					disk, err := edit.ReadFile(path)
-					w.opts.Do(func() { w.changedOnDisk(disk, err) })
-				}), kept: w.keptEdits(path)}
+					disk := readCorpusFiles(path, c)
+					w.opts.Do(func() { w.changedOnDisk(disk) })
+				}), kept: w.keptEdits(path, c), codersRead: map[string][sha256.Size]byte{}}
+			for name, raw := range readCorpusFiles(path, c).coders {
+				ready.codersRead[name] = sha256.Sum256(raw)
+			}
 			ready.model = <-model
 		}
 		w.opts.Do(func() {
@@ -133,6 +177,10 @@ type loaded struct {
 	totals data.Totals
 	watch  *watcher // of the corpus' files, which adds a watch per folder
 	kept   *keptEdits
+	// codersRead are the digests of the coders' annotation files as the
+	// load read them (near enough: read again beside it), to tell a change
+	// by another program from a save of the session's.
+	codersRead map[string][sha256.Size]byte
 }
 
 // Corpus returns the corpus on display (nil before the first good load).
@@ -172,6 +220,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.remember(path)
 		w.watch.stop()
 		w.watch = ready.watch
+		w.codersRead = ready.codersRead
 		w.Canvas().Focus(w.timeline)
 		if ready.kept != nil {
 			w.offerRestore(*ready.kept)

@@ -281,7 +281,8 @@ func (w *MainWindow) rejectSuggestion() {
 		return
 	}
 	var line int
-	w.applyEdit(fmt.Sprintf("reject %s for %s", safetext.Quote(placed.Quote, 40), safetext.Clip(sg.Topic.Label, maxShown)),
+	placed.File = w.coderFile()
+	w.applyEditIn(placed.File, fmt.Sprintf("reject %s for %s", safetext.Quote(placed.Quote, 40), safetext.Clip(sg.Topic.Label, maxShown)),
 		func(b []byte) ([]byte, error) {
 			out, at, err := edit.AddRejection(b, placed)
 			line = at

@@ -13,6 +13,7 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"sync"
@@ -122,9 +123,10 @@ type MainWindow struct {
 	phraseEntry      *searchEntry // the phrase trends' phrases
 	phrases          string       // as last drawn, for export
 	phrasesByMeeting bool
-	keyness          keynessTab        // the keyness tab
-	agreement        agreementTab      // the agreement tab
-	rightPanel       fyne.CanvasObject // the spans and sources, which fold away
+	keyness          keynessTab                   // the keyness tab
+	agreement        agreementTab                 // the agreement tab
+	codersRead       map[string][sha256.Size]byte // the coders' files as loaded (loaded.codersRead)
+	rightPanel       fyne.CanvasObject            // the spans and sources, which fold away
 }
 
 // NewMainWindow builds the window and starts loading the corpus.

@@ -105,14 +105,17 @@ func Changes(read, now *data.Corpus) ([]Change, error) {
 	// Annotations by span: what is left over on either side was removed
 	// or added; one left over on both sides at one span changed topic.
 	before := map[spanKey][]*data.Annotation{}
+	// The coders' annotation files are not re-applied, they are kept
+	// whole: each is the coder's alone, and changes on disk only with
+	// the corpus file's edits.
 	for _, a := range read.Annotations {
-		if a.Source != nil && a.Topic != nil {
+		if a.Source != nil && a.Topic != nil && a.File == "" {
 			before[keyOf(a)] = append(before[keyOf(a)], a)
 		}
 	}
 	var added []*data.Annotation
 	for _, a := range now.Annotations {
-		if a.Source == nil || a.Topic == nil {
+		if a.Source == nil || a.Topic == nil || a.File != "" {
 			continue
 		}
 		k := keyOf(a)
@@ -256,7 +259,14 @@ type Failure struct {
 // on the corpus the one before left (loaded again), so its lines are
 // right.
 func Reapply(path string, disk []byte, changes []Change) ([]byte, []Change, []Failure, error) {
-	c, err := Load(path, disk)
+	return ReapplyEdited(path, disk, nil, changes)
+}
+
+// ReapplyEdited is Reapply on a corpus whose coders' annotation files
+// named in edited (by the path the corpus lists) hold the bytes given
+// there: the edits kept of those files.
+func ReapplyEdited(path string, disk []byte, edited map[string][]byte, changes []Change) ([]byte, []Change, []Failure, error) {
+	c, err := LoadEdited(path, disk, edited)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("the file on disk does not load: %w", err)
 	}
@@ -267,7 +277,7 @@ func Reapply(path string, disk []byte, changes []Change) ([]byte, []Change, []Fa
 		out, err := apply(c, raw, ch)
 		if err == nil {
 			var next *data.Corpus
-			if next, err = Load(path, out); err == nil {
+			if next, err = LoadEdited(path, out, edited); err == nil {
 				raw, c = out, next
 				done = append(done, ch)
 				continue

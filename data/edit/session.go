@@ -272,6 +272,16 @@ func (snap Snapshot) Changed() []string {
 	return out
 }
 
+// Files lists the snapshot's files, the corpus file ("") first.
+func (snap Snapshot) Files() []string {
+	out := make([]string, 0, len(snap.now))
+	for name := range snap.now {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // File is one file of the snapshot, as read and as edited.
 func (snap Snapshot) File(name string) (read, now []byte) { return snap.read[name], snap.now[name] }
 
@@ -299,3 +309,14 @@ func (s *Session) MarkSaved(snap Snapshot, names ...string) {
 // ErrChangedOnDisk is a save's error when the file is no longer what was
 // read: another program (an editor, a git pull) changed it.
 var ErrChangedOnDisk = errors.New("the corpus file changed on disk since it was read; nothing was written")
+
+// FileChangedError is a save's error when a coder's annotation file is no
+// longer what was read; it is an ErrChangedOnDisk.
+type FileChangedError struct{ File string }
+
+func (e *FileChangedError) Error() string {
+	return e.File + " changed on disk since it was read; nothing was written"
+}
+
+// Unwrap makes the error an ErrChangedOnDisk.
+func (e *FileChangedError) Unwrap() error { return ErrChangedOnDisk }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -155,6 +156,9 @@ func MergeTopic(raw []byte, c *data.Corpus, from, into string) ([]byte, error) {
 	if c.Topic(into) == nil || from == into {
 		return nil, fmt.Errorf("there is no other topic %q to merge into", into)
 	}
+	if err := inCodersFiles(c, from); err != nil {
+		return nil, err
+	}
 	out := raw
 	var err error
 	for _, a := range c.Annotations {
@@ -172,6 +176,9 @@ func MergeTopic(raw []byte, c *data.Corpus, from, into string) ([]byte, error) {
 
 // DeleteTopic returns the file without topic id and its annotations.
 func DeleteTopic(raw []byte, c *data.Corpus, id string) ([]byte, error) {
+	if err := inCodersFiles(c, id); err != nil {
+		return nil, err
+	}
 	out := raw
 	for i := len(c.Annotations) - 1; i >= 0; i-- { // from the end: earlier lines stay put
 		if a := c.Annotations[i]; a.Topic != nil && a.Topic.ID == id {
@@ -186,6 +193,27 @@ func DeleteTopic(raw []byte, c *data.Corpus, id string) ([]byte, error) {
 		return nil, err
 	}
 	return removeTopicItem(out, id)
+}
+
+// inCodersFiles is an error when annotations of topic id lie in coders'
+// annotation files, which an edit of the corpus file does not reach: the
+// topic would be gone from under them.
+func inCodersFiles(c *data.Corpus, id string) error {
+	in := map[string]int{}
+	for _, a := range c.Annotations {
+		if a.Topic != nil && a.Topic.ID == id && a.File != "" {
+			in[a.File]++
+		}
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	var files []string
+	for f, n := range in {
+		files = append(files, fmt.Sprintf("%d in %s", n, f))
+	}
+	slices.Sort(files)
+	return fmt.Errorf("coders' files hold annotations of the topic %q (%s): retopic or remove those in their files first", id, strings.Join(files, ", "))
 }
 
 func removeTopicItem(raw []byte, id string) ([]byte, error) {

@@ -147,7 +147,7 @@ func WriteSnapshot(path string, snap Snapshot, want *data.Corpus, write func(str
 			if name == "" {
 				return nil, ErrChangedOnDisk
 			}
-			return nil, fmt.Errorf("%s: %w", name, ErrChangedOnDisk)
+			return nil, &FileChangedError{File: name}
 		}
 		targets[name] = target
 	}
