@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -262,8 +263,18 @@ func (w *MainWindow) compareCoders() {
 // show puts a report (nil: none) in the table and the list.
 func (g *agreementTab) show(rep *agreement.Report) {
 	g.report, g.rows = rep, nil
+	silent := 0 // topics nobody coded in the sources compared
 	if rep != nil {
-		g.rows = export.AgreementRows(rep)
+		for _, r := range export.AgreementRows(rep) {
+			// Agreement on a topic nobody used is agreement on silence: a
+			// wall of 1.000 that hides the topics that tell. The export
+			// keeps every row.
+			if r.Scope == "topic" && r.Coded == 0 {
+				silent++
+				continue
+			}
+			g.rows = append(g.rows, r)
+		}
 	}
 	g.table.UnselectAll()
 	g.table.Refresh()
@@ -284,8 +295,12 @@ func (g *agreementTab) show(rep *agreement.Report) {
 		if r := g.rows[0]; r.Alpha != nil {
 			alpha = "α " + export.Figure(r.Alpha)
 		}
-		g.note.SetText(fmt.Sprintf("%s · %s · %ss of %s coded by two of them or more (a coder who coded nothing in a source is missing there)",
-			alpha, safetext.Clip(strings.Join(rep.Coders, ", "), maxShown), rep.Unit, safetext.Plural(rep.Sources, "source")))
+		note := fmt.Sprintf("%s · %s · %ss of %s coded by two of them or more", alpha, safetext.Clip(strings.Join(rep.Coders, ", "), maxShown),
+			rep.Unit, safetext.Plural(rep.Sources, "source"))
+		if silent > 0 {
+			note += fmt.Sprintf(" · %s nobody coded there left out (Ctrl+E exports every row)", safetext.Plural(silent, "topic"))
+		}
+		g.note.SetText(note)
 	}
 }
 
@@ -314,7 +329,7 @@ func (w *MainWindow) openDisagreement(i widget.ListItemID) {
 	d := g.report.Disagreements[i]
 	var spans []*data.Annotation
 	for _, a := range d.Source.Annotations {
-		if a.Topic == d.Topic && a.Anchor.ByteStart < d.ByteEnd && a.Anchor.ByteEnd > d.ByteStart {
+		if a.Topic == d.Topic && a.Anchor.ByteStart < d.ByteEnd && a.Anchor.ByteEnd > d.ByteStart && slices.Contains(g.report.Coders, a.Coder) {
 			spans = append(spans, a)
 		}
 	}

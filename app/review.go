@@ -332,6 +332,7 @@ func (w *MainWindow) stopReview() {
 	r.active, r.items, r.at = false, nil, 0
 	r.bar.Hide()
 	w.status.SetText("Review ended.")
+	w.event("review-ended", "")
 }
 
 // reviewFollows shows the review's passage again after the corpus shown

@@ -64,12 +64,17 @@ func NewSidebar(state *State, keys windowKeys, tips *tipLayer) *Sidebar {
 		s.state.SetHiddenTopics(ids)
 	}, keys)
 	years := container.NewGridWithColumns(2, s.from, s.to)
-	s.body = container.NewBorder(
-		container.NewVBox(s.summary, widget.NewSeparator(),
-			container.NewBorder(nil, nil, widget.NewLabelWithStyle("Topics", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(all, none))),
-		container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle("Years", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), years,
-			widget.NewLabelWithStyle("Meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.kinds, s.coders),
-		nil, nil, container.NewVScroll(s.topics))
+	// The topics and the other filters share the height, each part
+	// scrolling: many meeting kinds or coders never squeeze the topics
+	// out, and the user can move the line between them.
+	topics := container.NewBorder(
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Topics", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(all, none)),
+		nil, nil, nil, container.NewVScroll(s.topics))
+	filters := container.NewVScroll(container.NewVBox(widget.NewLabelWithStyle("Years", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), years,
+		widget.NewLabelWithStyle("Meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.kinds, s.coders))
+	split := container.NewVSplit(topics, filters)
+	split.SetOffset(0.58)
+	s.body = container.NewBorder(container.NewVBox(s.summary, widget.NewSeparator()), nil, nil, nil, split)
 	state.Listen(func(c Change) {
 		if c&FiltersChanged != 0 {
 			s.sync()

@@ -40,6 +40,7 @@ type FigureRow struct {
 	ID        string   `json:"id"`    // the topic's id or the year; empty overall
 	Label     string   `json:"label"`
 	Units     int      `json:"units"`
+	Coded     int      `json:"coded"` // units some coder coded: none, and agreement is on silence alone
 	Percent   *float64 `json:"percent"`
 	Kappa     *float64 `json:"kappa"`
 	Alpha     *float64 `json:"alpha"`
@@ -57,7 +58,7 @@ func AgreementRows(rep *agreement.Report) []FigureRow {
 			x = math.Round(x*1000) / 1000
 			return &x
 		}
-		return FigureRow{scope, id, label, f.Units, num(f.Percent), num(f.Kappa), num(f.Alpha), num(f.AlphaLow), num(f.AlphaHigh)}
+		return FigureRow{scope, id, label, f.Units, f.Coded, num(f.Percent), num(f.Kappa), num(f.Alpha), num(f.AlphaLow), num(f.AlphaHigh)}
 	}
 	rows := []FigureRow{row("overall", "", "Overall", rep.Overall)}
 	for _, t := range rep.Topics {

@@ -17,7 +17,9 @@ cleanup() {
   true
 }
 trap cleanup EXIT
-fail() { echo "e2e: FAIL: $*" >&2; echo "--- events:" >&2; cat "$out/events.log" >&2 || true; exit 1; }
+# The events first, the failure last: a log cut to its tail still says
+# what failed.
+fail() { echo "--- events:" >&2; tail -n 60 "$out/events.log" >&2 || true; echo "e2e: FAIL: $*" >&2; exit 1; }
 step() { echo "e2e: $*"; }
 
 # A copy of the built-in corpus, so the test can break it on disk; a home
@@ -324,8 +326,11 @@ wait_event '^saved path=".*review/scm.yaml"' 5
 [ "$(grep -c '^  - {source: .*topic: space, .*created:' "$tmp/review/scm.yaml")" -ge 3 ] || fail "the two accepted and the rejected passage were not written"
 grep -q 'rejections:' "$tmp/review/scm.yaml" && [ "$(sed -n '/^rejections:/,$p' "$tmp/review/scm.yaml" | grep -c 'topic: space,')" -eq 1 ] || fail "the rejection is not in the rejections list"
 "$bin" suggest "$tmp/review/scm.yaml" --topic space --format json | python3 -c 'import json,sys; rows=json.load(sys.stdin); sys.exit(0 if rows else 1)' || fail "no suggestions left to check"
+# The review ends first: its keys are letters, and the phrases are typed.
+key Escape
+wait_event '^review-ended' 5
 key ctrl+5
-sleep 0.3
+sleep 1
 xdotool type --window "$win" --delay 20 "space, cyber*"
 key Return
 wait_event '^chart-drawn chart=phrase-trends first-cell=' 10
@@ -335,6 +340,53 @@ wait_event '^chart-cell chart=phrase-trends cell=".*" spans=0 topics= matches=[1
 sleep 0.5
 shot 27-phrase-trend-point
 quit "review"
+
+step "two coders' files: their work in the sidebar, the agreement table, a disagreement opened at its text"
+# A copy of the built-in corpus whose coding two coders do again, each in
+# a file of their own, through annotate; the audit's coder name is dropped,
+# so the two are the corpus' only coders.
+mkdir -p "$tmp/team/coding"
+cp -r assets/corpus/sources "$tmp/team/"
+sed 's/, coder: audit//' assets/corpus/scm.yaml >"$tmp/team/scm.yaml"
+printf 'annotation_files: [coding/alice.yaml, coding/bob.yaml]\n' >>"$tmp/team/scm.yaml"
+printf 'coder: alice\nannotations: []\n' >"$tmp/team/coding/alice.yaml"
+printf 'coder: bob\nannotations: []\n' >"$tmp/team/coding/bob.yaml"
+team_code() {
+  "$bin" annotate "$tmp/team/scm.yaml" add --coder "$1" --source afps-2012-10-24 --topic "$2" --quote "$3" >/dev/null ||
+    fail "annotate as $1: $2 $3"
+}
+team_code alice space "strengthen their cooperation in space and cyberspace"
+team_code alice cyber "strengthen their cooperation in space and cyberspace"
+team_code alice space "bilateral military space cooperation"
+team_code alice cyber "stays ahead of the cyber threat"
+team_code alice global-security "stabilization and reconstruction efforts"
+team_code bob space "strengthen their cooperation in space and cyberspace"
+team_code bob space "bilateral military space cooperation"
+team_code bob cyber "protection of space and cyberspace domains"
+team_code bob defense-commitment "stands fully committed to South Korea’s security"
+team_code bob global-security "stabilization and reconstruction efforts"
+"$bin" validate "$tmp/team/scm.yaml" 2>&1 | grep -q "0 errors, 0 warnings" || fail "the team corpus: $("$bin" validate "$tmp/team/scm.yaml" 2>&1 | tail -n 3)"
+[ "$(grep -c 'quote:' "$tmp/team/coding/alice.yaml")" -eq 5 ] && [ "$(grep -c 'quote:' "$tmp/team/coding/bob.yaml")" -eq 5 ] ||
+  fail "the coders' work is not in their files"
+"$bin" agreement "$tmp/team/scm.yaml" --coders alice,bob >"$out/agreement.txt" || fail "agreement: $(cat "$out/agreement.txt")"
+grep -q "Agreement of alice, bob on the sentences of 1 source" "$out/agreement.txt" || fail "agreement: $(head -n 5 "$out/agreement.txt")"
+launch "$tmp/team/scm.yaml"
+xdotool windowfocus --sync "$win"
+wait_event '^loaded .*team/scm.yaml.* ok=true ' 10
+key ctrl+t Right Right
+wait_event '^selected meeting=scm-44 ' 5
+shot 28-two-coders
+key ctrl+7
+wait_event '^agreement coders=alice,bob unit=sentence sources=1 ' 10
+disagreements=$(grep -Eo '^agreement coders=alice,bob .* disagreements=[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.*disagreements=//')
+[ "$disagreements" -ge 3 ] || fail "the agreement tab lists $disagreements disagreements"
+shot 29-agreement-table
+xy=$(grep -Eo '^agreement coders=alice,bob .* first-row=[0-9]+,[0-9]+' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1 | sed 's/.*first-row=//')
+xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1
+wait_event '^disagreement-opened source=afps-2012-10-24 topic=[a-z-]+ start=[0-9]+ end=[0-9]+ coded=[a-z,]+ not=[a-z,]+ spans=[1-9]' 5
+sleep 0.5
+shot 30-disagreement-opened
+quit "team"
 
 step "a corpus from documents: new, two topics, a meeting known to the month, an EUC-KR page, a PDF and a Word file imported in the window (and the same from the command line), a PDF passage coded"
 rm -f "$XDG_CONFIG_HOME"/fyne/*/preferences.json

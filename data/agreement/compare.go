@@ -52,6 +52,7 @@ type Figures struct {
 	// Units are the pairable units: coded by two coders or more. Overall,
 	// a unit counts once for each topic.
 	Units   int
+	Coded   int     // the units one coder or more coded with the topic
 	Percent float64 // the share of pairs of coders that agree
 	// Kappa is Cohen's kappa, for two coders only (NaN otherwise).
 	Kappa float64
@@ -175,7 +176,7 @@ func Compare(ctx context.Context, c *data.Corpus, o Options) (*Report, error) {
 	}
 	two := len(o.Coders) == 2
 	figures := func(t tally, p pairTally, seed int64) Figures {
-		f := Figures{Units: t.units(), Percent: t.percent(), Alpha: t.alpha(), Kappa: math.NaN()}
+		f := Figures{Units: t.units(), Coded: t.coded(), Percent: t.percent(), Alpha: t.alpha(), Kappa: math.NaN()}
 		f.AlphaLow, f.AlphaHigh = t.interval(resamples, seed)
 		if two {
 			f.Kappa = p.kappa()

@@ -113,6 +113,17 @@ func (t *tally) merge(o tally) {
 	}
 }
 
+// coded is the number of pairable units some coder coded (yes).
+func (t tally) coded() int {
+	n := 0
+	for _, c := range t {
+		if c.k > 0 {
+			n += c.n
+		}
+	}
+	return n
+}
+
 // units is the number of pairable units.
 func (t tally) units() int {
 	n := 0
