@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -27,7 +28,9 @@ import (
 // per topic and per year, alpha drawn as a bar in its row so the years and
 // topics the coding is weakest on stand out. Beside the table, the
 // disagreements: a row opens its unit, boxed, in its source, and lists the
-// coders' spans there.
+// coders' spans there. The merge view lists instead the places two coders
+// coded differently (other topics, other extents): what a merge of their
+// work settles.
 
 // agreementTab is the tab's widgets and its last comparison.
 type agreementTab struct {
@@ -40,6 +43,8 @@ type agreementTab struct {
 	list     *widget.List
 	listHead *widget.Label
 	report   *agreement.Report
+	places   []agreement.Difference // the merge view's
+	merge    *keySelect             // what the list shows: disagreements or places
 	rows     []export.FigureRow
 	runs     int // comparisons started; only the newest is shown
 	cancel   context.CancelFunc
@@ -91,20 +96,40 @@ func (w *MainWindow) agreementPanel() fyne.CanvasObject {
 	g.listHead = widget.NewLabelWithStyle("Disagreements", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	g.list = widget.NewList(
 		func() int {
-			if g.report == nil {
+			switch {
+			case g.report == nil:
 				return 0
+			case g.mergeView():
+				return len(g.places)
 			}
 			return len(g.report.Disagreements)
 		},
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if g.report != nil && i < len(g.report.Disagreements) {
+			switch {
+			case g.report == nil:
+			case g.mergeView() && i < len(g.places):
+				o.(*widget.Label).SetText(placeLine(g.places[i]))
+			case !g.mergeView() && i < len(g.report.Disagreements):
 				o.(*widget.Label).SetText(disagreementLine(g.report.Disagreements[i]))
 			}
 		})
-	g.list.OnSelected = w.openDisagreement
+	g.list.OnSelected = func(i widget.ListItemID) {
+		if g.mergeView() {
+			w.openPlace(i)
+		} else {
+			w.openDisagreement(i)
+		}
+	}
+	g.merge = newKeySelect([]string{listDisagreements, listPlaces}, func(string) {
+		g.list.UnselectAll()
+		g.list.Refresh()
+		g.list.ScrollToTop()
+		g.showListHead()
+	}, w.windowKey)
+	g.merge.Selected = listDisagreements
 	form := container.NewHBox(widget.NewLabel("Coders"), g.coders, widget.NewLabel("on"), g.unit)
-	split := container.NewHSplit(g.table, container.NewBorder(g.listHead, nil, nil, nil, g.list))
+	split := container.NewHSplit(g.table, container.NewBorder(container.NewBorder(nil, nil, nil, g.merge, g.listHead), nil, nil, nil, g.list))
 	split.SetOffset(0.62)
 	return container.NewBorder(container.NewVBox(container.NewHScroll(form), g.note), nil, nil, nil, split)
 }
@@ -150,6 +175,48 @@ func (g *agreementTab) fillCell(id widget.TableCellID, cell *figureBar) {
 	default:
 		cell.set(strconv.Itoa(r.Units), -1, fyne.TextAlignTrailing, false)
 	}
+}
+
+// What the list beside the table shows.
+const (
+	listDisagreements = "by unit"
+	listPlaces        = "merge view"
+)
+
+// mergeView reports whether the list shows the places coded differently.
+func (g *agreementTab) mergeView() bool { return g.merge != nil && g.merge.Selected == listPlaces }
+
+// showListHead names what the list holds.
+func (g *agreementTab) showListHead() {
+	switch {
+	case g.report == nil:
+		g.listHead.SetText("Disagreements")
+	case g.mergeView():
+		g.listHead.SetText(fmt.Sprintf("Coded differently (%d)", len(g.places)))
+	default:
+		g.listHead.SetText(fmt.Sprintf("Disagreements (%d)", len(g.report.Disagreements)))
+	}
+}
+
+// placeLine names a place coded differently: what each coder gave it, its
+// text, its source.
+func placeLine(d agreement.Difference) string {
+	var parts []string
+	for _, name := range d.Coders {
+		var topics []string
+		for _, a := range d.Annotations {
+			if a.Coder == name && !slices.Contains(topics, a.Topic.Label) {
+				topics = append(topics, safetext.Clip(a.Topic.Label, 30))
+			}
+		}
+		parts = append(parts, safetext.Clip(name, 30)+": "+strings.Join(topics, ", "))
+	}
+	how := strings.Join(parts, "; ")
+	if d.SameTopics {
+		how += " (other extents)"
+	}
+	quote := strings.Join(strings.Fields(d.Source.Text[d.ByteStart:d.ByteEnd]), " ")
+	return fmt.Sprintf("%s — “%s” (%s)", how, safetext.ClipMiddle(quote, 160), safetext.Clip(d.Source.Title, 40))
 }
 
 // disagreementLine names a disagreement in one line: topic, who coded the
@@ -243,6 +310,10 @@ func (w *MainWindow) compareCoders() {
 	g.note.SetText("Comparing " + safetext.Clip(strings.Join(req.Coders, ", "), maxShown) + "…")
 	go func() {
 		rep, err := agreement.Compare(ctx, c, agreement.Options{Coders: req.Coders, Unit: req.Unit})
+		var places []agreement.Difference
+		if err == nil {
+			places, err = agreement.Differences(ctx, c, req.Coders)
+		}
 		w.opts.Do(func() {
 			if generation != g.runs || c != w.corpus {
 				return
@@ -254,6 +325,7 @@ func (w *MainWindow) compareCoders() {
 				g.note.SetText("Not compared: " + err.Error())
 				return
 			}
+			g.places = places
 			g.show(rep)
 			w.agreementShownEvent(rep)
 		})
@@ -282,11 +354,10 @@ func (g *agreementTab) show(rep *agreement.Report) {
 	g.list.UnselectAll()
 	g.list.Refresh()
 	g.list.ScrollToTop()
-	g.listHead.SetText("Disagreements")
+	g.showListHead()
 	if rep == nil {
 		return
 	}
-	g.listHead.SetText(fmt.Sprintf("Disagreements (%d) · a row opens its text", len(rep.Disagreements)))
 	switch {
 	case rep.Sources == 0:
 		g.note.SetText("No source was coded by two of these coders: there is nothing to compare.")
@@ -315,8 +386,8 @@ func (w *MainWindow) agreementShownEvent(rep *agreement.Report) {
 	if r := w.agreement.rows[0]; r.Alpha != nil {
 		alpha = export.Figure(r.Alpha)
 	}
-	w.event("agreement", "coders=%s unit=%s sources=%d units=%d alpha=%s disagreements=%d first-row=%d,%d",
-		strings.Join(rep.Coders, ","), rep.Unit, rep.Sources, rep.Overall.Units, alpha, len(rep.Disagreements), int(at.X)+60, int(at.Y)+18)
+	w.event("agreement", "coders=%s unit=%s sources=%d units=%d alpha=%s disagreements=%d places=%d first-row=%d,%d",
+		strings.Join(rep.Coders, ","), rep.Unit, rep.Sources, rep.Overall.Units, alpha, len(rep.Disagreements), len(w.agreement.places), int(at.X)+60, int(at.Y)+18)
 }
 
 // openDisagreement lists the coders' spans of the topic that meet the
@@ -339,6 +410,21 @@ func (w *MainWindow) openDisagreement(i widget.ListItemID) {
 	w.selectPassage(textmatch.Match{Source: d.Source, Field: textmatch.InText, Start: d.Start, End: d.End, ByteStart: d.ByteStart, ByteEnd: d.ByteEnd})
 	w.event("disagreement-opened", "source=%s topic=%s start=%d end=%d coded=%s not=%s spans=%d", d.Source.ID, d.Topic.ID, d.Start, d.End,
 		strings.Join(d.Coded, ","), strings.Join(d.NotCoded, ","), len(spans))
+}
+
+// openPlace lists a place's annotations, each with its coder, and opens the
+// place boxed in its source.
+func (w *MainWindow) openPlace(i widget.ListItemID) {
+	g := &w.agreement
+	if i < 0 || i >= len(g.places) {
+		return
+	}
+	d := g.places[i]
+	w.state.SetListing(Listing{Title: "Coded differently · " + safetext.Clip(strings.Join(d.Coders, ", "), 60), Annotations: d.Annotations})
+	start := utf8.RuneCountInString(d.Source.Text[:d.ByteStart])
+	w.selectPassage(textmatch.Match{Source: d.Source, Field: textmatch.InText, Start: start, End: start + utf8.RuneCountInString(d.Source.Text[d.ByteStart:d.ByteEnd]),
+		ByteStart: d.ByteStart, ByteEnd: d.ByteEnd})
+	w.event("place-opened", "source=%s start=%d coders=%s spans=%d", d.Source.ID, start, strings.Join(d.Coders, ","), len(d.Annotations))
 }
 
 // agreementShown reports whether the agreement tab is the one chosen.

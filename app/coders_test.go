@@ -230,9 +230,7 @@ func TestEditsGoToTheCodersOwnFiles(t *testing.T) {
 		t.Errorf("dirty files %q", got)
 	}
 	abs, _ := filepath.Abs(filepath.Join(dir, "coding", "alice.yaml"))
-	if _, ok := journal.Read(abs); !ok {
-		t.Error("alice's edit is not journaled")
-	}
+	w.ui.pumpUntil(t, "alice's edit journaled", func() bool { _, ok := journal.Read(abs); return ok }) // written beside the follow
 	w.Undo()
 	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Annotations) == 4 })
 	w.Redo()
@@ -280,5 +278,33 @@ func TestEditsGoToTheCodersOwnFiles(t *testing.T) {
 	// corpus file alone.
 	if _, err := edit.DeleteTopic(before, c, "cyber"); err == nil || !strings.Contains(err.Error(), "coders' files hold annotations") {
 		t.Errorf("deleting a topic the coders use: %v", err)
+	}
+}
+
+// The merge view lists the places two coders coded differently; a row
+// lists both coders' annotations there and opens the place in its source.
+func TestMergeViewListsPlacesCodedDifferently(t *testing.T) {
+	dir, path := writeTeam(t)
+	os.WriteFile(filepath.Join(dir, "coding", "alice.yaml"), []byte("coder: alice\nannotations:\n  - {source: s1, topic: cyber, quote: Cyber is old}\n  - {source: s1, topic: cyber, quote: Both matter to}\n"), 0o644)
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
+	w.chartTabs.SelectIndex(len(w.charts) + 1)
+	w.ui.pumpUntil(t, "the comparison", func() bool { return strings.Contains(w.events.String(), "agreement coders=alice,bob ") })
+	g := &w.agreement
+	if len(g.places) != 1 || !strings.Contains(w.events.String(), " places=1 ") {
+		t.Fatalf("%d places", len(g.places))
+	}
+	g.merge.SetSelected(listPlaces)
+	if g.listHead.Text != "Coded differently (1)" || g.list.Length() != 1 {
+		t.Errorf("the merge view's head %q, %d rows", g.listHead.Text, g.list.Length())
+	}
+	if line := placeLine(g.places[0]); !strings.HasPrefix(line, "alice: Cyber; bob: Space — “Both matter to”") {
+		t.Errorf("the row: %q", line)
+	}
+	g.list.Select(0)
+	if l := w.state.Listing(); len(l.Annotations) != 2 || l.Annotations[0].Coder == l.Annotations[1].Coder {
+		t.Errorf("the place lists %d spans", len(l.Annotations))
+	}
+	if w.selected.source == nil || w.selected.source.Text[w.selected.start:w.selected.end] != "Both matter to" {
+		t.Errorf("the place is not selected in its source: %+v", w.selected)
 	}
 }

@@ -51,7 +51,10 @@ func runAgreement(env Env, args []string) int {
 	}
 	switch *format {
 	case "json":
-		err = writeAgreementJSON(env, rep)
+		var places []agreement.Difference
+		if places, err = agreement.Differences(context.Background(), c, names); err == nil {
+			err = writeAgreementJSON(env, rep, places)
+		}
 	case "csv":
 		err = writeAgreementCSV(env, rep)
 	default:
@@ -74,17 +77,43 @@ type disagreementRow struct {
 	Quote    string   `json:"quote"`
 }
 
-func writeAgreementJSON(env Env, rep *agreement.Report) error {
+// placeRow is a place coded differently as json lists it, with each
+// coder's annotations there (offsets in code points).
+type placeRow struct {
+	Source      string      `json:"source"`
+	Coders      []string    `json:"coders"`
+	SameTopics  bool        `json:"same_topics"`
+	Annotations []placeSpan `json:"annotations"`
+}
+
+type placeSpan struct {
+	Coder string `json:"coder"`
+	Topic string `json:"topic"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	File  string `json:"file,omitempty"`
+	Quote string `json:"quote"`
+}
+
+func writeAgreementJSON(env Env, rep *agreement.Report, places []agreement.Difference) error {
 	out := struct {
 		Coders        []string           `json:"coders"`
 		Unit          string             `json:"unit"`
 		Sources       int                `json:"sources"`
 		Figures       []export.FigureRow `json:"figures"`
 		Disagreements []disagreementRow  `json:"disagreements"`
-	}{rep.Coders, rep.Unit.String(), rep.Sources, export.AgreementRows(rep), []disagreementRow{}}
+		Places        []placeRow         `json:"places"` // coded differently by two coders or more: the merge view
+	}{rep.Coders, rep.Unit.String(), rep.Sources, export.AgreementRows(rep), []disagreementRow{}, []placeRow{}}
 	for _, d := range rep.Disagreements {
 		out.Disagreements = append(out.Disagreements, disagreementRow{d.Source.ID, d.Topic.ID, d.Start, d.End, d.Coded, d.NotCoded,
 			d.Source.Text[d.ByteStart:d.ByteEnd]})
+	}
+	for _, p := range places {
+		row := placeRow{Source: p.Source.ID, Coders: p.Coders, SameTopics: p.SameTopics}
+		for _, a := range p.Annotations {
+			row.Annotations = append(row.Annotations, placeSpan{a.Coder, a.Topic.ID, a.Anchor.Start, a.Anchor.End, a.File, a.Text()})
+		}
+		out.Places = append(out.Places, row)
 	}
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err == nil {

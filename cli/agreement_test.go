@@ -47,9 +47,15 @@ func TestAgreementCommand(t *testing.T) {
 		Disagreements []struct {
 			Quote string `json:"quote"`
 		} `json:"disagreements"`
+		Places []struct {
+			Coders []string `json:"coders"`
+		} `json:"places"`
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 {
 		t.Fatalf("json: exit %d, %v\n%s", code, err, out)
+	}
+	if rep.Places == nil || len(rep.Places) != 0 || !strings.Contains(out, `"places": []`) {
+		t.Errorf("json: places %+v", rep.Places) // a and b never coded one place differently
 	}
 	if len(rep.Coders) != 3 || rep.Figures[0].Kappa != nil || rep.Figures[0].Alpha == nil || *rep.Figures[0].Alpha != 0.281 || len(rep.Disagreements) != 4 {
 		t.Errorf("json: %+v", rep)

@@ -65,4 +65,12 @@ func BenchmarkAgreement4Coders100k(b *testing.B) {
 			}
 		}
 	})
+	// The merge view's places, which the window finds beside the figures.
+	b.Run("differences", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Differences(context.Background(), c, []string{"a", "b", "c", "d"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
