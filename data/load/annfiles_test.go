@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 )
@@ -133,4 +134,53 @@ func TestAnnotationFileLinkLeadingOut(t *testing.T) {
 	if c := (&data.Corpus{Path: path, AnnotationFiles: []data.AnnotationFile{{Path: "coding/bob.yaml"}}}); !slices.Contains(c.Files(), filepath.Join(dir, "coding", "bob.yaml")) {
 		t.Errorf("Files() = %q", c.Files())
 	}
+}
+
+// FuzzAnnotationFile loads a corpus whose coder's file is arbitrary: no
+// panic, no hang; every problem is placed in one of the two files; a
+// corpus that loads holds only the coder's annotations from that file,
+// each inside its text, and the corpus edited with that file as it is
+// (LoadEdited's path) loads the same.
+func FuzzAnnotationFile(f *testing.F) {
+	f.Add(aliceFile)
+	f.Add(bobFile)
+	f.Add("coder: x\nannotations: []\n")
+	f.Add("coder: [a]\nannotations: {a: 1}\n")
+	f.Add("coder: x\nannotations:\n  - {source: s1, topic: space, quote: space cooperation, coder: y}\n")
+	f.Add("a: &a [*a, *a]\n")
+	f.Add("---\ncoder: x\n---\ncoder: y\n")
+	corpus := baseCorpus + "annotation_files: [coding/x.yaml]\n"
+	f.Fuzz(func(t *testing.T, file string) {
+		fsys := fstest.MapFS{"c.yaml": {Data: []byte(corpus)}, "s1.txt": {Data: []byte(baseText)}, "coding/x.yaml": {Data: []byte(file)}}
+		c, ps, err := FS(fsys, "c.yaml", "c.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (c == nil) != ps.HasErrors() {
+			t.Fatalf("corpus %v with errors %v", c != nil, ps.HasErrors())
+		}
+		for _, p := range ps {
+			if p.Message == "" || (p.File != "c.yaml" && p.File != "coding/x.yaml") {
+				t.Fatalf("a problem out of place: %+v", p)
+			}
+		}
+		res, err := Read(fsys, "c.yaml", "c.yaml", Options{AnnotationFiles: map[string][]byte{"coding/x.yaml": []byte(file)}})
+		if err != nil || !slices.Equal(res.Problems, ps) {
+			t.Fatalf("the edited path: %v\n%s\nwant\n%s", err, res.Problems, ps)
+		}
+		if c == nil {
+			return
+		}
+		for _, a := range c.Annotations {
+			if a.File == "" {
+				continue
+			}
+			if a.File != "coding/x.yaml" || len(c.AnnotationFiles) != 1 || a.Coder != c.AnnotationFiles[0].Coder {
+				t.Fatalf("annotation of %q in %q", a.Coder, a.File)
+			}
+			if a.Anchor.ByteStart < 0 || a.Anchor.ByteEnd > len(a.Source.Text) || a.Anchor.ByteStart > a.Anchor.ByteEnd {
+				t.Fatalf("span %d–%d outside a text of %d bytes", a.Anchor.ByteStart, a.Anchor.ByteEnd, len(a.Source.Text))
+			}
+		}
+	})
 }
