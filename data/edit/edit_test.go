@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -568,5 +569,76 @@ func TestAddToAnEmptyList(t *testing.T) {
 	}
 	if _, _, err := AddAt([]byte("annotations: [{source: s1, topic: space, quote: a}]\n"), newOne); !errors.Is(err, ErrNoList) {
 		t.Errorf("a flow list with items: %v", err)
+	}
+}
+
+// WriteSnapshot writes a coder's file beside the corpus file only when
+// it is what was read, is no link, and the edits load as shown; a refusal
+// writes no file at all, the corpus file included.
+func TestWriteSnapshotOfACodersFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	corpus := "corpus: {title: T, format: 1}\ntopics:\n  - {id: space, label: Space}\nmeetings:\n  - {id: m1, title: M, kind: SCM, date: 2020, sources: [s1]}\n" +
+		"sources:\n  - {id: s1, title: S, text: \"it's in space, said someone\"}\nannotation_files: [coding/a.yaml]\n"
+	coder := "coder: a\nannotations: []\n"
+	os.Mkdir(filepath.Join(dir, "coding"), 0o755)
+	os.WriteFile(path, []byte(corpus), 0o644)
+	file := filepath.Join(dir, "coding", "a.yaml")
+	os.WriteFile(file, []byte(coder), 0o644)
+	c, err := Load(path, []byte(corpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, an, err := Place(c, Annotation{Source: "s1", Topic: "space", Quote: "in space", Start: -1, Coder: "a", File: "coding/a.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSession([]byte(corpus))
+	s.Open("coding/a.yaml", []byte(coder))
+	var line int
+	s.ApplyTo("coding/a.yaml", "add", func(b []byte) ([]byte, error) {
+		out, at, err := AddAt(b, a)
+		line = at
+		return out, err
+	})
+	s.Apply("a comment", func(b []byte) ([]byte, error) { return append(b, "# checked\n"...), nil })
+	want := Added(c, a, an, line)
+	unchanged := func(what string) {
+		t.Helper()
+		if got, _ := os.ReadFile(file); string(got) != coder {
+			t.Errorf("%s: the coder's file was written", what)
+		}
+		if got, _ := os.ReadFile(path); string(got) != corpus {
+			t.Errorf("%s: the corpus file was written", what)
+		}
+	}
+	if _, err := WriteSnapshot(path, s.Snapshot(), c, nil); err == nil || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("against the corpus before the edit: %v", err)
+	}
+	unchanged("the wrong corpus")
+	os.WriteFile(file, []byte(coder+"# elsewhere\n"), 0o644)
+	var changed *FileChangedError
+	if _, err := WriteSnapshot(path, s.Snapshot(), want, nil); !errors.As(err, &changed) || changed.File != "coding/a.yaml" || !errors.Is(err, ErrChangedOnDisk) {
+		t.Errorf("a coder's file changed on disk: %v", err)
+	}
+	os.WriteFile(file, []byte(coder), 0o644)
+	unchanged("changed on disk")
+	os.Rename(file, file+".real")
+	os.Symlink("a.yaml.real", file)
+	if _, err := WriteSnapshot(path, s.Snapshot(), want, nil); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("a coder's file that is a link: %v", err)
+	}
+	os.Remove(file)
+	os.Rename(file+".real", file)
+	unchanged("a link")
+	written, err := WriteSnapshot(path, s.Snapshot(), want, nil)
+	if err != nil || !slices.Equal(written, []string{"coding/a.yaml", ""}) {
+		t.Fatalf("written %q, %v", written, err)
+	}
+	if got, _ := os.ReadFile(file); !strings.Contains(string(got), "quote: 'in space'") {
+		t.Errorf("the coder's file:\n%s", got)
+	}
+	if got, _ := os.ReadFile(path); !strings.HasSuffix(string(got), "# checked\n") {
+		t.Errorf("the corpus file:\n%s", got)
 	}
 }
