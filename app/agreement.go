@@ -45,6 +45,8 @@ type agreementTab struct {
 	report   *agreement.Report
 	places   []agreement.Difference // the merge view's
 	merge    *keySelect             // what the list shows: disagreements or places
+	view     *keySelect             // the table, or alpha per year as a chart
+	chart    *yearBars
 	rows     []export.FigureRow
 	runs     int // comparisons started; only the newest is shown
 	cancel   context.CancelFunc
@@ -128,8 +130,20 @@ func (w *MainWindow) agreementPanel() fyne.CanvasObject {
 		g.showListHead()
 	}, w.windowKey)
 	g.merge.Selected = listDisagreements
-	form := container.NewHBox(widget.NewLabel("Coders"), g.coders, widget.NewLabel("on"), g.unit)
-	split := container.NewHSplit(g.table, container.NewBorder(container.NewBorder(nil, nil, nil, g.merge, g.listHead), nil, nil, nil, g.list))
+	g.chart = newYearBars()
+	g.chart.Hide()
+	g.view = newKeySelect([]string{viewTable, viewYears}, func(choice string) {
+		if choice == viewYears {
+			g.table.Hide()
+			g.chart.Show()
+		} else {
+			g.chart.Hide()
+			g.table.Show()
+		}
+	}, w.windowKey)
+	g.view.Selected = viewTable
+	form := container.NewHBox(widget.NewLabel("Coders"), g.coders, widget.NewLabel("on"), g.unit, widget.NewLabel("as"), g.view)
+	split := container.NewHSplit(container.NewStack(g.table, g.chart), container.NewBorder(container.NewBorder(nil, nil, nil, g.merge, g.listHead), nil, nil, nil, g.list))
 	split.SetOffset(0.62)
 	return container.NewBorder(container.NewVBox(container.NewHScroll(form), g.note), nil, nil, nil, split)
 }
@@ -176,6 +190,12 @@ func (g *agreementTab) fillCell(id widget.TableCellID, cell *figureBar) {
 		cell.set(strconv.Itoa(r.Units), -1, fyne.TextAlignTrailing, false)
 	}
 }
+
+// How the figures show.
+const (
+	viewTable = "a table"
+	viewYears = "α per year"
+)
 
 // What the list beside the table shows.
 const (
@@ -351,6 +371,13 @@ func (g *agreementTab) show(rep *agreement.Report) {
 	g.table.UnselectAll()
 	g.table.Refresh()
 	g.table.ScrollToTop()
+	var years []export.FigureRow
+	for _, r := range g.rows {
+		if r.Scope == "year" {
+			years = append(years, r)
+		}
+	}
+	g.chart.set(years)
 	g.list.UnselectAll()
 	g.list.Refresh()
 	g.list.ScrollToTop()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -146,6 +147,21 @@ func TestAgreementTabComparesAndOpensADisagreement(t *testing.T) {
 	if len(g.report.Disagreements) != 4 {
 		t.Fatalf("%d disagreements", len(g.report.Disagreements))
 	}
+	g.view.SetSelected(viewYears)
+	if !g.chart.Visible() || g.table.Visible() || len(g.chart.rows) != 2 || g.chart.rows[0].Label != "2012" || g.chart.rows[1].Label != "2013" {
+		t.Errorf("alpha per year: chart shown %v, table shown %v, years %+v", g.chart.Visible(), g.table.Visible(), g.chart.rows)
+	}
+	g.chart.Resize(fyne.NewSize(400, 200))
+	bars := 0
+	for _, o := range test.LaidOutObjects(g.chart) {
+		if _, ok := o.(*canvas.Rectangle); ok {
+			bars++
+		}
+	}
+	if bars != 2 {
+		t.Errorf("%d bars drawn for two years", bars)
+	}
+	g.view.SetSelected(viewTable)
 	g.list.Select(0)
 	d := g.report.Disagreements[0]
 	if l := w.state.Listing(); len(l.Annotations) == 0 || !strings.Contains(l.Title, "coded") {
