@@ -868,13 +868,11 @@ func (w *MainWindow) save(then func()) {
 			case err != nil:
 				dialog.ShowError(fmt.Errorf("save %s: %w", filepath.Base(path), err), w)
 			default:
-				files := "" // the coders' files saved besides
+				var files []string // what was written, and that alone
 				for _, name := range written {
-					if name != "" {
-						files += ", " + name
-					}
+					files = append(files, besideCorpus(path, name))
 				}
-				w.status.SetText("Saved " + path + files + ".")
+				w.status.SetText("Saved " + strings.Join(files, ", ") + ".")
 				w.event("saved", "path=%q files=%q", path, strings.Join(written, ","))
 				if then != nil {
 					then()
