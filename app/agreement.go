@@ -76,22 +76,9 @@ func (w *MainWindow) agreementPanel() fyne.CanvasObject {
 	g.unit.Selected = units[0]
 	g.note = widget.NewLabel("")
 	g.note.Truncation = fyne.TextTruncateEllipsis
-	g.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(g.rows), len(agreementColumns) },
+	g.table = headedTable(agreementColumns, func() int { return len(g.rows) },
 		func() fyne.CanvasObject { return newFigureBar() },
 		func(id widget.TableCellID, o fyne.CanvasObject) { g.fillCell(id, o.(*figureBar)) })
-	g.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	}
-	g.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		if id.Row < 0 && id.Col >= 0 {
-			l.SetText(agreementColumns[id.Col])
-		} else {
-			l.SetText("")
-		}
-	}
-	g.table.ShowHeaderColumn = false
 	for c, width := range []float32{150, 196, 62, 56, 52} {
 		g.table.SetColumnWidth(c, width)
 	}

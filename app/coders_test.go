@@ -254,18 +254,7 @@ func TestEditsGoToTheCodersOwnFiles(t *testing.T) {
 
 	// A crash: the next window offers both files' edits back.
 	again := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: path, Journal: journal})
-	var restore *widget.Button
-	if top := again.Canvas().Overlays().Top(); top != nil {
-		for _, o := range test.LaidOutObjects(top) {
-			if b, ok := o.(*widget.Button); ok && b.Text == "Restore" {
-				restore = b
-			}
-		}
-	}
-	if restore == nil {
-		t.Fatal("no offer to restore the coders' edits")
-	}
-	test.Tap(restore)
+	test.Tap(overlayButton(t, again, "Restore"))
 	again.ui.pumpUntil(t, "the restore", func() bool {
 		return len(again.corpus.Annotations) == 3 && again.corpus.Annotations[1].Coder == "alice" && again.dirty()
 	})

@@ -2,7 +2,6 @@ package app
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,12 +23,9 @@ import (
 // followed (the window's first edit path), the baseline. Target: "follow"
 // within 50 ms.
 func BenchmarkEditShown100k(b *testing.B) {
-	dir := filepath.Join("..", "build", "bench-corpus-100k") // shared with data's benchmarks
-	path := filepath.Join(dir, "corpus.yaml")
-	if _, err := os.Stat(path); err != nil {
-		if _, err := gen.Write(dir, gen.Options{Meetings: 10000, Sources: 30000, Annotations: 100000, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
+	path, err := gen.BenchCorpusPath("..") // shared with data's benchmarks
+	if err != nil {
+		b.Fatal(err)
 	}
 	c, _, err := load.File(path)
 	if err != nil || c == nil {

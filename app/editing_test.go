@@ -173,20 +173,7 @@ func TestJournaledEditsAreRestored(t *testing.T) {
 	}
 	// The window is never closed: a crash. The next one offers the edits.
 	again := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: path, Journal: journal})
-	top := again.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no offer to restore the edits")
-	}
-	var yes *widget.Button
-	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Restore" {
-			yes = b
-		}
-	}
-	if yes == nil {
-		t.Fatal("no Restore in the offer")
-	}
-	test.Tap(yes)
+	test.Tap(overlayButton(t, again, "Restore"))
 	again.ui.pumpUntil(t, "the restore", func() bool { return len(again.corpus.Annotations) == before+1 })
 	if !again.dirty() {
 		t.Error("restored edits are not marked unsaved")

@@ -43,12 +43,12 @@ func (w *MainWindow) keynessPanel() fyne.CanvasObject {
 	k.note = widget.NewLabel("Choose two parts to compare.")
 	k.note.Truncation = fyne.TextTruncateEllipsis
 	header := []string{"Term", "A", "B", "G²", "Log ratio"}
-	k.table = widget.NewTableWithHeaders(
-		func() (int, int) {
+	k.table = headedTable(header,
+		func() int {
 			if k.result == nil {
-				return 0, len(header)
+				return 0
 			}
-			return len(k.result.Terms), len(header)
+			return len(k.result.Terms)
 		},
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -73,18 +73,6 @@ func (w *MainWindow) keynessPanel() fyne.CanvasObject {
 				l.SetText(fmt.Sprintf("%+.2f", t.LogRatio))
 			}
 		})
-	k.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	}
-	k.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		if id.Row < 0 && id.Col >= 0 {
-			l.SetText(header[id.Col])
-		} else {
-			l.SetText("")
-		}
-	}
-	k.table.ShowHeaderColumn = false
 	k.table.SetColumnWidth(0, 220)
 	for c := 1; c < len(header); c++ {
 		k.table.SetColumnWidth(c, 78)
@@ -92,6 +80,25 @@ func (w *MainWindow) keynessPanel() fyne.CanvasObject {
 	k.table.OnSelected = func(id widget.TableCellID) { w.keynessRow(id.Row) }
 	form := container.NewHBox(widget.NewLabel("A"), k.a, widget.NewLabel("against B"), k.b, widget.NewLabel("at least"), k.minFreq)
 	return container.NewBorder(container.NewVBox(container.NewHScroll(form), k.note), nil, nil, nil, k.table)
+}
+
+// headedTable is a table with a bold header row of the columns' names
+// and no header column; length gives its rows.
+func headedTable(header []string, length func() int, create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *widget.Table {
+	t := widget.NewTableWithHeaders(func() (int, int) { return length(), len(header) }, create, update)
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if id.Row < 0 && id.Col >= 0 {
+			l.SetText(header[id.Col])
+		} else {
+			l.SetText("")
+		}
+	}
+	t.ShowHeaderColumn = false
+	return t
 }
 
 // maxMeetingParts is the most meetings the part choices list one by one.

@@ -35,12 +35,7 @@ var (
 func scaleCorpus(b *testing.B) string {
 	b.Helper()
 	scaleOnce.Do(func() {
-		dir := filepath.Join("..", "build", "bench-corpus-100k")
-		scalePath = filepath.Join(dir, "corpus.yaml")
-		if _, err := os.Stat(scalePath); err == nil {
-			return
-		}
-		_, scaleErr = gen.Write(dir, gen.Options{Meetings: 10000, Sources: 30000, Annotations: 100000, Seed: 1})
+		scalePath, scaleErr = gen.BenchCorpusPath("..")
 	})
 	if scaleErr != nil {
 		b.Fatal(scaleErr)

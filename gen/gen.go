@@ -141,6 +141,22 @@ type (
 	}
 )
 
+// BenchCorpus is the generated corpus the benchmarks share: 10,000
+// meetings, 30,000 sources, 100,000 annotations.
+var BenchCorpus = Options{Meetings: 10000, Sources: 30000, Annotations: 100000, Seed: 1}
+
+// BenchCorpusPath is the path of BenchCorpus in build/bench-corpus-100k
+// below root (the project's folder, as a benchmark's "../.." names it),
+// written there first when it is not there yet.
+func BenchCorpusPath(root string) (string, error) {
+	dir := filepath.Join(root, "build", "bench-corpus-100k")
+	path := filepath.Join(dir, "corpus.yaml")
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	return Write(dir, BenchCorpus)
+}
+
 // Write writes corpus.yaml and sources/ into dir, which must be new or
 // empty, and returns the corpus file's path. It never replaces a file and
 // never follows a symbolic link: dir itself may not be one, and every file

@@ -1,8 +1,6 @@
 package timeline
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -15,12 +13,9 @@ import (
 // topic marks counted again and the lanes indexed. The baseline in the
 // same run is a Show that changes no coder (the filters alone).
 func BenchmarkShowCoders(b *testing.B) {
-	dir := filepath.Join("..", "build", "bench-corpus-100k") // shared with data's benchmarks
-	path := filepath.Join(dir, "corpus.yaml")
-	if _, err := os.Stat(path); err != nil {
-		if _, err := gen.Write(dir, gen.Options{Meetings: 10000, Sources: 30000, Annotations: 100000, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
+	path, err := gen.BenchCorpusPath("..") // shared with data's benchmarks
+	if err != nil {
+		b.Fatal(err)
 	}
 	c, _, err := load.File(path)
 	if err != nil || c == nil {

@@ -3,7 +3,6 @@ package agreement
 import (
 	"context"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -17,12 +16,9 @@ import (
 // each of them made each annotation with a chance of 85%, so the coders
 // disagree on about a quarter of the spans.
 func fourCoders(b *testing.B) *data.Corpus {
-	dir := filepath.Join("..", "..", "build", "bench-corpus-100k") // shared with data's benchmarks
-	path := filepath.Join(dir, "corpus.yaml")
-	if _, err := os.Stat(path); err != nil {
-		if _, err := gen.Write(dir, gen.Options{Meetings: 10000, Sources: 30000, Annotations: 100000, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
+	path, err := gen.BenchCorpusPath(filepath.Join("..", "..")) // shared with data's benchmarks
+	if err != nil {
+		b.Fatal(err)
 	}
 	c, _, err := load.File(path)
 	if err != nil || c == nil {
