@@ -270,10 +270,11 @@ func (w *MainWindow) applyEditIn(file, what string, change func([]byte) ([]byte,
 	go func() {
 		var err error
 		readFile := func(name string) ([]byte, error) {
-			raw, err := edit.ReadFile(path)
+			read := edit.ReadFile
 			if name != "" {
-				raw, err = edit.ReadBeside(path, name)
+				read = func(path string) ([]byte, error) { return edit.ReadBeside(path, name) }
 			}
+			raw, err := read(path)
 			if err == nil {
 				err = edit.CheckLineBreaks(raw)
 			}
