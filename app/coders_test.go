@@ -313,3 +313,33 @@ func TestMergeViewListsPlacesCodedDifferently(t *testing.T) {
 		t.Errorf("the place is not selected in its source: %+v", w.selected)
 	}
 }
+
+// A passage coded with a new topic, as alice: the topic goes to the corpus
+// file, the annotation to alice's file, and the saved corpus loads with
+// both.
+func TestANewTopicGoesToTheCorpusFileItsCodeToTheCoders(t *testing.T) {
+	dir, path := writeTeam(t)
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefCoder, "alice")
+	w := openWindowIn(t, a, Options{Load: diskLoader, CorpusPath: path})
+	w.state.Select(timeline.Selection{Meeting: w.corpus.Meeting("m1")})
+	v := w.detail.View(w.corpus.Source("s1"))
+	v.Resize(fyne.NewSize(500, v.MinSize().Height))
+	dragAcross(t, v, "the alliance")
+	w.codeSelectionAs("", "Alliance framing", false)
+	w.ui.pumpUntil(t, "the topic and the code", func() bool { return len(w.corpus.Annotations) == 4 && len(w.corpus.Topics) == 3 })
+	if got := w.session.DirtyFiles(); !slices.Equal(got, []string{"", "coding/alice.yaml"}) {
+		t.Errorf("dirty files %q", got)
+	}
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	corpus, _ := os.ReadFile(path)
+	alice, _ := os.ReadFile(filepath.Join(dir, "coding", "alice.yaml"))
+	if !strings.Contains(string(corpus), "{id: alliance-framing, label: 'Alliance framing'") || strings.Count(string(corpus), "quote:") != 1 ||
+		!strings.Contains(string(alice), "topic: alliance-framing, quote: 'the alliance'") {
+		t.Errorf("corpus file:\n%s\nalice's file:\n%s", corpus, alice)
+	}
+	if c, ps, err := load.File(path); err != nil || c == nil || len(ps) != 0 || c.Annotations[1].Topic.ID != "alliance-framing" {
+		t.Fatalf("the saved corpus: %v\n%s", err, ps)
+	}
+}
