@@ -70,8 +70,10 @@ func NewSidebar(state *State, keys windowKeys, tips *tipLayer) *Sidebar {
 	topics := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Topics", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(all, none)),
 		nil, nil, nil, container.NewVScroll(s.topics))
+	// The coders before the meeting kinds: where a team codes, whose work
+	// shows is the choice made most.
 	filters := container.NewVScroll(container.NewVBox(widget.NewLabelWithStyle("Years", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), years,
-		widget.NewLabelWithStyle("Meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.kinds, s.coders))
+		s.coders, widget.NewLabelWithStyle("Meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.kinds))
 	split := container.NewVSplit(topics, filters)
 	split.SetOffset(0.58)
 	s.body = container.NewBorder(container.NewVBox(s.summary, widget.NewSeparator()), nil, nil, nil, split)
