@@ -533,7 +533,7 @@ func (w *MainWindow) dropJournal() {
 // in place of the corpus, keeping the view: the filters, the meeting
 // selected, the source open.
 func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Corpus) {
-	snap, version, path, shown := w.session.Snapshot(), w.session.Version(), w.path, w.corpus
+	snap, path, shown := w.session.Snapshot(), w.path, w.corpus
 	w.loads++
 	generation := w.loads
 	go w.keep(generation, path, snap) // beside the follow: a large corpus' journal takes a while to write
@@ -549,7 +549,7 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 				ready.followModel(w.corpus, w.timeline.Model())
 				w.replaceCorpus(ready)
 				if w.session != nil {
-					w.session.Keep(version, ready.corpus)
+					w.session.Keep(snap, ready.corpus)
 				}
 				w.status.SetText(done)
 			}

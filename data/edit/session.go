@@ -42,6 +42,45 @@ func (f files) with(name string, raw []byte) files {
 	return n
 }
 
+// names lists the files, the corpus file ("") first, the others by name.
+func (f files) names() []string {
+	out := make([]string, 0, len(f))
+	for name := range f {
+		if name != "" {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	if _, ok := f[""]; ok {
+		out = append([]string{""}, out...)
+	}
+	return out
+}
+
+// coders is the annotation files of a version, by name: what a load of
+// the edits reads instead of those files on disk.
+func (f files) coders() map[string][]byte {
+	out := map[string][]byte{}
+	for name, raw := range f {
+		if name != "" {
+			out[name] = raw
+		}
+	}
+	return out
+}
+
+// changed lists the files of now that differ from read, as names orders
+// them.
+func changed(read, now files) []string {
+	var out []string
+	for _, name := range now.names() {
+		if !bytes.Equal(now[name], read[name]) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // same reports whether two versions hold the same bytes in every file.
 func (f files) same(g files) bool {
 	if len(f) != len(g) {
@@ -63,21 +102,16 @@ type keptCorpus struct {
 // keptCorpora bounds how many corpora a session keeps for undo and redo.
 const keptCorpora = 4
 
-// Version is the files as edited at one moment, for Keep.
-type Version struct{ files files }
-
-// Version is the files as edited now.
-func (s *Session) Version() Version { return Version{s.now} }
-
-// Keep records that the files of version v stand for the corpus c (the
-// one shown after an edit), for Corpus to give back after an undo or redo.
-func (s *Session) Keep(v Version, c *data.Corpus) {
+// Keep records that the files as a snapshot holds them edited stand for
+// the corpus c (the one shown after an edit), for Corpus to give back
+// after an undo or redo.
+func (s *Session) Keep(snap Snapshot, c *data.Corpus) {
 	for _, k := range s.kept {
-		if k.version.same(v.files) {
+		if k.version.same(snap.now) {
 			return
 		}
 	}
-	s.kept = append(s.kept, keptCorpus{v.files, c})
+	s.kept = append(s.kept, keptCorpus{snap.now, c})
 	if len(s.kept) > keptCorpora {
 		s.kept = s.kept[1:]
 	}
@@ -141,50 +175,18 @@ func (s *Session) SavedOf(name string) []byte { return s.read[name] }
 
 // Files lists the files the session holds: the corpus file ("") first,
 // then the others by name.
-func (s *Session) Files() []string {
-	out := make([]string, 0, len(s.now))
-	for name := range s.now {
-		if name != "" {
-			out = append(out, name)
-		}
-	}
-	slices.Sort(out)
-	return append([]string{""}, out...)
-}
+func (s *Session) Files() []string { return s.now.names() }
 
 // Edited is the annotation files as edited, by name: what a load of the
 // edits reads instead of those files on disk.
-func (s *Session) Edited() map[string][]byte {
-	out := map[string][]byte{}
-	for name, raw := range s.now {
-		if name != "" {
-			out[name] = raw
-		}
-	}
-	return out
-}
+func (s *Session) Edited() map[string][]byte { return s.now.coders() }
 
 // Dirty reports whether the edits differ from the files as read or saved.
-func (s *Session) Dirty() bool {
-	for name, raw := range s.now {
-		if !bytes.Equal(raw, s.read[name]) {
-			return true
-		}
-	}
-	return false
-}
+func (s *Session) Dirty() bool { return len(s.DirtyFiles()) > 0 }
 
 // DirtyFiles lists the files whose edits are not saved, as Files orders
 // them.
-func (s *Session) DirtyFiles() []string {
-	var out []string
-	for _, name := range s.Files() {
-		if !bytes.Equal(s.now[name], s.read[name]) {
-			out = append(out, name)
-		}
-	}
-	return out
-}
+func (s *Session) DirtyFiles() []string { return changed(s.read, s.now) }
 
 // Apply makes an edit of the corpus file, described for the Undo menu,
 // with one of Add, Remove and Retopic (or any function of the file's
@@ -261,40 +263,16 @@ func (s *Session) Snapshot() Snapshot {
 
 // Changed lists the snapshot's files whose edits are unsaved, the corpus
 // file ("") first.
-func (snap Snapshot) Changed() []string {
-	var out []string
-	for name, raw := range snap.now {
-		if !bytes.Equal(raw, snap.read[name]) {
-			out = append(out, name)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
+func (snap Snapshot) Changed() []string { return changed(snap.read, snap.now) }
 
 // Files lists the snapshot's files, the corpus file ("") first.
-func (snap Snapshot) Files() []string {
-	out := make([]string, 0, len(snap.now))
-	for name := range snap.now {
-		out = append(out, name)
-	}
-	slices.Sort(out)
-	return out
-}
+func (snap Snapshot) Files() []string { return snap.now.names() }
 
 // File is one file of the snapshot, as read and as edited.
 func (snap Snapshot) File(name string) (read, now []byte) { return snap.read[name], snap.now[name] }
 
 // Edited is the snapshot's annotation files as edited, as Session.Edited.
-func (snap Snapshot) Edited() map[string][]byte {
-	out := map[string][]byte{}
-	for name, raw := range snap.now {
-		if name != "" {
-			out[name] = raw
-		}
-	}
-	return out
-}
+func (snap Snapshot) Edited() map[string][]byte { return snap.now.coders() }
 
 // MarkSaved records that the snapshot's edits of the files named were
 // written: they are what was read now (edits made since stay unsaved).

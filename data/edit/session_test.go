@@ -97,13 +97,13 @@ func TestSessionKeepsTheLatestCorpora(t *testing.T) {
 	raw := []byte("annotations:\n  - {source: s1, topic: space, quote: a}\n")
 	s := NewSession(raw)
 	corpora := []*data.Corpus{{Title: "as read"}}
-	s.Keep(s.Version(), corpora[0])
+	s.Keep(s.Snapshot(), corpora[0])
 	for i := 1; i <= keptCorpora+1; i++ {
 		if err := s.Apply("add", func(b []byte) ([]byte, error) { return Add(b, newOne) }); err != nil {
 			t.Fatal(err)
 		}
 		corpora = append(corpora, &data.Corpus{Title: fmt.Sprint("edit ", i)})
-		s.Keep(s.Version(), corpora[i])
+		s.Keep(s.Snapshot(), corpora[i])
 	}
 	if s.Corpus() != corpora[keptCorpora+1] {
 		t.Fatal("the corpus of the latest version is not kept")
