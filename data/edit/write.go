@@ -8,7 +8,6 @@ import (
 	"os"
 	pathpkg "path"
 	"path/filepath"
-	"strings"
 
 	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -114,15 +113,7 @@ func WriteSnapshot(path string, snap Snapshot, want *data.Corpus, write func(str
 	if isLink(path) {
 		return nil, ErrLink
 	}
-	got, err := LoadEdited(path, snap.now[""], snap.Edited())
-	if err != nil {
-		return nil, fmt.Errorf("the edited files would not load (%w); nothing was written", err)
-	}
-	if err := Same(want, got); err != nil {
-		return nil, fmt.Errorf("the edited files would not load as the edits alone (%w); nothing was written", err)
-	}
-	folder, err := filepath.EvalSymlinks(filepath.Dir(path))
-	if err != nil {
+	if err := loadsAs(path, snap.now[""], snap.Edited(), want); err != nil {
 		return nil, err
 	}
 	targets := map[string]string{}
@@ -135,7 +126,7 @@ func WriteSnapshot(path string, snap Snapshot, want *data.Corpus, write func(str
 			if isLink(target) {
 				return nil, fmt.Errorf("%s is a symbolic link; nothing was written", name)
 			}
-			if real, err := filepath.EvalSymlinks(filepath.Dir(target)); err != nil || !within(folder, real) {
+			if !load.Inside(filepath.Dir(path), filepath.Dir(target)) {
 				return nil, fmt.Errorf("%s lies out of the corpus folder; nothing was written", name)
 			}
 			disk, err = ReadBeside(path, name)
@@ -167,16 +158,11 @@ func isLink(path string) bool {
 	return err == nil && info.Mode()&os.ModeSymlink != 0
 }
 
-// within reports whether the folder real lies in (or is) the folder root.
-func within(root, real string) bool {
-	rel, err := filepath.Rel(root, real)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// loadsAs checks that edited, the edits of the corpus file at path, loads
-// as want: the check before any write.
-func loadsAs(path string, edited []byte, want *data.Corpus) error {
-	got, err := Load(path, edited)
+// loadsAs checks that edited, the edits of the corpus file at path (with
+// the coders' files as in coders), loads as want: the check before any
+// write.
+func loadsAs(path string, edited []byte, coders map[string][]byte, want *data.Corpus) error {
+	got, err := LoadEdited(path, edited, coders)
 	if err != nil {
 		return fmt.Errorf("the edited file would not load (%w); nothing was written", err)
 	}
@@ -202,7 +188,7 @@ func SaveAs(path, newPath string, edited []byte, want *data.Corpus) error {
 	if _, err := os.Lstat(newPath); err == nil {
 		return ErrExists
 	}
-	if err := loadsAs(path, edited, want); err != nil {
+	if err := loadsAs(path, edited, nil, want); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(newPath), "."+filepath.Base(newPath)+".*.tmp")

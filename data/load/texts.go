@@ -246,9 +246,12 @@ func (l *loader) linkProblem(name string) string {
 // insideFolder reports whether an absolute path lies in the corpus folder.
 func (l *loader) insideFolder(target string) bool {
 	folder, err := filepath.Abs(l.displayDir)
-	if err != nil {
-		return false
-	}
+	return err == nil && Inside(folder, target)
+}
+
+// Inside reports whether the path target lies in the folder (or is it),
+// both after their symbolic links as far as they exist.
+func Inside(folder, target string) bool {
 	if real, err := filepath.EvalSymlinks(folder); err == nil {
 		folder = real
 	}
