@@ -414,21 +414,23 @@ func (w *MainWindow) keptEdits(path string, c *data.Corpus) *keptEdits {
 	if w.opts.Journal == nil || path == "" {
 		return nil
 	}
-	corpus, err := edit.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	k := &keptEdits{corpus: corpus}
+	k := &keptEdits{}
 	names := []string{""}
 	for _, af := range c.AnnotationFiles {
 		names = append(names, af.Path)
 	}
+	var err error
 	for _, name := range names {
 		e, ok := w.opts.Journal.Read(besideCorpus(path, name))
 		if !ok {
-			continue
+			continue // nearly always: no file is read then
 		}
-		disk := corpus
+		if k.corpus == nil {
+			if k.corpus, err = edit.ReadFile(path); err != nil {
+				return nil
+			}
+		}
+		disk := k.corpus
 		if name != "" {
 			if disk, err = edit.ReadBeside(path, name); err != nil {
 				continue

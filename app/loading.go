@@ -46,16 +46,29 @@ type diskFiles struct {
 
 // readCorpusFiles reads the corpus file at path and the coders' files of c.
 func readCorpusFiles(path string, c *data.Corpus) diskFiles {
-	d := diskFiles{coders: map[string][]byte{}}
+	d := diskFiles{}
 	d.corpus, d.err = edit.ReadFile(path)
-	for _, af := range c.AnnotationFiles {
-		raw, err := edit.ReadBeside(path, af.Path)
-		if err != nil && d.err == nil {
-			d.err = err
-		}
-		d.coders[af.Path] = raw
+	var err error
+	if d.coders, err = readCoderFiles(path, c); d.err == nil {
+		d.err = err
 	}
 	return d
+}
+
+// readCoderFiles reads the coders' annotation files of c, by the path the
+// corpus lists: none for a corpus without them (nearly all), so a load
+// reads nothing more.
+func readCoderFiles(path string, c *data.Corpus) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	var first error
+	for _, af := range c.AnnotationFiles {
+		raw, err := edit.ReadBeside(path, af.Path)
+		if err != nil && first == nil {
+			first = err
+		}
+		files[af.Path] = raw
+	}
+	return files, first
 }
 
 // asSaved reports whether the files on disk are those the session read or
@@ -117,7 +130,8 @@ func (w *MainWindow) load(path string) {
 					disk := readCorpusFiles(path, c)
 					w.opts.Do(func() { w.changedOnDisk(disk) })
 				}), kept: w.keptEdits(path, c), codersRead: map[string][sha256.Size]byte{}}
-			for name, raw := range readCorpusFiles(path, c).coders {
+			coders, _ := readCoderFiles(path, c)
+			for name, raw := range coders {
 				ready.codersRead[name] = sha256.Sum256(raw)
 			}
 			ready.model = <-model
