@@ -225,13 +225,10 @@ func (s *State) Coders() data.Coders { return s.coders }
 
 // SetCoders chooses whose annotations count and show (nil: everyone's).
 func (s *State) SetCoders(cs data.Coders) {
-	if (cs == nil) == (s.coders == nil) && slices.Equal(cs, s.coders) {
+	if cs.Same(s.coders) {
 		return
 	}
-	s.coders = slices.Clone(cs)
-	if cs != nil && s.coders == nil {
-		s.coders = data.Coders{}
-	}
+	s.coders = cs.Clone()
 	s.notify(FiltersChanged)
 }
 
@@ -430,10 +427,7 @@ func (s *State) SetHover(t *data.Topic) { set(s, &s.hover, t, HoverChanged) }
 // Query is the filters as a count query of a corpus: its topics in order
 // (none, not all, when every one is hidden), the years, the kinds.
 func (s *State) Query(c *data.Corpus) data.Query {
-	q := data.Query{Unit: s.unit, PerThousandWords: s.perThousandWords, FromYear: s.fromYear, ToYear: s.toYear, Topics: []string{}, Coders: slices.Clone(s.coders)}
-	if s.coders != nil && q.Coders == nil {
-		q.Coders = data.Coders{}
-	}
+	q := data.Query{Unit: s.unit, PerThousandWords: s.perThousandWords, FromYear: s.fromYear, ToYear: s.toYear, Topics: []string{}, Coders: s.coders.Clone()}
 	if c != nil {
 		for _, t := range c.Topics {
 			if !s.hidden[t.ID] {

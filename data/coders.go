@@ -16,6 +16,21 @@ func (cs Coders) Has(a *Annotation) bool { return cs.Includes(a.Coder) }
 // annotations that name none).
 func (cs Coders) Includes(name string) bool { return cs == nil || slices.Contains(cs, name) }
 
+// Clone copies the choice, nobody's staying nobody's (an empty list, not
+// nil, which is everyone's).
+func (cs Coders) Clone() Coders {
+	if cs == nil {
+		return nil
+	}
+	return append(Coders{}, cs...)
+}
+
+// Same reports whether two choices choose alike: nil (everyone's) is not
+// an empty list (nobody's).
+func (cs Coders) Same(o Coders) bool {
+	return (cs == nil) == (o == nil) && slices.Equal(cs, o)
+}
+
 // AnnotationFileOf is the annotation file a coder keeps their work in, as
 // the corpus lists it; "" (the corpus file) for a coder without one.
 func (c *Corpus) AnnotationFileOf(coder string) string {

@@ -221,11 +221,8 @@ func (l *Lane) setCount(i, n int, start, end float64) bool {
 // the timeline of a query through it alike. The topic marks count the
 // annotations of the query's coders.
 func (m *Model) Show(q data.Query) {
-	if !slices.Equal(q.Coders, m.coders) || (q.Coders == nil) != (m.coders == nil) {
-		m.coders = slices.Clone(q.Coders)
-		if q.Coders != nil && m.coders == nil {
-			m.coders = data.Coders{} // nobody's, not everyone's
-		}
+	if !q.Coders.Same(m.coders) {
+		m.coders = q.Coders.Clone()
 		m.countTopics()
 		m.index()
 	}
