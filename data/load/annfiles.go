@@ -48,6 +48,14 @@ func (l *loader) readAnnotationFiles(n *yaml.Node) {
 	}
 	seenPath := map[string]int{}
 	seenCoder := map[string]string{}
+	// The corpus' other files: a coder's edits written into one of them
+	// would be written into the corpus file or a source's text.
+	taken := map[string]string{l.name: "the corpus file"}
+	for _, spec := range l.sourceSpecs {
+		if name, ok := l.textPath(spec.file); ok {
+			taken[name] = "the text of " + spec.what
+		}
+	}
 	for _, item := range items {
 		if !l.r.plain(item) {
 			continue
@@ -62,6 +70,10 @@ func (l *loader) readAnnotationFiles(n *yaml.Node) {
 			continue
 		}
 		seenPath[rel] = item.Line
+		if name, _ := l.textPath(rel); taken[name] != "" {
+			l.r.errorf(item, "annotation_files: %s is %s; a coder's annotations need a file of their own", safetext.Quote(item.Value, 80), taken[name])
+			continue
+		}
 		raw, edited := l.opts.AnnotationFiles[rel]
 		display := filepath.Join(l.displayDir, filepath.FromSlash(rel))
 		if !edited { // else a file a load of these paths read before, with its edits

@@ -77,6 +77,8 @@ func TestAnnotationFileProblems(t *testing.T) {
   - coding/broken.yaml
   - coding/keys.yaml
   - [not, a, path]
+  - c.yaml
+  - ./s1.txt
 `
 	files := map[string]string{
 		"s1.txt": baseText,
@@ -101,6 +103,8 @@ annotations:
 		{line: at + 3, severity: data.Error, substr: "leads out of the corpus folder"},
 		{line: at + 4, severity: data.Error, substr: "coding/missing.yaml does not exist"},
 		{line: at + 8, severity: data.Error, substr: "every entry must be a file's path"},
+		{line: at + 9, severity: data.Error, substr: `"c.yaml" is the corpus file; a coder's annotations need a file of their own`},
+		{line: at + 10, severity: data.Error, substr: `"./s1.txt" is the text of source "s1"`},
 		{file: "coding/alice.yaml", line: 3, severity: data.Error, substr: `coder "bob" in the file of coder "alice"`},
 		{file: "coding/alice.yaml", line: 4, severity: data.Error, substr: "orphaned"},
 		{file: "coding/alice.yaml", line: 5, severity: data.Error, substr: `there is no source "s9"`},

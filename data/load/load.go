@@ -133,6 +133,7 @@ func loadFS(fsys fs.FS, name, display string, opts Options) (*loader, error) {
 	started := time.Now()
 	l := &loader{
 		fsys:       fsys,
+		name:       name,
 		dir:        path.Dir(name),
 		displayDir: filepath.Dir(display),
 		r:          reader{file: display},
@@ -273,6 +274,7 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 // loader holds the state of one load.
 type loader struct {
 	fsys       fs.FS
+	name       string // the corpus file inside fsys
 	dir        string // the corpus file's folder inside fsys
 	displayDir string // the same folder as messages name it
 	r          reader
