@@ -631,6 +631,20 @@ func TestWriteSnapshotOfACodersFile(t *testing.T) {
 	os.Remove(file)
 	os.Rename(file+".real", file)
 	unchanged("a link")
+	// The coders' folder a link to a folder outside, holding the same file.
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "a.yaml"), []byte(coder), 0o644)
+	os.Rename(filepath.Join(dir, "coding"), filepath.Join(dir, "coding.real"))
+	os.Symlink(outside, filepath.Join(dir, "coding"))
+	if _, err := WriteSnapshot(path, s.Snapshot(), want, nil); err == nil || !strings.Contains(err.Error(), "lies out of the corpus folder") {
+		t.Errorf("a coder's folder that leads out: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(outside, "a.yaml")); string(got) != coder {
+		t.Error("the file outside the corpus folder was written")
+	}
+	os.Remove(filepath.Join(dir, "coding"))
+	os.Rename(filepath.Join(dir, "coding.real"), filepath.Join(dir, "coding"))
+	unchanged("a folder out of the corpus folder")
 	written, err := WriteSnapshot(path, s.Snapshot(), want, nil)
 	if err != nil || !slices.Equal(written, []string{"coding/a.yaml", ""}) {
 		t.Fatalf("written %q, %v", written, err)
