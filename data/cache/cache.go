@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -213,7 +214,7 @@ func readEntry(entry, fingerprint string, folder *load.Folder, name, display str
 	if err != nil {
 		return nil, nil, fmt.Sprintf("entry unreadable: %v", err)
 	}
-	payload, err := openEntry(raw, fingerprint)
+	payload, digest, err := openEntry(raw, fingerprint)
 	if err != nil {
 		return nil, nil, err.Error()
 	}
@@ -227,32 +228,51 @@ func readEntry(entry, fingerprint string, folder *load.Folder, name, display str
 	case key.corpus.Name != name:
 		return nil, nil, "entry made for another corpus file"
 	}
-	// The source files are read and checked while the corpus file is, and
-	// while the entry is decoded; the first difference stops the reading.
+	// The corpus file's digest and the source files are checked while the
+	// entry is decoded; the first difference stops the reading.
 	var stop atomic.Bool
 	inputs := make(chan readResult, 1)
 	go func() {
 		texts, why := readInputs(folder, key.sources, &stop, progress)
 		inputs <- readResult{texts, why}
 	}()
-	corpusRaw, _, err := load.ReadLimited(folder, name, load.MaxCorpusBytes)
-	if err != nil || int64(len(corpusRaw)) != key.corpus.Size || sha256.Sum256(corpusRaw) != key.corpus.Digest {
-		stop.Store(true)
-		<-inputs
-		return nil, nil, "corpus file changed"
-	}
-	corpus, problems := d.corpus(display, key.sources)
-	if d.err != nil {
-		stop.Store(true)
-		<-inputs
-		return nil, nil, "entry damaged: " + d.err.Error()
-	}
-	read := <-inputs
-	if read.why != "" {
-		return nil, nil, read.why
-	}
-	if err := attachTexts(corpus, read.texts); err != nil {
-		return nil, nil, "entry damaged: " + err.Error()
+	checked := make(chan string, 1)
+	go func() {
+		why := ""
+		if !payloadIntact(payload, digest) {
+			why = "entry damaged: its digest does not match"
+		} else if in, err := folder.Digest(name, load.MaxCorpusBytes); err != nil || in.Size != key.corpus.Size || in.Digest != key.corpus.Digest {
+			why = "corpus file changed"
+		}
+		if why != "" {
+			stop.Store(true)
+		}
+		checked <- why
+	}()
+	var corpus *data.Corpus
+	var problems data.Problems
+	var why string
+	withoutCollections(pauseBudget(len(payload)), func() {
+		corpus, problems = d.corpus(display, key.sources)
+		if d.err != nil {
+			stop.Store(true)
+			why = "entry damaged: " + d.err.Error()
+		}
+		read, checkedWhy := <-inputs, <-checked
+		switch {
+		case checkedWhy != "":
+			why = checkedWhy
+		case why != "":
+		case read.why != "":
+			why = read.why
+		default:
+			if err := attachTexts(corpus, read.texts); err != nil {
+				why = "entry damaged: " + err.Error()
+			}
+		}
+	})
+	if why != "" {
+		return nil, nil, why
 	}
 	progress.Stage(0, 1, 1, 1)
 	return corpus, problems, ""
@@ -322,30 +342,37 @@ const (
 	trailerSize = 8 + sha256.Size
 )
 
-// openEntry checks an entry's header and trailer and returns its payload.
-func openEntry(raw []byte, fingerprint string) (string, error) {
+// openEntry checks an entry's header and the size in its trailer, and
+// returns its payload and the payload's digest as the trailer gives it:
+// payloadIntact checks the two, which a reopen does while it decodes.
+// raw is the caller's and must not change after: the payload is its bytes
+// as a string, not a copy of them, and every text decoded from it is a
+// substring.
+func openEntry(raw []byte, fingerprint string) (payload, digest string, err error) {
 	if !bytes.HasPrefix(raw, []byte(entryMagic)) {
-		return "", errors.New("entry damaged: not a cache entry")
+		return "", "", errors.New("entry damaged: not a cache entry")
 	}
-	// One copy as a string: every text decoded from it is a substring.
-	d := &decoder{s: string(raw[len(entryMagic):])}
+	d := &decoder{s: unsafe.String(unsafe.SliceData(raw), len(raw))[len(entryMagic):]}
 	format := d.uint()
 	if d.err == nil && format != cacheFormat {
-		return "", fmt.Errorf("entry written in cache format %d", format)
+		return "", "", fmt.Errorf("entry written in cache format %d", format)
 	}
 	if got := d.str(); d.err == nil && got != fingerprint {
-		return "", errors.New("entry written by another build of the program")
+		return "", "", errors.New("entry written by another build of the program")
 	}
 	if d.err != nil || len(d.s) < trailerSize {
-		return "", errors.New("entry damaged: cut short")
+		return "", "", errors.New("entry damaged: cut short")
 	}
 	payload, trailer := d.s[:len(d.s)-trailerSize], d.s[len(d.s)-trailerSize:]
 	if size := binary.LittleEndian.Uint64([]byte(trailer[:8])); size != uint64(len(payload)) {
-		return "", fmt.Errorf("entry damaged: its payload has %d bytes, not %d", len(payload), size)
+		return "", "", fmt.Errorf("entry damaged: its payload has %d bytes, not %d", len(payload), size)
 	}
-	start := len(raw) - len(d.s)
-	if got := sha256.Sum256(raw[start : start+len(payload)]); string(got[:]) != trailer[8:] {
-		return "", errors.New("entry damaged: its digest does not match")
-	}
-	return payload, nil
+	return payload, trailer[8:], nil
+}
+
+// payloadIntact reports whether payload has the digest its entry's trailer
+// gives.
+func payloadIntact(payload, digest string) bool {
+	got := sha256.Sum256(unsafe.Slice(unsafe.StringData(payload), len(payload)))
+	return string(got[:]) == digest
 }

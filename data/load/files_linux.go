@@ -26,6 +26,25 @@ func (f *Folder) readWhole(name string, limit int64) ([]byte, time.Time, error) 
 	return readOpened(file, name, limit)
 }
 
+// openRegular opens name through the root for reading as a stream, after
+// checking that it is a regular file of at most limit bytes; O_NONBLOCK
+// keeps a named pipe from blocking the open.
+func (f *Folder) openRegular(name string, limit int64) (*os.File, error) {
+	file, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := file.Stat()
+	if err == nil {
+		err = checkRegular(name, info.Mode(), info.Size(), limit)
+	}
+	if err != nil {
+		file.Close()
+		return nil, err
+	}
+	return file, nil
+}
+
 // ReadExpecting reads a file that should have size bytes, as a cache
 // check does: it skips the stat, and a file of that size takes one read.
 // A file of another size is read whole all the same (the caller compares).

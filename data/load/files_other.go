@@ -4,6 +4,7 @@ package load
 
 import (
 	"io/fs"
+	"os"
 	"time"
 )
 
@@ -23,6 +24,20 @@ func (f *Folder) readWhole(name string, limit int64) ([]byte, time.Time, error) 
 	}
 	defer file.Close()
 	return readOpened(file, name, limit)
+}
+
+// openRegular opens name through the root for reading as a stream, after
+// checking that it is a regular file of at most limit bytes (checked
+// before it is opened, so a named pipe cannot block the open).
+func (f *Folder) openRegular(name string, limit int64) (*os.File, error) {
+	info, err := f.root.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(name, info.Mode(), info.Size(), limit); err != nil {
+		return nil, err
+	}
+	return f.root.Open(name)
 }
 
 var _ fs.FS = (*Folder)(nil)

@@ -2,6 +2,8 @@ package load
 
 import (
 	"crypto/sha256"
+	"fmt"
+	"io"
 	"sync/atomic"
 )
 
@@ -11,6 +13,28 @@ type Input struct {
 	Name   string
 	Size   int64
 	Digest [sha256.Size]byte
+}
+
+// Digest reads the file name in the folder as a stream, without holding
+// it, and returns its size and digest: how the cache checks a large corpus
+// file it does not need the bytes of. A file over limit is an error.
+func (f *Folder) Digest(name string, limit int64) (Input, error) {
+	file, err := f.openRegular(name, limit)
+	if err != nil {
+		return Input{}, err
+	}
+	defer file.Close()
+	sum := sha256.New()
+	n, err := io.Copy(sum, io.LimitReader(file, limit+1))
+	switch {
+	case err != nil:
+		return Input{}, fmt.Errorf("read %s: %w", name, err)
+	case n > limit:
+		return Input{}, &tooBigError{n, limit}
+	}
+	in := Input{Name: name, Size: n}
+	sum.Sum(in.Digest[:0])
+	return in, nil
 }
 
 func inputOf(name string, raw []byte) Input {
