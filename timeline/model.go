@@ -101,17 +101,67 @@ func NewModel(c *data.Corpus) *Model {
 // countTopics makes the topic lanes' marks: one where a meeting's sources
 // hold annotations of the topic by the chosen coders, with their number.
 // The lanes come in date order, as the meetings lane does.
+//
+// The counting walks the meetings in the corpus' order, which is the order
+// their records (and their sources' and annotations') lie in memory: in
+// date order each meeting's annotations were a miss of the processor's
+// cache, 40 of NewModel's 52 ms at 100,000 meetings. Counts are kept as
+// (topic, count) pairs per meeting, then laid out in date order.
 func (m *Model) countTopics() {
 	topicLanes := m.Lanes[1:]
 	for _, l := range topicLanes {
 		l.Items = nil
 	}
+	// inCorpus[i] is the corpus position (Index) of the meeting at date
+	// position i, and byIndex the other way round.
+	inCorpus := make([]int32, len(m.Meetings))
+	byIndex := make([]int32, len(m.Meetings))
+	for k := range byIndex {
+		byIndex[k] = -1
+	}
+	for i, mt := range m.Meetings {
+		if mt.Index < 0 || mt.Index >= len(byIndex) || byIndex[mt.Index] >= 0 {
+			m.countTopicsInDateOrder() // indexes not derived: no such order
+			return
+		}
+		inCorpus[i], byIndex[mt.Index] = int32(mt.Index), int32(i)
+	}
+	type topicCount struct{ topic, n int32 }
+	var pairs []topicCount
+	starts := make([]int32, len(m.Meetings)+1) // the pairs of the meeting of Index k: pairs[starts[k]:starts[k+1]]
+	counts := make([]int, len(topicLanes))
+	marks := make([]int, len(topicLanes)) // per lane, to size each lane once
+	for k, i := range byIndex {
+		clear(counts)
+		m.count(m.Meetings[i], counts)
+		starts[k] = int32(len(pairs))
+		for ti, n := range counts {
+			if n > 0 {
+				pairs = append(pairs, topicCount{int32(ti), int32(n)})
+				marks[ti]++
+			}
+		}
+	}
+	starts[len(byIndex)] = int32(len(pairs))
+	for ti, l := range topicLanes {
+		if marks[ti] > 0 {
+			l.Items = make([]Item, 0, marks[ti])
+		}
+	}
+	for i, k := range inCorpus {
+		it := m.Lanes[0].Items[i]
+		for _, p := range pairs[starts[k]:starts[k+1]] {
+			topicLanes[p.topic].Items = append(topicLanes[p.topic].Items, Item{Start: it.Start, End: it.End, Count: int(p.n), Meeting: i})
+		}
+	}
+}
+
+// countTopicsInDateOrder is countTopics for meetings whose Index does not
+// place them in their corpus (a model made by hand, in tests).
+func (m *Model) countTopicsInDateOrder() {
+	topicLanes := m.Lanes[1:]
 	counts := make([]int, len(topicLanes))
 	for i, mt := range m.Meetings {
-		// The topics' counts, as MeetingAnnotations would list them, without
-		// listing or sorting: this runs for every meeting after every edit.
-		// A source's list holds anchored annotations only, and a source of
-		// a meeting reports one: each is Counted.
 		clear(counts)
 		m.count(mt, counts)
 		it := m.Lanes[0].Items[i]
