@@ -73,8 +73,6 @@ func main() {
 				}
 				defer pprof.StopCPUProfile()
 			}
-			a := fyneapp.NewWithID(d.Details.ID)
-			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 			opts := app.Options{
 				AppName:     d.Details.Name,
 				Version:     d.Details.Version,
@@ -101,6 +99,12 @@ func main() {
 					fmt.Fprintf(opts.Events, "cache path=%q hit=%v stored=%v why=%q\n", path, o.Hit, o.Stored, o.Why)
 				}
 			})
+			if corpusPath != "" {
+				// The corpus loads while the app and its window are made.
+				opts.Load = cli.Prefetch(opts.Load, corpusPath)
+			}
+			a := fyneapp.NewWithID(d.Details.ID)
+			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 			app.NewMainWindow(a, opts).ShowAndRun()
 			return nil
 		},
