@@ -29,9 +29,12 @@ open_window() {
   export ALLIANCE_TIMELINE_EVENTS="$tmp/events.log"
   : > "$ALLIANCE_TIMELINE_EVENTS"
   local start; start=$(ms)
-  env "$@" "$bin" "$corpus" >/dev/null 2>&1 &
+  env "$@" "$bin" "$corpus" >"$tmp/app.log" 2>&1 &
   app=$!
-  until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS"; do sleep 0.005; done
+  until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS"; do
+    kill -0 "$app" 2>/dev/null || { echo "the window exited before the corpus was shown:" >&2; cat "$tmp/app.log" >&2; exit 1; }
+    sleep 0.005
+  done
   local shown=$(( $(ms) - start ))
   grep -q '^loaded .* ok=true' "$ALLIANCE_TIMELINE_EVENTS" || { echo "the corpus did not load" >&2; exit 1; }
   local load; load=$(sed -n 's/^loaded .* ms=\([0-9]*\).*/\1/p' "$ALLIANCE_TIMELINE_EVENTS")
@@ -50,7 +53,7 @@ done
 h=$(median "${headless[@]}")
 fl=$(median "${first_launch[@]}") fd=$(median "${first_load[@]}") fp=$(median "${first_peak[@]}")
 al=$(median "${again_launch[@]}") ad=$(median "${again_load[@]}") ap=$(median "${again_peak[@]}")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a/b}'; }
 echo "corpus: $corpus"
 printf '%-52s %7s ms (%s)\n' "headless load (validate)" "$h" "${headless[*]}"
 r=$(ratio "$fl" "$h")
