@@ -14,6 +14,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
+	"github.com/alliance-timeline/alliance-timeline/gcpause"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
 
@@ -142,6 +143,9 @@ func (w *MainWindow) load(path string) {
 			} else {
 				ready.watch.stop()
 			}
+			// A load from the cache leaves the collector paused while the
+			// views are made of what it decoded (cli.WindowLoader): they are.
+			gcpause.Resume()
 		})
 		// A load leaves garbage (decoded pieces, read buffers): give the
 		// memory back to the system at once rather than whenever the runtime
@@ -221,7 +225,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		w.stopSearch()
 		w.search.SetText("")
 		w.state.Clear("Select a chart cell or search to list spans here") // all of it was of the corpus shown before
-		w.state.FitCoders(c.Coders())
+		w.state.FitCoders(ready.totals.Coders)
 		w.sidebar.SetCorpus(c, ready.totals)
 		if w.review.active {
 			w.stopReview() // its queue was of the corpus shown before

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -272,7 +273,9 @@ func WindowLoader(getenv func(string) string, report func(path string, o cache.O
 			return uncached
 		}
 	}
-	cache := &cache.Cache{Dir: dir}
+	// The window makes its views of a corpus from the cache with the
+	// collector still paused, and resumes it once it has shown them.
+	cache := &cache.Cache{Dir: dir, Linger: 2 * time.Second}
 	return func(path string, progress *load.Progress) (*data.Corpus, data.Problems, error) {
 		return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) {
 			c, problems, outcome, err := cache.Open(path, progress)

@@ -1,56 +1,82 @@
-package cache
+// Package gcpause pauses Go's garbage collector for work that allocates
+// only what it keeps, such as decoding a corpus from the cache: a
+// collection then frees nothing, yet in a fresh process, whose heap grows
+// from nothing, one runs at each doubling and marks everything made so far
+// (120 of the 180 ms a 100,000-meeting cache entry took to decode in the
+// window; BENCHMARKS.md). A memory limit still bounds the process while
+// paused: past it the collector runs as usual.
+package gcpause
 
 import (
 	"math"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"time"
 )
 
-// withoutCollections runs f with the garbage collector paused, for work
-// that allocates only what it keeps: decoding an entry. A collection then
-// frees nothing, yet in a fresh process, whose heap grows from nothing, one
-// runs at each doubling and marks everything decoded so far: 120 of the
-// 180 ms a 100,000-meeting entry took to decode in the window
-// (BENCHMARKS.md). A memory limit still bounds the process meanwhile (other
-// goroutines allocate too): the memory in use when f starts plus budget
-// bytes, or the limit already set when that is lower; past it the
-// collector runs as usual.
-//
-// Calls may overlap; the collector's settings come back when the last
+// Hold pauses the collector until end is called (a second call does
+// nothing). While paused, the memory limit is the memory in use at the
+// start plus budget bytes, or the limit already set when that is lower.
+// Holds may overlap; the collector's settings come back when the last
 // ends.
-func withoutCollections(budget int64, f func()) {
-	pause.Lock()
-	if pause.calls == 0 {
-		pause.percent = debug.SetGCPercent(-1)
-		pause.limit = debug.SetMemoryLimit(-1)
-		debug.SetMemoryLimit(min(pause.limit, saturatingAdd(memoryInUse(), max(budget, 0))))
+func Hold(budget int64) (end func()) {
+	state.Lock()
+	if state.holds == 0 {
+		state.percent = debug.SetGCPercent(-1)
+		state.limit = debug.SetMemoryLimit(-1)
+		debug.SetMemoryLimit(min(state.limit, saturatingAdd(memoryInUse(), max(budget, 0))))
 	}
-	pause.calls++
-	pause.Unlock()
-	defer func() {
-		pause.Lock()
-		defer pause.Unlock()
-		if pause.calls--; pause.calls == 0 {
-			debug.SetMemoryLimit(pause.limit)
-			debug.SetGCPercent(pause.percent)
-		}
-	}()
+	state.holds++
+	state.Unlock()
+	var once sync.Once
+	return func() { once.Do(release) }
+}
+
+// During runs f under a Hold.
+func During(budget int64, f func()) {
+	defer Hold(budget)()
 	f()
 }
 
-// pause is what withoutCollections set aside.
-var pause struct {
-	sync.Mutex
-	calls   int
-	percent int
-	limit   int64
+// Linger ends a hold later: at the next Resume, or after at most d. The
+// work that follows a decode (the views of what was decoded) keeps what it
+// makes too, and the collection the pause put off then runs after it.
+func Linger(end func(), d time.Duration) {
+	state.Lock()
+	state.lingering = append(state.lingering, end)
+	state.Unlock()
+	time.AfterFunc(d, end)
 }
 
-// pauseBudget is what decoding an entry of payload bytes may allocate
-// before the collector runs anyway: the records it decodes take a few
-// times the entry's bytes, which hold their texts.
-func pauseBudget(payload int) int64 { return 8*int64(payload) + 64<<20 }
+// Resume ends the holds that linger.
+func Resume() {
+	state.Lock()
+	ends := state.lingering
+	state.lingering = nil
+	state.Unlock()
+	for _, end := range ends {
+		end()
+	}
+}
+
+func release() {
+	state.Lock()
+	defer state.Unlock()
+	if state.holds--; state.holds == 0 {
+		debug.SetMemoryLimit(state.limit)
+		debug.SetGCPercent(state.percent)
+	}
+}
+
+// state is what the holds set aside.
+var state struct {
+	sync.Mutex
+	holds     int
+	percent   int
+	limit     int64
+	lingering []func()
+}
 
 // memoryInUse is the memory the runtime counts against its limit: all it
 // has mapped, less what it gave back.

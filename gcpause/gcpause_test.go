@@ -1,19 +1,24 @@
-package cache
+package gcpause
 
 import (
 	"math"
 	"runtime/debug"
 	"sync"
 	"testing"
+	"time"
 )
 
+// gcPercent reads the collector's setting, under the holds' lock so that
+// no hold ends while it is read (reading it sets it).
 func gcPercent() int {
+	state.Lock()
+	defer state.Unlock()
 	p := debug.SetGCPercent(-1)
 	debug.SetGCPercent(p)
 	return p
 }
 
-// withoutCollections pauses the collector while any call runs, under a
+// During pauses the collector while any call runs, under a
 // memory limit no higher than the one set, and restores both settings when
 // the last overlapping call ends.
 func TestWithoutCollectionsRestoresTheCollector(t *testing.T) {
@@ -38,7 +43,7 @@ func TestWithoutCollectionsRestoresTheCollector(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					withoutCollections(tc.budget, func() {
+					During(tc.budget, func() {
 						<-start
 						if p := gcPercent(); p != -1 {
 							t.Errorf("collector at %d%% during the pause", p)
@@ -58,5 +63,30 @@ func TestWithoutCollectionsRestoresTheCollector(t *testing.T) {
 				t.Errorf("memory limit %d after; want %d", l, tc.limit)
 			}
 		})
+	}
+}
+
+// A lingering hold ends at Resume, or by itself after its time.
+func TestLingerEndsAtResumeOrInTime(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	Linger(Hold(1<<20), time.Hour)
+	if p := gcPercent(); p != -1 {
+		t.Fatalf("collector at %d%% while a hold lingers", p)
+	}
+	Resume()
+	if p := gcPercent(); p != 100 {
+		t.Fatalf("collector at %d%% after Resume; want 100", p)
+	}
+	Linger(Hold(1<<20), 20*time.Millisecond)
+	deadline := time.Now().Add(5 * time.Second)
+	for gcPercent() != 100 {
+		if time.Now().After(deadline) {
+			t.Fatal("the lingering hold did not end in its time")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	Resume() // its end was called already: nothing to do twice
+	if p := gcPercent(); p != 100 {
+		t.Fatalf("collector at %d%% after a second end; want 100", p)
 	}
 }

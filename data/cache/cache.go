@@ -22,6 +22,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/atomicfile"
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/gcpause"
 )
 
 // The corpus cache keeps what a load produced (the checked corpus with every
@@ -42,6 +43,11 @@ type Cache struct {
 	// MaxEntries is how many corpora are kept; the least recently opened go
 	// first. Zero means 8.
 	MaxEntries int
+	// Linger, when set, keeps the garbage collector paused after a hit (it
+	// is paused while the entry is decoded) until gcpause.Resume or for
+	// that long at most: for a window, whose views of the corpus keep what
+	// they make too.
+	Linger time.Duration
 }
 
 // DefaultDir is the folder for the cache in the user's cache folder.
@@ -97,7 +103,7 @@ func (c *Cache) Open(corpusPath string, progress *load.Progress) (*data.Corpus, 
 	if fingerprintErr != nil {
 		out.Why = fingerprintErr.Error()
 	} else {
-		corpus, problems, why := readEntry(entry, fingerprint, folder, name, corpusPath, progress)
+		corpus, problems, why := readEntry(entry, fingerprint, folder, name, corpusPath, progress, c.Linger)
 		if corpus != nil {
 			now := time.Now()
 			os.Chtimes(entry, now, now) // the least recently opened are pruned first
@@ -206,7 +212,7 @@ func (c *Cache) prune(keep string) {
 // readEntry serves a corpus from its entry when the entry is whole, was
 // written by this program for the same display name, and every file it was
 // made from still has the same content. why says what failed otherwise.
-func readEntry(entry, fingerprint string, folder *load.Folder, name, display string, progress *load.Progress) (*data.Corpus, data.Problems, string) {
+func readEntry(entry, fingerprint string, folder *load.Folder, name, display string, progress *load.Progress, linger time.Duration) (*data.Corpus, data.Problems, string) {
 	raw, err := os.ReadFile(entry)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, "no entry"
@@ -249,34 +255,41 @@ func readEntry(entry, fingerprint string, folder *load.Folder, name, display str
 		}
 		checked <- why
 	}()
-	var corpus *data.Corpus
-	var problems data.Problems
-	var why string
-	withoutCollections(pauseBudget(len(payload)), func() {
-		corpus, problems = d.corpus(display, key.sources)
-		if d.err != nil {
-			stop.Store(true)
-			why = "entry damaged: " + d.err.Error()
+	endPause := gcpause.Hold(pauseBudget(len(payload)))
+	corpus, problems := d.corpus(display, key.sources)
+	why := ""
+	if d.err != nil {
+		stop.Store(true)
+		why = "entry damaged: " + d.err.Error()
+	}
+	read, checkedWhy := <-inputs, <-checked
+	switch {
+	case checkedWhy != "":
+		why = checkedWhy
+	case why != "":
+	case read.why != "":
+		why = read.why
+	default:
+		if err := attachTexts(corpus, read.texts); err != nil {
+			why = "entry damaged: " + err.Error()
 		}
-		read, checkedWhy := <-inputs, <-checked
-		switch {
-		case checkedWhy != "":
-			why = checkedWhy
-		case why != "":
-		case read.why != "":
-			why = read.why
-		default:
-			if err := attachTexts(corpus, read.texts); err != nil {
-				why = "entry damaged: " + err.Error()
-			}
-		}
-	})
+	}
+	if why != "" || linger <= 0 {
+		endPause()
+	} else {
+		gcpause.Linger(endPause, linger)
+	}
 	if why != "" {
 		return nil, nil, why
 	}
 	progress.Stage(0, 1, 1, 1)
 	return corpus, problems, ""
 }
+
+// pauseBudget is what decoding an entry of payload bytes may allocate
+// before the collector runs anyway: the records it decodes take a few
+// times the entry's bytes, which hold their texts.
+func pauseBudget(payload int) int64 { return 8*int64(payload) + 64<<20 }
 
 type readResult struct {
 	texts []string
