@@ -29,21 +29,22 @@ type Sidebar struct {
 	corpus      *data.Corpus
 	first, last int // the corpus' years, which the year choices stand for as 0
 
-	keys     windowKeys
-	tips     *tipLayer
-	summary  *widget.Label
-	topics   *fyne.Container
-	checks   map[string]*keyCheck
-	chips    map[*data.Topic]*canvas.Rectangle
-	pending  map[*data.Topic]*widget.Label // suggestions to review, by topic
-	kinds    *fyne.Container               // a box per meeting kind
-	kindBox  map[string]*keyCheck
-	labels   map[*data.Topic]*widget.Label // a topic's label, with its count
-	coders   *fyne.Container               // a box per coder, when there are two or more
-	coderBox map[string]*keyCheck
-	coderSet []string // the corpus' coders, in the order the boxes show them
-	from, to *keySelect
-	body     *fyne.Container
+	keys      windowKeys
+	tips      *tipLayer
+	summary   *widget.Label
+	topics    *fyne.Container
+	checks    map[string]*keyCheck
+	chips     map[*data.Topic]*canvas.Rectangle
+	pending   map[*data.Topic]*widget.Label // suggestions to review, by topic
+	kinds     *fyne.Container               // a box per meeting kind
+	kindBox   map[string]*keyCheck
+	kindOrder []string                      // the corpus' kinds, in the order the boxes show them
+	labels    map[*data.Topic]*widget.Label // a topic's label, with its count
+	coders    *fyne.Container               // a box per coder, when there are two or more
+	coderBox  map[string]*keyCheck
+	coderSet  []string // the corpus' coders, in the order the boxes show them
+	from, to  *keySelect
+	body      *fyne.Container
 }
 
 // NewSidebar makes an empty sidebar on a state; its widgets offer keys to
@@ -186,7 +187,7 @@ func coderName(name string) string {
 // that kinds of a corpus opened later show too.
 func (s *Sidebar) kindsChosen() {
 	var selected []string
-	for _, k := range s.corpus.Kinds() {
+	for _, k := range s.kindOrder {
 		if s.kindBox[k].Checked {
 			selected = append(selected, k)
 		}
@@ -245,15 +246,16 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	s.topics.Refresh()
 	var years []string
 	s.first, s.last = 0, 0
-	if first, last, ok := c.DateRange(); ok {
-		s.first, s.last = first.Year, last.Year
-		for y := first.Year; y <= last.Year; y++ {
+	if st.FirstDate != "" {
+		s.first, s.last = st.First.Year, st.Last.Year
+		for y := s.first; y <= s.last; y++ {
 			years = append(years, strconv.Itoa(y))
 		}
 	}
 	s.kindBox = map[string]*keyCheck{}
 	var boxes []fyne.CanvasObject
-	for _, k := range c.Kinds() {
+	s.kindOrder = st.Kinds
+	for _, k := range st.Kinds {
 		box := newKeyCheck(safetext.Clip(k, maxShown), func(bool) { s.kindsChosen() }, s.keys)
 		box.Checked = s.state.KindShown(k)
 		s.kindBox[k] = box
@@ -261,7 +263,7 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	}
 	s.kinds.Objects = boxes
 	s.kinds.Refresh()
-	s.setCoders(c)
+	s.setCoders(st)
 	s.from.Options, s.to.Options = years, years
 	s.sync()
 	s.body.Refresh() // lay out again: the summary's height changed
@@ -271,8 +273,8 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 // two coders or more are named (annotations that name none then have a
 // box too): one named coder beside unnamed work, as in the built-in
 // corpus, is no team to compare, and the room is the topics'.
-func (s *Sidebar) setCoders(c *data.Corpus) {
-	s.coderSet = c.Coders()
+func (s *Sidebar) setCoders(st data.Totals) {
+	s.coderSet = st.Coders
 	s.coderBox = map[string]*keyCheck{}
 	s.coders.Objects = nil
 	named := len(s.coderSet)
@@ -280,15 +282,9 @@ func (s *Sidebar) setCoders(c *data.Corpus) {
 		named--
 	}
 	if named >= 2 {
-		spans := map[string]int{}
-		for _, a := range c.Annotations {
-			if a.Listed() {
-				spans[a.Coder]++
-			}
-		}
 		s.coders.Add(widget.NewLabelWithStyle("Coders", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, name := range s.coderSet {
-			box := newKeyCheck(fmt.Sprintf("%s (%d)", coderName(name), spans[name]), func(bool) { s.codersChosen() }, s.keys)
+			box := newKeyCheck(fmt.Sprintf("%s (%d)", coderName(name), st.CoderSpans[name]), func(bool) { s.codersChosen() }, s.keys)
 			box.Checked = s.state.Coders().Includes(name)
 			s.coderBox[name] = box
 			s.coders.Add(box)

@@ -33,6 +33,14 @@ type Totals struct {
 	// reports meetings in two years counts once.
 	PerTopic         map[string]int `json:"per_topic"`
 	MeetingsWithText int            `json:"meetings_with_text"`
+
+	// What the window's filters list, found in the same pass (off the
+	// window's UI goroutine, where each was a pass over 100,000 records).
+	Kinds      []string       `json:"-"` // as Corpus.Kinds
+	Coders     []string       `json:"-"` // as Corpus.Coders
+	CoderSpans map[string]int `json:"-"` // listed spans by coder
+	First      Date           `json:"-"` // as Corpus.DateRange; zero with no meetings
+	Last       Date           `json:"-"`
 }
 
 // Stats counts the corpus.
@@ -69,6 +77,13 @@ func (c *Corpus) Totals() Totals {
 	}
 	if first, last, ok := c.DateRange(); ok {
 		s.FirstDate, s.LastDate = first.String(), last.String()
+		s.First, s.Last = first, last
+	}
+	s.Kinds, s.Coders, s.CoderSpans = c.Kinds(), c.Coders(), map[string]int{}
+	for _, a := range c.Annotations {
+		if a.Listed() {
+			s.CoderSpans[a.Coder]++
+		}
 	}
 	// Counted by position, then named: this runs after every edit.
 	anchors := make([]int, len(AnchorStatuses))
