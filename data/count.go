@@ -216,23 +216,52 @@ func (c *Corpus) MeetingsByDate() []*Meeting {
 	return c.byDate
 }
 
+// sortByDate orders meetings by their first day, ties in their order in
+// the list.
 func sortByDate(meetings []*Meeting) []*Meeting {
-	type keyed struct {
-		day int
-		m   *Meeting
-	}
-	ks := make([]keyed, len(meetings))
+	days := make([]int, len(meetings))
+	first, last := 0, 0
 	for i, m := range meetings {
-		ks[i] = keyed{m.Date.FirstDay(), m}
+		d := m.Date.FirstDay()
+		days[i] = d
+		if i == 0 || d < first {
+			first = d
+		}
+		if i == 0 || d > last {
+			last = d
+		}
+	}
+	out := make([]*Meeting, len(meetings))
+	if span := last - first; len(meetings) > 0 && span <= 4*len(meetings)+4096 {
+		// Days spanning not many more days than there are meetings (nearly
+		// any corpus): a counting sort, which keeps ties in their order, in
+		// linear time (the comparison sort took 18 ms of a 100,000-meeting
+		// cache reopen).
+		next := make([]int, span+2) // where each day's meetings go next
+		for _, d := range days {
+			next[d-first+1]++
+		}
+		for i := 1; i < len(next); i++ {
+			next[i] += next[i-1]
+		}
+		for i, m := range meetings {
+			k := days[i] - first
+			out[next[k]] = m
+			next[k]++
+		}
+		return out
 	}
 	// slices' generic sort, not sort.SliceStable (its swaps through
 	// reflection took 150 ms of a 100,000-meeting cache reopen), and not
-	// stable: ties go by the meeting's place in the file, which makes it
-	// the stable order at the cost of an unstable sort.
-	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Or(a.day-b.day, a.m.Index-b.m.Index) })
-	out := make([]*Meeting, len(ks))
-	for i, k := range ks {
-		out[i] = k.m
+	// stable: ties go by their place in the list, which makes it the stable
+	// order at the cost of an unstable sort.
+	order := make([]int, len(meetings))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Or(days[a]-days[b], a-b) })
+	for i, k := range order {
+		out[i] = meetings[k]
 	}
 	return out
 }
