@@ -10,7 +10,9 @@ import (
 // sortByDate orders by first day, ties in list order, both by counting
 // (days close together) and by comparing (days far apart).
 func TestSortByDate(t *testing.T) {
-	day := func(y, m, d int) *Meeting { return &Meeting{Date: Date{Year: y, Month: m, Day: d, Precision: PrecisionDay}} }
+	day := func(y, m, d int) *Meeting {
+		return &Meeting{Date: Date{Year: y, Month: m, Day: d, Precision: PrecisionDay}}
+	}
 	cases := []struct {
 		name     string
 		meetings []*Meeting
