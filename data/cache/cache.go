@@ -220,7 +220,7 @@ func readEntry(entry, fingerprint string, folder *load.Folder, name, display str
 	if err != nil {
 		return nil, nil, fmt.Sprintf("entry unreadable: %v", err)
 	}
-	payload, digest, err := openEntry(raw, fingerprint)
+	payload, err := openEntry(raw, fingerprint)
 	if err != nil {
 		return nil, nil, err.Error()
 	}
@@ -234,8 +234,8 @@ func readEntry(entry, fingerprint string, folder *load.Folder, name, display str
 	case key.corpus.Name != name:
 		return nil, nil, "entry made for another corpus file"
 	}
-	// The corpus file's digest and the source files are checked while the
-	// entry is decoded; the first difference stops the reading.
+	// The corpus file and the source files are checked while the entry is
+	// decoded; the first difference stops the reading.
 	var stop atomic.Bool
 	inputs := make(chan readResult, 1)
 	go func() {
@@ -245,9 +245,7 @@ func readEntry(entry, fingerprint string, folder *load.Folder, name, display str
 	checked := make(chan string, 1)
 	go func() {
 		why := ""
-		if !payloadIntact(payload, digest) {
-			why = "entry damaged: its digest does not match"
-		} else if in, err := folder.Digest(name, load.MaxCorpusBytes); err != nil || in.Size != key.corpus.Size || in.Digest != key.corpus.Digest {
+		if in, err := folder.Digest(name, load.MaxCorpusBytes); err != nil || in.Size != key.corpus.Size || in.Digest != key.corpus.Digest {
 			why = "corpus file changed"
 		}
 		if why != "" {
@@ -355,37 +353,34 @@ const (
 	trailerSize = 8 + sha256.Size
 )
 
-// openEntry checks an entry's header and the size in its trailer, and
-// returns its payload and the payload's digest as the trailer gives it:
-// payloadIntact checks the two, which a reopen does while it decodes.
-// raw is the caller's and must not change after: the payload is its bytes
-// as a string, not a copy of them, and every text decoded from it is a
-// substring.
-func openEntry(raw []byte, fingerprint string) (payload, digest string, err error) {
+// openEntry checks an entry's header and trailer and returns its payload.
+// The digest is checked before anything is decoded: a damaged count could
+// ask for gigabytes (the decoder bounds counts by the bytes left, not by
+// sense). raw is the caller's and must not change after: the payload is
+// its bytes as a string, not a copy of them, and every text decoded from
+// it is a substring.
+func openEntry(raw []byte, fingerprint string) (string, error) {
 	if !bytes.HasPrefix(raw, []byte(entryMagic)) {
-		return "", "", errors.New("entry damaged: not a cache entry")
+		return "", errors.New("entry damaged: not a cache entry")
 	}
 	d := &decoder{s: unsafe.String(unsafe.SliceData(raw), len(raw))[len(entryMagic):]}
 	format := d.uint()
 	if d.err == nil && format != cacheFormat {
-		return "", "", fmt.Errorf("entry written in cache format %d", format)
+		return "", fmt.Errorf("entry written in cache format %d", format)
 	}
 	if got := d.str(); d.err == nil && got != fingerprint {
-		return "", "", errors.New("entry written by another build of the program")
+		return "", errors.New("entry written by another build of the program")
 	}
 	if d.err != nil || len(d.s) < trailerSize {
-		return "", "", errors.New("entry damaged: cut short")
+		return "", errors.New("entry damaged: cut short")
 	}
 	payload, trailer := d.s[:len(d.s)-trailerSize], d.s[len(d.s)-trailerSize:]
 	if size := binary.LittleEndian.Uint64([]byte(trailer[:8])); size != uint64(len(payload)) {
-		return "", "", fmt.Errorf("entry damaged: its payload has %d bytes, not %d", len(payload), size)
+		return "", fmt.Errorf("entry damaged: its payload has %d bytes, not %d", len(payload), size)
 	}
-	return payload, trailer[8:], nil
-}
-
-// payloadIntact reports whether payload has the digest its entry's trailer
-// gives.
-func payloadIntact(payload, digest string) bool {
-	got := sha256.Sum256(unsafe.Slice(unsafe.StringData(payload), len(payload)))
-	return string(got[:]) == digest
+	start := len(raw) - len(d.s)
+	if got := sha256.Sum256(raw[start : start+len(payload)]); string(got[:]) != trailer[8:] {
+		return "", errors.New("entry damaged: its digest does not match")
+	}
+	return payload, nil
 }

@@ -259,8 +259,8 @@ func FuzzCacheEntry(f *testing.F) {
 	if err := writeEntry(&entry, "fuzz", path, l.Inputs, l.Corpus, l.Problems); err != nil {
 		f.Fatal(err)
 	}
-	payload, digest, err := openEntry(entry.Bytes(), "fuzz")
-	if err != nil || !payloadIntact(payload, digest) {
+	payload, err := openEntry(entry.Bytes(), "fuzz")
+	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add([]byte(payload))
