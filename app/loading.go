@@ -144,7 +144,8 @@ func (w *MainWindow) load(path string) {
 				ready.watch.stop()
 			}
 			// A load from the cache leaves the collector paused while the
-			// views are made of what it decoded (cli.WindowLoader): they are.
+			// views of what it decoded are made (cli.WindowLoader); they are
+			// made now.
 			gcpause.Resume()
 		})
 		// A load leaves garbage (decoded pieces, read buffers): give the

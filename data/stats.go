@@ -34,8 +34,8 @@ type Totals struct {
 	PerTopic         map[string]int `json:"per_topic"`
 	MeetingsWithText int            `json:"meetings_with_text"`
 
-	// What the window's filters list, found in the same pass (off the
-	// window's UI goroutine, where each was a pass over 100,000 records).
+	// What the window's filters list, found here with the totals, off the
+	// window's UI goroutine (there each was a pass over 100,000 records).
 	Kinds      []string       `json:"-"` // as Corpus.Kinds
 	Coders     []string       `json:"-"` // as Corpus.Coders
 	CoderSpans map[string]int `json:"-"` // listed spans by coder
