@@ -7,10 +7,7 @@ start_xvfb() {
     n=$((90 + RANDOM % 400))
     [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break
   done
-  # -noreset: the server resets when its last client goes (the app between
-  # two launches, xdpyinfo here), and a client that connects meanwhile is
-  # refused ("Failed to open display").
-  Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp -noreset >/dev/null 2>&1 &
+  Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   export DISPLAY=":$n"
   for _ in $(seq 50); do
