@@ -372,6 +372,7 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 	}
 	meetings := make([]data.Meeting, d.count())
 	c.Meetings = make([]*data.Meeting, len(meetings))
+	var sourcesOf []*data.Source
 	for i := range meetings {
 		m := &meetings[i]
 		m.Index = i
@@ -386,7 +387,12 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 		}
 		m.Summary, m.Notes = d.str(), d.str()
 		if n := d.count(); n > 0 {
-			m.Sources = make([]*data.Source, n)
+			// Carved from a shared array, capped so an append copies: one
+			// allocation per thousands of meetings instead of one each.
+			if len(sourcesOf) < n {
+				sourcesOf = make([]*data.Source, max(n, 4096))
+			}
+			m.Sources, sourcesOf = sourcesOf[:n:n], sourcesOf[n:]
 			for j := range m.Sources {
 				if k := d.index(len(c.Sources), "source"); d.err == nil {
 					m.Sources[j] = c.Sources[k]
