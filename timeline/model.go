@@ -160,6 +160,9 @@ func (m *Model) countTopics() {
 // place them in their corpus (a model made by hand, in tests).
 func (m *Model) countTopicsInDateOrder() {
 	topicLanes := m.Lanes[1:]
+	for _, l := range topicLanes {
+		l.Items = nil
+	}
 	counts := make([]int, len(topicLanes))
 	for i, mt := range m.Meetings {
 		clear(counts)
