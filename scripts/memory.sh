@@ -28,12 +28,9 @@ stop
 run() {
   local label=$1; shift
   export ALLIANCE_TIMELINE_EVENTS="$tmp/events.log"
-  : > "$ALLIANCE_TIMELINE_EVENTS"
-  local start; start=$(ms)
-  env "$@" ${EXTRA_ENV:-} "$bin" "$corpus" >/dev/null 2>&1 &
-  app=$!
-  until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS"; do sleep 0.01; done
-  local shown=$(( $(ms) - start ))
+  # shellcheck disable=SC2086 # EXTRA_ENV is words
+  launch_until_loaded "$tmp/app.log" env "$@" ${EXTRA_ENV:-} "$bin" "$corpus" || exit 1
+  local shown=$(( $(ms) - launched ))
   grep -q '^loaded .* ok=true' "$ALLIANCE_TIMELINE_EVENTS" || { echo "the corpus did not load" >&2; exit 1; }
   sleep 2
   echo "$label: shown in $shown ms; peak $(mb VmHWM) MB, resident $(mb VmRSS) MB; $(grep -o '^cache .*' "$ALLIANCE_TIMELINE_EVENTS" || echo 'cache off')"

@@ -31,26 +31,8 @@ done
 target=$corpus
 open_window() {
   export ALLIANCE_TIMELINE_EVENTS="$tmp/events.log"
-  local start attempt
-  # Xvfb resets when its last client leaves (the app before), and a client
-  # that connects meanwhile is refused: such a launch is made again. (With
-  # -noreset the server does not reset, but the app then now and then takes
-  # seconds to quit, which the e2e test counts as a failure.)
-  for attempt in 1 2 3; do
-    : > "$ALLIANCE_TIMELINE_EVENTS"
-    start=$(ms)
-    env "$@" "$bin" "$target" >"$tmp/app.log" 2>&1 &
-    app=$!
-    until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" || ! kill -0 "$app" 2>/dev/null; do sleep 0.005; done
-    grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" && break
-    wait "$app" 2>/dev/null || true
-    app=
-    if [ "$attempt" = 3 ] || ! grep -q 'Failed to open display' "$tmp/app.log"; then
-      echo "the window exited before the corpus was shown:" >&2; cat "$tmp/app.log" >&2; exit 1
-    fi
-    sleep 0.2
-  done
-  local shown=$(( $(ms) - start ))
+  launch_until_loaded "$tmp/app.log" env "$@" "$bin" "$target" || exit 1
+  local shown=$(( $(ms) - launched ))
   grep -q '^loaded .* ok=true' "$ALLIANCE_TIMELINE_EVENTS" || { echo "the corpus did not load" >&2; exit 1; }
   local load; load=$(sed -n 's/^loaded .* ms=\([0-9]*\).*/\1/p' "$ALLIANCE_TIMELINE_EVENTS")
   local peak; peak=$(awk '$1 == "VmHWM:" {printf "%d", $2/1024}' "/proc/$app/status")

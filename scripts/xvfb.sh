@@ -18,3 +18,31 @@ start_xvfb() {
   echo "Xvfb on :$n did not answer within 5 s" >&2
   return 1
 }
+
+# launch_until_loaded LOG CMD...: runs CMD in the background, its output in
+# LOG, until the event log ($ALLIANCE_TIMELINE_EVENTS) has its "loaded"
+# line; sets app to its process id and launched to when it started (ms).
+# Xvfb resets when its last client leaves (the app before), and refuses a
+# client that connects meanwhile: such a launch is made again. (With
+# -noreset it does not reset, but the app then now and then takes seconds
+# to quit, which the e2e test counts as a failure.) A window that exits
+# for another reason is a failure, with its output.
+launch_until_loaded() {
+  local log=$1 attempt; shift
+  for attempt in 1 2 3; do
+    : > "$ALLIANCE_TIMELINE_EVENTS"
+    launched=$(( $(date +%s%N) / 1000000 ))
+    "$@" >"$log" 2>&1 &
+    app=$!
+    until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" || ! kill -0 "$app" 2>/dev/null; do sleep 0.005; done
+    grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" && return 0
+    wait "$app" 2>/dev/null || true
+    app=
+    if [ "$attempt" = 3 ] || ! grep -q 'Failed to open display' "$log"; then
+      echo "the window exited before the corpus was shown:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+}
