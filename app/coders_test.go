@@ -16,39 +16,14 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/export"
+	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 	"github.com/alliance-timeline/alliance-timeline/timeline"
 )
-
-// codersCorpus: a and a2 coded alike, b otherwise; one span names no coder.
-const codersCorpus = `corpus: {title: Coders, format: 1}
-topics:
-  - {id: space, label: Space}
-  - {id: cyber, label: Cyber}
-meetings:
-  - {id: m1, title: First, short: First, kind: SCM, date: 2012-10-24, sources: [s1]}
-  - {id: m2, title: Second, short: Second, kind: SCM, date: 2013-10-02, sources: [s2]}
-sources:
-  - {id: s1, title: One, text: "Space is new. Cyber is old. Both matter."}
-  - {id: s2, title: Two, text: "Space again. Nothing here. Cyber too."}
-annotations:
-  - {source: s1, topic: space, quote: Space is new, coder: a}
-  - {source: s1, topic: cyber, quote: Cyber is old, coder: a}
-  - {source: s2, topic: space, quote: Space again, coder: a}
-  - {source: s2, topic: cyber, quote: Cyber too, coder: a}
-  - {source: s1, topic: space, quote: Space is new, coder: b}
-  - {source: s1, topic: cyber, quote: Both matter, coder: b}
-  - {source: s2, topic: space, quote: Space again, coder: b}
-  - {source: s2, topic: space, quote: Nothing here, coder: b}
-  - {source: s1, topic: space, quote: Space is new, coder: a2}
-  - {source: s1, topic: cyber, quote: Cyber is old, coder: a2}
-  - {source: s2, topic: space, quote: Space again, coder: a2}
-  - {source: s2, topic: cyber, quote: Cyber too}
-`
 
 func writeCodersCorpus(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "coders.yaml")
-	if err := os.WriteFile(path, []byte(codersCorpus), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(corpustest.ThreeCoders), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

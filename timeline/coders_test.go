@@ -7,38 +7,13 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 )
-
-// threeCoders: a and a2 coded alike, b otherwise; s3 reports no meeting.
-const threeCoders = `corpus: {title: Coders, format: 1}
-topics:
-  - {id: space, label: Space}
-  - {id: cyber, label: Cyber}
-meetings:
-  - {id: m1, title: First, kind: SCM, date: 2012-10-24, sources: [s1]}
-  - {id: m2, title: Second, kind: SCM, date: 2013-10-02, sources: [s2]}
-sources:
-  - {id: s1, title: One, text: "Space is new. Cyber is old. Both matter."}
-  - {id: s2, title: Two, text: "Space again. Nothing here. Cyber too."}
-annotations:
-  - {source: s1, topic: space, quote: Space is new, coder: a}
-  - {source: s1, topic: cyber, quote: Cyber is old, coder: a}
-  - {source: s2, topic: space, quote: Space again, coder: a}
-  - {source: s2, topic: cyber, quote: Cyber too, coder: a}
-  - {source: s1, topic: space, quote: Space is new, coder: b}
-  - {source: s1, topic: cyber, quote: Both matter, coder: b}
-  - {source: s2, topic: space, quote: Space again, coder: b}
-  - {source: s2, topic: space, quote: Nothing here, coder: b}
-  - {source: s1, topic: space, quote: Space is new, coder: a2}
-  - {source: s1, topic: cyber, quote: Cyber is old, coder: a2}
-  - {source: s2, topic: space, quote: Space again, coder: a2}
-  - {source: s2, topic: cyber, quote: Cyber too}
-`
 
 // The topic marks count the chosen coders' annotations, and what a mark
 // lists is what it counts; choosing again gives the first model back.
 func TestShowCoders(t *testing.T) {
-	c, ps, err := load.FS(fstest.MapFS{"c.yaml": {Data: []byte(threeCoders)}}, "c.yaml", "c.yaml")
+	c, ps, err := load.FS(fstest.MapFS{"c.yaml": {Data: []byte(corpustest.ThreeCoders)}}, "c.yaml", "c.yaml")
 	if err != nil || ps.HasErrors() {
 		t.Fatalf("%v %v", err, ps)
 	}

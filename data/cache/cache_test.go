@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
-	"github.com/alliance-timeline/alliance-timeline/data/internal/corpustest"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 )
 
 // openCached opens path through the cache and checks the outcome.

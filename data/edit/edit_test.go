@@ -12,9 +12,9 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/data"
-	"github.com/alliance-timeline/alliance-timeline/data/internal/corpustest"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
 	"github.com/alliance-timeline/alliance-timeline/gen"
+	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 )
 
 var newOne = Annotation{Source: "s1", Topic: "space", Quote: "it's in space", Prefix: "said", Start: 3}

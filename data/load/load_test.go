@@ -2,7 +2,7 @@ package load
 
 import (
 	"github.com/alliance-timeline/alliance-timeline/data"
-	"github.com/alliance-timeline/alliance-timeline/data/internal/corpustest"
+	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 
 	"fmt"
 	"io/fs"

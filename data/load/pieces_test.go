@@ -11,7 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/alliance-timeline/alliance-timeline/data/internal/corpustest"
+	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 )
 
 // loadWays loads a corpus file whole and in pieces of each size, and fails

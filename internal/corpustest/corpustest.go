@@ -1,6 +1,6 @@
-// Package corpustest holds corpora and helpers shared by the tests of the
-// packages under data: a corpus with every kind of record, and a way to
-// write one to a folder.
+// Package corpustest holds corpora and helpers shared by the tests of
+// several packages: a corpus with every kind of record, one coded by three
+// coders, and a way to write one to a folder.
 package corpustest
 
 import (
@@ -93,3 +93,30 @@ func WriteFolder(t testing.TB, files map[string]string) string {
 	}
 	return dir
 }
+
+// ThreeCoders is a corpus file coded by three coders: a and a2 alike, b
+// otherwise; one span names no coder.
+const ThreeCoders = `corpus: {title: Coders, format: 1}
+topics:
+  - {id: space, label: Space}
+  - {id: cyber, label: Cyber}
+meetings:
+  - {id: m1, title: First, short: First, kind: SCM, date: 2012-10-24, sources: [s1]}
+  - {id: m2, title: Second, short: Second, kind: SCM, date: 2013-10-02, sources: [s2]}
+sources:
+  - {id: s1, title: One, text: "Space is new. Cyber is old. Both matter."}
+  - {id: s2, title: Two, text: "Space again. Nothing here. Cyber too."}
+annotations:
+  - {source: s1, topic: space, quote: Space is new, coder: a}
+  - {source: s1, topic: cyber, quote: Cyber is old, coder: a}
+  - {source: s2, topic: space, quote: Space again, coder: a}
+  - {source: s2, topic: cyber, quote: Cyber too, coder: a}
+  - {source: s1, topic: space, quote: Space is new, coder: b}
+  - {source: s1, topic: cyber, quote: Both matter, coder: b}
+  - {source: s2, topic: space, quote: Space again, coder: b}
+  - {source: s2, topic: space, quote: Nothing here, coder: b}
+  - {source: s1, topic: space, quote: Space is new, coder: a2}
+  - {source: s1, topic: cyber, quote: Cyber is old, coder: a2}
+  - {source: s2, topic: space, quote: Space again, coder: a2}
+  - {source: s2, topic: cyber, quote: Cyber too}
+`
