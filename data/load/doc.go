@@ -1,5 +1,6 @@
 // Package load reads a corpus: the YAML corpus file (decoded whole, or in
-// pieces on all cores when it is large, pieces.go), the source text files it
+// pieces on all cores when it is large, pieces.go, each by a parser of the
+// block style when it keeps to it, fastyaml.go), the source text files it
 // names (read ahead in parallel, prefetch.go, only inside the corpus folder,
 // files.go), every field and reference checked with FILE:LINE:COL problems,
 // and every annotation anchored to its span through data/textmatch. What it

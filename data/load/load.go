@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -178,6 +179,7 @@ func (l *loader) reset() {
 	l.meetingRefs, l.sourceSpecs, l.annSpecs, l.rejSpecs = nil, nil, nil, nil
 	l.seenSources, l.seenMeetings = map[string]int{}, map[string]int{}
 	l.fuzzyWork.Reset()
+	l.sourceRecords, l.meetingRecords, l.annotationRecords = records[data.Source]{}, records[data.Meeting]{}, records[data.Annotation]{}
 }
 
 type tooBigError struct {
@@ -298,12 +300,82 @@ type loader struct {
 	seenMeetings map[string]int
 	fuzzyWork    textmatch.Budget // approximate matching, bounded per load
 	inFile       *annotationFile  // the coder's file being read; nil: the corpus file
+	// The records come from arrays made to the lists' lengths: one
+	// allocation each was a third of a large load's objects.
+	sourceRecords     records[data.Source]
+	meetingRecords    records[data.Meeting]
+	annotationRecords records[data.Annotation]
+}
+
+// records hands out zeroed records from arrays, a batch at a time.
+type records[T any] struct{ batch []T }
+
+// reserve makes room for n more records in one array.
+func (r *records[T]) reserve(n int) {
+	if cap(r.batch)-len(r.batch) < n {
+		r.batch = make([]T, 0, n)
+	}
+}
+
+// next is a fresh record.
+func (r *records[T]) next() *T {
+	if len(r.batch) == cap(r.batch) {
+		r.batch = make([]T, 0, max(64, cap(r.batch)/4))
+	}
+	r.batch = r.batch[:len(r.batch)+1]
+	return &r.batch[len(r.batch)-1]
+}
+
+// reserve makes room for n more items of a list ("sources", "meetings",
+// "annotations"), so that reading them grows nothing.
+func (l *loader) reserve(list string, n int) {
+	switch list {
+	case "sources":
+		l.corpus.Sources = slices.Grow(l.corpus.Sources, n)
+		l.sourceSpecs = slices.Grow(l.sourceSpecs, n)
+		l.sourceRecords.reserve(n)
+		l.sources = growMap(l.sources, n)
+		l.seenSources = growMap(l.seenSources, n)
+	case "meetings":
+		l.corpus.Meetings = slices.Grow(l.corpus.Meetings, n)
+		l.meetingRefs = slices.Grow(l.meetingRefs, n)
+		l.meetingRecords.reserve(n)
+		l.meetings = growMap(l.meetings, n)
+		l.seenMeetings = growMap(l.seenMeetings, n)
+	case "annotations":
+		l.corpus.Annotations = slices.Grow(l.corpus.Annotations, n)
+		l.annSpecs = slices.Grow(l.annSpecs, n)
+		l.annotationRecords.reserve(n)
+	}
+}
+
+// growMap is m with room for n more keys: a new map when m is empty and
+// small.
+func growMap[V any](m map[string]V, n int) map[string]V {
+	if len(m) == 0 && n > 64 {
+		return make(map[string]V, n)
+	}
+	return m
 }
 
 // ref is an id written in the corpus file, with where it was written.
 type ref struct {
 	id string
 	at pos
+}
+
+// cloneNode copies a node tree, for a record that keeps one past its
+// piece, whose nodes serve again (pieces.go).
+func cloneNode(n *yaml.Node) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, kid := range n.Content {
+		c.Content[i] = cloneNode(kid)
+	}
+	return &c
 }
 
 // sourceSpec is what the later steps of a load need of a source's record:
@@ -645,7 +717,9 @@ func (l *loader) readTopics(n *yaml.Node) {
 }
 
 func (l *loader) readSources(n *yaml.Node) {
-	for i, item := range l.r.sequence(n, "sources") {
+	items := l.r.sequence(n, "sources")
+	l.reserve("sources", len(items))
+	for i, item := range items {
 		l.readSource(i, item)
 	}
 }
@@ -656,7 +730,8 @@ func (l *loader) readSource(i int, item *yaml.Node) {
 	if !ok {
 		return
 	}
-	s := &data.Source{Index: len(l.corpus.Sources)}
+	s := l.sourceRecords.next()
+	s.Index = len(l.corpus.Sources)
 	s.ID = l.readID(f, l.seenSources)
 	s.Title = f.str("title", true)
 	s.Publisher = f.str("publisher", false)
@@ -684,7 +759,7 @@ func (l *loader) readSource(i int, item *yaml.Node) {
 		l.sources[s.ID] = s
 	}
 	spec := sourceSpec{what: f.what, at: posOf(f.node), fileAt: posOf(f.at("file")), textAt: posOf(f.at("text")),
-		file: f.str("file", false), exclude: f.value("exclude")}
+		file: f.str("file", false), exclude: cloneNode(f.value("exclude"))}
 	_, spec.inline = f.get("text")
 	if spec.inline && spec.file == "" {
 		spec.text = f.str("text", true)
@@ -718,7 +793,9 @@ func (l *loader) readDate(f fields, key string, required bool) data.Date {
 }
 
 func (l *loader) readMeetings(n *yaml.Node) {
-	for i, item := range l.r.sequence(n, "meetings") {
+	items := l.r.sequence(n, "meetings")
+	l.reserve("meetings", len(items))
+	for i, item := range items {
 		l.readMeeting(i, item)
 	}
 }
@@ -729,7 +806,8 @@ func (l *loader) readMeeting(i int, item *yaml.Node) {
 	if !ok {
 		return
 	}
-	m := &data.Meeting{Index: len(l.corpus.Meetings)}
+	m := l.meetingRecords.next()
+	m.Index = len(l.corpus.Meetings)
 	m.ID = l.readID(f, l.seenMeetings)
 	m.Title = f.str("title", true)
 	m.Short = f.str("short", false)
@@ -770,7 +848,9 @@ func (l *loader) readMeeting(i int, item *yaml.Node) {
 }
 
 func (l *loader) readAnnotations(n *yaml.Node) {
-	for i, item := range l.r.sequence(n, "annotations") {
+	items := l.r.sequence(n, "annotations")
+	l.reserve("annotations", len(items))
+	for i, item := range items {
 		l.readAnnotation(i, item)
 	}
 }
@@ -797,7 +877,8 @@ func (l *loader) readSelection(i int, item *yaml.Node, kind string) {
 	if kind == "rejection" {
 		list = &l.corpus.Rejections
 	}
-	a := &data.Annotation{Index: len(*list), Line: item.Line, Start: -1}
+	a := l.annotationRecords.next()
+	a.Index, a.Line, a.Start = len(*list), item.Line, -1
 	sourceID := f.str("source", true)
 	topicID := f.str("topic", true)
 	a.Quote = f.str("quote", true)

@@ -14,7 +14,8 @@ import (
 // A large corpus file is decoded in pieces: its long lists (sources,
 // meetings, annotations) are cut between items into pieces of a few hundred
 // kilobytes, which are decoded on all cores while the records of the pieces
-// before them are read, and dropped once read. Decoding the whole file into
+// before them are read, and dropped once read (a piece in the plain block
+// style is decoded by fastyaml.go's parser into nodes used again). Decoding the whole file into
 // one node tree took a core for a second and 216 MB for the 100,000-
 // annotation corpus; in pieces it takes both cores and a few megabytes at a
 // time.
@@ -48,6 +49,7 @@ type piece struct {
 	list      string
 	text      []byte
 	firstLine int
+	items     int // how many items start in it
 }
 
 // piecePlan is a corpus file cut for decoding in pieces: the skeleton is
@@ -283,7 +285,7 @@ func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, *u
 		return nil, &uncut{first + 1, "the " + name + " list is not in block style (a line \"- \" per item)"}
 	}
 	var pieces []piece
-	start, size := first, 0
+	start, size, items := first, 0, 0
 	var scan lineScan
 	for i := first; i < to; i++ {
 		c := content(lines[i])
@@ -297,9 +299,10 @@ func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, *u
 					return nil, &uncut{i + 1, "the line is not an item of the " + name + " list, yet as indented as its items"}
 				}
 				if size >= pieceBytes {
-					pieces = append(pieces, piece{name, joined(lines[start], size), start + 1})
-					start, size = i, 0
+					pieces = append(pieces, piece{name, joined(lines[start], size), start + 1, items})
+					start, size, items = i, 0, 0
 				}
+				items++
 			}
 		}
 		if why := scan.line(c); why != "" {
@@ -307,7 +310,7 @@ func cutList(name string, lines [][]byte, from, to, pieceBytes int) ([]piece, *u
 		}
 		size += len(lines[i])
 	}
-	pieces = append(pieces, piece{name, joined(lines[start], size), start + 1})
+	pieces = append(pieces, piece{name, joined(lines[start], size), start + 1, items})
 	return pieces, nil
 }
 
@@ -456,8 +459,10 @@ func flowEnd(c []byte, i int) int {
 }
 
 // decodedPiece is a piece's items, or why the piece could not be decoded.
+// slab, when set, holds the items' nodes, to be handed back once read.
 type decodedPiece struct {
 	items []*yaml.Node
+	slab  *nodeSlab
 	fail  *pieceFailure
 }
 
@@ -479,8 +484,9 @@ func syntaxFailure(text []byte, firstLine int, err error) *pieceFailure {
 
 // decodePieces decodes the pieces on all cores, a bounded number ahead of
 // the reader, which takes results[i] in order and hands a token back for
-// each. Closing done stops the decoding.
-func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedPiece, tokens chan struct{}) {
+// each, and each result's slab to slabs once its items are read. Closing
+// done stops the decoding.
+func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedPiece, tokens chan struct{}, slabs chan *nodeSlab) {
 	workers := runtime.GOMAXPROCS(0)
 	results = make([]chan decodedPiece, len(pieces))
 	for i := range results {
@@ -491,6 +497,7 @@ func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedP
 	for range ahead {
 		tokens <- struct{}{}
 	}
+	slabs = make(chan *nodeSlab, ahead+workers+1)
 	var next atomic.Int64
 	for range workers {
 		go func() {
@@ -504,19 +511,42 @@ func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedP
 				if i >= len(pieces) {
 					return
 				}
-				results[i] <- decodePiece(pieces[i])
+				var slab *nodeSlab
+				select {
+				case slab = <-slabs:
+				default:
+					slab = &nodeSlab{}
+				}
+				d := decodePiece(pieces[i], slab)
+				if d.slab == nil {
+					slab.reset()
+					handBack(slabs, slab)
+				}
+				results[i] <- d
 			}
 		}()
 	}
-	return results, tokens
+	return results, tokens, slabs
 }
 
-// decodePiece decodes one piece and moves its nodes to their lines in the
-// file.
-func decodePiece(p piece) decodedPiece {
+// handBack returns a slab for another piece (or drops it when enough wait).
+func handBack(slabs chan *nodeSlab, slab *nodeSlab) {
+	select {
+	case slabs <- slab:
+	default:
+	}
+}
+
+// decodePiece decodes one piece, by the fast parser into slab when it
+// can, else by yaml.v3, and places its nodes on their lines in the file.
+func decodePiece(p piece, slab *nodeSlab) decodedPiece {
 	if f := checkDecodeBounds(p.text, p.firstLine); f != nil {
 		return decodedPiece{fail: &pieceFailure{f.line, 1, f.msg}}
 	}
+	if items, ok := parseFastPiece(p.text, p.firstLine, slab); ok {
+		return decodedPiece{items: items, slab: slab}
+	}
+	slab.reset()
 	var doc yaml.Node
 	if err := yaml.Unmarshal(p.text, &doc); err != nil {
 		return decodedPiece{fail: syntaxFailure(p.text, p.firstLine, err)}
@@ -581,7 +611,7 @@ func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
 	}
 	done := make(chan struct{})
 	defer close(done)
-	results, tokens := decodePieces(plan.pieces, done)
+	results, tokens, slabs := decodePieces(plan.pieces, done)
 	top, _ := l.r.mapping(doc.Content[0], "the corpus file", Keys["file"]...)
 	l.readHeader(top)
 	l.readTopics(top.value("topics"))
@@ -599,6 +629,13 @@ func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
 			}
 			continue
 		}
+		items := 0
+		for _, p := range plan.pieces[next:] {
+			if p.list == list {
+				items += p.items
+			}
+		}
+		l.reserve(list, items)
 		n := 0 // items of the list so far
 		for ; next < len(plan.pieces) && plan.pieces[next].list == list; next++ {
 			d := <-results[next]
@@ -617,6 +654,12 @@ func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
 					l.readAnnotation(n, item)
 				}
 				n++
+			}
+			if d.slab != nil {
+				// The records hold no node of the piece (a source's
+				// exclude list is copied), so its nodes can serve again.
+				d.slab.reset()
+				handBack(slabs, d.slab)
 			}
 		}
 	}

@@ -516,7 +516,7 @@ func (l *loader) link() {
 		at    [4]int
 		coder string
 	}
-	seenSpan := map[span]int{}
+	seenSpan := make(map[span]int, len(c.Annotations))
 	for i, a := range c.Annotations {
 		if !a.Listed() {
 			continue

@@ -4,7 +4,6 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data"
 
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -78,28 +77,26 @@ func itemName(n *yaml.Node, kind string, i int) string {
 	return fmt.Sprintf("%s %d", kind, i)
 }
 
-// fields is a mapping node read against a list of known keys.
+// fields is a mapping node read against a list of known keys. It keeps
+// nothing of its own: a corpus has hundreds of thousands of mappings, and
+// a dozen keys at most in each, so a key is found by walking the node.
 type fields struct {
-	r      *reader
-	node   *yaml.Node
-	what   string       // "topic", "meeting 'scm-44'", ... for messages
-	keys   []*yaml.Node // every key read, to find duplicates
-	values []keyValue   // the known keys' values
+	r     *reader
+	node  *yaml.Node
+	what  string   // "topic", "meeting 'scm-44'", ... for messages
+	known []string // the keys that may be read; nil when node is no mapping
 }
 
-// keyValue is a known key and its value. A mapping has a dozen keys at
-// most, so a slice searched in order beats a map: a corpus has hundreds of
-// thousands of mappings.
-type keyValue struct {
-	key   string
-	value *yaml.Node
-}
-
-// get returns the value of key and whether the key is present.
+// get returns the value of key and whether the key is present: its first
+// occurrence, as a later one is reported as a duplicate.
 func (f fields) get(key string) (*yaml.Node, bool) {
-	for _, kv := range f.values {
-		if kv.key == key {
-			return kv.value, true
+	if !contains(f.known, key) {
+		return nil, false
+	}
+	n := f.node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return n.Content[i+1], true
 		}
 	}
 	return nil, false
@@ -127,8 +124,9 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) (fields, bo
 		r.errorf(n, "%s must be a mapping of keys to values, not %s", what, kindName(n))
 		return f, false
 	}
+	f.known = known
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
+		k := n.Content[i]
 		if k.Kind != yaml.ScalarNode {
 			r.errorf(k, "%s: keys must be plain words, not %s", what, kindName(k))
 			continue
@@ -137,11 +135,10 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) (fields, bo
 			r.errorf(k, "%s: merge keys (<<) are not allowed in a corpus; write the keys out", what)
 			continue
 		}
-		if i := slices.IndexFunc(f.keys, func(first *yaml.Node) bool { return first.Value == k.Value }); i >= 0 {
-			r.errorf(k, "%s: duplicate key %q (first at line %d)", what, k.Value, f.keys[i].Line)
+		if first := firstKey(n, i); first != nil {
+			r.errorf(k, "%s: duplicate key %q (first at line %d)", what, k.Value, first.Line)
 			continue
 		}
-		f.keys = append(f.keys, k)
 		if !contains(known, k.Value) {
 			msg := fmt.Sprintf("%s: unknown key %q", what, k.Value)
 			if s := textmatch.Suggest(k.Value, known); s != "" {
@@ -150,11 +147,21 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) (fields, bo
 				msg += fmt.Sprintf(" (known keys: %s)", strings.Join(known, ", "))
 			}
 			r.errorf(k, "%s", msg)
-			continue
 		}
-		f.values = append(f.values, keyValue{k.Value, v})
 	}
 	return f, true
+}
+
+// firstKey is the key before Content[i] of mapping n with the same text,
+// nil when Content[i] is the first.
+func firstKey(n *yaml.Node, i int) *yaml.Node {
+	k := n.Content[i]
+	for j := 0; j < i; j += 2 {
+		if first := n.Content[j]; first.Kind == yaml.ScalarNode && first.Value == k.Value {
+			return first
+		}
+	}
+	return nil
 }
 
 // node returns the value of key, or nil when it is absent or null.
