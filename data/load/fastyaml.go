@@ -495,7 +495,7 @@ func unescape(c []byte) (out []byte, width int, ok bool) {
 		return []byte{13}, 1, true
 	case 'e':
 		return []byte{0x1b}, 1, true
-	case ' ', '"', '/', '\\':
+	case ' ', '"', '\'', '\\': // yaml.v3 knows no "\/" (YAML 1.1's escapes)
 		return c[:1], 1, true
 	case 'N':
 		return []byte("\u0085"), 1, true
@@ -530,15 +530,20 @@ func (p *fastParser) flowItem(off int) (*yaml.Node, int) {
 	if l[off] == '"' || l[off] == '\'' {
 		return p.quoted(off)
 	}
-	if !plainStart(l[off:]) {
+	if !plainStart(l[off:]) || l[off] == '-' || l[off] == '?' || l[off] == ':' {
+		// Inside [ ] and { } yaml.v3 takes '?' and ':' as indicators
+		// whatever follows them ("{a: ?}" is refused), and '-' before a
+		// ',' or ']' differently again: such an item is left to it.
 		p.fail()
 		return nil, 0
 	}
 	end := off
-	for end < len(l) && !bytes.ContainsRune([]byte(",]}:#[{\"'\t"), rune(l[end])) {
+	for end < len(l) && !bytes.ContainsRune([]byte(",]}:#[{?\"'\t"), rune(l[end])) {
 		end++
 	}
-	if end == len(l) || l[end] == '#' || l[end] == '[' || l[end] == '{' || l[end] == '"' || l[end] == '\'' || l[end] == '\t' {
+	// yaml.v3 ends a plain text in [ ] or { } at any of ",?[]{}" (its
+	// scanner's flow indicators), and at ": ".
+	if end == len(l) || l[end] == '#' || l[end] == '[' || l[end] == '{' || l[end] == '?' || l[end] == '"' || l[end] == '\'' || l[end] == '\t' {
 		p.fail()
 		return nil, 0
 	}

@@ -62,7 +62,15 @@ func sameTree(fast, want *yaml.Node, at string) string {
 func checkFastPiece(t *testing.T, text string, firstLine int) bool {
 	t.Helper()
 	var slab nodeSlab
-	fast, ok := parseFastPiece([]byte(text), firstLine, &slab)
+	return checkFastPieceIn(t, &slab, text, firstLine)
+}
+
+// checkFastPieceIn is checkFastPiece with a slab of the caller's, reset
+// first: a slab is 600 KB, too much to make for each of many small pieces.
+func checkFastPieceIn(t *testing.T, slab *nodeSlab, text string, firstLine int) bool {
+	t.Helper()
+	slab.reset()
+	fast, ok := parseFastPiece([]byte(text), firstLine, slab)
 	if !ok {
 		return false
 	}
@@ -117,6 +125,9 @@ func TestFastPiece(t *testing.T) {
 		{"a boolean key", "- true: x\n"},
 		{"a merge key", "- <<: x\n"},
 		{"a line break YAML knows", "- id: a\u2028b\n"},
+		{"an indicator as a flow value", "- {A: ?}\n"},
+		{"an indicator starting a flow item", "- s: [?a, :b]\n"},
+		{"a dash as a flow item", "- s: [-, -a]\n"},
 	}
 	for _, c := range refused {
 		t.Run("refused/"+c.name, func(t *testing.T) {
@@ -143,6 +154,48 @@ func TestFastPieceSlabServesAgain(t *testing.T) {
 	}
 	if values != "a long enough title" || again[2999].Content[3].Value != "a short enough title" {
 		t.Fatalf("values: %q, %q", values, again[2999].Content[3].Value)
+	}
+}
+
+// Every ASCII character, and every pair, at the start, inside and at the
+// end of each kind of value the fast parser reads: what the fuzzer finds
+// one at a time (a '?' inside a { } value, say) found here at once.
+func TestFastPieceAgreesOnEveryCharacter(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a million sequential parses; make unit runs them without the race detector")
+	}
+	templates := []string{
+		"- X\n", "- a: X\n", "- a: X # c\n", "- {A: X}\n", "- {A: X, B: y}\n", "- [X]\n",
+		"- [X, y]\n", "- a: [y, X]\n", "- a: 'X'\n", "- a: \"X\"\n", "- {A: 'X'}\n",
+		"- a: |\n    X\n", "- a: >-\n    X\n", "- X: y\n", "- a: y\n  X: z\n",
+		"- aX: y\n", "- {aX: y}\n", "- a:\n  - X\n", "- a: {b: X}\n", "- X\n- y\n",
+		"- a: [X]\n  b: y\n", "- a: \"X\\\"\"\n",
+	}
+	var chars []string
+	for c := byte(0x20); c < 0x7f; c++ {
+		chars = append(chars, string(c))
+	}
+	chars = append(chars, "é", "한", "\u00a0")
+	// Pairs of the characters that mean something somewhere in YAML, a
+	// letter and a digit: letters among themselves behave alike.
+	const marks = " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~a0"
+	var values []string
+	for _, c := range chars {
+		values = append(values, c, "0"+c, c+"0", "0"+c+"0", "0 "+c, c+" 0", "0 "+c+" 0")
+	}
+	for _, c := range marks {
+		for _, d := range marks {
+			values = append(values, string(c)+string(d), "0"+string(c)+string(d), string(c)+" "+string(d))
+			for _, e := range marks {
+				values = append(values, string(c)+string(d)+string(e))
+			}
+		}
+	}
+	var slab nodeSlab
+	for _, template := range templates {
+		for _, v := range values {
+			checkFastPieceIn(t, &slab, strings.Replace(template, "X", v, 1), 3)
+		}
 	}
 }
 
