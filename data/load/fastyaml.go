@@ -229,7 +229,9 @@ func keyLen(c []byte) int {
 	for k < len(c) && isKeyByte(c[k]) {
 		k++
 	}
-	if k == 0 || k == len(c) || c[k] != ':' || (k+1 < len(c) && c[k+1] != ' ') {
+	// yaml.v3 refuses a key of more than 1024 characters; keys this
+	// long are nobody's, and left to it.
+	if k == 0 || k > maxFastKey || k == len(c) || c[k] != ':' || (k+1 < len(c) && c[k+1] != ' ') {
 		return 0
 	}
 	if c[0] == '-' && (k == 1 || c[1] == ' ') {
@@ -237,6 +239,9 @@ func keyLen(c []byte) int {
 	}
 	return k
 }
+
+// maxFastKey is the longest key the fast parser reads, in bytes.
+const maxFastKey = 128
 
 func isKeyByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '-'

@@ -128,6 +128,9 @@ func TestFastPiece(t *testing.T) {
 		{"an indicator as a flow value", "- {A: ?}\n"},
 		{"an indicator starting a flow item", "- s: [?a, :b]\n"},
 		{"a dash as a flow item", "- s: [-, -a]\n"},
+		{"a key of 1025 characters", "- " + strings.Repeat("k", 1025) + ": x\n"},
+		{"a flow key of 1025 characters", "- {" + strings.Repeat("k", 1025) + ": x}\n"},
+		{"a key longer than the parser reads", "- " + strings.Repeat("k", 129) + ": x\n"},
 	}
 	for _, c := range refused {
 		t.Run("refused/"+c.name, func(t *testing.T) {
