@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"sync"
@@ -12,6 +13,29 @@ import (
 // thousands of small files, where those steps are most of the cost.
 type wholeFileReader interface {
 	readWhole(name string, limit int64) ([]byte, time.Time, error)
+}
+
+// offHeapReader is a file system that can read a large file outside the Go
+// heap (the corpus folder, on Linux: files_linux.go); release frees it.
+type offHeapReader interface {
+	readOffHeap(name string, limit int64) (data []byte, release func(), err error)
+}
+
+// errTryPortable is a direct read's way of saying that the portable one,
+// through the root, should be made instead.
+var errTryPortable = errors.New("read it through the root")
+
+// readCorpusFile reads the corpus file, outside the Go heap where fsys can;
+// release frees the bytes, which nothing may use after it.
+func readCorpusFile(fsys fs.FS, name string) (raw []byte, release func(), err error) {
+	if r, ok := fsys.(offHeapReader); ok {
+		raw, release, err := r.readOffHeap(name, MaxCorpusBytes)
+		if !errors.Is(err, errTryPortable) {
+			return raw, release, err
+		}
+	}
+	raw, _, err = ReadLimited(fsys, name, MaxCorpusBytes)
+	return raw, func() {}, err
 }
 
 // Folder is the corpus folder as a file system. Everything is opened

@@ -151,7 +151,10 @@ func loadFS(fsys fs.FS, name, display string, opts Options) (*loader, error) {
 	l.reset()
 	raw, err := opts.Corpus, error(nil)
 	if raw == nil {
-		raw, _, err = ReadLimited(fsys, name, MaxCorpusBytes)
+		var release func()
+		raw, release, err = readCorpusFile(fsys, name)
+		l.dropRaw = release
+		defer l.releaseRaw()
 	}
 	var tooBig *tooBigError
 	if errors.As(err, &tooBig) {
@@ -273,6 +276,14 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 	}
 }
 
+// releaseRaw frees the corpus file's bytes, once, when the load read them.
+func (l *loader) releaseRaw() {
+	if l.dropRaw != nil {
+		l.dropRaw()
+		l.dropRaw = nil
+	}
+}
+
 // loader holds the state of one load.
 type loader struct {
 	fsys       fs.FS
@@ -288,7 +299,8 @@ type loader struct {
 	meetings map[string]*data.Meeting
 
 	opts         Options
-	inPieces     bool // the corpus file was decoded in pieces
+	dropRaw      func() // frees the corpus file's bytes (releaseRaw); nil when done or not ours
+	inPieces     bool   // the corpus file was decoded in pieces
 	prefetch     *prefetcher
 	inputs       *Inputs   // what was read, when the cache asked
 	started      time.Time // when the corpus file was read
@@ -439,6 +451,9 @@ func (l *loader) load(raw []byte) {
 	case len(plan.pieces) > 0:
 		fail := l.loadInPieces(plan)
 		if fail == nil {
+			// The records are made: the file's bytes, as large as they,
+			// need not wait for the texts.
+			l.releaseRaw()
 			l.opts.Progress.Stage(0, stageCorpusFile, 1, 1)
 			l.loadSources()
 			l.link()

@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
@@ -484,10 +485,13 @@ func syntaxFailure(text []byte, firstLine int, err error) *pieceFailure {
 
 // decodePieces decodes the pieces on all cores, a bounded number ahead of
 // the reader, which takes results[i] in order and hands a token back for
-// each, and each result's slab to slabs once its items are read. Closing
-// done stops the decoding.
-func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedPiece, tokens chan struct{}, slabs chan *nodeSlab) {
+// each, and each result's slab to slabs once its items are read. stop
+// ends the decoding and returns once no worker reads a piece any more: the
+// file's bytes may be freed then.
+func decodePieces(pieces []piece) (results []chan decodedPiece, tokens chan struct{}, slabs chan *nodeSlab, stop func()) {
 	workers := runtime.GOMAXPROCS(0)
+	done := make(chan struct{})
+	var running sync.WaitGroup
 	results = make([]chan decodedPiece, len(pieces))
 	for i := range results {
 		results[i] = make(chan decodedPiece, 1)
@@ -500,12 +504,19 @@ func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedP
 	slabs = make(chan *nodeSlab, ahead+workers+1)
 	var next atomic.Int64
 	for range workers {
+		running.Add(1)
 		go func() {
+			defer running.Done()
 			for {
 				select {
 				case <-tokens:
 				case <-done:
 					return
+				}
+				select {
+				case <-done: // both were ready, and select chose the token
+					return
+				default:
 				}
 				i := int(next.Add(1) - 1)
 				if i >= len(pieces) {
@@ -526,7 +537,10 @@ func decodePieces(pieces []piece, done <-chan struct{}) (results []chan decodedP
 			}
 		}()
 	}
-	return results, tokens, slabs
+	return results, tokens, slabs, func() {
+		close(done)
+		running.Wait()
+	}
 }
 
 // handBack returns a slab for another piece (or drops it when enough wait).
@@ -609,9 +623,8 @@ func (l *loader) loadInPieces(plan piecePlan) *pieceFailure {
 			return &pieceFailure{1, 1, "the " + list + " list appears twice"}
 		}
 	}
-	done := make(chan struct{})
-	defer close(done)
-	results, tokens, slabs := decodePieces(plan.pieces, done)
+	results, tokens, slabs, stop := decodePieces(plan.pieces)
+	defer stop()
 	top, _ := l.r.mapping(doc.Content[0], "the corpus file", Keys["file"]...)
 	l.readHeader(top)
 	l.readTopics(top.value("topics"))
