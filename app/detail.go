@@ -363,7 +363,7 @@ func (d *DetailPane) markMatches(v *SourceView) {
 }
 
 func tabName(s *data.Source) string {
-	name := s.Publisher
+	name := s.Details().Publisher
 	if name == "" {
 		name = s.Title
 	}
@@ -430,22 +430,22 @@ func sourceMeta(s *data.Source) []widget.RichTextSegment {
 	titleStyle.Inline = false
 	segs := []widget.RichTextSegment{&widget.TextSegment{Style: titleStyle, Text: safetext.Clip(s.Title, maxShown)}}
 	var parts []string
-	for _, p := range []string{s.Publisher, s.Author, s.Kind} {
+	for _, p := range []string{s.Details().Publisher, s.Details().Author, s.Kind} {
 		if p != "" {
 			parts = append(parts, p)
 		}
 	}
-	if s.Published != "" {
-		parts = append(parts, "published "+s.Published)
+	if s.Details().Published != "" {
+		parts = append(parts, "published "+s.Details().Published)
 	}
 	if len(parts) > 0 {
 		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: strings.Join(parts, " · ")})
 	}
-	if s.PublishedNote != "" {
-		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: "Note: " + s.PublishedNote})
+	if s.Details().PublishedNote != "" {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: "Note: " + s.Details().PublishedNote})
 	}
-	if s.URL != "" {
-		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: s.URL})
+	if s.Details().URL != "" {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: s.Details().URL})
 	}
 	return segs
 }

@@ -347,11 +347,11 @@ func (w *MainWindow) EditSources() {
 					return reattach(b, id, splitTerms(old), splitTerms(now))
 				}},
 			{label: "Title", key: "title", value: s.Title, check: checkTitle},
-			{label: "Publisher", key: "publisher", value: s.Publisher},
-			{label: "Author", key: "author", value: s.Author},
-			{label: "Published (as printed)", key: "published", value: s.Published},
-			{label: "Why that date", key: "published_note", value: s.PublishedNote, multiline: true},
-			{label: "URL", key: "url", value: s.URL, check: url},
+			{label: "Publisher", key: "publisher", value: s.Details().Publisher},
+			{label: "Author", key: "author", value: s.Details().Author},
+			{label: "Published (as printed)", key: "published", value: s.Details().Published},
+			{label: "Why that date", key: "published_note", value: s.Details().PublishedNote, multiline: true},
+			{label: "URL", key: "url", value: s.Details().URL, check: url},
 			{label: "Kind", key: "kind", value: s.Kind},
 			{label: "Language", key: "language", value: s.Language},
 		}

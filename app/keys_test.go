@@ -179,7 +179,7 @@ func TestCopyingSpansAndExportingTheList(t *testing.T) {
 	}
 	w.copyFocus(w.state.Focus(), true)
 	got := w.app.Clipboard().Content()
-	for _, want := range []string{strings.Join(strings.Fields(a.Text()), " "), a.Source.Publisher, "44th U.S.–ROK Security Consultative Meeting", "24 October 2012"} {
+	for _, want := range []string{strings.Join(strings.Fields(a.Text()), " "), a.Source.Details().Publisher, "44th U.S.–ROK Security Consultative Meeting", "24 October 2012"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the citation %q lacks %q", got, want)
 		}

@@ -86,8 +86,8 @@ func TestMakeACorpusInTheWindow(t *testing.T) {
 	if !w.corpus.Meetings[0].HasText() || len(w.corpus.Meetings[0].Sources) != 2 {
 		t.Errorf("the meeting reports %d sources", len(w.corpus.Meetings[0].Sources))
 	}
-	if s := w.corpus.Sources[0]; !strings.Contains(s.Text, "확장억제") || len(s.Excluded) != 1 || s.Origin.File != "scm54.html" {
-		t.Errorf("the page's source: %q, excluded %v, origin %+v", s.Text, s.Excluded, s.Origin)
+	if s := w.corpus.Sources[0]; !strings.Contains(s.Text, "확장억제") || len(s.Excluded) != 1 || s.Details().Origin.File != "scm54.html" {
+		t.Errorf("the page's source: %q, excluded %v, origin %+v", s.Text, s.Excluded, s.Details().Origin)
 	}
 	w.Save()
 	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
@@ -274,10 +274,10 @@ func TestMeetingAndSourceEditors(t *testing.T) {
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	w.EditSources()
 	s := w.corpus.Sources[0]
-	setEntry(s.Publisher, "American Forces Press Service (DoD)")
+	setEntry(s.Details().Publisher, "American Forces Press Service (DoD)")
 	setEntry("scm-44", "scm-44, scm-45")
 	test.Tap(overlayButton(t, w, "Keep the changes"))
-	w.ui.pumpUntil(t, "the source's publisher", func() bool { return w.corpus.Source(s.ID).Publisher == "American Forces Press Service (DoD)" })
+	w.ui.pumpUntil(t, "the source's publisher", func() bool { return w.corpus.Source(s.ID).Details().Publisher == "American Forces Press Service (DoD)" })
 	if !w.corpus.Meeting("scm-45").HasText() {
 		t.Error("the source was not attached to the 45th SCM")
 	}

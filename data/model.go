@@ -112,39 +112,66 @@ type Range struct {
 
 // Source is a document that reports one or more meetings.
 type Source struct {
-	Index         int // position in Corpus.Sources
-	ID            string
-	Title         string
+	Index       int // position in Corpus.Sources
+	ID          string
+	Title       string
+	Kind        string
+	Language    string
+	File        string // path relative to the corpus file; empty for inline text
+	Text        string
+	Excluded    []Range // sorted, not overlapping
+	Words       int     // words outside the excluded ranges
+	Meetings    []*Meeting
+	Annotations []*Annotation
+
+	// details are nil when there are none (SetDetails): most sources of a
+	// large corpus have none, and in each record they were 150 bytes of
+	// its 360 (BENCHMARKS.md, issue 19).
+	details *SourceDetails
+	// pageStarts are the bytes where the pages after the first start (a
+	// form feed ends a page), made by Derive; nil for a text of one page.
+	pageStarts []int
+}
+
+// SourceDetails is what a corpus may say of a source besides its title,
+// kind, language and text: who published it and when, where it is found,
+// and where its text was imported from.
+type SourceDetails struct {
 	Publisher     string
 	Author        string
 	Published     string // the publication date as printed
 	PublishedNote string // why the printed date is not the event date, and the like
 	URL           string
-	Kind          string
-	Language      string
-	File          string // path relative to the corpus file; empty for inline text
 	Origin        Origin // the document the text was imported from, when it was
 	FirstPage     int    // the number its first page bears (a PDF's page label); 0: 1
-	Text          string
-	Excluded      []Range // sorted, not overlapping
-	Words         int     // words outside the excluded ranges
-	Meetings      []*Meeting
-	Annotations   []*Annotation
+}
 
-	// pageStarts are the bytes where the pages after the first start (a
-	// form feed ends a page), made by Derive; nil for a text of one page.
-	pageStarts []int
+// Details are the source's details; the zero value when it has none.
+func (s *Source) Details() SourceDetails {
+	if s.details == nil {
+		return SourceDetails{}
+	}
+	return *s.details
+}
+
+// SetDetails gives the source its details (none, for the zero value).
+func (s *Source) SetDetails(d SourceDetails) {
+	if d == (SourceDetails{}) {
+		s.details = nil
+		return
+	}
+	s.details = &d
 }
 
 // Page is the number of the page of the text that byte at lies on, from
 // FirstPage (1 when not given); 0 for a text without pages (no form feed,
 // and no first page given: not a paged document).
 func (s *Source) Page(at int) int {
-	first := max(s.FirstPage, 1)
-	if len(s.pageStarts) == 0 && s.FirstPage == 0 {
+	firstPage := s.Details().FirstPage
+	if len(s.pageStarts) == 0 && firstPage == 0 {
 		return 0
 	}
-	return first + sort.SearchInts(s.pageStarts, at+1)
+	return max(firstPage, 1) + sort.SearchInts(s.pageStarts, at+1)
 }
 
 // findPages notes where the text's pages start.

@@ -273,7 +273,7 @@ func TestListCSV(t *testing.T) {
 		if r[1] != "span" || r[2] != a.Topic.ID || r[3] != "scm-44" || r[10] != a.Text() || !strings.Contains(r[13], "“"+strings.Join(strings.Fields(a.Text()), " ")+"”") {
 			t.Errorf("row %d: %q", i+1, r)
 		}
-		if !strings.Contains(r[13], a.Source.Publisher) || !strings.Contains(r[13], "at the 44th") || !strings.Contains(r[13], "24 October 2012") {
+		if !strings.Contains(r[13], a.Source.Details().Publisher) || !strings.Contains(r[13], "at the 44th") || !strings.Contains(r[13], "24 October 2012") {
 			t.Errorf("citation %q", r[13])
 		}
 	}

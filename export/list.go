@@ -91,17 +91,17 @@ func Citation(quote string, s *data.Source, m *data.Meeting) string {
 	var b strings.Builder
 	b.WriteString("“" + strings.Join(strings.Fields(quote), " ") + "”")
 	var parts []string
-	if s.Publisher != "" {
-		parts = append(parts, s.Publisher)
+	if s.Details().Publisher != "" {
+		parts = append(parts, s.Details().Publisher)
 	}
-	if s.Author != "" {
-		parts = append(parts, s.Author)
+	if s.Details().Author != "" {
+		parts = append(parts, s.Details().Author)
 	}
 	if s.Title != "" {
 		parts = append(parts, "“"+strings.Join(strings.Fields(s.Title), " ")+"”")
 	}
-	if s.Published != "" {
-		parts = append(parts, "published "+s.Published)
+	if s.Details().Published != "" {
+		parts = append(parts, "published "+s.Details().Published)
 	}
 	if m != nil {
 		parts = append(parts, "at the "+strings.Join(strings.Fields(m.Title), " ")+", "+m.Date.Human())
@@ -109,8 +109,8 @@ func Citation(quote string, s *data.Source, m *data.Meeting) string {
 	if len(parts) > 0 {
 		b.WriteString(" — " + strings.Join(parts, ", "))
 	}
-	if s.URL != "" {
-		b.WriteString(". " + s.URL)
+	if s.Details().URL != "" {
+		b.WriteString(". " + s.Details().URL)
 	}
 	return b.String()
 }

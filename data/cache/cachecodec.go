@@ -93,8 +93,9 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 	}
 	e.uint(uint64(len(c.Sources)))
 	for _, s := range c.Sources {
-		for _, v := range []string{s.ID, s.Title, s.Publisher, s.Author, s.Published, s.PublishedNote, s.URL, s.Kind, s.Language,
-			s.Origin.File, s.Origin.SHA256, s.Origin.Extractor, s.Origin.Date, s.File} {
+		d := s.Details()
+		for _, v := range []string{s.ID, s.Title, d.Publisher, d.Author, d.Published, d.PublishedNote, d.URL, s.Kind, s.Language,
+			d.Origin.File, d.Origin.SHA256, d.Origin.Extractor, d.Origin.Date, s.File} {
 			e.str(v)
 		}
 		if s.File == "" {
@@ -107,7 +108,7 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 			e.str(r.Reason)
 		}
 		e.int(s.Words)
-		e.int(s.FirstPage)
+		e.int(d.FirstPage)
 	}
 	e.uint(uint64(len(c.Meetings)))
 	for _, m := range c.Meetings {
@@ -350,9 +351,10 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 	for i := range sources {
 		s := &sources[i]
 		s.Index = i
-		s.ID, s.Title, s.Publisher, s.Author, s.Published = d.str(), d.str(), d.str(), d.str(), d.str()
-		s.PublishedNote, s.URL, s.Kind, s.Language = d.str(), d.str(), d.str(), d.str()
-		s.Origin.File, s.Origin.SHA256, s.Origin.Extractor, s.Origin.Date, s.File = d.str(), d.str(), d.str(), d.str(), d.str()
+		var details data.SourceDetails
+		s.ID, s.Title, details.Publisher, details.Author, details.Published = d.str(), d.str(), d.str(), d.str(), d.str()
+		details.PublishedNote, details.URL, s.Kind, s.Language = d.str(), d.str(), d.str(), d.str()
+		details.Origin.File, details.Origin.SHA256, details.Origin.Extractor, details.Origin.Date, s.File = d.str(), d.str(), d.str(), d.str(), d.str()
 		switch {
 		case d.err != nil:
 		case s.File == "":
@@ -367,7 +369,8 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 			}
 		}
 		s.Words = d.int()
-		s.FirstPage = d.int()
+		details.FirstPage = d.int()
+		s.SetDetails(details)
 		c.Sources[i] = s
 	}
 	meetings := make([]data.Meeting, d.count())

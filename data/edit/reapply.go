@@ -193,8 +193,8 @@ func otherEdits(read, now *data.Corpus) []string {
 	for _, s := range now.Sources {
 		if was := read.Source(s.ID); was == nil {
 			out = append(out, "the source "+s.ID+" is new")
-		} else if fmt.Sprint(was.Title, was.Publisher, was.Author, was.Published, was.PublishedNote, was.URL, was.Kind, was.Language, was.File) !=
-			fmt.Sprint(s.Title, s.Publisher, s.Author, s.Published, s.PublishedNote, s.URL, s.Kind, s.Language, s.File) {
+		} else if fmt.Sprint(was.Title, was.Details().Publisher, was.Details().Author, was.Details().Published, was.Details().PublishedNote, was.Details().URL, was.Kind, was.Language, was.File) !=
+			fmt.Sprint(s.Title, s.Details().Publisher, s.Details().Author, s.Details().Published, s.Details().PublishedNote, s.Details().URL, s.Kind, s.Language, s.File) {
 			out = append(out, "the source "+s.ID+" changed")
 		}
 	}

@@ -58,9 +58,9 @@ func (m Match) Text() string {
 	case InNotes:
 		return m.Meeting.Notes
 	case InPublisher:
-		return m.Source.Publisher
+		return m.Source.Details().Publisher
 	case InAuthor:
-		return m.Source.Author
+		return m.Source.Details().Author
 	}
 	return ""
 }
@@ -249,8 +249,8 @@ func (sr *Searcher) fieldTexts() []field {
 		}
 		for _, s := range sr.corpus.Sources {
 			put(Match{Source: s, Field: InTitle}, s.Title)
-			put(Match{Source: s, Field: InPublisher}, s.Publisher)
-			put(Match{Source: s, Field: InAuthor}, s.Author)
+			put(Match{Source: s, Field: InPublisher}, s.Details().Publisher)
+			put(Match{Source: s, Field: InAuthor}, s.Details().Author)
 		}
 	})
 	return sr.fields
