@@ -179,8 +179,7 @@ func (l *loader) reset() {
 	l.r.problems = &l.problems
 	l.corpus = &data.Corpus{Path: l.corpus.Path}
 	l.topics, l.sources, l.meetings = map[string]*data.Topic{}, map[string]*data.Source{}, map[string]*data.Meeting{}
-	l.meetingRefs, l.sourceSpecs, l.annSpecs, l.rejSpecs = nil, nil, nil, nil
-	l.seenSources, l.seenMeetings = map[string]int{}, map[string]int{}
+	l.meetingRefs, l.meetingIDLines, l.sourceSpecs, l.annSpecs, l.rejSpecs = nil, nil, nil, nil, nil
 	l.fuzzyWork.Reset()
 	l.sourceRecords, l.meetingRecords, l.annotationRecords = records[data.Source]{}, records[data.Meeting]{}, records[data.Annotation]{}
 }
@@ -298,20 +297,19 @@ type loader struct {
 	sources  map[string]*data.Source
 	meetings map[string]*data.Meeting
 
-	opts         Options
-	dropRaw      func() // frees the corpus file's bytes (releaseRaw); nil when done or not ours
-	inPieces     bool   // the corpus file was decoded in pieces
-	prefetch     *prefetcher
-	inputs       *Inputs   // what was read, when the cache asked
-	started      time.Time // when the corpus file was read
-	meetingRefs  [][]ref   // per meeting: the source ids it lists
-	sourceSpecs  []sourceSpec
-	annSpecs     []annSpec
-	rejSpecs     []annSpec      // the rejections', as annSpecs
-	seenSources  map[string]int // ids so far, and the line of each
-	seenMeetings map[string]int
-	fuzzyWork    textmatch.Budget // approximate matching, bounded per load
-	inFile       *annotationFile  // the coder's file being read; nil: the corpus file
+	opts           Options
+	dropRaw        func() // frees the corpus file's bytes (releaseRaw); nil when done or not ours
+	inPieces       bool   // the corpus file was decoded in pieces
+	prefetch       *prefetcher
+	inputs         *Inputs   // what was read, when the cache asked
+	started        time.Time // when the corpus file was read
+	meetingRefs    [][]ref   // per meeting: the source ids it lists
+	sourceSpecs    []sourceSpec
+	annSpecs       []annSpec
+	rejSpecs       []annSpec        // the rejections', as annSpecs
+	meetingIDLines []int            // per meeting: the line of its id (0 for none)
+	fuzzyWork      textmatch.Budget // approximate matching, bounded per load
+	inFile         *annotationFile  // the coder's file being read; nil: the corpus file
 	// The records come from arrays made to the lists' lengths: one
 	// allocation each was a third of a large load's objects.
 	sourceRecords     records[data.Source]
@@ -347,13 +345,12 @@ func (l *loader) reserve(list string, n int) {
 		l.sourceSpecs = slices.Grow(l.sourceSpecs, n)
 		l.sourceRecords.reserve(n)
 		l.sources = growMap(l.sources, n)
-		l.seenSources = growMap(l.seenSources, n)
 	case "meetings":
 		l.corpus.Meetings = slices.Grow(l.corpus.Meetings, n)
 		l.meetingRefs = slices.Grow(l.meetingRefs, n)
 		l.meetingRecords.reserve(n)
 		l.meetings = growMap(l.meetings, n)
-		l.seenMeetings = growMap(l.seenMeetings, n)
+		l.meetingIDLines = slices.Grow(l.meetingIDLines, n)
 	case "annotations":
 		l.corpus.Annotations = slices.Grow(l.corpus.Annotations, n)
 		l.annSpecs = slices.Grow(l.annSpecs, n)
@@ -395,6 +392,7 @@ func cloneNode(n *yaml.Node) *yaml.Node {
 type sourceSpec struct {
 	what    string
 	at      pos // the record
+	idLine  int // the line of its id (0 for none)
 	file    string
 	fileAt  pos
 	inline  bool // the record has a text key
@@ -682,11 +680,12 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[._-][a-z0-9]+)*$`)
 
 const maxIDLength = 64
 
-// readID reads and checks an id, reporting a duplicate among seen.
-func (l *loader) readID(f fields, seen map[string]int) string {
+// readID reads and checks an id and returns it with its line, reporting
+// a duplicate of one seen before (firstLine says where that one is).
+func (l *loader) readID(f fields, firstLine func(id string) (line int, seen bool)) (string, int) {
 	id := f.str("id", true)
 	if id == "" {
-		return ""
+		return "", 0
 	}
 	at := f.at("id")
 	switch {
@@ -695,12 +694,29 @@ func (l *loader) readID(f fields, seen map[string]int) string {
 	case !idPattern.MatchString(id):
 		l.r.errorf(at, "%s: id %q must be lower-case letters and digits, joined by single '-', '_' or '.'", f.what, safetext.Clip(id, 40))
 	}
-	if first, dup := seen[id]; dup {
+	if first, dup := firstLine(id); dup {
 		l.r.errorf(at, "%s: id %q is already used at line %d", f.what, id, first)
-	} else {
-		seen[id] = at.Line
 	}
-	return id
+	return id, at.Line
+}
+
+// sourceIDLine and meetingIDLine are where the source or meeting that
+// first has an id gives it, for readID: the records' own lookups, rather
+// than maps of their own, which at 100,000 items took 6 MB.
+func (l *loader) sourceIDLine(id string) (int, bool) {
+	s, ok := l.sources[id]
+	if !ok {
+		return 0, false
+	}
+	return l.sourceSpecs[s.Index].idLine, true
+}
+
+func (l *loader) meetingIDLine(id string) (int, bool) {
+	m, ok := l.meetings[id]
+	if !ok {
+		return 0, false
+	}
+	return l.meetingIDLines[m.Index], true
 }
 
 func (l *loader) readTopics(n *yaml.Node) {
@@ -711,7 +727,11 @@ func (l *loader) readTopics(n *yaml.Node) {
 			continue
 		}
 		t := &data.Topic{Index: len(l.corpus.Topics)}
-		t.ID = l.readID(f, seen)
+		var line int
+		t.ID, line = l.readID(f, func(id string) (int, bool) { first, ok := seen[id]; return first, ok })
+		if _, dup := seen[t.ID]; t.ID != "" && !dup {
+			seen[t.ID] = line
+		}
 		t.Label = f.str("label", true)
 		t.Description = f.str("description", false)
 		t.Terms = f.strList("terms")
@@ -747,33 +767,37 @@ func (l *loader) readSource(i int, item *yaml.Node) {
 	}
 	s := l.sourceRecords.next()
 	s.Index = len(l.corpus.Sources)
-	s.ID = l.readID(f, l.seenSources)
+	var idLine int
+	s.ID, idLine = l.readID(f, l.sourceIDLine)
 	s.Title = f.str("title", true)
-	s.Publisher = f.str("publisher", false)
-	s.Author = f.str("author", false)
-	s.Published = f.str("published", false)
-	s.PublishedNote = f.str("published_note", false)
-	s.URL = f.str("url", false)
-	if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-		l.r.warnf(f.at("url"), "%s: url %q does not start with http:// or https://", f.what, safetext.Clip(s.URL, 60))
+	d := data.SourceDetails{
+		Publisher:     f.str("publisher", false),
+		Author:        f.str("author", false),
+		Published:     f.str("published", false),
+		PublishedNote: f.str("published_note", false),
+		URL:           f.str("url", false),
+	}
+	if d.URL != "" && !strings.HasPrefix(d.URL, "https://") && !strings.HasPrefix(d.URL, "http://") {
+		l.r.warnf(f.at("url"), "%s: url %q does not start with http:// or https://", f.what, safetext.Clip(d.URL, 60))
 	}
 	s.Kind = f.str("kind", false)
 	s.Language = f.str("language", false)
-	s.Origin = data.Origin{File: f.str("imported_from", false), SHA256: f.str("sha256", false), Extractor: f.str("extractor", false), Date: f.str("imported", false)}
+	d.Origin = data.Origin{File: f.str("imported_from", false), SHA256: f.str("sha256", false), Extractor: f.str("extractor", false), Date: f.str("imported", false)}
 	if fp := f.str("first_page", false); fp != "" {
 		if n, err := strconv.Atoi(fp); err != nil || n < 1 {
 			l.r.errorf(f.at("first_page"), "%s: first_page %q is not a page number (1 or more)", f.what, safetext.Clip(fp, 20))
 		} else {
-			s.FirstPage = n
+			d.FirstPage = n
 		}
 	}
-	if s.Origin.SHA256 != "" && !isSHA256(s.Origin.SHA256) {
-		l.r.warnf(f.at("sha256"), "%s: sha256 %q is not 64 hexadecimal digits", f.what, safetext.Clip(s.Origin.SHA256, 70))
+	if d.Origin.SHA256 != "" && !isSHA256(d.Origin.SHA256) {
+		l.r.warnf(f.at("sha256"), "%s: sha256 %q is not 64 hexadecimal digits", f.what, safetext.Clip(d.Origin.SHA256, 70))
 	}
+	s.SetDetails(d)
 	if _, dup := l.sources[s.ID]; s.ID != "" && !dup {
 		l.sources[s.ID] = s
 	}
-	spec := sourceSpec{what: f.what, at: posOf(f.node), fileAt: posOf(f.at("file")), textAt: posOf(f.at("text")),
+	spec := sourceSpec{what: f.what, at: posOf(f.node), idLine: idLine, fileAt: posOf(f.at("file")), textAt: posOf(f.at("text")),
 		file: f.str("file", false), exclude: cloneNode(f.value("exclude"))}
 	_, spec.inline = f.get("text")
 	if spec.inline && spec.file == "" {
@@ -823,7 +847,8 @@ func (l *loader) readMeeting(i int, item *yaml.Node) {
 	}
 	m := l.meetingRecords.next()
 	m.Index = len(l.corpus.Meetings)
-	m.ID = l.readID(f, l.seenMeetings)
+	var idLine int
+	m.ID, idLine = l.readID(f, l.meetingIDLine)
 	m.Title = f.str("title", true)
 	m.Short = f.str("short", false)
 	if m.Short == "" {
@@ -860,6 +885,7 @@ func (l *loader) readMeeting(i int, item *yaml.Node) {
 	}
 	l.corpus.Meetings = append(l.corpus.Meetings, m)
 	l.meetingRefs = append(l.meetingRefs, refs)
+	l.meetingIDLines = append(l.meetingIDLines, idLine)
 }
 
 func (l *loader) readAnnotations(n *yaml.Node) {

@@ -137,6 +137,15 @@ func TestValidationRules(t *testing.T) {
 				{marker: "id: Cyber Stuff", severity: data.Error, substr: "must be lower-case letters and digits"},
 				{marker: "topic: cyber", severity: data.Error, substr: `there is no topic "cyber"`},
 			}},
+		{name: "duplicate meeting id",
+			edits: []edit{{"  - id: m2\n", "  - id: m1\n"}},
+			want:  []expect{{marker: "  - id: m1\n    title: Meeting two", severity: data.Error, substr: `meeting "m1": id "m1" is already used at line 11`}}},
+		{name: "duplicate source id",
+			edits: []edit{{"    file: s1.txt\n", "    file: s1.txt\n  - id: s1\n    title: Source again\n    text: x\n"}},
+			want: []expect{
+				{marker: "  - id: s1\n    title: Source again", severity: data.Error, substr: `source "s1": id "s1" is already used at line 21`},
+				{marker: "  - id: s1\n    title: Source again", severity: data.Warning, substr: `source "s1" reports no meeting`},
+			}},
 		{name: "duplicate id",
 			edits: []edit{{"id: cyber", "id: space"}},
 			want: []expect{
