@@ -94,7 +94,7 @@ func main() {
 				defer f.Close()
 				opts.Events = f
 			}
-			opts.Load = cli.WindowLoader(os.Getenv, func(path string, o cache.Outcome) {
+			opts.Load, opts.Shown = cli.WindowLoader(os.Getenv, func(path string, o cache.Outcome) {
 				if opts.Events != nil {
 					fmt.Fprintf(opts.Events, "cache path=%q hit=%v stored=%v why=%q\n", path, o.Hit, o.Stored, o.Why)
 				}

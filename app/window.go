@@ -64,6 +64,10 @@ type Options struct {
 	// one that fails as a full disk or a refused rename does.
 	WriteFile func(path string, data []byte) error
 	Load      Loader
+	// Shown, when set, is called off the UI goroutine after each load's
+	// result is shown: what a load leaves until then (storing the corpus
+	// in the cache, cli.WindowLoader).
+	Shown func()
 	// OnLoaded, when set, is called on the UI goroutine after every load has
 	// been shown, with that load's problems.
 	OnLoaded func(data.Problems)

@@ -212,11 +212,16 @@ func TestWindowLoaderUsesTheCache(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "cache")
 			getenv := func(k string) string { return strings.Replace(tc.env[k], "DIR", dir, 1) }
 			var hits []bool
-			load := WindowLoader(getenv, func(_ string, o cache.Outcome) { hits = append(hits, o.Hit) })
+			load, settle := WindowLoader(getenv, func(_ string, o cache.Outcome) { hits = append(hits, o.Hit) })
 			for range 2 {
 				if _, _, err := load(tc.path, nil); err != nil {
 					t.Fatal(err)
 				}
+				// The entry waits until the window has shown the corpus.
+				if entries, _ := os.ReadDir(dir); len(hits) == 0 && len(entries) > 0 {
+					t.Errorf("an entry was stored before settle: %v", entries)
+				}
+				settle()
 			}
 			if fmt.Sprint(hits) != fmt.Sprint(tc.wantHits) {
 				t.Errorf("hits %v, want %v", hits, tc.wantHits)

@@ -48,6 +48,10 @@ type Cache struct {
 	// that long at most: for a window, whose views of the corpus keep what
 	// they make too.
 	Linger time.Duration
+	// Defer, when set, leaves storing a new entry to the caller: Open
+	// returns it as Outcome.Store, to run once what needs the corpus first
+	// is done (a window: once it shows it).
+	Defer bool
 }
 
 // DefaultDir is the folder for the cache in the user's cache folder.
@@ -68,6 +72,11 @@ type Outcome struct {
 	// one could not be.
 	Stored   bool
 	StoreErr error
+	// Store, when the cache defers (Cache.Defer) and the load is to be
+	// stored, stores it and gives the outcome with Stored or StoreErr set.
+	// It only reads the corpus, which may be shown meanwhile: nothing
+	// changes a loaded corpus (an edit loads a new one).
+	Store func() Outcome
 }
 
 func (o Outcome) String() string {
@@ -125,8 +134,18 @@ func (c *Cache) Open(corpusPath string, progress *load.Progress) (*data.Corpus, 
 		// coders' files are read afresh each time.
 		out.StoreErr = errors.New("a corpus with annotation files is not cached")
 	default:
-		out.StoreErr = c.store(entry, fingerprint, corpusPath, res)
-		out.Stored = out.StoreErr == nil
+		missed := out
+		store := func() Outcome {
+			o := missed
+			o.StoreErr = c.store(entry, fingerprint, corpusPath, res)
+			o.Stored = o.StoreErr == nil
+			return o
+		}
+		if c.Defer {
+			out.Store = store
+		} else {
+			out = store()
+		}
 	}
 	return res.Corpus, res.Problems, out, nil
 }

@@ -188,6 +188,32 @@ func TestCacheEntryFromAnotherBuildIsNotUsed(t *testing.T) {
 	openCached(t, cache, path, true, "")
 }
 
+// A cache that defers leaves the store to the caller, who may show the
+// corpus first; the entry it then stores serves the next open.
+func TestCacheDefersTheStore(t *testing.T) {
+	dir := corpustest.WriteFolder(t, corpustest.Rich)
+	path := filepath.Join(dir, "c.yaml")
+	cache := &Cache{Dir: t.TempDir(), Defer: true}
+	loaded, _, out, err := cache.Open(path, nil)
+	if err != nil || out.Hit || out.Stored || out.Store == nil {
+		t.Fatalf("outcome %q (store %v), err %v", out, out.Store != nil, err)
+	}
+	if entries, _ := os.ReadDir(cache.Dir); len(entries) != 0 {
+		t.Fatalf("stored before Store: %v", entries)
+	}
+	if stored := out.Store(); !stored.Stored || stored.StoreErr != nil || stored.Why != out.Why {
+		t.Fatalf("Store: %q", stored)
+	}
+	hit, _ := openCached(t, cache, path, true, "")
+	if !reflect.DeepEqual(hit, loaded) {
+		t.Error("the deferred entry gives another corpus")
+	}
+	// A hit leaves nothing to store.
+	if _, _, out, _ := cache.Open(path, nil); out.Store != nil {
+		t.Error("a hit left a store")
+	}
+}
+
 func TestCacheStoresNothingForABrokenCorpus(t *testing.T) {
 	files := map[string]string{}
 	for k, v := range corpustest.Rich {
