@@ -80,11 +80,12 @@ const offHeapBytes = 4 << 20
 // readOffHeap reads a large file into memory mapped for it outside the Go
 // heap, which release unmaps. The load holds the corpus file's bytes only
 // while it decodes them, but in the heap they count toward the collector's
-// goal, which is twice what is live: 31 MB of the file made the first
-// open's peak 45 MB higher (BENCHMARKS.md). Nothing may keep a slice of
+// goal, which is twice what is live: the peer's 31 MB file made the first
+// open's peak 70 MB higher (BENCHMARKS.md). Nothing may keep a slice of
 // the bytes past release: every value decoded from them is a copy. A small
-// file, or one that is not read in one go, comes back from the heap with
-// a release that does nothing.
+// file comes back from the heap, with a release that does nothing; one
+// that changes size while it is read is left to the portable read
+// (errTryPortable).
 func (f *Folder) readOffHeap(name string, limit int64) (data []byte, release func(), err error) {
 	f.inUse.RLock()
 	defer f.inUse.RUnlock()
