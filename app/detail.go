@@ -429,23 +429,24 @@ func sourceMeta(s *data.Source) []widget.RichTextSegment {
 	titleStyle := widget.RichTextStyleStrong
 	titleStyle.Inline = false
 	segs := []widget.RichTextSegment{&widget.TextSegment{Style: titleStyle, Text: safetext.Clip(s.Title, maxShown)}}
+	d := s.Details()
 	var parts []string
-	for _, p := range []string{s.Details().Publisher, s.Details().Author, s.Kind} {
+	for _, p := range []string{d.Publisher, d.Author, s.Kind} {
 		if p != "" {
 			parts = append(parts, p)
 		}
 	}
-	if s.Details().Published != "" {
-		parts = append(parts, "published "+s.Details().Published)
+	if d.Published != "" {
+		parts = append(parts, "published "+d.Published)
 	}
 	if len(parts) > 0 {
 		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: strings.Join(parts, " · ")})
 	}
-	if s.Details().PublishedNote != "" {
-		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: "Note: " + s.Details().PublishedNote})
+	if d.PublishedNote != "" {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: "Note: " + d.PublishedNote})
 	}
-	if s.Details().URL != "" {
-		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: s.Details().URL})
+	if d.URL != "" {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: d.URL})
 	}
 	return segs
 }

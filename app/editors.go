@@ -340,18 +340,18 @@ func (w *MainWindow) EditSources() {
 		for _, m := range s.Meetings {
 			reports = append(reports, m.ID)
 		}
-		id := s.ID
+		id, d := s.ID, s.Details()
 		return []recordField{
 			{label: "Reports", key: "meetings", hint: "the ids of the meetings it reports, comma-separated", value: strings.Join(reports, ", "), check: meetingIDs,
 				write: func(b []byte, old, now string) ([]byte, error) {
 					return reattach(b, id, splitTerms(old), splitTerms(now))
 				}},
 			{label: "Title", key: "title", value: s.Title, check: checkTitle},
-			{label: "Publisher", key: "publisher", value: s.Details().Publisher},
-			{label: "Author", key: "author", value: s.Details().Author},
-			{label: "Published (as printed)", key: "published", value: s.Details().Published},
-			{label: "Why that date", key: "published_note", value: s.Details().PublishedNote, multiline: true},
-			{label: "URL", key: "url", value: s.Details().URL, check: url},
+			{label: "Publisher", key: "publisher", value: d.Publisher},
+			{label: "Author", key: "author", value: d.Author},
+			{label: "Published (as printed)", key: "published", value: d.Published},
+			{label: "Why that date", key: "published_note", value: d.PublishedNote, multiline: true},
+			{label: "URL", key: "url", value: d.URL, check: url},
 			{label: "Kind", key: "kind", value: s.Kind},
 			{label: "Language", key: "language", value: s.Language},
 		}

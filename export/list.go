@@ -91,17 +91,18 @@ func Citation(quote string, s *data.Source, m *data.Meeting) string {
 	var b strings.Builder
 	b.WriteString("“" + strings.Join(strings.Fields(quote), " ") + "”")
 	var parts []string
-	if s.Details().Publisher != "" {
-		parts = append(parts, s.Details().Publisher)
+	d := s.Details()
+	if d.Publisher != "" {
+		parts = append(parts, d.Publisher)
 	}
-	if s.Details().Author != "" {
-		parts = append(parts, s.Details().Author)
+	if d.Author != "" {
+		parts = append(parts, d.Author)
 	}
 	if s.Title != "" {
 		parts = append(parts, "“"+strings.Join(strings.Fields(s.Title), " ")+"”")
 	}
-	if s.Details().Published != "" {
-		parts = append(parts, "published "+s.Details().Published)
+	if d.Published != "" {
+		parts = append(parts, "published "+d.Published)
 	}
 	if m != nil {
 		parts = append(parts, "at the "+strings.Join(strings.Fields(m.Title), " ")+", "+m.Date.Human())
@@ -109,8 +110,8 @@ func Citation(quote string, s *data.Source, m *data.Meeting) string {
 	if len(parts) > 0 {
 		b.WriteString(" — " + strings.Join(parts, ", "))
 	}
-	if s.Details().URL != "" {
-		b.WriteString(". " + s.Details().URL)
+	if d.URL != "" {
+		b.WriteString(". " + d.URL)
 	}
 	return b.String()
 }

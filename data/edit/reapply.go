@@ -164,6 +164,13 @@ func Changes(read, now *data.Corpus) ([]Change, error) {
 	return sorted, nil
 }
 
+// described is what the sources editor shows of a source, to tell
+// whether it changed.
+func described(s *data.Source) string {
+	d := s.Details()
+	return fmt.Sprint(s.Title, d.Publisher, d.Author, d.Published, d.PublishedNote, d.URL, s.Kind, s.Language, s.File)
+}
+
 // otherEdits names the edits between read and now that Changes cannot
 // express: records added or removed, and fields of topics, meetings and
 // sources changed.
@@ -193,8 +200,7 @@ func otherEdits(read, now *data.Corpus) []string {
 	for _, s := range now.Sources {
 		if was := read.Source(s.ID); was == nil {
 			out = append(out, "the source "+s.ID+" is new")
-		} else if fmt.Sprint(was.Title, was.Details().Publisher, was.Details().Author, was.Details().Published, was.Details().PublishedNote, was.Details().URL, was.Kind, was.Language, was.File) !=
-			fmt.Sprint(s.Title, s.Details().Publisher, s.Details().Author, s.Details().Published, s.Details().PublishedNote, s.Details().URL, s.Kind, s.Language, s.File) {
+		} else if described(was) != described(s) {
 			out = append(out, "the source "+s.ID+" changed")
 		}
 	}

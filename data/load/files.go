@@ -21,9 +21,10 @@ type offHeapReader interface {
 	readOffHeap(name string, limit int64) (data []byte, release func(), err error)
 }
 
-// errTryPortable is a direct read's way of saying that the portable one,
-// through the root, should be made instead.
-var errTryPortable = errors.New("read it through the root")
+// errTryPortable is a direct read's way of saying it was not made and the
+// caller's other way should be taken: through the root for readWhole,
+// ReadLimited for readCorpusFile.
+var errTryPortable = errors.New("not read directly")
 
 // readCorpusFile reads the corpus file, outside the Go heap where fsys can;
 // release frees the bytes, which nothing may use after it.

@@ -82,10 +82,9 @@ const offHeapBytes = 4 << 20
 // while it decodes them, but in the heap they count toward the collector's
 // goal, which is twice what is live: the peer's 31 MB file made the first
 // open's peak 70 MB higher (BENCHMARKS.md). Nothing may keep a slice of
-// the bytes past release: every value decoded from them is a copy. A small
-// file comes back from the heap, with a release that does nothing; one
-// that changes size while it is read is left to the portable read
-// (errTryPortable).
+// the bytes past release: every value decoded from them is a copy. A file
+// under offHeapBytes, and one that changes size while it is read, is left
+// to the ordinary read (errTryPortable).
 func (f *Folder) readOffHeap(name string, limit int64) (data []byte, release func(), err error) {
 	f.inUse.RLock()
 	defer f.inUse.RUnlock()
@@ -94,13 +93,8 @@ func (f *Folder) readOffHeap(name string, limit int64) (data []byte, release fun
 		return nil, nil, err
 	}
 	defer syscall.Close(fd)
-	keep := func() {}
 	if size < offHeapBytes {
-		data, err := readFD(fd, size, limit)
-		if err != nil {
-			return nil, nil, &os.PathError{Op: "read", Path: name, Err: err}
-		}
-		return data, keep, nil
+		return nil, nil, errTryPortable
 	}
 	// One byte more than the file has: a file that grew since its stat
 	// fills it, and is read again the usual way.

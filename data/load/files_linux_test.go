@@ -104,6 +104,9 @@ func TestReadOffHeap(t *testing.T) {
 	if _, _, err := folder.readOffHeap("link.yaml", MaxCorpusBytes); !errors.Is(err, errTryPortable) {
 		t.Fatalf("a link read directly: %v", err)
 	}
+	if _, _, err := folder.readOffHeap("small.yaml", MaxCorpusBytes); !errors.Is(err, errTryPortable) {
+		t.Fatalf("a small file read outside the heap: %v", err)
+	}
 	var tooBig *tooBigError
 	if _, _, err := folder.readOffHeap("large.yaml", 1<<20); !errors.As(err, &tooBig) {
 		t.Fatalf("over the limit: %v", err)

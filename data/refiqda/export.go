@@ -323,8 +323,9 @@ func build(c *data.Corpus) (xProject, []exportText, Report) {
 // field a line, for the tools' source descriptions.
 func sourceDescription(s *data.Source) string {
 	var lines []string
-	for _, f := range [][2]string{{"Publisher", s.Details().Publisher}, {"Author", s.Details().Author}, {"Published", s.Details().Published},
-		{"Note", s.Details().PublishedNote}, {"URL", s.Details().URL}, {"Kind", s.Kind}, {"Language", s.Language}, {"Alliance Timeline id", s.ID}} {
+	d := s.Details()
+	for _, f := range [][2]string{{"Publisher", d.Publisher}, {"Author", d.Author}, {"Published", d.Published},
+		{"Note", d.PublishedNote}, {"URL", d.URL}, {"Kind", s.Kind}, {"Language", s.Language}, {"Alliance Timeline id", s.ID}} {
 		if f[1] != "" {
 			lines = append(lines, f[0]+": "+f[1])
 		}

@@ -249,8 +249,9 @@ func (sr *Searcher) fieldTexts() []field {
 		}
 		for _, s := range sr.corpus.Sources {
 			put(Match{Source: s, Field: InTitle}, s.Title)
-			put(Match{Source: s, Field: InPublisher}, s.Details().Publisher)
-			put(Match{Source: s, Field: InAuthor}, s.Details().Author)
+			d := s.Details()
+			put(Match{Source: s, Field: InPublisher}, d.Publisher)
+			put(Match{Source: s, Field: InAuthor}, d.Author)
 		}
 	})
 	return sr.fields

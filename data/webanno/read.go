@@ -239,8 +239,8 @@ type Placed struct {
 func Match(c *data.Corpus, in []Incoming) []Placed {
 	byURL := map[string]*data.Source{}
 	for _, s := range c.Sources {
-		if s.Details().URL != "" {
-			byURL[strings.TrimSuffix(s.Details().URL, "/")] = s
+		if url := s.Details().URL; url != "" {
+			byURL[strings.TrimSuffix(url, "/")] = s
 		}
 	}
 	out := make([]Placed, 0, len(in))

@@ -69,8 +69,8 @@ const contextRunes = 32
 // SourceIRI names a source as a target: its url when the record gives
 // one, else a URN of its id.
 func SourceIRI(s *data.Source) string {
-	if s.Details().URL != "" {
-		return s.Details().URL
+	if url := s.Details().URL; url != "" {
+		return url
 	}
 	return "urn:alliance-timeline:source:" + s.ID
 }
