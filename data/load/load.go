@@ -298,8 +298,9 @@ type loader struct {
 	meetings map[string]*data.Meeting
 
 	opts           Options
-	dropRaw        func() // frees the corpus file's bytes (releaseRaw); nil when done or not ours
-	inPieces       bool   // the corpus file was decoded in pieces
+	dropRaw        func()        // frees the corpus file's bytes (releaseRaw); nil when done or not ours
+	pieceFailed    *pieceFailure // why the pieces failed, while the whole file is decoded for its messages
+	inPieces       bool          // the corpus file was decoded in pieces
 	prefetch       *prefetcher
 	inputs         *Inputs   // what was read, when the cache asked
 	started        time.Time // when the corpus file was read
@@ -462,6 +463,7 @@ func (l *loader) load(raw []byte) {
 			l.r.errorAt(pos{fail.line, fail.col}, "%s", fail.msg)
 			return
 		}
+		l.pieceFailed = fail
 	case big:
 		if stop == nil {
 			stop = &uncut{1, "it was not cut"}
@@ -471,6 +473,7 @@ func (l *loader) load(raw []byte) {
 		return
 	}
 	doc := l.decodeWhole(raw, "the corpus file")
+	l.pieceFailed = nil
 	if doc == nil {
 		return
 	}
@@ -494,20 +497,39 @@ func (l *loader) load(raw []byte) {
 func (l *loader) yamlError(raw []byte, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.TrimLeft(yamlErrorLine.ReplaceAllString(msg, ""), ": ")
-	line, col := locateSyntaxError(raw, msg)
+	line, col := locateSyntaxError(raw, msg, reportedLine(err))
+	if f := l.pieceFailed; f != nil && len(raw) > maxLocateBytes && f.msg == "YAML syntax: "+msg {
+		// The piece that failed the same way was located exactly.
+		line, col = f.line, f.col
+	}
 	l.problems = append(l.problems, data.Problem{File: l.r.file, Line: line, Col: col, Severity: data.Error, Message: "YAML syntax: " + msg})
 }
 
 // maxLocateBytes bounds the files whose syntax errors are located by
-// re-parsing prefixes; larger files get the line of the first tab or 1.
+// re-parsing prefixes; in larger ones the list item around the line yaml.v3
+// reports is re-parsed alone (locateAround).
 const maxLocateBytes = 4 << 20
+
+// reportedLine is the line a yaml.v3 error names (where the structure
+// around the error began, or a line before it), 1 when it names none.
+func reportedLine(err error) int {
+	m := yamlErrorLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 1
+	}
+	n, convErr := strconv.Atoi(m[1])
+	if convErr != nil || n < 1 {
+		return 1
+	}
+	return n
+}
 
 // locateSyntaxError finds the line of a YAML syntax error. The YAML library
 // reports the line where the enclosing structure began (and sometimes one
 // line early), so this finds the shortest prefix of whole lines that fails
 // with the same message: the line where the error first shows. A tab in a
-// line's indentation is placed exactly.
-func locateSyntaxError(raw []byte, msg string) (line, col int) {
+// line's indentation is placed exactly. reported is the line yaml.v3 gave.
+func locateSyntaxError(raw []byte, msg string, reported int) (line, col int) {
 	if strings.Contains(msg, "control characters are not allowed") {
 		if line, col, ok := firstControl(raw); ok {
 			return line, col
@@ -524,8 +546,53 @@ func locateSyntaxError(raw []byte, msg string) (line, col int) {
 		}
 	}
 	if len(raw) > maxLocateBytes {
-		return 1, 1
+		return locateAround(lines, msg, reported)
 	}
+	if line, col := firstFailingLine(lines, msg); line > 0 {
+		return line, col
+	}
+	return max(reported, 1), 1
+}
+
+// maxItemLines bounds the list item locateAround re-parses.
+const maxItemLines = 20000
+
+// locateAround places the error of a file too large to re-parse in
+// prefixes: the list item around the reported line (from the item's "- "
+// to the next line as little indented) is re-parsed alone, as a piece of
+// the file would be, and when it fails the same way the error is placed
+// in it. Otherwise the reported line stands.
+func locateAround(lines [][]byte, msg string, reported int) (line, col int) {
+	at := min(max(reported, 1), len(lines)) - 1
+	atIndent, _ := indentOf(lines[at])
+	start, indent := -1, 0
+	for i := at; i >= 0 && at-i < maxItemLines; i-- {
+		if n, _ := indentOf(lines[i]); isItemStart(lines[i][n:]) && n <= atIndent {
+			start, indent = i, n
+			break
+		}
+	}
+	if start < 0 {
+		return reported, 1
+	}
+	end := at + 2 // the error may show on the line after the reported one
+	for end < len(lines) && end-start < maxItemLines {
+		if n, _ := indentOf(lines[end]); !blankOrComment(lines[end]) && (n < indent || n == indent && isItemStart(lines[end][n:])) {
+			break
+		}
+		end++
+	}
+	end = min(end, len(lines))
+	if l, c := firstFailingLine(lines[start:end], msg); l > 0 {
+		return start + l, c
+	}
+	return reported, 1
+}
+
+// firstFailingLine is the line, and the column its text starts at, of the
+// shortest prefix of lines that fails to decode with msg; 0 when all of
+// them decode, or fail otherwise.
+func firstFailingLine(lines [][]byte, msg string) (line, col int) {
 	fails := func(k int) bool {
 		// Every document, as the load reads them: an error after a "..."
 		// shows only in the document that follows it.
@@ -542,6 +609,9 @@ func locateSyntaxError(raw []byte, msg string) (line, col int) {
 			}
 		}
 	}
+	if len(lines) == 0 || !fails(len(lines)) {
+		return 0, 0
+	}
 	lo, hi := 1, len(lines)
 	for lo < hi {
 		mid := (lo + hi) / 2
@@ -551,8 +621,8 @@ func locateSyntaxError(raw []byte, msg string) (line, col int) {
 			lo = mid + 1
 		}
 	}
-	text := lines[lo-1]
-	return lo, len(text) - len(bytes.TrimLeft(text, " ")) + 1
+	n, _ := indentOf(lines[lo-1])
+	return lo, n + 1
 }
 
 // placeOnRealLines corrects the positions of a decoded tree for the line

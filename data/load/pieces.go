@@ -479,7 +479,7 @@ type pieceFailure struct {
 func syntaxFailure(text []byte, firstLine int, err error) *pieceFailure {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.TrimLeft(yamlErrorLine.ReplaceAllString(msg, ""), ": ")
-	line, col := locateSyntaxError(text, msg)
+	line, col := locateSyntaxError(text, msg, reportedLine(err))
 	return &pieceFailure{firstLine + line - 1, col, "YAML syntax: " + msg}
 }
 

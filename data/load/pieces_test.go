@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/alliance-timeline/alliance-timeline/gen"
 	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 )
 
@@ -150,5 +151,46 @@ func TestPiecesOnEveryTestCorpus(t *testing.T) {
 	t.Logf("%d of %d corpora decoded in pieces", used, len(paths))
 	if used < len(paths)/2 {
 		t.Errorf("only %d of %d corpora were decoded in pieces: the comparison tests too little", used, len(paths))
+	}
+}
+
+// A syntax error in a file too large to locate by re-parsing prefixes
+// (maxLocateBytes) is still placed on its line: by the piece that failed,
+// or, when the file could not be cut, by the list item around the line
+// yaml.v3 reports, re-parsed alone.
+func TestSyntaxErrorsInALargeFileArePlaced(t *testing.T) {
+	dir := t.TempDir()
+	path, err := gen.WritePoints(dir, gen.Points{Items: 15000, Lanes: 5, From: 2012, To: 2023, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raw) <= maxLocateBytes {
+		t.Fatalf("the corpus has %d bytes, not more than %d", len(raw), maxLocateBytes)
+	}
+	lines := strings.SplitAfter(string(raw), "\n")
+	for _, c := range []struct{ name, line, msg string }{
+		{"a flow list left open: the file is not cut", "      title: [not closed\n", "did not find expected ',' or ']'"},
+		{"a key inside a value: a piece fails", "      title: a: b\n", "mapping values are not allowed in this context"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			at := len(lines) / 2
+			for !strings.HasPrefix(lines[at], "      title: ") {
+				at++
+			}
+			broken := slices.Clone(lines)
+			broken[at] = c.line
+			fsys := fstest.MapFS{"c.yaml": {Data: []byte(strings.Join(broken, ""))}}
+			_, ps, err := FS(fsys, "c.yaml", "c.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ps) != 1 || ps[0].Line != at+1 || !strings.Contains(ps[0].Message, c.msg) {
+				t.Fatalf("problems %s; want one on line %d with %q", ps, at+1, c.msg)
+			}
+		})
 	}
 }
