@@ -96,7 +96,11 @@ func main() {
 			}
 			opts.Load, opts.Shown = cli.WindowLoader(os.Getenv, func(path string, o cache.Outcome) {
 				if opts.Events != nil {
-					fmt.Fprintf(opts.Events, "cache path=%q hit=%v stored=%v why=%q\n", path, o.Hit, o.Stored, o.Why)
+					line := fmt.Sprintf("cache path=%q hit=%v stored=%v why=%q", path, o.Hit, o.Stored, o.Why)
+					if o.StoreErr != nil { // a full disk, say: the corpus is shown all the same
+						line += fmt.Sprintf(" error=%q", o.StoreErr.Error())
+					}
+					fmt.Fprintln(opts.Events, line)
 				}
 			})
 			if corpusPath != "" {
