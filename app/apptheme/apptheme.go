@@ -86,3 +86,26 @@ func Variant(a fyne.App) fyne.ThemeVariant {
 
 // IsDark reports whether the window is drawn dark.
 func IsDark(a fyne.App) bool { return Variant(a) == theme.VariantDark }
+
+// ReadFaces reads the font faces of the given text styles on a goroutine of
+// its own, under the app's current theme, and closes the channel it returns
+// when they are read. Fyne reads a style's faces the first time text in it
+// is measured: its default font, the bundled Hangul and emoji fonts and a
+// system font, 20–30 ms a style, on the UI goroutine. Read here while that
+// goroutine makes the window (GLFW and OpenGL, 70–90 ms), they are read on
+// another core.
+//
+// Fyne's faces are not safe for concurrent use: the caller must measure or
+// draw no text until the channel is closed, and then uses faces this
+// goroutine made, after it.
+func ReadFaces(styles ...fyne.TextStyle) <-chan struct{} {
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		size := theme.TextSize()
+		for _, s := range styles {
+			fyne.MeasureText("Ag 한", size, s) // Latin, then Hangul: both fonts of the style
+		}
+	}()
+	return read
+}
