@@ -52,6 +52,11 @@ func TestReviewAcceptsRejectsAndSkipsFromTheKeyboard(t *testing.T) {
 	if w.sidebar.Pending(space) != "+"+strconv.Itoa(suggest.PerTopic(before, len(w.corpus.Topics))[space.Index]) {
 		t.Fatalf("the sidebar says %q pending for space", w.sidebar.Pending(space))
 	}
+	for topic, label := range w.sidebar.pending { // a count in italic; no count, no italic faces read
+		if label.TextStyle.Italic != (label.Text != "") {
+			t.Errorf("topic %s: pending %q drawn italic=%v", topic.ID, label.Text, label.TextStyle.Italic)
+		}
+	}
 	w.StartReview()
 	w.ui.pumpUntil(t, "the suggestions", func() bool { return strings.Contains(w.events.String(), "suggestions count=") })
 	if !w.review.bar.Visible() || len(w.review.items) != len(before) || len(before) < 4 {
