@@ -114,12 +114,14 @@ func (w *MainWindow) keynessChoices() {
 	var years, meetings, topics []string
 	seen := map[int]bool{}
 	var withText []int
-	var texts []*data.Meeting
+	var texts []*data.Meeting // the first maxMeetingParts+1: enough to tell whether they are a choice
 	for _, m := range c.MeetingsByDate() {
 		if !m.HasText() {
 			continue
 		}
-		texts = append(texts, m)
+		if len(texts) <= maxMeetingParts {
+			texts = append(texts, m) // all 100,000 took 13 ms of the UI goroutine
+		}
 		if !seen[m.Date.Year] {
 			seen[m.Date.Year] = true
 			withText = append(withText, m.Date.Year)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/data/suggest"
 	"github.com/alliance-timeline/alliance-timeline/data/textmatch"
 	"github.com/alliance-timeline/alliance-timeline/export"
+	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 )
 
 // uncodedSpace is a copy of the built-in corpus without its space
@@ -192,6 +194,44 @@ func TestKeynessTabListsOccurrences(t *testing.T) {
 	raw, _ := os.ReadFile(path)
 	if lines := strings.Split(strings.TrimSpace(string(raw)), "\n"); lines[0] != "term,a,b,g2,log_ratio" || len(lines) != len(w.keyness.result.Terms)+1 {
 		t.Errorf("the export has %d lines for %d terms: %.60q", len(lines), len(w.keyness.result.Terms), raw)
+	}
+}
+
+// The keyness tab offers each meeting with text as a part while there are
+// few enough to choose from (maxMeetingParts), and none beyond: years and
+// topics remain.
+func TestKeynessOffersMeetingsOnlyWhileFew(t *testing.T) {
+	for _, n := range []int{maxMeetingParts, maxMeetingParts + 1} {
+		var b strings.Builder
+		b.WriteString("corpus: {title: Many, format: 1}\ntopics:\n  - {id: space, label: Space}\nmeetings:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  - {id: m%d, title: Meeting %d, kind: SCM, date: %d-01-02, sources: [s%d]}\n", i, i, 1990+i%30, i)
+		}
+		b.WriteString("sources:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  - {id: s%d, title: Source %d, text: The allies met.}\n", i, i)
+		}
+		dir := corpustest.WriteFolder(t, map[string]string{"c.yaml": b.String()})
+		w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: filepath.Join(dir, "c.yaml")})
+		if w.corpus == nil {
+			t.Fatalf("%d meetings: no corpus shown: %s", n, w.events)
+		}
+		meetings, years := 0, 0
+		for _, choice := range w.keyness.a.Options {
+			switch {
+			case strings.HasPrefix(choice, "meeting: "):
+				meetings++
+			case len(choice) == 4:
+				years++
+			}
+		}
+		want := n
+		if n > maxMeetingParts {
+			want = 0
+		}
+		if meetings != want || years != 30 {
+			t.Errorf("%d meetings with text: %d offered as parts (want %d), %d years (want 30)", n, meetings, want, years)
+		}
 	}
 }
 
