@@ -680,13 +680,14 @@ func (w *MainWindow) annotationItems(a *data.Annotation) []*fyne.MenuItem {
 
 // editNote asks for an annotation's note and writes it.
 func (w *MainWindow) editNote(a *data.Annotation) {
+	was := a.Details().Note
 	note := widget.NewMultiLineEntry()
-	note.SetText(a.Note)
+	note.SetText(was)
 	note.Wrapping = fyne.TextWrapWord
 	note.SetMinRowsVisible(4)
 	line, index, source, quote := a.Line, a.Index, a.Source.ID, a.Quote
 	d := dialog.NewForm("The note of "+safetext.Quote(a.Text(), 40), "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Note", note)}, func(ok bool) {
-		if !ok || note.Text == a.Note {
+		if !ok || note.Text == was {
 			return
 		}
 		text, lines := note.Text, 0

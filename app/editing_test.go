@@ -97,7 +97,7 @@ func TestCodingASelectionUndoRedoSave(t *testing.T) {
 	v.TypedRune('2')
 	w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
 	added := w.corpus.Annotations[len(w.corpus.Annotations)-1]
-	if added.Topic.ID != topic.ID || added.Text() != "Defense Secretary Leon E. Panetta said" || added.Anchor.Status.String() != "exact" || added.Created == "" {
+	if added.Topic.ID != topic.ID || added.Text() != "Defense Secretary Leon E. Panetta said" || added.Anchor.Status.String() != "exact" || added.Details().Created == "" {
 		t.Errorf("coded %s %q (%s)", added.Topic.ID, added.Text(), added.Anchor.Status)
 	}
 	if !strings.HasPrefix(w.Title(), "• ") || !strings.Contains(w.events.String(), "edited what=") {
@@ -532,7 +532,7 @@ func TestWidenAndNarrowASpanFromTheKeyboard(t *testing.T) {
 	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path})
 	v := openAFPS(t, w)
 	a := v.source.Annotations[0]
-	index, text, note := a.Index, a.Text(), a.Note
+	index, text, note := a.Index, a.Text(), a.Details().Note
 	w.spanTapped(a)
 	if s, e := v.Selection(); v.source.Text[s:e] != text {
 		t.Fatalf("tapping the span selected %q", v.source.Text[s:e])
@@ -548,7 +548,7 @@ func TestWidenAndNarrowASpanFromTheKeyboard(t *testing.T) {
 	w.respanSelected()
 	w.ui.pumpUntil(t, "the widened span", func() bool { return len(w.corpus.Annotations[index].Text()) > len(text) })
 	wide := w.corpus.Annotations[index]
-	if !strings.HasPrefix(wide.Text(), text) || wide.Anchor.Status != data.Exact || wide.Note != note || len(strings.Fields(wide.Text())) != len(strings.Fields(text))+1 {
+	if !strings.HasPrefix(wide.Text(), text) || wide.Anchor.Status != data.Exact || wide.Details().Note != note || len(strings.Fields(wide.Text())) != len(strings.Fields(text))+1 {
 		t.Errorf("widened to %q (%s)", wide.Text(), wide.Anchor.Status)
 	}
 	v = w.detail.View(wide.Source) // the edited corpus' view of the source

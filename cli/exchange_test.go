@@ -108,8 +108,8 @@ func TestWebAnnotationsRoundTripAndHypothesis(t *testing.T) {
 	}
 	c, _, _ = load.File(corpus)
 	last := c.Annotations[len(c.Annotations)-1]
-	if last.Text() != "adding a new radar" || last.Coder != "ann" || last.Created != "2024-03-01" || last.Topic.ID != "missile-defense" {
-		t.Errorf("the Hypothesis annotation: %q by %q on %q as %s", last.Text(), last.Coder, last.Created, last.Topic.ID)
+	if last.Text() != "adding a new radar" || last.Coder != "ann" || last.Details().Created != "2024-03-01" || last.Topic.ID != "missile-defense" {
+		t.Errorf("the Hypothesis annotation: %q by %q on %q as %s", last.Text(), last.Coder, last.Details().Created, last.Topic.ID)
 	}
 }
 

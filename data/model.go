@@ -160,7 +160,10 @@ func (s *Source) SetDetails(d SourceDetails) {
 		s.details = nil
 		return
 	}
-	s.details = &d
+	// A copy into new memory, not &d: that would move d to the heap on
+	// every call, the many with no details included.
+	s.details = new(SourceDetails)
+	*s.details = d
 }
 
 // Page is the number of the page of the text that byte at lies on, from
@@ -205,16 +208,44 @@ type Annotation struct {
 	Source *Source
 	Topic  *Topic
 	Quote  string
-	Prefix string
-	Suffix string
-	Start  int // the start offset the file gives, -1 when none
-	Note   string
-	// Coder is who made the annotation, and Created the day they did
-	// (YYYY-MM-DD); both optional.
-	Coder, Created string
-	Anchor         Anchor
-	Line           int    // where the annotation stands in its file
-	File           string // that file: "" for the corpus file, else an AnnotationFile's Path
+	Start  int    // the start offset the file gives, -1 when none
+	Coder  string // who made the annotation; optional
+	Anchor Anchor
+	Line   int    // where the annotation stands in its file
+	File   string // that file: "" for the corpus file, else an AnnotationFile's Path
+
+	// details are nil when there are none (SetDetails): most annotations
+	// of a large corpus have none, and in each record they were 64 bytes
+	// of its 224 (BENCHMARKS.md, issue 19).
+	details *AnnotationDetails
+}
+
+// AnnotationDetails is what an annotation may say besides its source,
+// topic, quote, start and coder: the text around the quote that tells
+// its place, and the coder's note and day.
+type AnnotationDetails struct {
+	Prefix, Suffix string // the text just before and after the quote, as the file gives it
+	Note           string
+	Created        string // the day the coder made it (YYYY-MM-DD)
+}
+
+// Details are the annotation's details; the zero value when it has none.
+func (a *Annotation) Details() AnnotationDetails {
+	if a.details == nil {
+		return AnnotationDetails{}
+	}
+	return *a.details
+}
+
+// SetDetails gives the annotation its details (none, for the zero value).
+// A copy of an annotation shares them until either is given others.
+func (a *Annotation) SetDetails(d AnnotationDetails) {
+	if d == (AnnotationDetails{}) {
+		a.details = nil
+		return
+	}
+	a.details = new(AnnotationDetails) // not &d: see Source.SetDetails
+	*a.details = d
 }
 
 // Text returns the span of the source text the annotation landed on.

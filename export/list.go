@@ -38,7 +38,7 @@ func ListCSV(l Listing) ([]byte, error) {
 		c := textmatch.ContextOf(a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd, listContext)
 		m := firstMeeting(a.Source.Meetings)
 		rows = append(rows, []string{"", "span", a.Topic.ID, meetingID(m), meetingDate(m), a.Source.ID, string(textmatch.InText),
-			strconv.Itoa(a.Anchor.Start), strconv.Itoa(a.Anchor.End), c.Before, a.Text(), c.After, a.Note, Citation(a.Text(), a.Source, m)})
+			strconv.Itoa(a.Anchor.Start), strconv.Itoa(a.Anchor.End), c.Before, a.Text(), c.After, a.Details().Note, Citation(a.Text(), a.Source, m)})
 	}
 	for _, mt := range l.Matches {
 		c := mt.Context(listContext)

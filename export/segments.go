@@ -57,8 +57,9 @@ func segmentRows(c *data.Corpus) [][]string {
 			ctx := textmatch.ContextOf(a.Source, a.Anchor.ByteStart, a.Anchor.ByteEnd, listContext)
 			quote, before, after = a.Text(), ctx.Before, ctx.After
 		}
-		rows = append(rows, []string{meetingID(m), title, meetingDate(m), precision, a.Source.ID, a.Topic.ID, a.Topic.Label, a.Coder, a.Created,
-			quote, before, after, a.Note, strconv.Itoa(a.Anchor.Start), strconv.Itoa(a.Anchor.End), a.Anchor.Status.String()})
+		d := a.Details()
+		rows = append(rows, []string{meetingID(m), title, meetingDate(m), precision, a.Source.ID, a.Topic.ID, a.Topic.Label, a.Coder, d.Created,
+			quote, before, after, d.Note, strconv.Itoa(a.Anchor.Start), strconv.Itoa(a.Anchor.End), a.Anchor.Status.String()})
 	}
 	return rows
 }

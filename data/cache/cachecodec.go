@@ -163,7 +163,8 @@ func (e *encoder) annotations(list []*data.Annotation) {
 	for _, a := range list {
 		e.uint(uint64(a.Source.Index))
 		e.uint(uint64(a.Topic.Index))
-		for _, v := range []string{a.Quote, a.Prefix, a.Suffix, a.Note, a.Coder, a.Created} {
+		d := a.Details()
+		for _, v := range []string{a.Quote, d.Prefix, d.Suffix, d.Note, a.Coder, d.Created} {
 			e.str(v)
 		}
 		e.int(a.Start)
@@ -449,7 +450,9 @@ func (d *decoder) annotations(c *data.Corpus) []*data.Annotation {
 		if k := d.index(len(c.Topics), "topic"); d.err == nil {
 			a.Topic = c.Topics[k]
 		}
-		a.Quote, a.Prefix, a.Suffix, a.Note, a.Coder, a.Created = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+		var details data.AnnotationDetails
+		a.Quote, details.Prefix, details.Suffix, details.Note, a.Coder, details.Created = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+		a.SetDetails(details)
 		a.Start, a.Line = d.int(), d.int()
 		an := &a.Anchor
 		an.Status = data.AnchorStatus(d.index(len(data.AnchorStatuses), "anchor status"))

@@ -333,7 +333,7 @@ func same(t *testing.T, what string, got, want *data.Corpus) {
 func derived(c *data.Corpus) string {
 	var b strings.Builder
 	for i, a := range c.Annotations {
-		fmt.Fprintf(&b, "a%d %d line %d %s %s %+v %q %q\n", i, a.Index, a.Line, a.Topic.ID, a.Source.ID, a.Anchor, a.Quote, a.Note)
+		fmt.Fprintf(&b, "a%d %d line %d %s %s %+v %q %q\n", i, a.Index, a.Line, a.Topic.ID, a.Source.ID, a.Anchor, a.Quote, a.Details().Note)
 	}
 	for i, s := range c.Sources {
 		fmt.Fprintf(&b, "s%d %d %s words %d excluded %v lookup %v:", i, s.Index, s.ID, s.Words, s.Excluded, c.Source(s.ID) == s)
@@ -498,8 +498,8 @@ func TestNoteFollowsAsALoadWould(t *testing.T) {
 	lines := bytes.Count(out, []byte("\n")) - bytes.Count(raw, []byte("\n"))
 	got, want := Noted(c, 7, "checked against the seed", lines), reload(t, path, out)
 	same(t, "note", got, want)
-	if want.Annotations[7].Note != "checked against the seed" || got.Annotations[7].Note != want.Annotations[7].Note {
-		t.Errorf("the note reads %q", want.Annotations[7].Note)
+	if want.Annotations[7].Details().Note != "checked against the seed" || got.Annotations[7].Details().Note != want.Annotations[7].Details().Note {
+		t.Errorf("the note reads %q", want.Annotations[7].Details().Note)
 	}
 }
 

@@ -181,7 +181,7 @@ func TestRespan(t *testing.T) {
 			}
 			loaded := reload(t, path, out)
 			got := loaded.Annotations[i]
-			if got.Text() != text[start:end] || got.Anchor.Status != data.Exact || got.Note != a.Note || got.Topic.ID != a.Topic.ID {
+			if got.Text() != text[start:end] || got.Anchor.Status != data.Exact || got.Details().Note != a.Details().Note || got.Topic.ID != a.Topic.ID {
 				t.Errorf("annotation %d: now %q (%s)", i, got.Text(), got.Anchor.Status)
 			}
 			same(t, "respan", Respanned(c, i, written, an, lines), loaded)

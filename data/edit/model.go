@@ -24,9 +24,10 @@ func Added(c *data.Corpus, a Annotation, an data.Anchor, line int) *data.Corpus 
 
 // record is a as the corpus n holds it, anchored at an, standing at line.
 func record(n *data.Corpus, a Annotation, an data.Anchor, line int) *data.Annotation {
-	return &data.Annotation{Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
-		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, Note: a.Note, Coder: a.Coder, Created: a.Created,
-		Anchor: an, Line: line, File: a.File}
+	r := &data.Annotation{Source: n.Source(a.Source), Topic: n.Topic(a.Topic),
+		Quote: a.Quote, Start: a.Start, Coder: a.Coder, Anchor: an, Line: line, File: a.File}
+	r.SetDetails(data.AnnotationDetails{Prefix: a.Prefix, Suffix: a.Suffix, Note: a.Note, Created: a.Created})
+	return r
 }
 
 // moveBelow moves the annotations of one file that stand below a line by
@@ -80,7 +81,7 @@ func Same(want, got *data.Corpus) error {
 	}
 	for i, a := range got.Annotations {
 		b := want.Annotations[i]
-		if a.Source.ID != b.Source.ID || a.Topic.ID != b.Topic.ID || a.Anchor.Start != b.Anchor.Start || a.Anchor.End != b.Anchor.End || a.Anchor.Status != b.Anchor.Status || a.Quote != b.Quote || a.Note != b.Note {
+		if a.Source.ID != b.Source.ID || a.Topic.ID != b.Topic.ID || a.Anchor.Start != b.Anchor.Start || a.Anchor.End != b.Anchor.End || a.Anchor.Status != b.Anchor.Status || a.Quote != b.Quote || a.Details().Note != b.Details().Note {
 			return fmt.Errorf("annotation %d (line %d) is %s %s %d–%d, not %s %s %d–%d", i+1, a.Line,
 				a.Topic.ID, a.Source.ID, a.Anchor.Start, a.Anchor.End, b.Topic.ID, b.Source.ID, b.Anchor.Start, b.Anchor.End)
 		}
@@ -97,7 +98,9 @@ func Same(want, got *data.Corpus) error {
 func Noted(c *data.Corpus, i int, note string, lines int) *data.Corpus {
 	n := c.Clone()
 	a := n.Annotations[i]
-	a.Note = note
+	d := a.Details()
+	d.Note = note
+	a.SetDetails(d)
 	if lines > 0 {
 		moveBelow(n.Annotations, a.File, a.Line, lines)
 	}

@@ -131,7 +131,7 @@ func Changes(read, now *data.Corpus) ([]Change, error) {
 			added = append(added, a)
 			continue
 		}
-		if b := list[i]; b.Note != a.Note {
+		if b := list[i]; b.Details().Note != a.Details().Note {
 			out = append(out, Change{Kind: AnnotationNote, Was: b, Now: a})
 		}
 		before[k] = append(list[:i:i], list[i+1:]...)
@@ -326,8 +326,8 @@ func apply(c *data.Corpus, raw []byte, ch Change) ([]byte, error) {
 		out, _, _, err := AddExclusion(raw, ex)
 		return out, err
 	case AnnotationAdd:
-		a := ch.Now
-		want := Annotation{Source: a.Source.ID, Topic: a.Topic.ID, Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: -1, Note: a.Note, Coder: a.Coder, Created: a.Created}
+		a, d := ch.Now, ch.Now.Details()
+		want := Annotation{Source: a.Source.ID, Topic: a.Topic.ID, Quote: a.Quote, Prefix: d.Prefix, Suffix: d.Suffix, Start: -1, Note: d.Note, Coder: a.Coder, Created: d.Created}
 		placed, _, err := Place(c, want)
 		if err != nil {
 			return nil, err
@@ -349,7 +349,7 @@ func apply(c *data.Corpus, raw []byte, ch Change) ([]byte, error) {
 		}
 		return Retopic(raw, was.Line, ch.Topic.ID)
 	default:
-		return SetNote(raw, was.Line, ch.Now.Note)
+		return SetNote(raw, was.Line, ch.Now.Details().Note)
 	}
 }
 

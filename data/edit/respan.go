@@ -107,7 +107,10 @@ func contextAfter(s string, n int) string {
 func Respanned(c *data.Corpus, i int, a Annotation, an data.Anchor, lines int) *data.Corpus {
 	n := c.Clone()
 	b := n.Annotations[i]
-	b.Quote, b.Prefix, b.Suffix, b.Start, b.Anchor = a.Quote, a.Prefix, a.Suffix, a.Start, an
+	b.Quote, b.Start, b.Anchor = a.Quote, a.Start, an
+	d := b.Details()
+	d.Prefix, d.Suffix = a.Prefix, a.Suffix
+	b.SetDetails(d)
 	n.AnnotationChanged(i)
 	if lines != 0 {
 		moveBelow(n.Annotations, b.File, b.Line, lines)

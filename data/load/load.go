@@ -993,9 +993,7 @@ func (l *loader) readSelection(i int, item *yaml.Node, kind string) {
 	sourceID := f.str("source", true)
 	topicID := f.str("topic", true)
 	a.Quote = f.str("quote", true)
-	a.Prefix = f.str("prefix", false)
-	a.Suffix = f.str("suffix", false)
-	a.Note = f.str("note", false)
+	details := data.AnnotationDetails{Prefix: f.str("prefix", false), Suffix: f.str("suffix", false), Note: f.str("note", false)}
 	a.Coder = f.str("coder", false)
 	if af := l.inFile; af != nil {
 		a.File = af.rel
@@ -1011,9 +1009,10 @@ func (l *loader) readSelection(i int, item *yaml.Node, kind string) {
 		if d, err := data.ParseDate(created); err != nil || d.Precision != data.PrecisionDay {
 			l.r.errorf(f.at("created"), "%s: created must be a day, YYYY-MM-DD, not %q", f.what, safetext.Clip(created, 40))
 		} else {
-			a.Created = created
+			details.Created = created
 		}
 	}
+	a.SetDetails(details)
 	if v, ok := f.integer("start", false); ok {
 		if v < 0 {
 			l.r.errorf(f.at("start"), "%s: start must not be negative", f.what)

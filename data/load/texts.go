@@ -356,7 +356,8 @@ func (l *loader) anchorSource(s *data.Source, anns []int, unread bool, r *reader
 			if t == nil {
 				t = textmatch.NewText(s.Text, &l.fuzzyWork)
 			}
-			a.Anchor = t.Anchor(textmatch.Selector{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start})
+			d := a.Details()
+			a.Anchor = t.Anchor(textmatch.Selector{Quote: a.Quote, Prefix: d.Prefix, Suffix: d.Suffix, Start: a.Start})
 		}
 		l.checkAnchor(a, spec, r)
 	}
@@ -412,7 +413,7 @@ func (m offsetMap) byteOf(cp int) (int, bool) {
 // exactAtOffset anchors an annotation whose quote stands, byte for byte,
 // at its start offset, and not cut off from a combining mark.
 func exactAtOffset(text string, m offsetMap, a *data.Annotation) (data.Anchor, bool) {
-	if a.Start < 0 || a.Prefix != "" || a.Suffix != "" {
+	if d := a.Details(); a.Start < 0 || d.Prefix != "" || d.Suffix != "" {
 		return data.Anchor{}, false
 	}
 	b, ok := m.byteOf(a.Start)

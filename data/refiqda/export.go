@@ -293,14 +293,15 @@ func build(c *data.Corpus) (xProject, []exportText, Report) {
 			if seen[key] > 1 {
 				key += fmt.Sprintf("\x00%d", seen[key])
 			}
-			sel := xSelection{GUID: GUID("annotation", key), Name: clip(a.Quote, 60), Start: a.Anchor.Start, End: a.Anchor.End, Description: a.Note,
+			d := a.Details()
+			sel := xSelection{GUID: GUID("annotation", key), Name: clip(a.Quote, 60), Start: a.Anchor.Start, End: a.Anchor.End, Description: d.Note,
 				Coding: []xCoding{{GUID: GUID("coding", key), CodeRef: xRef{GUID("topic", a.Topic.ID)}}}}
 			if a.Coder != "" {
 				sel.CreatingUser = GUID("user", a.Coder)
 				sel.Coding[0].CreatingUser = sel.CreatingUser
 			}
-			if a.Created != "" {
-				sel.Created = a.Created + "T00:00:00Z"
+			if d.Created != "" {
+				sel.Created = d.Created + "T00:00:00Z"
 			}
 			ts.PlainTextSelection = append(ts.PlainTextSelection, sel)
 			rep.Selections++

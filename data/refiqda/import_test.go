@@ -145,8 +145,8 @@ func TestImportAnotherToolsProject(t *testing.T) {
 			t.Errorf("annotation %d: %q %v", i, a.Text(), a.Anchor.Status)
 		}
 	}
-	if c.Annotations[0].Coder != "ann" || c.Annotations[0].Created != "2024-05-01" {
-		t.Errorf("coder %q, created %q", c.Annotations[0].Coder, c.Annotations[0].Created)
+	if c.Annotations[0].Coder != "ann" || c.Annotations[0].Details().Created != "2024-05-01" {
+		t.Errorf("coder %q, created %q", c.Annotations[0].Coder, c.Annotations[0].Details().Created)
 	}
 }
 

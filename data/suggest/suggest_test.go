@@ -170,8 +170,8 @@ func TestBuiltinCorpusIsReviewed(t *testing.T) {
 		t.Fatal("no rejections")
 	}
 	for _, r := range c.Rejections {
-		if r.Anchor.Status != data.Exact || r.Note == "" || r.Coder == "" {
-			t.Errorf("rejection at line %d: %v, note %q", r.Line, r.Anchor.Status, r.Note)
+		if r.Anchor.Status != data.Exact || r.Details().Note == "" || r.Coder == "" {
+			t.Errorf("rejection at line %d: %v, note %q", r.Line, r.Anchor.Status, r.Details().Note)
 		}
 	}
 }

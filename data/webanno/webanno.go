@@ -93,14 +93,15 @@ func Write(c *data.Corpus) ([]byte, error) {
 					Prefix: lastRunes(text[:a.Anchor.ByteStart], contextRunes), Suffix: firstRunes(text[a.Anchor.ByteEnd:], contextRunes)},
 				{Type: "TextPositionSelector", Start: &start, End: &end},
 			}}}
-		if a.Note != "" {
-			an.Body = append(an.Body, body{Type: "TextualBody", Purpose: "commenting", Value: a.Note})
+		d := a.Details()
+		if d.Note != "" {
+			an.Body = append(an.Body, body{Type: "TextualBody", Purpose: "commenting", Value: d.Note})
 		}
 		if a.Coder != "" {
 			an.Creator = &creator{Type: "Person", Name: a.Coder}
 		}
-		if a.Created != "" {
-			an.Created = a.Created + "T00:00:00Z"
+		if d.Created != "" {
+			an.Created = d.Created + "T00:00:00Z"
 		}
 		col.First.Items = append(col.First.Items, an)
 	}
