@@ -88,6 +88,7 @@ type MainWindow struct {
 	opts        Options
 	path        string    // of the corpus shown
 	loads       int       // loads started; only the newest one's result is shown
+	loadEnded   bool      // the newest load's result is shown: its progress no longer is
 	loadStarted time.Time // when the newest load started, for the event log
 	corpus      *data.Corpus
 	searcher    *textmatch.Searcher // of the corpus shown
