@@ -235,12 +235,13 @@ func disagreementLine(d agreement.Disagreement) string {
 		safetext.Clip(strings.Join(d.Coded, ", "), 60), safetext.Clip(strings.Join(d.NotCoded, ", "), 60), safetext.ClipMiddle(quote, 160), safetext.Clip(d.Source.Title, 40))
 }
 
-// agreementChoices makes a box per named coder of the corpus shown, each
-// ticked, and forgets the last comparison.
-func (w *MainWindow) agreementChoices() {
+// agreementChoices makes a box per named coder of the corpus shown (its
+// coders, in the order they first code), each ticked, and forgets the
+// last comparison.
+func (w *MainWindow) agreementChoices(coders []string) {
 	g := &w.agreement
 	g.names = nil
-	for _, name := range w.corpus.Coders() {
+	for _, name := range coders {
 		if name != "" && len(g.names) < agreement.MaxCoders {
 			g.names = append(g.names, name)
 		}

@@ -260,7 +260,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 		}
 		w.countPending()
 		w.keynessChoices()
-		w.agreementChoices()
+		w.agreementChoices(ready.totals.Coders) // found off the UI goroutine
 		w.SetTitle(fmt.Sprintf("%s — %s", safetext.Clip(c.Title, maxShown), w.opts.AppName))
 		w.filtersChanged()
 		w.remember(path)
