@@ -4,9 +4,10 @@
 # window adds to), then the window under Xvfb opening it the first time
 # (an empty cache, which it fills) and again through the cache. Each figure
 # is a median of RUNS (3 unless told); peaks are VmHWM once the corpus is
-# shown and its cache entry stored. The window's own floor comes last:
-# launch to shown on the built-in corpus (21 meetings), reopened the same
-# way.
+# shown and its cache entry stored. Then the corpus reopened from the cache
+# in the running window (Ctrl+R, RUNS times in one window): the cache's part
+# without the window's start. The window's own floor comes last: launch to
+# shown on the built-in corpus (21 meetings), reopened the same way.
 # Usage: scripts/window-scale.sh BINARY CORPUS.yaml [RUNS]
 set -euo pipefail
 bin=$(realpath "$1") corpus=$(realpath "$2") runs=${3:-3}
@@ -51,6 +52,24 @@ for _ in $(seq "$runs"); do
   read -r l d p < <(open_window)
   again_launch+=("$l") again_load+=("$d") again_peak+=("$p")
 done
+# Reloads in one window: the loaded event's ms is from the reload's start
+# to the corpus shown.
+export ALLIANCE_TIMELINE_EVENTS="$tmp/events.log"
+launch_until_loaded "$tmp/app.log" "$bin" "$target" || exit 1
+win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || { echo "no window within 10 s" >&2; exit 1; }
+sleep 1
+reload=()
+for _ in $(seq "$runs"); do
+  before=$(grep -c '^loaded' "$ALLIANCE_TIMELINE_EVENTS")
+  xdotool key --window "$win" ctrl+r
+  for _ in $(seq 1000); do [ "$(grep -c '^loaded' "$ALLIANCE_TIMELINE_EVENTS")" -gt "$before" ] && break; sleep 0.01; done
+  line=$(grep '^loaded' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1)
+  case $line in *ok=true*) ;; *) echo "the reload did not show the corpus: $line" >&2; exit 1 ;; esac
+  [ "$(grep -c '^cache .* hit=true' "$ALLIANCE_TIMELINE_EVENTS")" -gt "$before" ] || { echo "the reload did not come from the cache" >&2; exit 1; }
+  reload+=("$(echo "$line" | sed -n 's/.* ms=\([0-9]*\).*/\1/p')")
+  sleep 0.5
+done
+kill "$app"; wait "$app" 2>/dev/null || true; app=
 cp -r "$(dirname "$0")/../assets/corpus" "$tmp/builtin"
 target="$tmp/builtin/scm.yaml" floor=()
 open_window >/dev/null
@@ -71,6 +90,9 @@ r=$(ratio "$al" "$fl")
 printf '%-52s %7s ms (%s) = %s× the first open   target ≤ 0.15: %s\n' "window, reopen: launch to the corpus shown" "$al" "${again_launch[*]}" "$r" "$(verdict "$r" 0.15)"
 r=$(ratio "$ad" "$fd")
 printf '%-52s %7s ms (%s) = %s× the first load\n' "  of which the load (loading to loaded)" "$ad" "${again_load[*]}" "$r"
+rl=$(median "${reload[@]}")
+r=$(ratio "$rl" "$fl")
+printf '%-52s %7s ms (%s) = %s× the first open\n' "  in the running window (Ctrl+R, from the cache)" "$rl" "${reload[*]}" "$r"
 printf '%-52s %7s MB (%s)   target ≤ 400: %s\n' "peak resident, first open" "$fp" "${first_peak[*]}" "$(verdict "$fp" 400)"
 printf '%-52s %7s MB (%s)   target ≤ 400: %s\n' "peak resident, reopen" "$ap" "${again_peak[*]}" "$(verdict "$ap" 400)"
 fw=$(median "${floor[@]}")
