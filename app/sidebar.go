@@ -40,6 +40,7 @@ type Sidebar struct {
 	kindBox   map[string]*keyCheck
 	kindOrder []string                      // the corpus' kinds, in the order the boxes show them
 	labels    map[*data.Topic]*widget.Label // a topic's label, with its count
+	rows      []*hoverRow                   // a row per topic, in the corpus' order
 	coders    *fyne.Container               // a box per coder, when there are two or more
 	coderBox  map[string]*keyCheck
 	coderSet  []string // the corpus' coders, in the order the boxes show them
@@ -218,32 +219,7 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	}
 	s.summary.SetText(fmt.Sprintf("%d meetings, %d with text\n%d sources · %d annotations\n%s",
 		st.Meetings, st.MeetingsWithText, st.Sources, st.Annotations, span))
-	s.checks = map[string]*keyCheck{}
-	s.chips = map[*data.Topic]*canvas.Rectangle{}
-	s.pending = map[*data.Topic]*widget.Label{}
-	s.labels = map[*data.Topic]*widget.Label{}
-	var rows []fyne.CanvasObject
-	for _, t := range c.Topics {
-		id := t.ID
-		check := newKeyCheck("", func(on bool) { s.state.SetTopicShown(id, on) }, s.keys)
-		check.Checked = s.state.TopicShown(id)
-		s.checks[id] = check
-		chip := canvas.NewRectangle(t.Color)
-		s.chips[t] = chip
-		chip.CornerRadius = 3
-		chip.SetMinSize(fyne.NewSize(12, 12))
-		label := widget.NewLabel("")
-		s.labels[t] = label
-		label.Truncation = fyne.TextTruncateEllipsis
-		pending := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
-		pending.Importance = widget.LowImportance
-		s.pending[t] = pending
-		row := container.NewBorder(nil, nil, container.NewHBox(check, container.NewCenter(chip)), pending, label)
-		rows = append(rows, newHoverRow(row, t, s))
-	}
-	s.topics.Objects = rows
-	s.ColourChips()
-	s.topics.Refresh()
+	s.setTopics(c.Topics)
 	var years []string
 	s.first, s.last = 0, 0
 	if st.FirstDate != "" {
@@ -252,21 +228,72 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 			years = append(years, strconv.Itoa(y))
 		}
 	}
-	s.kindBox = map[string]*keyCheck{}
-	var boxes []fyne.CanvasObject
-	s.kindOrder = st.Kinds
-	for _, k := range st.Kinds {
-		box := newKeyCheck(safetext.Clip(k, maxShown), func(bool) { s.kindsChosen() }, s.keys)
-		box.Checked = s.state.KindShown(k)
-		s.kindBox[k] = box
-		boxes = append(boxes, box)
+	if !slices.Equal(s.kindOrder, st.Kinds) { // the same kinds keep their boxes, which sync ticks
+		s.kindBox = map[string]*keyCheck{}
+		var boxes []fyne.CanvasObject
+		s.kindOrder = st.Kinds
+		for _, k := range st.Kinds {
+			box := newKeyCheck(safetext.Clip(k, maxShown), func(bool) { s.kindsChosen() }, s.keys)
+			box.Checked = s.state.KindShown(k)
+			s.kindBox[k] = box
+			boxes = append(boxes, box)
+		}
+		s.kinds.Objects = boxes
+		s.kinds.Refresh()
 	}
-	s.kinds.Objects = boxes
-	s.kinds.Refresh()
 	s.setCoders(st)
 	s.from.Options, s.to.Options = years, years
 	s.sync()
 	s.body.Refresh() // lay out again: the summary's height changed
+}
+
+// setTopics gives each topic a row: its box, chip, label and pending
+// count. The rows of the topics already shown, by id in the same order
+// (an edit, a reload), are kept and given the new records: made anew,
+// every row's box decoded its icons again, most of the sidebar's share of
+// showing an edit or a reload.
+func (s *Sidebar) setTopics(topics []*data.Topic) {
+	chips, pending, labels := map[*data.Topic]*canvas.Rectangle{}, map[*data.Topic]*widget.Label{}, map[*data.Topic]*widget.Label{}
+	same := len(topics) == len(s.rows)
+	for i := 0; same && i < len(topics); i++ {
+		same = topics[i].ID == s.rows[i].topic.ID
+	}
+	if same {
+		for i, t := range topics {
+			row := s.rows[i]
+			chips[t], pending[t], labels[t] = s.chips[row.topic], s.pending[row.topic], s.labels[row.topic]
+			row.topic = t
+		}
+		s.chips, s.pending, s.labels = chips, pending, labels
+		s.ColourChips() // a topic's colour may have changed
+		return
+	}
+	s.checks = map[string]*keyCheck{}
+	s.rows = nil
+	var rows []fyne.CanvasObject
+	for _, t := range topics {
+		id := t.ID
+		check := newKeyCheck("", func(on bool) { s.state.SetTopicShown(id, on) }, s.keys)
+		check.Checked = s.state.TopicShown(id)
+		s.checks[id] = check
+		chip := canvas.NewRectangle(t.Color)
+		chips[t] = chip
+		chip.CornerRadius = 3
+		chip.SetMinSize(fyne.NewSize(12, 12))
+		label := widget.NewLabel("")
+		labels[t] = label
+		label.Truncation = fyne.TextTruncateEllipsis
+		p := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
+		p.Importance = widget.LowImportance
+		pending[t] = p
+		row := newHoverRow(container.NewBorder(nil, nil, container.NewHBox(check, container.NewCenter(chip)), p, label), t, s)
+		s.rows = append(s.rows, row)
+		rows = append(rows, row)
+	}
+	s.chips, s.pending, s.labels = chips, pending, labels
+	s.topics.Objects = rows
+	s.ColourChips()
+	s.topics.Refresh()
 }
 
 // setCoders makes a box per coder of the corpus, with their spans, when
@@ -274,6 +301,14 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 // box too): one named coder beside unnamed work, as in the built-in
 // corpus, is no team to compare, and the room is the topics'.
 func (s *Sidebar) setCoders(st data.Totals) {
+	if len(s.coderBox) > 0 && slices.Equal(s.coderSet, st.Coders) { // the same coders: their spans, in the boxes they have
+		for _, name := range s.coderSet {
+			if box, text := s.coderBox[name], coderBoxText(name, st); box.Text != text {
+				box.SetText(text)
+			}
+		}
+		return
+	}
 	s.coderSet = st.Coders
 	s.coderBox = map[string]*keyCheck{}
 	s.coders.Objects = nil
@@ -284,13 +319,18 @@ func (s *Sidebar) setCoders(st data.Totals) {
 	if named >= 2 {
 		s.coders.Add(widget.NewLabelWithStyle("Coders", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, name := range s.coderSet {
-			box := newKeyCheck(fmt.Sprintf("%s (%d)", coderName(name), st.CoderSpans[name]), func(bool) { s.codersChosen() }, s.keys)
+			box := newKeyCheck(coderBoxText(name, st), func(bool) { s.codersChosen() }, s.keys)
 			box.Checked = s.state.Coders().Includes(name)
 			s.coderBox[name] = box
 			s.coders.Add(box)
 		}
 	}
 	s.coders.Refresh()
+}
+
+// coderBoxText is a coder's box's text: who, and how many spans.
+func coderBoxText(name string, st data.Totals) string {
+	return fmt.Sprintf("%s (%d)", coderName(name), st.CoderSpans[name])
 }
 
 // ColourChips gives each topic's chip its colour as the charts draw it in

@@ -1,0 +1,63 @@
+package app
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
+)
+
+// A reload (or an edit) of a corpus with the same topics keeps the
+// sidebar's rows and points them at the new records: the label, the
+// pending count and the hover are the new topic's. Other topics get rows
+// of their own.
+func TestSidebarKeepsTheRowsOfTheSameTopics(t *testing.T) {
+	corpus := func(topics string) string {
+		return "corpus: {title: Rows, format: 1}\ntopics:\n" + topics + `meetings:
+  - {id: m1, title: Meeting one, kind: SCM, date: 2020-01-02, sources: [s1]}
+sources:
+  - {id: s1, title: Source one, text: The allies met in space.}
+annotations:
+  - {source: s1, topic: space, quote: space}
+`
+	}
+	dir := corpustest.WriteFolder(t, map[string]string{
+		"two.yaml":   corpus("  - {id: space, label: Space}\n  - {id: cyber, label: Cyber}\n"),
+		"other.yaml": corpus("  - {id: space, label: Space}\n  - {id: japan, label: Japan}\n"),
+	})
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: filepath.Join(dir, "two.yaml")})
+	before := append([]*hoverRow(nil), w.sidebar.rows...)
+	label := w.sidebar.labels[w.corpus.Topic("space")]
+	shown := w.corpus
+	w.Reload()
+	w.waitLoads(t, 2)
+	if w.corpus == shown {
+		t.Fatal("the reload showed the same records")
+	}
+	for i, topic := range w.corpus.Topics {
+		row := w.sidebar.rows[i]
+		if row != before[i] || row.topic != topic || w.sidebar.labels[topic] == nil || w.sidebar.pending[topic] == nil || w.sidebar.chips[topic] == nil {
+			t.Errorf("row %d: kept %v, for the new record %v, label, pending and chip found %v %v %v", i, row == before[i], row.topic == topic,
+				w.sidebar.labels[topic] != nil, w.sidebar.pending[topic] != nil, w.sidebar.chips[topic] != nil)
+		}
+	}
+	if space := w.corpus.Topic("space"); w.sidebar.labels[space] != label || label.Text != "1  Space (1)" {
+		t.Errorf("space's label: kept %v, reads %q", w.sidebar.labels[space] == label, label.Text)
+	}
+	w.sidebar.rows[0].MouseIn(nil)
+	if w.state.Hovered() != w.corpus.Topics[0] {
+		t.Errorf("hovering the first row hovers %v, not the new record", w.state.Hovered())
+	}
+	w.sidebar.rows[0].MouseOut()
+	if len(w.sidebar.labels) != 2 {
+		t.Errorf("%d labels: the old records' are still held", len(w.sidebar.labels))
+	}
+
+	w.open(filepath.Join(dir, "other.yaml"))
+	w.waitLoads(t, 3)
+	if w.sidebar.rows[1] == before[1] || w.sidebar.rows[1].topic.ID != "japan" || w.sidebar.checks["cyber"] != nil || w.sidebar.checks["japan"] == nil {
+		t.Errorf("other topics: rows kept %v, second row %s, boxes %v", w.sidebar.rows[1] == before[1], w.sidebar.rows[1].topic.ID, w.sidebar.checks)
+	}
+}
