@@ -178,6 +178,7 @@ func (w *MainWindow) followProgress(generation int, progress *load.Progress, loa
 	const every = 200 * time.Millisecond
 	tick := time.NewTicker(every)
 	defer tick.Stop()
+	animated := false
 	for ticks := 1; ; ticks++ {
 		select {
 		case <-loading:
@@ -185,7 +186,8 @@ func (w *MainWindow) followProgress(generation int, progress *load.Progress, loa
 		case <-tick.C:
 			f := progress.Fraction()
 			if f == 0 {
-				if time.Duration(ticks)*every == animateAfter {
+				if !animated && time.Duration(ticks)*every >= animateAfter {
+					animated = true
 					w.opts.Do(func() {
 						if generation == w.loads && !w.loadEnded && w.loadBar.Hidden {
 							w.progress.Show()
