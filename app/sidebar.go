@@ -217,9 +217,10 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	if st.FirstDate == "" {
 		span = "no dates yet"
 	}
+	lines := strings.Count(s.summary.Text, "\n")
 	s.summary.SetText(fmt.Sprintf("%d meetings, %d with text\n%d sources · %d annotations\n%s",
 		st.Meetings, st.MeetingsWithText, st.Sources, st.Annotations, span))
-	s.setTopics(c.Topics)
+	remade := s.setTopics(c.Topics)
 	var years []string
 	s.first, s.last = 0, 0
 	if st.FirstDate != "" {
@@ -228,31 +229,24 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 			years = append(years, strconv.Itoa(y))
 		}
 	}
-	if !slices.Equal(s.kindOrder, st.Kinds) { // the same kinds keep their boxes, which sync ticks
-		s.kindBox = map[string]*keyCheck{}
-		var boxes []fyne.CanvasObject
-		s.kindOrder = st.Kinds
-		for _, k := range st.Kinds {
-			box := newKeyCheck(safetext.Clip(k, maxShown), func(bool) { s.kindsChosen() }, s.keys)
-			box.Checked = s.state.KindShown(k)
-			s.kindBox[k] = box
-			boxes = append(boxes, box)
-		}
-		s.kinds.Objects = boxes
-		s.kinds.Refresh()
-	}
-	s.setCoders(st)
+	remade = s.setKinds(st.Kinds) || remade
+	remade = s.setCoders(st) || remade
 	s.from.Options, s.to.Options = years, years
 	s.sync()
-	s.body.Refresh() // lay out again: the summary's height changed
+	if remade || strings.Count(s.summary.Text, "\n") != lines {
+		// Lay out again: rows came or went, or the summary's height
+		// changed. Only then: refreshing the whole sidebar shapes every
+		// label again, most of its share of showing a reload or an edit.
+		s.body.Refresh()
+	}
 }
 
 // setTopics gives each topic a row: its box, chip, label and pending
-// count. The rows of the topics already shown, by id in the same order
-// (an edit, a reload), are kept and given the new records: made anew,
-// every row's box decoded its icons again, most of the sidebar's share of
-// showing an edit or a reload.
-func (s *Sidebar) setTopics(topics []*data.Topic) {
+// count, and reports whether it made them anew. The rows of the topics
+// already shown, by id in the same order (an edit, a reload), are kept
+// and given the new records: made anew, every row's box decoded its icons
+// again.
+func (s *Sidebar) setTopics(topics []*data.Topic) bool {
 	chips, pending, labels := map[*data.Topic]*canvas.Rectangle{}, map[*data.Topic]*widget.Label{}, map[*data.Topic]*widget.Label{}
 	same := len(topics) == len(s.rows)
 	for i := 0; same && i < len(topics); i++ {
@@ -266,7 +260,7 @@ func (s *Sidebar) setTopics(topics []*data.Topic) {
 		}
 		s.chips, s.pending, s.labels = chips, pending, labels
 		s.ColourChips() // a topic's colour may have changed
-		return
+		return false
 	}
 	s.checks = map[string]*keyCheck{}
 	s.rows = nil
@@ -294,20 +288,43 @@ func (s *Sidebar) setTopics(topics []*data.Topic) {
 	s.topics.Objects = rows
 	s.ColourChips()
 	s.topics.Refresh()
+	return true
+}
+
+// setKinds makes a box per meeting kind, unless the kinds are those shown
+// (their boxes, which sync ticks, are kept), and reports whether it did.
+func (s *Sidebar) setKinds(kinds []string) bool {
+	if slices.Equal(s.kindOrder, kinds) {
+		return false
+	}
+	s.kindBox = map[string]*keyCheck{}
+	var boxes []fyne.CanvasObject
+	s.kindOrder = kinds
+	for _, k := range kinds {
+		box := newKeyCheck(safetext.Clip(k, maxShown), func(bool) { s.kindsChosen() }, s.keys)
+		box.Checked = s.state.KindShown(k)
+		s.kindBox[k] = box
+		boxes = append(boxes, box)
+	}
+	s.kinds.Objects = boxes
+	s.kinds.Refresh()
+	return true
 }
 
 // setCoders makes a box per coder of the corpus, with their spans, when
 // two coders or more are named (annotations that name none then have a
 // box too): one named coder beside unnamed work, as in the built-in
-// corpus, is no team to compare, and the room is the topics'.
-func (s *Sidebar) setCoders(st data.Totals) {
-	if len(s.coderBox) > 0 && slices.Equal(s.coderSet, st.Coders) { // the same coders: their spans, in the boxes they have
+// corpus, is no team to compare, and the room is the topics'. The same
+// coders keep their boxes, with their spans now. It reports whether it
+// made the boxes anew.
+func (s *Sidebar) setCoders(st data.Totals) bool {
+	if slices.Equal(s.coderSet, st.Coders) { // boxes, or none, as the same coders had
 		for _, name := range s.coderSet {
-			if box, text := s.coderBox[name], coderBoxText(name, st); box.Text != text {
+			if box, text := s.coderBox[name], coderBoxText(name, st); box != nil && box.Text != text {
 				box.SetText(text)
 			}
 		}
-		return
+		return false
 	}
 	s.coderSet = st.Coders
 	s.coderBox = map[string]*keyCheck{}
@@ -326,6 +343,7 @@ func (s *Sidebar) setCoders(st data.Totals) {
 		}
 	}
 	s.coders.Refresh()
+	return true
 }
 
 // coderBoxText is a coder's box's text: who, and how many spans.

@@ -14,18 +14,19 @@ import (
 // pending count and the hover are the new topic's. Other topics get rows
 // of their own.
 func TestSidebarKeepsTheRowsOfTheSameTopics(t *testing.T) {
-	corpus := func(topics string) string {
+	corpus := func(topics, annotations string) string {
 		return "corpus: {title: Rows, format: 1}\ntopics:\n" + topics + `meetings:
   - {id: m1, title: Meeting one, kind: SCM, date: 2020-01-02, sources: [s1]}
+  - {id: m2, title: Meeting two, kind: summit, date: 2021-01-02, sources: [s1]}
 sources:
   - {id: s1, title: Source one, text: The allies met in space.}
 annotations:
-  - {source: s1, topic: space, quote: space}
-`
+` + annotations
 	}
 	dir := corpustest.WriteFolder(t, map[string]string{
-		"two.yaml":   corpus("  - {id: space, label: Space}\n  - {id: cyber, label: Cyber}\n"),
-		"other.yaml": corpus("  - {id: space, label: Space}\n  - {id: japan, label: Japan}\n"),
+		"two.yaml": corpus("  - {id: space, label: Space}\n  - {id: cyber, label: Cyber}\n", "  - {source: s1, topic: space, quote: space}\n"),
+		"other.yaml": corpus("  - {id: space, label: Space}\n  - {id: japan, label: Japan}\n",
+			"  - {source: s1, topic: space, quote: space, coder: ann}\n  - {source: s1, topic: space, quote: space, coder: bob}\n"),
 	})
 	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: filepath.Join(dir, "two.yaml")})
 	before := append([]*hoverRow(nil), w.sidebar.rows...)
@@ -59,5 +60,11 @@ annotations:
 	w.waitLoads(t, 3)
 	if w.sidebar.rows[1] == before[1] || w.sidebar.rows[1].topic.ID != "japan" || w.sidebar.checks["cyber"] != nil || w.sidebar.checks["japan"] == nil {
 		t.Errorf("other topics: rows kept %v, second row %s, boxes %v", w.sidebar.rows[1] == before[1], w.sidebar.rows[1].topic.ID, w.sidebar.checks)
+	}
+	// The coders' boxes that came are laid out above the meeting kinds,
+	// not over them.
+	coders, kinds := w.sidebar.coders, w.sidebar.kinds
+	if len(w.sidebar.coderBox) != 2 || coders.Size().Height < coders.MinSize().Height || coders.Position().Y+coders.Size().Height > kinds.Position().Y {
+		t.Errorf("%d coders' boxes: %v high at %v (needs %v), the kinds at %v", len(w.sidebar.coderBox), coders.Size().Height, coders.Position().Y, coders.MinSize().Height, kinds.Position().Y)
 	}
 }
