@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
@@ -107,9 +109,7 @@ func (w *MainWindow) load(path string) {
 	generation := w.loads
 	w.event("loading", "path=%q", displayName(path))
 	w.status.SetText("Loading " + displayName(path) + "…")
-	w.progress.Stop() // of a load this one replaces; its own starts late, if at all (followProgress)
-	w.progress.Hide()
-	w.loadBar.Hide()
+	w.showLoading(nil) // of a load this one replaces; its own shows late, if at all (followProgress)
 	progress := &load.Progress{}
 	w.loadStarted = time.Now()
 	loading := make(chan struct{})
@@ -190,8 +190,7 @@ func (w *MainWindow) followProgress(generation int, progress *load.Progress, loa
 					animated = true
 					w.opts.Do(func() {
 						if generation == w.loads && !w.loadEnded && w.loadBar.Hidden {
-							w.progress.Show()
-							w.progress.Start()
+							w.showLoading(w.progress)
 						}
 					})
 				}
@@ -202,14 +201,34 @@ func (w *MainWindow) followProgress(generation int, progress *load.Progress, loa
 					return // another load, or this one is shown already
 				}
 				if w.loadBar.Hidden {
-					w.progress.Stop()
-					w.progress.Hide()
-					w.loadBar.Show()
+					w.showLoading(w.loadBar)
 				}
 				w.loadBar.SetValue(f)
 			})
 		}
 	}
+}
+
+// showLoading shows one of a load's two bars, the animation (started) or
+// the one that shows how far it has come, or neither (nil), and redraws
+// their box. Fyne passes a widget's refresh to the canvas it was last
+// drawn on: a bar hidden since the window was first drawn has none, and
+// showing it alone drew nothing until something else changed.
+func (w *MainWindow) showLoading(bar fyne.CanvasObject) {
+	if bar != w.progress {
+		w.progress.Stop()
+	}
+	for _, b := range w.loadingBox.Objects {
+		if b == bar {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
+	if bar == w.progress {
+		w.progress.Start()
+	}
+	w.loadingBox.Refresh()
 }
 
 // animateAfter is how long a load that reports no progress runs before
@@ -236,9 +255,7 @@ func (w *MainWindow) Corpus() *data.Corpus { return w.corpus }
 
 func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 	c := ready.corpus
-	w.progress.Stop()
-	w.progress.Hide()
-	w.loadBar.Hide()
+	w.showLoading(nil)
 	w.problems.SetProblems(problems)
 	if len(problems) > 0 {
 		w.problems.Show()

@@ -93,23 +93,24 @@ type MainWindow struct {
 	corpus      *data.Corpus
 	searcher    *textmatch.Searcher // of the corpus shown
 
-	status    *widget.Label
-	progress  *widget.ProgressBarInfinite // while a load's progress is unknown
-	loadBar   *widget.ProgressBar         // once the load reports it
-	search    *searchEntry
-	shortcuts map[string]func() // the window's shortcuts by name
-	unit      *keySelect
-	per1k     *keyCheck
-	sidebar   *Sidebar
-	timeline  *timeline.Timeline
-	chartTabs *container.AppTabs
-	charts    []*ChartView
-	kwic      *KWICList
-	detail    *DetailPane
-	problems  *ProblemsPanel
-	lower     *container.Split
-	watch     *watcher
-	notice    string // said once the first load is shown (the last corpus is gone)
+	status     *widget.Label
+	progress   *widget.ProgressBarInfinite // while a load's progress is unknown
+	loadBar    *widget.ProgressBar         // once the load reports it
+	loadingBox *fyne.Container             // the two bars, one over the other
+	search     *searchEntry
+	shortcuts  map[string]func() // the window's shortcuts by name
+	unit       *keySelect
+	per1k      *keyCheck
+	sidebar    *Sidebar
+	timeline   *timeline.Timeline
+	chartTabs  *container.AppTabs
+	charts     []*ChartView
+	kwic       *KWICList
+	detail     *DetailPane
+	problems   *ProblemsPanel
+	lower      *container.Split
+	watch      *watcher
+	notice     string // said once the first load is shown (the last corpus is gone)
 
 	cancelSearch     context.CancelFunc // of the search that runs
 	fileDialog       *dialog.FileDialog // the Open dialog while it shows
@@ -326,7 +327,8 @@ func (w *MainWindow) build() {
 	w.lower.SetOffset(1)
 	w.problems.Hide()
 	w.restorePanels()
-	w.statusBar = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, 20), container.NewStack(w.progress, w.loadBar)), w.status)
+	w.loadingBox = container.NewStack(w.progress, w.loadBar)
+	w.statusBar = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, 20), w.loadingBox), w.status)
 	w.SetContent(container.NewStack(container.NewBorder(top, w.statusBar, nil, nil, w.lower), w.tips.root))
 }
 

@@ -492,6 +492,19 @@ step "a 100,000-annotation corpus: the window answers while it loads"
 "$bin" gen --out "$tmp/big" >/dev/null 2>&1 || fail "gen failed"
 launch "$tmp/big/corpus.yaml"
 wait_event '^loading path=".*big/corpus.yaml"' 5
+# The load's progress is drawn while it runs, before anything else redraws
+# the window: a bar first shown after the window's first frame once stayed
+# undrawn. Its filled part is the theme's primary blue in both variants.
+bar_drawn=
+for _ in $(seq 40); do
+  grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" && break
+  import -window "$win" "$tmp/progress.png" 2>/dev/null || continue
+  read -r pw ph < <(identify -format '%w %h\n' "$tmp/progress.png")
+  blue=$(convert-im6.q16 "$tmp/progress.png" -crop "1x1+$((pw - 158))+$((ph - 29))" -format '%[fx:int(255*(p{0,0}.b-p{0,0}.r))]' info:)
+  [ "$blue" -gt 120 ] && { bar_drawn=1; break; }
+  sleep 0.05
+done
+[ -n "$bar_drawn" ] || fail "no progress bar drawn while the 100k corpus loaded"
 key F1
 wait_event '^help shown=true' 5
 grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS" && fail "the load ended before Help could show: nothing was measured"
