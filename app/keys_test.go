@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
@@ -229,5 +230,26 @@ func TestStatusBarKeepsItsHeight(t *testing.T) {
 			t.Errorf("the status bar's height changes: %v", heights)
 			break
 		}
+	}
+}
+
+// Help fits the window, even a small one: the keys scroll (unscrolled,
+// their list made the dialog taller and wider than the window, the mouse's
+// paragraph drawn over the last keys).
+func TestHelpFitsTheWindow(t *testing.T) {
+	w := openWindow(t, builtin)
+	w.Resize(fyne.NewSize(1024, 700))
+	w.ShowHelp()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no help shown")
+	}
+	var dialogBox fyne.CanvasObject = top
+	if p, ok := top.(*widget.PopUp); ok {
+		dialogBox = p.Content
+	}
+	canvas, pos, size := w.Canvas().Size(), fyne.CurrentApp().Driver().AbsolutePositionForObject(dialogBox), dialogBox.Size()
+	if pos.X < 0 || pos.Y < 0 || pos.X+size.Width > canvas.Width || pos.Y+size.Height > canvas.Height || dialogBox.MinSize().Height > canvas.Height {
+		t.Errorf("help at %v, %v (at least %v) in a window of %v", pos, size, dialogBox.MinSize(), canvas)
 	}
 }

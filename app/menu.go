@@ -135,15 +135,21 @@ func (w *MainWindow) ShowHelp() {
 	grid := container.New(layout.NewFormLayout())
 	for _, row := range shortcutHelp {
 		grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
-		grid.Add(widget.NewLabel(row[1]))
+		what := widget.NewLabel(row[1])
+		what.Wrapping = fyne.TextWrapWord
+		grid.Add(what)
 	}
 	mouse := widget.NewLabel("The mouse: the wheel zooms the timeline around the pointer, a drag pans it, hovering shows details and a click selects; a click on a chart lists the spans behind it; a click on a highlighted span opens it and selects its topic and meeting; a right-click on a listed span copies it, with or without its citation.")
 	mouse.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(w.opts.AppName+" "+w.opts.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var d *dialog.CustomDialog
 	closeButton := newCloseButton(func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Help", container.NewBorder(title, container.NewVBox(mouse, container.NewCenter(closeButton)), nil, nil, grid), w)
-	d.Resize(fyne.NewSize(640, 660))
+	// The keys scroll: their list is taller than a small window, and
+	// unscrolled it pushed the dialog past the window's edges, the mouse's
+	// paragraph over the last keys.
+	d = dialog.NewCustomWithoutButtons("Help", container.NewBorder(title, container.NewVBox(mouse, container.NewCenter(closeButton)), nil, nil, container.NewVScroll(grid)), w)
+	size := w.Canvas().Size()
+	d.Resize(fyne.NewSize(min(820, size.Width-40), min(680, size.Height-40)))
 	d.Show()
 	// Fyne's dialogs leave the keys with the widget beneath: give them to
 	// the dialog's button, which also closes on Escape.
