@@ -21,6 +21,7 @@ import (
 	"github.com/alliance-timeline/alliance-timeline/app"
 	"github.com/alliance-timeline/alliance-timeline/assets"
 	"github.com/alliance-timeline/alliance-timeline/cli"
+	"github.com/alliance-timeline/alliance-timeline/cli/exitwatch"
 	_ "github.com/alliance-timeline/alliance-timeline/cli/quietlocale" // before Fyne's lang package: see its doc
 	"github.com/alliance-timeline/alliance-timeline/data/cache"
 	"github.com/alliance-timeline/alliance-timeline/data/edit"
@@ -107,9 +108,15 @@ func main() {
 				// The corpus loads while the app and its window are made.
 				opts.Load = cli.Prefetch(opts.Load, corpusPath)
 			}
+			// Fyne can hang on its way out (cli/exitwatch): a quit begun,
+			// by the window or by a signal, ends the process within a grace.
+			watch := exitwatch.New(exitwatch.Grace, os.Exit)
+			opts.Quitting = watch.Quitting
+			defer watch.Signals()()
 			a := fyneapp.NewWithID(d.Details.ID)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 			app.NewMainWindow(a, opts).ShowAndRun()
+			watch.Ended()
 			return nil
 		},
 	}))

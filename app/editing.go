@@ -1019,7 +1019,14 @@ func (w *MainWindow) saveAs() {
 }
 
 // Quit ends the app, after asking about unsaved edits.
-func (w *MainWindow) Quit() { w.guardUnsaved("quit", w.app.Quit) }
+func (w *MainWindow) Quit() { w.guardUnsaved("quit", func() { w.quitting(); w.app.Quit() }) }
+
+// quitting tells Options.Quitting that the app is about to end.
+func (w *MainWindow) quitting() {
+	if w.opts.Quitting != nil {
+		w.opts.Quitting()
+	}
+}
 
 // guardUnsaved runs then, after asking when there are unsaved edits:
 // save them first, discard them, or cancel.

@@ -74,6 +74,11 @@ type Options struct {
 	// Events, when set, receives one line per user-visible event, for the
 	// end-to-end tests.
 	Events io.Writer
+	// Quitting, when set, is called on the UI goroutine as the window
+	// begins to end the app (Quit, or the window closed), once any question
+	// about unsaved edits is answered: main bounds how long the toolkit may
+	// then take to end the process (cli/exitwatch).
+	Quitting func()
 	// Do runs a function on the UI goroutine: fyne.Do when nil. Tests pass
 	// their own, because Fyne's test driver runs fyne.Do on the calling
 	// goroutine, which would race with the test.
@@ -162,7 +167,9 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	width := a.Preferences().FloatWithFallback(prefWidth, 1280)
 	height := a.Preferences().FloatWithFallback(prefHeight, 800)
 	w.Resize(fyne.NewSize(float32(width), float32(height)))
-	w.SetCloseIntercept(func() { w.guardUnsaved("close the window", w.Close) })
+	w.SetCloseIntercept(func() {
+		w.guardUnsaved("close the window", func() { w.quitting(); w.Close() })
+	})
 	w.SetOnClosed(func() {
 		size := w.Canvas().Size()
 		a.Preferences().SetFloat(prefWidth, float64(size.Width))
