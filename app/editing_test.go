@@ -155,6 +155,37 @@ func TestUnsavedEditsAreGuarded(t *testing.T) {
 	}
 }
 
+// The File menu's Quit asks about unsaved edits as Ctrl+Q does (Fyne's
+// own Quit, added to a menu without one, quits at once), and the window
+// says it is quitting only once they are answered; so does a clean quit.
+func TestQuitFromTheMenuIsGuarded(t *testing.T) {
+	path := copyBuiltin(t)
+	quits := 0
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path, Quitting: func() { quits++ }})
+	file := w.MainMenu().Items[0]
+	quit := file.Items[len(file.Items)-1]
+	if !quit.IsQuit || quit.Action == nil {
+		t.Fatalf("the File menu ends with %q (IsQuit %v), not a Quit of the window's", quit.Label, quit.IsQuit)
+	}
+	v := openAFPS(t, w)
+	dragAcross(t, v, "Panetta said today")
+	before := len(w.corpus.Annotations)
+	v.TypedRune('1')
+	w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
+	quit.Action()
+	if w.Canvas().Overlays().Top() == nil || quits != 0 {
+		t.Fatalf("Quit with unsaved edits did not ask first (quitting %d)", quits)
+	}
+	test.Tap(overlayButton(t, w, "Discard"))
+	if quits != 1 {
+		t.Fatalf("discarded, quitting was said %d times, not once", quits)
+	}
+	w.Quit() // no edits now: at once
+	if quits != 2 {
+		t.Errorf("a clean Quit said quitting %d times in all, not 2", quits)
+	}
+}
+
 // Unsaved edits are journaled as they are made; a window that opens the
 // corpus after a crash offers them, and restores them unsaved.
 func TestJournaledEditsAreRestored(t *testing.T) {

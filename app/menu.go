@@ -39,6 +39,8 @@ func (w *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Export a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)…", func() { w.exportDialog(export.Project) }),
 		fyne.NewMenuItem("Export W3C Web Annotations…", func() { w.exportDialog(export.W3C) }),
 		fyne.NewMenuItem("Export the coded segments for a spreadsheet…", func() { w.exportDialog(export.Segments) }),
+		fyne.NewMenuItemSeparator(),
+		quitItem(w.Quit),
 	)
 	undo, redo := "Undo", "Redo"
 	if w.session != nil && w.session.CanUndo() != "" {
@@ -176,4 +178,12 @@ func (b *closeButton) TypedKey(e *fyne.KeyEvent) {
 		return
 	}
 	b.Button.TypedKey(e)
+}
+
+// quitItem is the File menu's Quit, which asks about unsaved edits as
+// Ctrl+Q does. Without one, Fyne adds its own, which quits at once.
+func quitItem(quit func()) *fyne.MenuItem {
+	item := fyne.NewMenuItem("Quit  (Ctrl+Q)", quit)
+	item.IsQuit = true
+	return item
 }
