@@ -221,7 +221,10 @@ func TestEditsGoToTheCodersOwnFiles(t *testing.T) {
 		t.Errorf("dirty files %q", got)
 	}
 	abs, _ := filepath.Abs(filepath.Join(dir, "coding", "alice.yaml"))
-	w.ui.pumpUntil(t, "alice's edit journaled", func() bool { _, ok := journal.Read(abs); return ok }) // written beside the follow
+	w.ui.pumpUntil(t, "the journal", w.journalKept) // written beside the follow
+	if _, ok := journal.Read(abs); !ok {
+		t.Fatal("alice's edit is not journaled")
+	}
 	w.Undo()
 	w.ui.pumpUntil(t, "the undo", func() bool { return len(w.corpus.Annotations) == 4 })
 	w.Redo()
@@ -251,6 +254,7 @@ func TestEditsGoToTheCodersOwnFiles(t *testing.T) {
 	if err != nil || c == nil || len(ps) != 0 || len(c.Annotations) != 3 {
 		t.Fatalf("the saved corpus: %v\n%s", err, ps)
 	}
+	again.ui.pumpUntil(t, "the journal", again.journalKept)
 	if _, ok := journal.Read(abs); ok {
 		t.Error("saved, alice's journal entry stays")
 	}

@@ -471,9 +471,11 @@ func (w *MainWindow) offerRestore(k keptEdits) {
 	restore.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard them", func() {
 		d.Hide()
-		for _, f := range k.files {
-			w.opts.Journal.Drop(besideCorpus(w.path, f.name))
+		names := make([]string, len(k.files))
+		for i, f := range k.files {
+			names[i] = f.name
 		}
+		w.dropEntries(names)
 	})
 	d = dialog.NewCustomWithoutButtons("Restore unsaved edits?", msg, w)
 	d.SetButtons([]fyne.CanvasObject{discard, restore})
@@ -483,19 +485,28 @@ func (w *MainWindow) offerRestore(k keptEdits) {
 	w.event("restore-offered", "path=%q", w.path)
 }
 
-// keep writes the session's state to the journal, an entry per file with
-// unsaved edits (and drops the entries of the others); it runs off the UI
-// goroutine, newest last.
-func (w *MainWindow) keep(generation int, path string, snap edit.Snapshot) {
-	if w.opts.Journal == nil {
+// journalState journals the session's state off the UI goroutine: an
+// entry per file with unsaved edits, and none for the others. Requests are
+// numbered on the UI goroutine and a request older than the newest one
+// kept is skipped, so the journal ends with the newest state whatever the
+// order the goroutines run in: an edit's request that ran after the save
+// that followed it wrote the saved edits back as unsaved.
+func (w *MainWindow) journalState() {
+	if w.opts.Journal == nil || w.session == nil {
 		return
 	}
+	w.journalRequests++
+	go w.keep(w.journalRequests, w.path, w.session.Snapshot()) // a large corpus' journal takes a while to write
+}
+
+// keep writes snap to the journal unless a newer request was kept.
+func (w *MainWindow) keep(request int, path string, snap edit.Snapshot) {
 	w.journalMu.Lock()
 	defer w.journalMu.Unlock()
-	if generation < w.journaled {
+	if request < w.journaled {
 		return // a newer state was kept already
 	}
-	w.journaled = generation
+	w.journaled = request
 	for _, name := range snap.Files() {
 		saved, now := snap.File(name)
 		if bytes.Equal(saved, now) {
@@ -517,15 +528,29 @@ func besideCorpus(path, name string) string {
 	return filepath.Join(filepath.Dir(path), filepath.FromSlash(name))
 }
 
-// dropJournal drops the journal's entries of every file of the session.
+// dropJournal drops the journal's entries of every file of the session
+// (its edits were discarded, or saved under another name).
 func (w *MainWindow) dropJournal() {
-	if w.opts.Journal == nil {
-		return
-	}
 	names := []string{""}
 	if w.session != nil {
 		names = w.session.Files()
 	}
+	w.dropEntries(names)
+}
+
+// dropEntries drops the journal's entries of the corpus' files named, at
+// once, on the UI goroutine: a quit may follow (Discard, then Quit), and
+// an entry left on the file it was made on would be offered again. A
+// journal request not kept yet is cancelled, so it cannot write them back;
+// a write under way is waited for.
+func (w *MainWindow) dropEntries(names []string) {
+	if w.opts.Journal == nil {
+		return
+	}
+	w.journalRequests++
+	w.journalMu.Lock()
+	defer w.journalMu.Unlock()
+	w.journaled = w.journalRequests
 	for _, name := range names {
 		w.opts.Journal.Drop(besideCorpus(w.path, name))
 	}
@@ -538,7 +563,7 @@ func (w *MainWindow) showEdited(done string, follow func(*data.Corpus) *data.Cor
 	snap, path, shown := w.session.Snapshot(), w.path, w.corpus
 	w.loads++
 	generation := w.loads
-	go w.keep(generation, path, snap) // beside the follow: a large corpus' journal takes a while to write
+	w.journalState() // beside the follow
 	go func() {
 		ready, err := followEdit(shown, follow, path, snap.Now, snap.Edited())
 		w.opts.Do(func() {
@@ -853,11 +878,11 @@ func (w *MainWindow) save(then func()) {
 		w.opts.Do(func() {
 			if w.session != nil && path == w.path {
 				w.session.MarkSaved(snap, written...) // a file written is saved, whatever came after
-				for _, name := range written {
-					if w.opts.Journal != nil && !slices.Contains(w.session.DirtyFiles(), name) {
-						w.opts.Journal.Drop(besideCorpus(path, name))
-					}
-				}
+				// The files saved lose their entries, those edited since
+				// keep theirs. Should the app end before this runs, an entry
+				// left was made on the file before the save, which a start
+				// does not offer.
+				w.journalState()
 			}
 			var coderFile *edit.FileChangedError
 			switch {

@@ -44,6 +44,14 @@ func openAFPS(t *testing.T, w *testWindow) *SourceView {
 	return v
 }
 
+// journalKept reports whether every journal request has been kept: the
+// journal is written off the UI goroutine.
+func (tw *testWindow) journalKept() bool {
+	tw.journalMu.Lock()
+	defer tw.journalMu.Unlock()
+	return tw.journaled == tw.journalRequests
+}
+
 // pointAt is where byte b of a source view's text is drawn: the middle of
 // its line, at the character's left edge.
 func pointAt(t *testing.T, v *SourceView, b int) fyne.Position {
@@ -199,6 +207,7 @@ func TestJournaledEditsAreRestored(t *testing.T) {
 	v.TypedRune('3')
 	w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
 	abs, _ := filepath.Abs(path)
+	w.ui.pumpUntil(t, "the journal", w.journalKept)
 	if _, ok := journal.Read(abs); !ok {
 		t.Fatal("the edit is not journaled")
 	}
@@ -211,8 +220,52 @@ func TestJournaledEditsAreRestored(t *testing.T) {
 	}
 	again.Save()
 	again.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(again.events.String(), "saved path=") })
+	again.ui.pumpUntil(t, "the journal", again.journalKept)
 	if _, ok := journal.Read(abs); ok {
 		t.Error("saved, the journal entry stays")
+	}
+}
+
+// An edit's journal write runs off the UI goroutine and may come after a
+// save or a discard that followed the edit: it must not write the edits
+// back (after a discard, the next start would offer them again). The
+// late write is run by hand here, after the save and after the discard.
+func TestALateJournalWriteLeavesSavedAndDiscardedEditsAlone(t *testing.T) {
+	path := copyBuiltin(t)
+	abs, _ := filepath.Abs(path)
+	journal := &edit.Journal{Dir: filepath.Join(t.TempDir(), "journal")}
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path, Journal: journal})
+	edit := func(phrase string) (request int, snap edit.Snapshot) {
+		t.Helper()
+		v := openAFPS(t, w) // the corpus shown after a save is another
+		dragAcross(t, v, phrase)
+		before := len(w.corpus.Annotations)
+		v.TypedRune('2')
+		w.ui.pumpUntil(t, "the edit", func() bool { return len(w.corpus.Annotations) == before+1 })
+		w.ui.pumpUntil(t, "the journal", w.journalKept)
+		if _, ok := journal.Read(abs); !ok {
+			t.Fatal("the edit is not journaled")
+		}
+		return w.journalRequests, w.session.Snapshot()
+	}
+	request, snap := edit("Panetta said today")
+	w.Save()
+	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
+	w.ui.pumpUntil(t, "the journal", w.journalKept)
+	if _, ok := journal.Read(abs); ok {
+		t.Fatal("saved, the journal entry stays")
+	}
+	w.keep(request, abs, snap) // the edit's write, late
+	if _, ok := journal.Read(abs); ok {
+		t.Error("a journal write that came after the save wrote the saved edits back")
+	}
+
+	request, snap = edit("Kim Kwan-jin affirmed")
+	w.open("") // another corpus: asks about the edits
+	test.Tap(overlayButton(t, w, "Discard"))
+	w.keep(request, abs, snap)
+	if _, ok := journal.Read(abs); ok {
+		t.Error("a journal write that came after Discard kept the discarded edits")
 	}
 }
 
@@ -419,6 +472,7 @@ func TestFailedSavesKeepEverything(t *testing.T) {
 		w.Save()
 		w.ui.pumpUntil(t, "the failure", func() bool { return w.Canvas().Overlays().Top() != nil })
 		abs, _ := filepath.Abs(path)
+		w.ui.pumpUntil(t, "the journal", w.journalKept)
 		if now, _ := os.ReadFile(path); string(now) != string(orig) {
 			t.Errorf("%v: the file changed", fault)
 		}

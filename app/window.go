@@ -124,7 +124,8 @@ type MainWindow struct {
 	editing          bool               // an edit is being made or followed; others wait in queued
 	queued           []func()           // edits, undos and redos made meanwhile, in order
 	journalMu        sync.Mutex         // the journal's writes, from the edits' goroutines
-	journaled        int                // the newest edit journaled
+	journalRequests  int                // the journal's requests made, numbered on the UI goroutine
+	journaled        int                // the newest request kept (journalMu)
 	selected         textSelection      // text selected in a source view
 	resizing         *data.Annotation   // the span tapped, whose extent the selection may change
 	recent           []string           // topic ids coded with, the most recent first
