@@ -43,10 +43,15 @@ func (q uiQueue) pumpUntil(t *testing.T, what string, done func() bool) {
 func (q uiQueue) pumpWithin(t *testing.T, d time.Duration, what string, done func() bool) {
 	t.Helper()
 	deadline := time.After(d)
+	// done is looked at again now and then too: what it waits for may be
+	// background work that queues nothing (a journal's write).
+	poll := time.NewTicker(5 * time.Millisecond)
+	defer poll.Stop()
 	for !done() {
 		select {
 		case f := <-q:
 			f()
+		case <-poll.C:
 		case <-deadline:
 			t.Fatalf("%s: not within %v", what, d)
 		}
