@@ -499,12 +499,27 @@ func (w *MainWindow) journalState() {
 	go w.keep(w.journalRequests, w.path, w.session.Snapshot()) // a large corpus' journal takes a while to write
 }
 
-// keep writes snap to the journal unless a newer request was kept.
+// keep writes snap to the journal unless a newer request was kept. What
+// it says goes to the UI goroutine once the journal is free: Do may wait
+// (a test's queue), and the UI goroutine may be waiting for the journal.
 func (w *MainWindow) keep(request int, path string, snap edit.Snapshot) {
+	kept, done, err := w.writeJournal(request, path, snap)
+	switch {
+	case err != nil:
+		w.opts.Do(func() { w.status.SetText("The unsaved edits could not be journaled: " + err.Error()) })
+	case done:
+		// The end-to-end test kills the app once its edit is journaled.
+		w.opts.Do(func() { w.event("journaled", "path=%q files=%d", displayName(path), kept) })
+	}
+}
+
+// writeJournal is keep's work under the journal's lock: done is false for
+// a request older than one kept already.
+func (w *MainWindow) writeJournal(request int, path string, snap edit.Snapshot) (kept int, done bool, err error) {
 	w.journalMu.Lock()
 	defer w.journalMu.Unlock()
 	if request < w.journaled {
-		return // a newer state was kept already
+		return 0, false, nil // a newer state was kept already
 	}
 	w.journaled = request
 	for _, name := range snap.Files() {
@@ -512,10 +527,12 @@ func (w *MainWindow) keep(request int, path string, snap edit.Snapshot) {
 		if bytes.Equal(saved, now) {
 			w.opts.Journal.Drop(besideCorpus(path, name))
 		} else if err := w.opts.Journal.Write(besideCorpus(path, name), saved, now); err != nil {
-			w.opts.Do(func() { w.status.SetText("The unsaved edits could not be journaled: " + err.Error()) })
-			return
+			return kept, true, err
+		} else {
+			kept++
 		}
 	}
+	return kept, true, nil
 }
 
 // besideCorpus is the path of a file of the corpus at path: the corpus

@@ -269,9 +269,16 @@ wait_event '^saved path=".*coding/scm.yaml"' 5
 shot 17-saved
 xdotool mousemove --window "$win" 905 726 mousedown 1 mousemove --window "$win" 1000 726 mousemove --window "$win" 1100 726 mouseup 1
 sleep 0.3
+kept() { grep -c '^journaled path=".*coding/scm.yaml" files=1' "$ALLIANCE_TIMELINE_EVENTS" || true; }
+journaled=$(kept)
 xdotool type --window "$win" 4
 wait_event '^edited what="Done: code .* annotations=104 dirty=true' 10
-sleep 0.5 # the journal is written with the edit
+# The journal is written beside the edit's showing: the kill waits for it.
+for _ in $(seq 50); do
+  [ "$(kept)" -gt "$journaled" ] && break
+  sleep 0.1
+done
+[ "$(kept)" -gt "$journaled" ] || fail "the edit was not journaled within 5 s"
 kill -9 "$app"
 wait "$app" 2>/dev/null || true
 app=
