@@ -235,7 +235,7 @@ func TestALateJournalWriteLeavesSavedAndDiscardedEditsAlone(t *testing.T) {
 	abs, _ := filepath.Abs(path)
 	journal := &edit.Journal{Dir: filepath.Join(t.TempDir(), "journal")}
 	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: path, Journal: journal})
-	edit := func(phrase string) (request int, snap edit.Snapshot) {
+	codeAndJournal := func(phrase string) (request int, snap edit.Snapshot) {
 		t.Helper()
 		v := openAFPS(t, w) // the corpus shown after a save is another
 		dragAcross(t, v, phrase)
@@ -248,7 +248,7 @@ func TestALateJournalWriteLeavesSavedAndDiscardedEditsAlone(t *testing.T) {
 		}
 		return w.journalRequests, w.session.Snapshot()
 	}
-	request, snap := edit("Panetta said today")
+	request, snap := codeAndJournal("Panetta said today")
 	w.Save()
 	w.ui.pumpUntil(t, "the save", func() bool { return strings.Contains(w.events.String(), "saved path=") })
 	w.ui.pumpUntil(t, "the journal", w.journalKept)
@@ -260,7 +260,7 @@ func TestALateJournalWriteLeavesSavedAndDiscardedEditsAlone(t *testing.T) {
 		t.Error("a journal write that came after the save wrote the saved edits back")
 	}
 
-	request, snap = edit("Kim Kwan-jin affirmed")
+	request, snap = codeAndJournal("Kim Kwan-jin affirmed")
 	w.open("") // another corpus: asks about the edits
 	test.Tap(overlayButton(t, w, "Discard"))
 	w.keep(request, abs, snap)
