@@ -61,7 +61,7 @@ e2e: build deps-test
 ## fail a duration run at its deadline with "context deadline exceeded" and
 ## no crasher (golang/go#75804); a count has no deadline to race.
 FUZZTIME ?=
-FUZZ_TARGETS := data/load:FuzzLoad:40000x data/load:FuzzFastPiece:100000x data/load:FuzzAnnotationFile:30000x data/textmatch:FuzzAnchor:60000x data:FuzzParseDate:60000x data/cache:FuzzCacheEntry:100000x data/edit:FuzzAddRemove:50000x data/load:FuzzDecodeBounds:100000x data/safetext:FuzzSafeText:200000x charts:FuzzRender:500x export:FuzzExportLabels:300x data/importdoc:FuzzExtract:40000x data/textmatch:FuzzTerm:100000x data/suggest:FuzzSuggest:60000x data/wording:FuzzKeyness:40000x data/wording:FuzzParsePart:60000x data/refiqda:FuzzImportProject:60000x data/webanno:FuzzRead:40000x
+FUZZ_TARGETS := data/load:FuzzLoad:40000x data/load:FuzzFastPiece:100000x data/load:FuzzAnnotationFile:30000x data/textmatch:FuzzAnchor:60000x data:FuzzParseDate:60000x data/cache:FuzzCacheEntry:100000x data/edit:FuzzAddRemove:50000x data/load:FuzzDecodeBounds:100000x data/safetext:FuzzSafeText:200000x charts:FuzzRender:500x export:FuzzExportLabels:300x data/importdoc:FuzzExtract:40000x data/textmatch:FuzzTerm:100000x data/suggest:FuzzSuggest:60000x data/suggest:FuzzTheSweepAgreesWithTheWalk:30000x data/wording:FuzzKeyness:40000x data/wording:FuzzParsePart:60000x data/refiqda:FuzzImportProject:60000x data/webanno:FuzzRead:40000x
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; rest=$${t#*:}; name=$${rest%%:*}; budget=$${rest#*:}; \

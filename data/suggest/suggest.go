@@ -8,8 +8,6 @@ import (
 	"context"
 	"slices"
 	"sort"
-	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
@@ -123,6 +121,12 @@ type finder struct {
 func (f *finder) inSource(s *data.Source) []Suggestion {
 	var out []Suggestion
 	var p *passages // made for the first match that needs a passage
+	type passageOf struct {
+		topic  *data.Topic
+		bs, be int
+	}
+	made := map[passageOf]int{} // the suggestion of each topic's passage, by its index in out
+	starts, ends := codePoints{text: s.Text}, codePoints{text: s.Text}
 	f.terms.Each(s, func(ti int, m textmatch.Match) {
 		topic := f.termTopic[ti]
 		if overlapsTopic(s.Annotations, topic, m.Start, m.End) || overlapsTopic(f.rejections[s], topic, m.Start, m.End) {
@@ -132,20 +136,19 @@ func (f *finder) inSource(s *data.Source) []Suggestion {
 			p = newPassages(s, f.unit)
 		}
 		bs, be := p.around(m.ByteStart, m.ByteEnd)
-		start := m.Start - utf8.RuneCountInString(s.Text[bs:m.ByteStart])
-		end := m.End + utf8.RuneCountInString(s.Text[m.ByteEnd:be])
+		start, end := starts.at(bs, m.ByteStart, m.Start), ends.at(be, m.ByteEnd, m.End)
 		if overlapsTopic(s.Annotations, topic, start, end) || holds(f.rejections[s], topic, m.Start, m.End) {
 			return
 		}
-		for i := range out {
-			if o := &out[i]; o.Topic == topic && o.ByteStart == bs && o.ByteEnd == be {
-				if !slices.Contains(o.Terms, f.texts[ti].Text) {
-					o.Terms = append(o.Terms, f.texts[ti].Text)
-				}
-				o.Matches = append(o.Matches, m)
-				return
+		if i, ok := made[passageOf{topic, bs, be}]; ok {
+			o := &out[i]
+			if !slices.Contains(o.Terms, f.texts[ti].Text) {
+				o.Terms = append(o.Terms, f.texts[ti].Text)
 			}
+			o.Matches = append(o.Matches, m)
+			return
 		}
+		made[passageOf{topic, bs, be}] = len(out)
 		out = append(out, Suggestion{Source: s, Topic: topic, Terms: []string{f.texts[ti].Text}, Matches: []textmatch.Match{m},
 			Start: start, End: end, ByteStart: bs, ByteEnd: be})
 	})
@@ -167,6 +170,34 @@ func (f *finder) inSource(s *data.Source) []Suggestion {
 	return out
 }
 
+// codePoints gives the code point offsets of bytes of one text, counted
+// from the nearer of two places whose offsets are known: one the caller
+// gives (a match's end), and the byte asked for last. The passages of
+// matches in text order follow each other, so counting from the last is
+// short even where the match is far from its passage's ends.
+type codePoints struct {
+	text   string
+	b, off int // byte b is code point off
+}
+
+// at is the code point offset of byte b, byte known being code point
+// knownOff.
+func (c *codePoints) at(b, known, knownOff int) int {
+	if abs(b-c.b) < abs(b-known) {
+		known, knownOff = c.b, c.off
+	}
+	off := knownOff
+	if b >= known {
+		off += utf8.RuneCountInString(c.text[known:b])
+	} else {
+		off -= utf8.RuneCountInString(c.text[b:known])
+	}
+	c.b, c.off = b, off
+	return off
+}
+
+func abs(n int) int { return max(n, -n) }
+
 // overlapsTopic reports whether an anchored annotation of the topic in
 // list overlaps code points [start, end).
 func overlapsTopic(list []*data.Annotation, topic *data.Topic, start, end int) bool {
@@ -183,275 +214,6 @@ func overlapsTopic(list []*data.Annotation, topic *data.Topic, start, end int) b
 func holds(rejections []*data.Annotation, topic *data.Topic, start, end int) bool {
 	return overlapsTopic(rejections, topic, start, end)
 }
-
-// passages finds the sentence or clause around a match in one text.
-type passages struct {
-	text     string
-	unit     Unit
-	breaks   map[int]bool // paragraph breaks, by the byte of their "\n"
-	excluded [][2]int     // the excluded ranges in bytes
-}
-
-func newPassages(s *data.Source, unit Unit) *passages {
-	p := &passages{text: s.Text, unit: unit, breaks: textmatch.ParagraphBreaks(s.Text)}
-	if len(s.Excluded) > 0 {
-		cp, next := 0, 0
-		var open int
-		for b := range s.Text {
-			for next < len(s.Excluded) && cp == s.Excluded[next].End {
-				p.excluded = append(p.excluded, [2]int{open, b})
-				next++
-			}
-			if next < len(s.Excluded) && cp == s.Excluded[next].Start {
-				open = b
-			}
-			cp++
-		}
-		for ; next < len(s.Excluded); next++ {
-			p.excluded = append(p.excluded, [2]int{open, len(s.Text)})
-		}
-	}
-	return p
-}
-
-// scanRunes bounds how far a passage's ends are looked for on each side
-// of a match: a text without full stops is not walked whole.
-const scanRunes = 4 * MaxRunes
-
-// around widens the match [bs, be) (bytes) to its whole passage: back to
-// the end of the sentence (or clause) before, a paragraph break or
-// excluded text, and on to the passage's end (at most scanRunes each
-// way), without white space at either end. fit cuts it to MaxRunes.
-func (p *passages) around(bs, be int) (start, end int) {
-	text := p.text
-	lo, hi := 0, len(text)
-	for _, r := range p.excluded {
-		if r[1] <= bs {
-			lo = max(lo, r[1])
-		}
-		if r[0] >= be {
-			hi = min(hi, r[0])
-		}
-	}
-	start = bs
-	for n := 0; start > lo && n < scanRunes && !p.boundaryBefore(start); n++ {
-		_, size := utf8.DecodeLastRuneInString(text[:start])
-		start -= size
-	}
-	end = be
-	for n := 0; end < hi && n < scanRunes; n++ {
-		if k := p.boundaryAfter(end); k > 0 {
-			end += k
-			break
-		}
-		if p.hardStop(end) || p.unit == Clause && p.clauseEnd(end) {
-			break
-		}
-		_, size := utf8.DecodeRuneInString(text[end:])
-		end += size
-	}
-	return p.trim(start, end, bs, be)
-}
-
-// fit cuts a passage [start, end) of more than MaxRunes to MaxRunes
-// around its matches [ms, me), as much before them as after, at word
-// ends.
-func (p *passages) fit(start, end, ms, me int) (int, int) {
-	text := p.text
-	if utf8.RuneCountInString(text[start:end]) <= MaxRunes {
-		return start, end
-	}
-	room := max(0, MaxRunes-utf8.RuneCountInString(text[ms:me]))
-	s, e := ms, me
-	for n := 0; s > start && n < room/2; n++ {
-		_, size := utf8.DecodeLastRuneInString(text[:s])
-		s -= size
-	}
-	for n := utf8.RuneCountInString(text[s:ms]); e < end && n < room; n++ {
-		_, size := utf8.DecodeRuneInString(text[e:])
-		e += size
-	}
-	if s > start { // start at a word
-		if i := strings.IndexAny(text[s:ms], " \n\t"); i >= 0 {
-			s += i + 1
-		}
-	}
-	if e < end { // end at a word's end
-		if i := strings.LastIndexAny(text[me:e], " \n\t"); i >= 0 {
-			e = me + i
-		}
-	}
-	return p.trim(s, e, ms, me)
-}
-
-// trim takes the white space off a passage's ends, never into the match
-// [bs, be).
-func (p *passages) trim(start, end, bs, be int) (int, int) {
-	text := p.text
-	for start < bs {
-		r, size := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += size
-	}
-	for end > be {
-		r, size := utf8.DecodeLastRuneInString(text[:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= size
-	}
-	return start, end
-}
-
-// hardStop reports whether a passage must end before byte at: a paragraph
-// break.
-func (p *passages) hardStop(at int) bool {
-	return at < len(p.text) && p.text[at] == '\n' && p.breaks[at]
-}
-
-// boundaryBefore reports whether a passage may start at byte at: after a
-// paragraph break, after the end of a sentence (or, for clauses, of a
-// clause) and the white space that follows it.
-func (p *passages) boundaryBefore(at int) bool {
-	text := p.text
-	if at == 0 {
-		return true
-	}
-	if text[at-1] == '\n' && p.breaks[at-1] {
-		return true
-	}
-	prev, _ := utf8.DecodeLastRuneInString(text[:at])
-	if !unicode.IsSpace(prev) {
-		return false
-	}
-	i := at
-	for i > 0 { // back over the white space
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		i -= size
-	}
-	return i > 0 && p.endsBefore(i, at)
-}
-
-// boundaryAfter is, when a sentence ends with the mark at byte at, how
-// many bytes the passage keeps (the full stop and closing quotes); 0 when
-// none ends there. (A clause ends before its comma or semicolon:
-// clauseEnd.)
-func (p *passages) boundaryAfter(at int) int {
-	text := p.text
-	r, size := utf8.DecodeRuneInString(text[at:])
-	if strings.ContainsRune(".!?。！？", r) {
-		n := size
-		for at+n < len(text) { // closing quotes and brackets stay with it
-			c, s := utf8.DecodeRuneInString(text[at+n:])
-			if !strings.ContainsRune("\"'”’)]»", c) {
-				break
-			}
-			n += s
-		}
-		if at+n == len(text) || p.sentenceEnd(at, at+n) {
-			return n
-		}
-	}
-	return 0
-}
-
-// endsBefore reports whether the text up to byte i ends a sentence (or a
-// clause) that the white space up to next follows.
-func (p *passages) endsBefore(i, next int) bool {
-	text := p.text
-	j := i
-	for j > 0 { // back over closing quotes
-		c, s := utf8.DecodeLastRuneInString(text[:j])
-		if !strings.ContainsRune("\"'”’)]»", c) {
-			break
-		}
-		j -= s
-	}
-	r, size := utf8.DecodeLastRuneInString(text[:j])
-	if strings.ContainsRune(".!?。！？", r) {
-		return p.sentenceEnd(j-size, i)
-	}
-	return p.unit == Clause && p.clauseEndBefore(i, next)
-}
-
-// sentenceEnd reports whether the full stop (or ! ?) at byte stop, its
-// closing marks running to after, ends a sentence: not an initial ("U.S.",
-// "J."), not a known abbreviation, and followed by white space and then a
-// capital, a digit, a quote, Hangul or Han, or the end.
-func (p *passages) sentenceEnd(stop, after int) bool {
-	text := p.text
-	if after < len(text) {
-		r, _ := utf8.DecodeRuneInString(text[after:])
-		if !unicode.IsSpace(r) {
-			return false
-		}
-	}
-	next := strings.TrimLeftFunc(text[after:], unicode.IsSpace)
-	if next == "" {
-		return true
-	}
-	n, _ := utf8.DecodeRuneInString(next)
-	if !(unicode.IsUpper(n) || unicode.IsDigit(n) || strings.ContainsRune("\"'“‘«(•-–—", n) || unicode.Is(unicode.Hangul, n) || unicode.Is(unicode.Han, n)) {
-		return false
-	}
-	if text[stop] != '.' {
-		return true
-	}
-	word := text[:stop]
-	if i := strings.LastIndexFunc(word, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(\"“‘", r) }); i >= 0 {
-		_, size := utf8.DecodeRuneInString(word[i:])
-		word = word[i+size:]
-	}
-	if utf8.RuneCountInString(word) == 1 || strings.Contains(word, ".") && utf8.RuneCountInString(word) <= 5 {
-		return false // an initial, or "U.S", "e.g", "a.m"
-	}
-	return !abbreviations[strings.ToLower(word)]
-}
-
-// abbreviations end in a full stop that does not end a sentence.
-var abbreviations = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("mr mrs ms dr gen lt col maj capt adm sgt cmdr sec gov sen rep st no nos vol pp ft jr sr vs etc jan feb mar apr jun jul aug sep sept oct nov dec corp inc co ltd dept") {
-		abbreviations[w] = true
-	}
-}
-
-// clauseEnd reports whether a clause ends before byte at: at a semicolon
-// or colon, a spaced dash, or a comma before a conjunction.
-func (p *passages) clauseEnd(at int) bool {
-	text := p.text
-	r, size := utf8.DecodeRuneInString(text[at:])
-	rest := text[at+size:]
-	switch {
-	case r == ';' || r == ':' || r == '；':
-		return strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\n") || rest == ""
-	case r == '—' || r == '–':
-		return at > 0 && text[at-1] == ' ' && strings.HasPrefix(rest, " ")
-	case r == ',':
-		word := strings.TrimLeft(rest, " \n")
-		for _, c := range clauseConjunctions {
-			if strings.HasPrefix(word, c+" ") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// clauseEndBefore reports whether a clause ends just before the white
-// space [i, next): the mark before it ends one.
-func (p *passages) clauseEndBefore(i, next int) bool {
-	_, size := utf8.DecodeLastRuneInString(p.text[:i])
-	return p.clauseEnd(i - size)
-}
-
-var clauseConjunctions = []string{"and", "but", "while", "which", "whereas"}
 
 // In is the suggestion snapped to another unit: the passage around its
 // matches as that unit cuts it (the window's widen and narrow).
@@ -473,7 +235,7 @@ func (s Suggestion) In(unit Unit) Suggestion {
 // that fits is one cluster.
 func (s Suggestion) clusters() []Suggestion {
 	text := s.Source.Text
-	if utf8.RuneCountInString(text[s.ByteStart:s.ByteEnd]) <= MaxRunes || len(s.Matches) < 2 {
+	if fitsRunes(text[s.ByteStart:s.ByteEnd], MaxRunes) || len(s.Matches) < 2 {
 		return []Suggestion{s}
 	}
 	ms := slices.Clone(s.Matches)

@@ -229,3 +229,42 @@ func FuzzSuggest(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkDenseMatches is texts with a match every few bytes and no
+// sentence end (a table dump, a list of names, undecodable bytes): the
+// passages of thousands of matches in one text.
+func BenchmarkDenseMatches(b *testing.B) {
+	for _, tt := range []struct{ name, text, term string }{
+		{"words-60KB", strings.Repeat("ab ", 20000), "ab"},
+		{"spaced-60KB", strings.Repeat("ab"+strings.Repeat(" ", 58), 1000), "ab"},
+		{"invalid-16KB", strings.Repeat("\xf0", 16000), "\xf0"},
+	} {
+		c := corpusOf(tt.text, map[string][]string{"space": {tt.term}})
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Find(context.Background(), c, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBuiltinCorpus finds the suggestions of the built-in corpus (five
+// real documents, their terms) with nothing coded, so every match is cut
+// its passage, in sentences and in clauses: ordinary prose.
+func BenchmarkBuiltinCorpus(b *testing.B) {
+	c, _, err := assets.LoadCorpus()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c.Annotations, c.Rejections = nil, nil
+	c.Derive()
+	for b.Loop() {
+		for _, unit := range []Unit{Sentence, Clause} {
+			if _, err := Find(context.Background(), c, Options{Unit: unit}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
