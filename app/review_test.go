@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -301,5 +302,20 @@ func TestSidePanelsFoldAndAreRemembered(t *testing.T) {
 	again.TogglePanel(0)
 	if !again.sidebar.Visible() || a.Preferences().Bool(prefSidebarFolded) {
 		t.Error("the sidebar did not unfold, or the preference stayed")
+	}
+}
+
+// A search that a newer one replaces is stopped, and the newer one runs
+// until it is replaced in turn or stopped.
+func TestRestartStopsTheSearchItReplaces(t *testing.T) {
+	var stop context.CancelFunc
+	first := restart(&stop)
+	second := restart(&stop)
+	if first.Err() == nil || second.Err() != nil {
+		t.Fatalf("after a restart: the first search %v, the second %v", first.Err(), second.Err())
+	}
+	stop()
+	if second.Err() == nil {
+		t.Fatal("stopping did not stop the second search")
 	}
 }
