@@ -2,6 +2,7 @@ package data
 
 import (
 	"image/color"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -272,11 +273,8 @@ type Era struct {
 // file once. It is empty for a corpus not read from disk (the built-in
 // one).
 func (c *Corpus) Files() []string {
-	if c.Path == "" {
-		return nil
-	}
-	abs, err := filepath.Abs(c.Path)
-	if err != nil {
+	abs, ok := c.absPath()
+	if !ok {
 		return nil
 	}
 	files := []string{abs}
@@ -297,6 +295,47 @@ func (c *Corpus) Files() []string {
 		}
 	}
 	return files
+}
+
+// Folders lists the folders that hold the corpus' files (Files), each
+// once, without making each file's path: where its files are watched. (At
+// 30,000 source files, Files takes 14 ms.)
+func (c *Corpus) Folders() []string {
+	abs, ok := c.absPath()
+	if !ok {
+		return nil
+	}
+	dir := filepath.Dir(abs)
+	folders := []string{dir}
+	seenRel, seen := map[string]bool{".": true}, map[string]bool{dir: true}
+	add := func(rel string) {
+		if d := path.Dir(rel); !seenRel[d] {
+			seenRel[d] = true
+			if f := filepath.Join(dir, filepath.FromSlash(d)); !seen[f] {
+				seen[f] = true
+				folders = append(folders, f)
+			}
+		}
+	}
+	for _, af := range c.AnnotationFiles {
+		add(af.Path)
+	}
+	for _, s := range c.Sources {
+		if s.File != "" {
+			add(s.File)
+		}
+	}
+	return folders
+}
+
+// absPath is the corpus file's absolute path; false for a corpus not read
+// from disk.
+func (c *Corpus) absPath() (string, bool) {
+	if c.Path == "" {
+		return "", false
+	}
+	abs, err := filepath.Abs(c.Path)
+	return abs, err == nil
 }
 
 // Topic returns the topic with the given id, or nil.
