@@ -60,6 +60,13 @@ func Resume() {
 	}
 }
 
+// Holding reports whether a hold is on: the collector is paused.
+func Holding() bool {
+	state.Lock()
+	defer state.Unlock()
+	return state.holds > 0
+}
+
 func release() {
 	state.Lock()
 	defer state.Unlock()

@@ -69,13 +69,16 @@ func TestWithoutCollectionsRestoresTheCollector(t *testing.T) {
 // A lingering hold ends at Resume, or by itself after its time.
 func TestLingerEndsAtResumeOrInTime(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	if Holding() {
+		t.Fatal("holding before any hold")
+	}
 	Linger(Hold(1<<20), time.Hour)
-	if p := gcPercent(); p != -1 {
-		t.Fatalf("collector at %d%% while a hold lingers", p)
+	if p := gcPercent(); p != -1 || !Holding() {
+		t.Fatalf("collector at %d%% while a hold lingers, holding %v", p, Holding())
 	}
 	Resume()
-	if p := gcPercent(); p != 100 {
-		t.Fatalf("collector at %d%% after Resume; want 100", p)
+	if p := gcPercent(); p != 100 || Holding() {
+		t.Fatalf("collector at %d%% after Resume, holding %v; want 100, false", p, Holding())
 	}
 	Linger(Hold(1<<20), 20*time.Millisecond)
 	deadline := time.Now().Add(5 * time.Second)
