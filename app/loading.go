@@ -111,6 +111,12 @@ func (w *MainWindow) load(path string) {
 	w.status.SetText("Loading " + displayName(path) + "…")
 	w.showLoading(nil) // of a load this one replaces; its own shows late, if at all (followProgress)
 	progress := &load.Progress{}
+	// A load from the cache gives its corpus before its texts, which it
+	// reads and checks meanwhile: the views are made then. They are of
+	// that corpus, the same as the load returns unless its check failed.
+	var early *data.Corpus
+	var earlyViews corpusViews
+	progress.BeforeTexts = func(c *data.Corpus) { early, earlyViews = c, viewsOf(c) }
 	w.loadStarted = time.Now()
 	loading := make(chan struct{})
 	go w.followProgress(generation, progress, loading)
@@ -123,11 +129,11 @@ func (w *MainWindow) load(path string) {
 		// What the views need is made here too, not on the UI goroutine.
 		var ready loaded
 		if c != nil && !problems.HasErrors() {
-			// The model and the totals read the corpus alone: made side by
-			// side, on two cores.
-			model := make(chan *timeline.Model, 1)
-			go func() { model <- timeline.NewModel(c) }()
-			ready = loaded{corpus: c, totals: c.Totals(),
+			views := earlyViews
+			if early != c {
+				views = viewsOf(c)
+			}
+			ready = loaded{corpus: c, model: views.model, totals: views.totals,
 				watch: watchCorpus(path, c, func() {
 					disk := readCorpusFiles(path, c)
 					w.opts.Do(func() { w.changedOnDisk(disk) })
@@ -136,7 +142,6 @@ func (w *MainWindow) load(path string) {
 			for name, raw := range coders {
 				ready.codersRead[name] = sha256.Sum256(raw)
 			}
-			ready.model = <-model
 		}
 		shown := make(chan struct{})
 		w.opts.Do(func() {
@@ -242,6 +247,22 @@ func (w *MainWindow) showLoading(bar fyne.CanvasObject) {
 // the window shows that it is working: long enough that a cache reopen
 // (200–400 ms at 100,000 meetings) never draws it.
 const animateAfter = 600 * time.Millisecond
+
+// corpusViews is what the views need of a corpus that needs none of its
+// texts.
+type corpusViews struct {
+	model  *timeline.Model
+	totals data.Totals
+}
+
+// viewsOf makes c's timeline model and totals side by side, on two cores:
+// each reads the corpus alone.
+func viewsOf(c *data.Corpus) corpusViews {
+	model := make(chan *timeline.Model, 1)
+	go func() { model <- timeline.NewModel(c) }()
+	totals := c.Totals()
+	return corpusViews{model: <-model, totals: totals}
+}
 
 // loaded is a corpus with what the views need of it, made off the UI
 // goroutine.

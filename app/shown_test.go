@@ -1,8 +1,10 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -51,5 +53,52 @@ func TestTheCacheEntryIsStoredOnceTheCorpusIsShown(t *testing.T) {
 	}
 	if listed, _ := os.ReadDir(entries); len(listed) != 1 {
 		t.Fatalf("entries: %v", listed)
+	}
+}
+
+// A reload from the cache shows views made from its corpus while its
+// files' texts were still read (load.Progress.BeforeTexts): the timeline
+// and the totals are of the corpus shown, whose texts are there.
+func TestAReloadFromTheCacheShowsViewsMadeBeforeItsTexts(t *testing.T) {
+	path := filepath.Join(corpustest.WriteFolder(t, corpustest.Rich), "c.yaml")
+	c := &cache.Cache{Dir: t.TempDir()}
+	var early *data.Corpus // set on the loading goroutine, read once the load ended
+	hit := false
+	w := openWindowIn(t, test.NewTempApp(t), Options{
+		CorpusPath: path,
+		Load: func(p string, progress *load.Progress) (*data.Corpus, data.Problems, error) {
+			given := progress.BeforeTexts
+			if given == nil {
+				t.Error("the window asks for no views before the texts") // on the loading goroutine: no Fatal
+			}
+			progress.BeforeTexts = func(corpus *data.Corpus) {
+				early = corpus
+				if given != nil {
+					given(corpus)
+				}
+			}
+			corpus, problems, out, err := c.Open(p, progress)
+			hit = out.Hit
+			return corpus, problems, err
+		},
+	})
+	if hit || early != nil {
+		t.Fatal("the first open came from the cache")
+	}
+	w.Reload()
+	w.waitLoads(t, 2)
+	if !hit || early == nil || early != w.corpus {
+		t.Fatalf("the reload: from the cache %v, its corpus given early %v", hit, early != nil)
+	}
+	if m := w.timeline.Model(); m == nil || len(m.Meetings) != len(w.corpus.Meetings) {
+		t.Fatal("the timeline is not of the corpus shown")
+	}
+	if want := fmt.Sprintf("%d sources · %d annotations", len(w.corpus.Sources), len(w.corpus.Annotations)); !strings.Contains(w.sidebar.summary.Text, want) {
+		t.Errorf("the sidebar says %q, not %q", w.sidebar.summary.Text, want)
+	}
+	for _, s := range w.corpus.Sources {
+		if s.File != "" && s.Text == "" {
+			t.Errorf("source %s shown without its text", s.ID)
+		}
 	}
 }

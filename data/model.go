@@ -178,6 +178,13 @@ func (s *Source) Page(at int) int {
 	return max(firstPage, 1) + sort.SearchInts(s.pageStarts, at+1)
 }
 
+// SetText gives s its text and notes where its pages start: for a
+// source whose text comes after its corpus was derived (a cache entry's).
+func (s *Source) SetText(text string) {
+	s.Text = text
+	s.findPages()
+}
+
 // findPages notes where the text's pages start.
 func (s *Source) findPages() {
 	s.pageStarts = nil

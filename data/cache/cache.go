@@ -278,6 +278,14 @@ func readEntry(entry, fingerprint string, folder *load.Folder, name, display str
 	if d.err != nil {
 		stop.Store(true)
 		why = "entry damaged: " + d.err.Error()
+	} else {
+		// What needs no text is made while the files are still read: the
+		// two cores are shared either way, and it left a reload's end
+		// (BENCHMARKS.md).
+		corpus.Derive()
+		if !stop.Load() { // nothing found changed yet
+			progress.RecordsReady(corpus)
+		}
 	}
 	read, checkedWhy := <-inputs, <-checked
 	switch {

@@ -156,6 +156,45 @@ func TestCacheSeesEveryChange(t *testing.T) {
 	}
 }
 
+// A hit gives its corpus to Progress.BeforeTexts once it is decoded and
+// derived, before its sources have their files' texts, and returns that corpus
+// with its texts; a source changed since makes it a miss, which returns
+// another corpus.
+func TestRecordsComeBeforeTheTexts(t *testing.T) {
+	dir := corpustest.WriteFolder(t, corpustest.Rich)
+	path := filepath.Join(dir, "c.yaml")
+	cache := &Cache{Dir: t.TempDir()}
+	openCached(t, cache, path, false, "no entry")
+	var early []*data.Corpus
+	progress := &load.Progress{BeforeTexts: func(c *data.Corpus) {
+		early = append(early, c)
+		for _, s := range c.Sources {
+			if s.File != "" && s.Text != "" { // a text written in the corpus file is there already
+				t.Errorf("source %s has its file's text before the files were checked", s.ID)
+			}
+		}
+		if len(c.MeetingsByDate()) != len(c.Meetings) || c.Source(c.Sources[0].ID) != c.Sources[0] {
+			t.Error("the corpus given before its texts is not derived")
+		}
+	}}
+	c, _, out, err := cache.Open(path, progress)
+	if err != nil || !out.Hit || len(early) != 1 || early[0] != c {
+		t.Fatalf("a hit: %v %v, given %d corpora before the texts", out, err, len(early))
+	}
+	fresh, _, _ := load.File(path)
+	if !reflect.DeepEqual(c, fresh) {
+		t.Error("the hit is not what a load gives")
+	}
+	rewriteKeepingTime(t, filepath.Join(dir, "texts", "s3.txt"), func(b []byte) []byte {
+		return bytes.Replace(b, []byte("everywhere"), []byte("EVERYWHERE"), 1)
+	})
+	early = nil
+	c, _, out, err = cache.Open(path, progress)
+	if err != nil || out.Hit || len(early) > 1 || len(early) == 1 && early[0] == c {
+		t.Fatalf("after a change: %v %v, given %d corpora before the texts", out, err, len(early))
+	}
+}
+
 // rewriteKeepingTime edits a file in place and puts its time back.
 func rewriteKeepingTime(t *testing.T, path string, edit func([]byte) []byte) {
 	t.Helper()
@@ -302,7 +341,11 @@ func FuzzCacheEntry(f *testing.F) {
 			texts[i] = strings.Repeat("x", int(min(in.Size, 1000)))
 		}
 		c, _ := d.corpus(path, key.sources)
-		if c != nil && attachTexts(c, texts) == nil {
+		if c == nil || d.err != nil {
+			return
+		}
+		c.Derive() // as readEntry does, before the texts
+		if attachTexts(c, texts) == nil {
 			for _, a := range c.Annotations {
 				if a.Anchor.Status != data.Orphaned {
 					_ = a.Text()

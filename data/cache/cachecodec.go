@@ -322,8 +322,8 @@ func (d *decoder) key() entryKey {
 }
 
 // corpus decodes the corpus after the key; inputs are the key's source
-// files by source index. The source files' texts come later, from
-// attachTexts.
+// files by source index. The corpus is derived once decoded whole, and
+// the source files' texts come later, from attachTexts.
 func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, data.Problems) {
 	c := &data.Corpus{Path: display, Title: d.str(), Description: d.str(), Format: d.int()}
 	topics := make([]data.Topic, d.count())
@@ -464,16 +464,16 @@ func (d *decoder) annotations(c *data.Corpus) []*data.Annotation {
 	return list
 }
 
-// attachTexts gives the decoded sources their files' texts (by source
-// index), checks every excluded range and span against its text, and
-// derives what the corpus derives.
+// attachTexts gives the decoded and derived sources their files' texts
+// (by source index), checking every excluded range and span against its
+// text.
 func attachTexts(c *data.Corpus, texts []string) error {
 	if len(texts) != len(c.Sources) {
 		return fmt.Errorf("%d texts for %d sources", len(texts), len(c.Sources))
 	}
 	for i, s := range c.Sources {
 		if s.File != "" {
-			s.Text = texts[i]
+			s.SetText(texts[i])
 		}
 		for _, r := range s.Excluded {
 			if r.Start < 0 || r.End < r.Start || r.End > len(s.Text) {
@@ -487,6 +487,5 @@ func attachTexts(c *data.Corpus, texts []string) error {
 			return fmt.Errorf("annotation or rejection %d: span %d-%d in a text of %d bytes", i, an.ByteStart, an.ByteEnd, len(a.Source.Text))
 		}
 	}
-	c.Derive()
 	return nil
 }

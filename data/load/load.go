@@ -1085,7 +1085,26 @@ func (l *loader) readEras(n *yaml.Node) {
 // Progress tells how far a load has come, as a fraction that only
 // grows. The loader sets it from its goroutines; any goroutine may read it
 // (a progress bar polls it). The zero value is ready; a nil one is ignored.
-type Progress struct{ permille atomic.Int64 }
+type Progress struct {
+	permille atomic.Int64
+
+	// BeforeTexts, when set before the load starts, is given the corpus
+	// of a load whose records are whole and derived before its source
+	// texts are (a cache entry's, whose files are read and checked beside
+	// the decoding): what needs no text, such as the window's timeline,
+	// can be made from it meanwhile. It must not read the sources' texts
+	// or pages. The load waits for it to return before it gives the
+	// sources their texts; the corpus the load returns is that one unless
+	// the check failed.
+	BeforeTexts func(*data.Corpus)
+}
+
+// RecordsReady gives c to BeforeTexts, if it is set.
+func (p *Progress) RecordsReady(c *data.Corpus) {
+	if p != nil && p.BeforeTexts != nil {
+		p.BeforeTexts(c)
+	}
+}
 
 // Fraction is how much of the load is done, from 0 to 1.
 func (p *Progress) Fraction() float64 {
