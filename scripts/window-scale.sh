@@ -52,14 +52,29 @@ for _ in $(seq "$runs"); do
   read -r l d p < <(open_window)
   again_launch+=("$l") again_load+=("$d") again_peak+=("$p")
 done
-# Reloads in one window: the loaded event's ms is from the reload's start
-# to the corpus shown.
+# idle: wait (3 s at most) until the app has used less than a fifth of a
+# core over 0.2 s: a reload ends with work after the corpus is shown (the
+# collection that frees the corpus it replaced, the pending suggestions),
+# which a reload started at once would compete with.
+idle() {
+  local tick before after
+  tick=$(getconf CLK_TCK)
+  for _ in $(seq 15); do
+    before=$(awk '{print $14 + $15}' "/proc/$app/stat")
+    sleep 0.2
+    after=$(awk '{print $14 + $15}' "/proc/$app/stat")
+    [ $(( (after - before) * 1000 / tick )) -lt 40 ] && return 0
+  done
+}
+# Reloads in one window, each from an idle window: the loaded event's ms is
+# from the reload's start to the corpus shown.
 export ALLIANCE_TIMELINE_EVENTS="$tmp/events.log"
 launch_until_loaded "$tmp/app.log" "$bin" "$target" || exit 1
 win=$(timeout 10 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -n 1) || { echo "no window within 10 s" >&2; exit 1; }
 sleep 1
 reload=()
 for _ in $(seq "$runs"); do
+  idle
   before=$(grep -c '^loaded' "$ALLIANCE_TIMELINE_EVENTS")
   xdotool key --window "$win" ctrl+r
   for _ in $(seq 1000); do [ "$(grep -c '^loaded' "$ALLIANCE_TIMELINE_EVENTS")" -gt "$before" ] && break; sleep 0.01; done
@@ -67,7 +82,6 @@ for _ in $(seq "$runs"); do
   case $line in *ok=true*) ;; *) echo "the reload did not show the corpus: $line" >&2; exit 1 ;; esac
   [ "$(grep -c '^cache .* hit=true' "$ALLIANCE_TIMELINE_EVENTS")" -gt "$before" ] || { echo "the reload did not come from the cache" >&2; exit 1; }
   reload+=("$(echo "$line" | sed -n 's/.* ms=\([0-9]*\).*/\1/p')")
-  sleep 0.5
 done
 kill "$app"; wait "$app" 2>/dev/null || true; app=
 cp -r "$(dirname "$0")/../assets/corpus" "$tmp/builtin"
