@@ -293,14 +293,7 @@ func (c *Corpus) Files() []string {
 			files = append(files, f)
 		}
 	}
-	for _, af := range c.AnnotationFiles {
-		add(af.Path)
-	}
-	for _, s := range c.Sources {
-		if s.File != "" {
-			add(s.File)
-		}
-	}
+	c.eachListedFile(add)
 	return files
 }
 
@@ -324,15 +317,22 @@ func (c *Corpus) Folders() []string {
 			}
 		}
 	}
+	c.eachListedFile(add)
+	return folders
+}
+
+// eachListedFile calls f with the path of each file the corpus lists,
+// relative to the corpus file, with slashes: the coders' annotation files,
+// then the sources' files.
+func (c *Corpus) eachListedFile(f func(rel string)) {
 	for _, af := range c.AnnotationFiles {
-		add(af.Path)
+		f(af.Path)
 	}
 	for _, s := range c.Sources {
 		if s.File != "" {
-			add(s.File)
+			f(s.File)
 		}
 	}
-	return folders
 }
 
 // absPath is the corpus file's absolute path; false for a corpus not read

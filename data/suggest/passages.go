@@ -21,9 +21,8 @@ type passages struct {
 	// when the first passage is cut (sweep). Walking out from each match
 	// instead took a text with a match every few bytes and no full stop
 	// thousands of steps a match (1.4 s for 60 KB).
-	starts []int
+	starts []int // nil until the sweep
 	ends   []passageEnd
-	swept  bool
 }
 
 // passageEnd is where a passage that runs on ends: before byte at, or
@@ -62,7 +61,7 @@ const scanBytes = utf8.UTFMax * 4 * MaxRunes
 // excluded text, and on to the passage's end (at most scanBytes each
 // way), without white space at either end. fit cuts it to MaxRunes.
 func (p *passages) around(bs, be int) (start, end int) {
-	if !p.swept {
+	if p.starts == nil {
 		p.sweep()
 	}
 	text := p.text
@@ -114,7 +113,6 @@ func runeStartFrom(text string, b int) int {
 // text: the end before a run of white space is looked for once for the
 // run, not once for each byte after it.
 func (p *passages) sweep() {
-	p.swept = true
 	text := p.text
 	space, endsBeforeSpace := -1, false        // where the white space just before at starts, and whether a passage ends before it
 	markEnd, markEnds := -1, false             // where the last full stop and its closing quotes end, and whether they end a sentence
@@ -221,20 +219,10 @@ func (p *passages) hardStop(at int) bool {
 	return at < len(p.text) && p.text[at] == '\n' && p.breaks[at]
 }
 
-// boundaryAfter is, when a sentence ends with the mark at byte at, how
-// many bytes the passage keeps (the full stop and closing quotes); 0 when
-// none ends there. (A clause ends before its comma or semicolon:
-// clauseEnd.)
-func (p *passages) boundaryAfter(at int) int {
-	if n, ends := p.sentenceMark(at); ends {
-		return n
-	}
-	return 0
-}
-
 // sentenceMark is, when a full stop (or ! ?) is at byte at, how many bytes
 // it and its closing quotes take, and whether they end a sentence; n is 0
-// when no such mark is there.
+// when no such mark is there. (A clause ends before its comma or
+// semicolon: clauseEnd.)
 func (p *passages) sentenceMark(at int) (n int, ends bool) {
 	text := p.text
 	if c := text[at]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {

@@ -55,6 +55,16 @@ func walkAround(p *passages, bs, be int) (start, end int) {
 	return p.trim(start, end, bs, be)
 }
 
+// boundaryAfter is, when a sentence ends with the mark at byte at, how
+// many bytes the walk's passage keeps (the full stop and closing quotes);
+// 0 when none ends there.
+func (p *passages) boundaryAfter(at int) int {
+	if n, ends := p.sentenceMark(at); ends {
+		return n
+	}
+	return 0
+}
+
 // agreesWithTheWalk checks around against walkAround at every character
 // of a text shorter than scanBytes, in both units.
 func agreesWithTheWalk(t *testing.T, text string, excluded []data.Range) {
