@@ -52,8 +52,9 @@ func (l *loader) loadSources() {
 		go func() {
 			defer wg.Done()
 			r := &reader{file: l.r.file, problems: &found[w]}
+			var text textmatch.Text // each source's in turn, in the same memory
 			for i := range jobs {
-				l.loadSource(i, bySource[i], r)
+				l.loadSource(i, bySource[i], r, &text)
 				l.opts.Progress.Stage(stageCorpusFile, stageSources, int(done.Add(1)), len(sources))
 			}
 		}()
@@ -69,8 +70,9 @@ func (l *loader) loadSources() {
 }
 
 // loadSource reads one source's text (a file beside the corpus or inline),
-// finds its excluded ranges and anchors its annotations, reporting to r.
-func (l *loader) loadSource(i int, anns []int, r *reader) {
+// finds its excluded ranges and anchors its annotations, reporting to r;
+// text is the worker's, for the anchoring.
+func (l *loader) loadSource(i int, anns []int, r *reader, text *textmatch.Text) {
 	s := l.corpus.Sources[i]
 	spec := l.sourceSpecs[i]
 	unread := false // the text could not be had, for a reason reported
@@ -102,7 +104,7 @@ func (l *loader) loadSource(i int, anns []int, r *reader) {
 	if s.Text != "" {
 		s.Words = data.CountWords(s.Text, s.Excluded)
 	}
-	l.anchorSource(s, anns, unread, r)
+	l.anchorSource(s, anns, unread, r, text)
 }
 
 // readTextFile reads one source file, which must stay inside the corpus
@@ -331,7 +333,7 @@ func (l *loader) readExclusions(r *reader, what string, exclude *yaml.Node, s *d
 // The index is built only for the annotations that need a search. Every
 // annotation of a source without text is orphaned, and reported so, with
 // why (unread: its text could not be had, for a reason reported too).
-func (l *loader) anchorSource(s *data.Source, anns []int, unread bool, r *reader) {
+func (l *loader) anchorSource(s *data.Source, anns []int, unread bool, r *reader, t *textmatch.Text) {
 	if len(anns) == 0 {
 		return
 	}
@@ -347,15 +349,16 @@ func (l *loader) anchorSource(s *data.Source, anns []int, unread bool, r *reader
 		}
 		return
 	}
-	var t *textmatch.Text
+	prepared := false
 	offsets := newOffsetMap(s.Text)
 	for _, i := range anns {
 		a, spec := l.selection(i)
 		if anchor, ok := exactAtOffset(s.Text, offsets, a); ok {
 			a.Anchor = anchor
 		} else {
-			if t == nil {
-				t = textmatch.NewText(s.Text, &l.fuzzyWork)
+			if !prepared {
+				t.Reset(s.Text, &l.fuzzyWork)
+				prepared = true
 			}
 			d := a.Details()
 			a.Anchor = t.Anchor(textmatch.Selector{Quote: a.Quote, Prefix: d.Prefix, Suffix: d.Suffix, Start: a.Start})
@@ -435,7 +438,7 @@ func exactAtOffset(text string, m offsetMap, a *data.Annotation) (data.Anchor, b
 func (l *loader) checkAnchor(a *data.Annotation, spec annSpec, r *reader) {
 	r = r.in(spec.file)
 	at := spec.quoteAt
-	where := fmt.Sprintf("%s (topic %q in source %q)", spec.what, topicID(a), a.Source.ID)
+	where := selectionName{spec.what, topicID(a), a.Source.ID}
 	switch a.Anchor.Status {
 	case data.Exact:
 	case data.Orphaned:
@@ -469,6 +472,14 @@ func (l *loader) checkAnchor(a *data.Annotation, spec annSpec, r *reader) {
 			break
 		}
 	}
+}
+
+// selectionName names an annotation or rejection in the messages about
+// its anchor, put into words only for a message: most anchors have none.
+type selectionName struct{ what, topic, source string }
+
+func (n selectionName) String() string {
+	return fmt.Sprintf("%s (topic %q in source %q)", n.what, n.topic, n.source)
 }
 
 func (l *loader) sourceName(s *data.Source) string {

@@ -46,9 +46,14 @@ func TestAnchor(t *testing.T) {
 		{name: "empty quote", text: "text", sel: Selector{Quote: "  ", Start: -1}, status: data.Orphaned, start: -1},
 		{name: "absent quote", text: "text", sel: Selector{Quote: "missing words here and there", Start: -1}, status: data.Orphaned, start: -1},
 	}
+	reused := NewText("", nil) // Reset for each text in turn, as a load's workers do
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := NewText(tt.text, nil).Anchor(tt.sel)
+			reused.Reset(tt.text, nil)
+			if again := reused.Anchor(tt.sel); again != a {
+				t.Errorf("after Reset: %+v, fresh: %+v", again, a)
+			}
 			if a.Status != tt.status {
 				t.Fatalf("status = %v (%s), want %v", a.Status, a.Detail, tt.status)
 			}
@@ -70,6 +75,30 @@ func TestAnchor(t *testing.T) {
 				t.Errorf("matches = %d, want 2", a.Matches)
 			}
 		})
+	}
+}
+
+// TestResetForgetsTheText anchors, in a Text used before for another
+// text, what needs every table Reset must remake: exact, context and fuzzy
+// searches after a fuzzy search in the text before.
+func TestResetForgetsTheText(t *testing.T) {
+	texts := []struct{ text, quote string }{
+		{"The allies will strengthen their cooperation in space and cyberspace today.", "strenghten their cooperation in space and cyber space"},
+		{"한미 국방장관은 확장억제 강화를 논의했다. 한미 국방장관은 우주 협력을 논의했다.", "우주 협력을 노의했다"},
+		{"Extended deterrence, using the full range of military capabilities, including nuclear.", "the ful range of militery capabilities"},
+		{"short", "short"},
+	}
+	reused := NewText("", nil)
+	for _, round := range []int{0, 1} { // the second round starts from the last text
+		for _, tt := range texts {
+			for _, sel := range []Selector{{Quote: tt.quote, Start: -1}, {Quote: tt.quote, Start: 3}, {Quote: tt.text[:5], Suffix: "x", Start: -1}} {
+				want := NewText(tt.text, nil).Anchor(sel)
+				reused.Reset(tt.text, nil)
+				if got := reused.Anchor(sel); got != want {
+					t.Errorf("round %d, %q in %q: after Reset %+v, fresh %+v", round, sel.Quote, tt.text, got, want)
+				}
+			}
+		}
 	}
 }
 

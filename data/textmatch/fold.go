@@ -1,9 +1,11 @@
 package textmatch
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -66,10 +68,13 @@ func appendFolded(buf []byte, r rune, lower bool) []byte {
 
 // foldText folds text and records the origin of every folded byte.
 func foldText(text string, lower bool) foldedText {
-	f := foldedText{
-		from: make([]int32, 0, len(text)+1),
-		to:   make([]int32, 0, len(text)+1),
-	}
+	return foldTextInto(foldedText{}, text, lower)
+}
+
+// foldTextInto folds text into the offset tables of f, which it reuses;
+// the folded string is new, as callers may keep it.
+func foldTextInto(f foldedText, text string, lower bool) foldedText {
+	f.from, f.to = slices.Grow(f.from[:0], len(text)+1), slices.Grow(f.to[:0], len(text)+1)
 	buf := make([]byte, 0, len(text))
 	runeIndex := int32(0)
 	inSpace := false
@@ -96,14 +101,14 @@ func foldText(text string, lower bool) foldedText {
 		}
 		runeIndex++
 	}
-	f.s = string(buf)
+	f.s = bufString(buf)
 	return f
 }
 
 // foldString folds a needle (a quote, prefix or search phrase); it needs no
 // way back.
 func foldString(s string, lower bool) string {
-	var buf []byte
+	buf := make([]byte, 0, len(s)) // folding rarely lengthens a text
 	inSpace := false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
@@ -116,7 +121,7 @@ func foldString(s string, lower bool) string {
 		inSpace = false
 		buf = appendFolded(buf, r, lower)
 	}
-	return string(buf)
+	return bufString(buf)
 }
 
 // span maps folded bytes [b, e) back to original code points [start, end).
@@ -167,3 +172,7 @@ func (f *foldedText) matches(needle string, limit int) []int {
 // FoldForSearch folds s as case-insensitive search does: white space runs,
 // dashes and quotes unified, characters decomposed, letters lower-cased.
 func FoldForSearch(s string) string { return foldString(s, true) }
+
+// bufString is buf as a string without a copy: the folding functions make
+// buf for the string alone and never write it again.
+func bufString(buf []byte) string { return unsafe.String(unsafe.SliceData(buf), len(buf)) }

@@ -25,8 +25,16 @@ func FuzzAnchor(f *testing.F) {
 		if start < -1 {
 			start = -1
 		}
-		ix := NewText(text, nil)
-		a := ix.Anchor(Selector{Quote: quote, Prefix: prefix, Suffix: suffix, Start: start})
+		sel := Selector{Quote: quote, Prefix: prefix, Suffix: suffix, Start: start}
+		a := NewText(text, nil).Anchor(sel)
+		// A Text used for another text first (its fuzzy tables made too)
+		// anchors as a fresh one.
+		reused := NewText(quote+text+quote, nil)
+		reused.Anchor(Selector{Quote: quote + "~", Start: -1})
+		reused.Reset(text, nil)
+		if again := reused.Anchor(sel); again != a {
+			t.Fatalf("after Reset: %+v, fresh: %+v", again, a)
+		}
 		if a.Status == data.Orphaned {
 			return
 		}
