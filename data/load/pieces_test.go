@@ -194,3 +194,32 @@ func TestSyntaxErrorsInALargeFileArePlaced(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitLines checks the lines a file is cut into: each with its line
+// ending, the last with none when the file ends without one, and the
+// lines joined giving the file again.
+func TestSplitLines(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want []string
+	}{
+		{"", nil},
+		{"\n", []string{"\n"}},
+		{"a", []string{"a"}},
+		{"a\n", []string{"a\n"}},
+		{"a\nb", []string{"a\n", "b"}},
+		{"a\r\nb\r\n", []string{"a\r\n", "b\r\n"}},
+		{"\n\nx\n", []string{"\n", "\n", "x\n"}},
+		{"한미\n국방", []string{"한미\n", "국방"}},
+	}
+	for _, tt := range tests {
+		lines := splitLines([]byte(tt.raw))
+		var got []string
+		for i := 0; i < lines.len(); i++ {
+			got = append(got, string(lines.line(i)))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("splitLines(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}
