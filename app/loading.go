@@ -306,7 +306,7 @@ func (w *MainWindow) show(path string, ready loaded, problems data.Problems) {
 			w.stopReview() // its queue was of the corpus shown before
 		}
 		w.countPending()
-		w.keynessChoices()
+		w.keynessChoices(ready.totals)
 		w.agreementChoices(ready.totals.Coders) // found off the UI goroutine
 		w.SetTitle(fmt.Sprintf("%s — %s", safetext.Clip(c.Title, maxShown), w.opts.AppName))
 		w.filtersChanged()

@@ -27,7 +27,8 @@ type Sidebar struct {
 
 	state       *State
 	corpus      *data.Corpus
-	first, last int // the corpus' years, which the year choices stand for as 0
+	allSpans    []int // each topic's spans by every coder, from the totals
+	first, last int   // the corpus' years, which the year choices stand for as 0
 
 	keys      windowKeys
 	tips      *tipLayer
@@ -144,20 +145,34 @@ func (s *Sidebar) countTopics() {
 	if s.corpus == nil {
 		return
 	}
-	counts := s.corpus.TopicSpans(s.state.Coders())
+	counts := s.topicSpans()
 	for ti, t := range s.corpus.Topics {
-		l := s.labels[t]
-		if l == nil {
-			continue
-		}
-		text := fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), counts[ti])
-		if ti < 9 {
-			text = fmt.Sprintf("%d  %s", ti+1, text) // the key that codes a selection with it
-		}
-		if l.Text != text {
-			l.SetText(text)
+		if l := s.labels[t]; l != nil {
+			if text := topicLabelText(ti, t, counts[ti]); l.Text != text {
+				l.SetText(text)
+			}
 		}
 	}
+}
+
+// topicSpans counts each topic's spans by the coders chosen, by topic
+// index: from the totals when every coder is (a pass over every
+// annotation, on the UI goroutine, saved).
+func (s *Sidebar) topicSpans() []int {
+	if coders := s.state.Coders(); coders != nil || len(s.allSpans) != len(s.corpus.Topics) {
+		return s.corpus.TopicSpans(coders)
+	}
+	return s.allSpans
+}
+
+// topicLabelText is the label of the topic at index ti with its n spans,
+// after the key that codes a selection with it (the first nine).
+func topicLabelText(ti int, t *data.Topic, n int) string {
+	text := fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), n)
+	if ti < 9 {
+		text = fmt.Sprintf("%d  %s", ti+1, text)
+	}
+	return text
 }
 
 // codersChosen passes the coders ticked to the state: every coder as nil,
@@ -210,7 +225,7 @@ func showSelected(sel *keySelect, choice string) {
 // SetCorpus fills the sidebar from a corpus and its totals; the topics'
 // counts are of the coders chosen.
 func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
-	s.corpus = c
+	s.corpus, s.allSpans = c, st.TopicSpans
 	// Short lines, not wrapping: a wrapping label at the top of a border
 	// layout is measured as one line and overlaps what follows.
 	span := st.FirstDate + " to " + st.LastDate
@@ -220,7 +235,7 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	lines := strings.Count(s.summary.Text, "\n")
 	s.summary.SetText(fmt.Sprintf("%d meetings, %d with text\n%d sources · %d annotations\n%s",
 		st.Meetings, st.MeetingsWithText, st.Sources, st.Annotations, span))
-	remade := s.setTopics(c.Topics)
+	remade := s.setTopics(c.Topics, s.topicSpans())
 	var years []string
 	s.first, s.last = 0, 0
 	if st.FirstDate != "" {
@@ -237,16 +252,20 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 		// Lay out again: rows came or went, or the summary's height
 		// changed. Only then: refreshing the whole sidebar shapes every
 		// label again, most of its share of showing a reload or an edit.
+		// Rows made anew are refreshed here alone, made with their text:
+		// each part refreshed as it was made, and each label again as it
+		// was counted, shaped the labels up to three times.
 		s.body.Refresh()
 	}
 }
 
-// setTopics gives each topic a row: its box, chip, label and pending
-// count, and reports whether it made them anew. The rows of the topics
+// setTopics gives each topic a row: its box, chip, label (with its spans,
+// from counts by topic index) and pending count, and reports whether it
+// made them anew, left for the caller to lay out. The rows of the topics
 // already shown, by id in the same order (an edit, a reload), are kept
 // and given the new records: made anew, every row's box decoded its icons
 // again.
-func (s *Sidebar) setTopics(topics []*data.Topic) bool {
+func (s *Sidebar) setTopics(topics []*data.Topic, counts []int) bool {
 	chips, pending, labels := map[*data.Topic]*canvas.Rectangle{}, map[*data.Topic]*widget.Label{}, map[*data.Topic]*widget.Label{}
 	same := len(topics) == len(s.rows)
 	for i := 0; same && i < len(topics); i++ {
@@ -265,7 +284,7 @@ func (s *Sidebar) setTopics(topics []*data.Topic) bool {
 	s.checks = map[string]*keyCheck{}
 	s.rows = nil
 	var rows []fyne.CanvasObject
-	for _, t := range topics {
+	for ti, t := range topics {
 		id := t.ID
 		check := newKeyCheck("", func(on bool) { s.state.SetTopicShown(id, on) }, s.keys)
 		check.Checked = s.state.TopicShown(id)
@@ -274,7 +293,7 @@ func (s *Sidebar) setTopics(topics []*data.Topic) bool {
 		chips[t] = chip
 		chip.CornerRadius = 3
 		chip.SetMinSize(fyne.NewSize(12, 12))
-		label := widget.NewLabel("")
+		label := widget.NewLabel(topicLabelText(ti, t, counts[ti]))
 		labels[t] = label
 		label.Truncation = fyne.TextTruncateEllipsis
 		p := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
@@ -287,12 +306,12 @@ func (s *Sidebar) setTopics(topics []*data.Topic) bool {
 	s.chips, s.pending, s.labels = chips, pending, labels
 	s.topics.Objects = rows
 	s.ColourChips()
-	s.topics.Refresh()
 	return true
 }
 
 // setKinds makes a box per meeting kind, unless the kinds are those shown
-// (their boxes, which sync ticks, are kept), and reports whether it did.
+// (their boxes, which sync ticks, are kept), and reports whether it did:
+// the caller lays them out.
 func (s *Sidebar) setKinds(kinds []string) bool {
 	if slices.Equal(s.kindOrder, kinds) {
 		return false
@@ -307,7 +326,6 @@ func (s *Sidebar) setKinds(kinds []string) bool {
 		boxes = append(boxes, box)
 	}
 	s.kinds.Objects = boxes
-	s.kinds.Refresh()
 	return true
 }
 
@@ -316,7 +334,7 @@ func (s *Sidebar) setKinds(kinds []string) bool {
 // box too): one named coder beside unnamed work, as in the built-in
 // corpus, is no team to compare, and the room is the topics'. The same
 // coders keep their boxes, with their spans now. It reports whether it
-// made the boxes anew.
+// made the boxes anew, for the caller to lay out.
 func (s *Sidebar) setCoders(st data.Totals) bool {
 	if slices.Equal(s.coderSet, st.Coders) { // boxes, or none, as the same coders had
 		for _, name := range s.coderSet {
@@ -342,7 +360,6 @@ func (s *Sidebar) setCoders(st data.Totals) bool {
 			s.coders.Add(box)
 		}
 	}
-	s.coders.Refresh()
 	return true
 }
 

@@ -67,4 +67,15 @@ annotations:
 	if len(w.sidebar.coderBox) != 2 || coders.Size().Height < coders.MinSize().Height || coders.Position().Y+coders.Size().Height > kinds.Position().Y {
 		t.Errorf("%d coders' boxes: %v high at %v (needs %v), the kinds at %v", len(w.sidebar.coderBox), coders.Size().Height, coders.Position().Y, coders.MinSize().Height, kinds.Position().Y)
 	}
+	// The rows made anew are laid out, one under the other, their labels
+	// made with their counts.
+	for i, topic := range w.corpus.Topics {
+		row, l := w.sidebar.rows[i], w.sidebar.labels[topic]
+		if want := topicLabelText(i, topic, w.corpus.TopicSpans(nil)[i]); l.Text != want || l.Size().Width <= 0 || l.Size().Height < l.MinSize().Height {
+			t.Errorf("row %d: label %q (want %q), %v for at least %v", i, l.Text, want, l.Size(), l.MinSize())
+		}
+		if i > 0 && row.Position().Y < w.sidebar.rows[i-1].Position().Y+w.sidebar.rows[i-1].Size().Height {
+			t.Errorf("row %d at %v overlaps row %d at %v, %v high", i, row.Position().Y, i-1, w.sidebar.rows[i-1].Position().Y, w.sidebar.rows[i-1].Size().Height)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -221,5 +222,40 @@ func TestPages(t *testing.T) {
 	}
 	if bad, _ := loadMap(t, "corpus: {title: T, format: 1}\nsources:\n  - {id: s1, title: S1, text: x, first_page: iv}\n", nil); bad != nil {
 		t.Error("first_page: iv was taken")
+	}
+}
+
+// The totals carry what the window's filters list, each as the corpus
+// itself would count it: the topics' spans by index and the years of the
+// meetings with text (a meeting without text, or a year with none, has no
+// year; a meeting ending in the next year counts in the year it starts).
+func TestTotalsListWhatTheFiltersNeed(t *testing.T) {
+	c, ps := loadMap(t, `corpus: {title: years, format: 1}
+topics: [{id: space, label: Space}, {id: cyber, label: Cyber}]
+meetings:
+  - {id: m1, title: One, kind: SCM, date: 2018-10-31, sources: [s1]}
+  - {id: m2, title: Two, kind: SCM, date: 2019}
+  - {id: m3, title: Three, kind: SCM, date: 2021-12-31, end: 2022-01-02, sources: [s2]}
+  - {id: m4, title: Four, kind: SCM, date: 2016-05, sources: [s1]}
+sources:
+  - {id: s1, title: S1, text: "space and cyber and space"}
+  - {id: s2, title: S2, text: "cyber alone"}
+annotations:
+  - {source: s1, topic: space, quote: space, start: 0}
+  - {source: s1, topic: cyber, quote: cyber}
+  - {source: s2, topic: cyber, quote: cyber}
+`, nil)
+	if c == nil {
+		t.Fatal(ps)
+	}
+	st := c.Totals()
+	if want := []int{2016, 2018, 2021}; !slices.Equal(st.TextYears, want) {
+		t.Errorf("years with text %v, want %v", st.TextYears, want)
+	}
+	if want := c.TopicSpans(nil); !slices.Equal(st.TopicSpans, want) || st.TopicSpans[0] != st.PerTopic["space"] || st.TopicSpans[1] != st.PerTopic["cyber"] {
+		t.Errorf("spans by topic %v, per topic %v, want %v", st.TopicSpans, st.PerTopic, want)
+	}
+	if empty := (&data.Corpus{}).Totals(); empty.TextYears != nil || len(empty.TopicSpans) != 0 {
+		t.Errorf("an empty corpus: years %v, spans %v", empty.TextYears, empty.TopicSpans)
 	}
 }

@@ -32,6 +32,7 @@ type Totals struct {
 	// range, as the topic-totals chart counts them: a span whose source
 	// reports meetings in two years counts once.
 	PerTopic         map[string]int `json:"per_topic"`
+	TopicSpans       []int          `json:"-"` // the same by topic index, as Corpus.TopicSpans(nil)
 	MeetingsWithText int            `json:"meetings_with_text"`
 
 	// What the window's filters list, found here with the totals, off the
@@ -41,6 +42,7 @@ type Totals struct {
 	CoderSpans map[string]int `json:"-"` // listed spans by coder
 	First      Date           `json:"-"` // as Corpus.DateRange; zero with no meetings
 	Last       Date           `json:"-"`
+	TextYears  []int          `json:"-"` // the years of meetings with text, ascending
 }
 
 // Stats counts the corpus.
@@ -95,15 +97,28 @@ func (c *Corpus) Totals() Totals {
 	for _, st := range AnchorStatuses {
 		s.Anchors[st.String()] = anchors[st]
 	}
-	for i, n := range c.TopicSpans(nil) {
+	s.TopicSpans = c.TopicSpans(nil)
+	for i, n := range s.TopicSpans {
 		s.PerTopic[c.Topics[i].ID] += n
 	}
 	for _, src := range c.Sources {
 		s.Words += src.Words
 	}
+	var withText []bool // by year from the first, where every meeting's year lies
+	if len(c.Meetings) > 0 {
+		withText = make([]bool, s.Last.Year-s.First.Year+1)
+	}
 	for _, m := range c.Meetings {
 		if m.HasText() {
 			s.MeetingsWithText++
+			if y := m.Date.Year - s.First.Year; y >= 0 && y < len(withText) {
+				withText[y] = true
+			}
+		}
+	}
+	for i, ok := range withText {
+		if ok {
+			s.TextYears = append(s.TextYears, s.First.Year+i)
 		}
 	}
 	return s
