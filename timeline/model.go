@@ -3,8 +3,10 @@ package timeline
 import (
 	"cmp"
 	"image/color"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/safetext"
@@ -73,19 +75,8 @@ func NewModel(c *data.Corpus) *Model {
 	for i, t := range c.Topics {
 		topicLanes[i] = &Lane{Topic: t, Label: safetext.Clip(t.Label, MaxLabel), Color: t.Color}
 	}
-	meetings.Items = make([]Item, 0, len(m.Meetings))
-	for i, mt := range m.Meetings {
-		start, end := float64(mt.Date.FirstDay()), float64(mt.LastDay()+1)
-		meetings.Items = append(meetings.Items, Item{Start: start, End: end, Count: 1, Meeting: i, Hollow: !mt.HasText()})
-		if i == 0 || start < m.First {
-			m.First = start
-		}
-		if end > m.Last {
-			m.Last = end
-		}
-	}
 	m.Lanes = append([]*Lane{meetings}, topicLanes...)
-	m.countTopics()
+	m.countLanes(true)
 	for gi, g := range c.EraGroups() {
 		m.Groups = append(m.Groups, safetext.Clip(g, MaxLabel))
 		for _, e := range c.Eras {
@@ -101,16 +92,34 @@ func NewModel(c *data.Corpus) *Model {
 // countTopics makes the topic lanes' marks: one where a meeting's sources
 // hold annotations of the topic by the chosen coders, with their number.
 // The lanes come in date order, as the meetings lane does.
+func (m *Model) countTopics() { m.countLanes(false) }
+
+// countLanes makes the topic lanes' marks and, with meetingsToo, the
+// meetings lane's (a mark per meeting, hollow without text) and the
+// model's First and Last.
 //
 // The counting walks the meetings in the corpus' order, which is the order
 // their records (and their sources' and annotations') lie in memory: in
 // date order each meeting's annotations were a miss of the processor's
 // cache, 40 of NewModel's 52 ms at 100,000 meetings. Counts are kept as
-// (topic, count) pairs per meeting, then laid out in date order.
-func (m *Model) countTopics() {
+// (topic, count) pairs per meeting, counted in runs on several goroutines
+// (countInChunks), then laid out in date order.
+func (m *Model) countLanes(meetingsToo bool) {
+	m.countLanesInRuns(meetingsToo, min(runtime.GOMAXPROCS(0), len(m.Meetings)/minChunk+1))
+}
+
+// countLanesInRuns is countLanes with the counting cut into runs, at
+// most as many as there are meetings.
+func (m *Model) countLanesInRuns(meetingsToo bool, runs int) {
 	topicLanes := m.Lanes[1:]
 	for _, l := range topicLanes {
 		l.Items = nil
+	}
+	var meetingMarks []Item // to fill, by date position
+	if meetingsToo {
+		meetingMarks = make([]Item, len(m.Meetings))
+		m.Lanes[0].Items = meetingMarks
+		defer m.spanMeetings()
 	}
 	// inCorpus[i] is the corpus position (Index) of the meeting at date
 	// position i, and byIndex the other way round.
@@ -121,38 +130,116 @@ func (m *Model) countTopics() {
 	}
 	for i, mt := range m.Meetings {
 		if mt.Index < 0 || mt.Index >= len(byIndex) || byIndex[mt.Index] >= 0 {
-			m.countTopicsInDateOrder() // indexes not derived: no such order
+			// Indexes not derived (a model made by hand, in tests): no
+			// such order.
+			if meetingsToo {
+				for i, mt := range m.Meetings {
+					meetingMarks[i] = meetingMark(i, mt)
+				}
+			}
+			m.countTopicsInDateOrder()
 			return
 		}
 		inCorpus[i], byIndex[mt.Index] = int32(mt.Index), int32(i)
 	}
-	type topicCount struct{ topic, n int32 }
-	var pairs []topicCount
-	starts := make([]int32, len(m.Meetings)+1) // the pairs of the meeting of Index k: pairs[starts[k]:starts[k+1]]
-	counts := make([]int, len(topicLanes))
+	chunks := countInChunks(m, byIndex, meetingMarks, len(topicLanes), max(min(runs, len(byIndex)), 1))
 	marks := make([]int, len(topicLanes)) // per lane, to size each lane once
-	for k, i := range byIndex {
-		clear(counts)
-		m.count(m.Meetings[i], counts)
-		starts[k] = int32(len(pairs))
-		for ti, n := range counts {
-			if n > 0 {
-				pairs = append(pairs, topicCount{int32(ti), int32(n)})
-				marks[ti]++
-			}
+	for _, c := range chunks {
+		for ti, n := range c.marks {
+			marks[ti] += n
 		}
 	}
-	starts[len(byIndex)] = int32(len(pairs))
 	for ti, l := range topicLanes {
 		if marks[ti] > 0 {
 			l.Items = make([]Item, 0, marks[ti])
 		}
 	}
+	size := int32(len(byIndex)+len(chunks)-1) / int32(max(len(chunks), 1)) // of every chunk but the last
 	for i, k := range inCorpus {
 		it := m.Lanes[0].Items[i]
-		for _, p := range pairs[starts[k]:starts[k+1]] {
+		c := &chunks[k/size]
+		at := k - c.from
+		for _, p := range c.pairs[c.starts[at]:c.starts[at+1]] {
 			topicLanes[p.topic].Items = append(topicLanes[p.topic].Items, Item{Start: it.Start, End: it.End, Count: int(p.n), Meeting: i})
 		}
+	}
+}
+
+// countChunk is the counts of the meetings at corpus positions from
+// from on: the (topic, count) pairs of the meeting at from+j are
+// pairs[starts[j]:starts[j+1]]; marks counts the pairs of each topic.
+type countChunk struct {
+	from   int32
+	pairs  []topicCount
+	starts []int32
+	marks  []int
+}
+
+type topicCount struct{ topic, n int32 }
+
+// minChunk is the fewest meetings counted on a goroutine of their own.
+const minChunk = 20000
+
+// countInChunks counts the meetings of m (byIndex: their date positions
+// by corpus position) in n runs of corpus positions, each on a goroutine
+// when there are several: at 100,000 meetings the counting was most of
+// NewModel, which the window waits for. The runs are of equal size, the
+// last shorter or empty: countLanes finds a position's run by division.
+// Each meeting's own mark is put in meetingMarks, at its date position,
+// unless that is nil.
+func countInChunks(m *Model, byIndex []int32, meetingMarks []Item, topics, n int) []countChunk {
+	size := (len(byIndex) + n - 1) / n
+	chunks := make([]countChunk, n)
+	var wg sync.WaitGroup
+	for ci := range chunks {
+		from, to := min(ci*size, len(byIndex)), min((ci+1)*size, len(byIndex))
+		c := &chunks[ci]
+		c.from, c.starts, c.marks = int32(from), make([]int32, to-from+1), make([]int, topics)
+		count := func() {
+			counts := make([]int, topics)
+			for k := from; k < to; k++ {
+				i := int(byIndex[k])
+				mt := m.Meetings[i]
+				if meetingMarks != nil {
+					meetingMarks[i] = meetingMark(i, mt)
+				}
+				clear(counts)
+				m.count(mt, counts)
+				c.starts[k-from] = int32(len(c.pairs))
+				for ti, n := range counts {
+					if n > 0 {
+						c.pairs = append(c.pairs, topicCount{int32(ti), int32(n)})
+						c.marks[ti]++
+					}
+				}
+			}
+			c.starts[to-from] = int32(len(c.pairs))
+		}
+		if n == 1 {
+			count()
+			break
+		}
+		wg.Go(count)
+	}
+	wg.Wait()
+	return chunks
+}
+
+// meetingMark is the meetings lane's mark of the meeting at date position
+// i: hollow when it has no text.
+func meetingMark(i int, mt *data.Meeting) Item {
+	return Item{Start: float64(mt.Date.FirstDay()), End: float64(mt.LastDay() + 1), Count: 1, Meeting: i, Hollow: !mt.HasText()}
+}
+
+// spanMeetings sets First and Last from the meetings lane: the first day
+// of the first meeting, the day after the last one ends.
+func (m *Model) spanMeetings() {
+	m.First, m.Last = 0, 0
+	for i, it := range m.Lanes[0].Items {
+		if i == 0 || it.Start < m.First {
+			m.First = it.Start
+		}
+		m.Last = max(m.Last, it.End)
 	}
 }
 
