@@ -2,11 +2,12 @@
 # The window's path at scale (BENCHMARKS.md, issue 19), in one run beside
 # its baseline: a headless load of the corpus (`validate`, the floor the
 # window adds to), then the window under Xvfb opening it the first time
-# (an empty cache, which it fills) and again through the cache. Each figure
-# is a median of RUNS (3 unless told); peaks are VmHWM once the corpus is
-# shown and its cache entry stored. Then the corpus reopened from the cache
-# in the running window (Ctrl+R, RUNS times in one window): the cache's part
-# without the window's start. The window's own floor comes last: launch to
+# (an empty cache, which it fills) and again through the cache, the three
+# one after the other in each run. Each figure is a median of RUNS (3
+# unless told), each ratio the median of the runs' own ratios; peaks are
+# VmHWM once the corpus is shown and its cache entry stored. Then the
+# corpus reopened from the cache in the running window (Ctrl+R, RUNS times
+# in one window): the cache's part without the window's start. The window's own floor comes last: launch to
 # shown on the built-in corpus (21 meetings), reopened the same way.
 # Usage: scripts/window-scale.sh BINARY CORPUS.yaml [RUNS]
 set -euo pipefail
@@ -21,12 +22,12 @@ ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 verdict() { awk -v v="$1" -v l="$2" 'BEGIN {print (v <= l ? "met" : "NOT MET")}'; }
 
-headless=()
-for _ in $(seq "$runs"); do
-  start=$(ms)
+# headless: one load of the corpus without a window, in ms.
+headless() {
+  local start; start=$(ms)
   "$bin" validate "$corpus" >/dev/null 2>&1
-  headless+=($(( $(ms) - start )))
-done
+  echo $(( $(ms) - start ))
+}
 
 # open ENV...: launch the window on $target (the corpus unless set); prints
 # "launch-ms load-ms peak-MB".
@@ -44,13 +45,22 @@ open_window() {
   kill "$app"; wait "$app" 2>/dev/null || true; app=
   echo "$shown $load $peak"
 }
-first_launch=() first_load=() first_peak=() again_launch=() again_load=() again_peak=()
+# Each run times the headless load, the first open and the reopen one
+# after the other, and its ratios are of its own figures: this machine's
+# speed drifts by a third and more over a minute, which ratios of medians
+# taken minutes apart mistook for the window's.
+headless=() first_launch=() first_load=() first_peak=() again_launch=() again_load=() again_peak=()
+first_ratio=() again_ratio=()
 for _ in $(seq "$runs"); do
+  h=$(headless)
+  headless+=("$h")
   rm -rf "$tmp/cache"
   read -r l d p < <(open_window)   # the first open stores the cache entry
   first_launch+=("$l") first_load+=("$d") first_peak+=("$p")
-  read -r l d p < <(open_window)
-  again_launch+=("$l") again_load+=("$d") again_peak+=("$p")
+  first_ratio+=("$(awk -v a="$l" -v b="$h" 'BEGIN {printf "%.3f", a/b}')")
+  read -r l2 d p < <(open_window)
+  again_launch+=("$l2") again_load+=("$d") again_peak+=("$p")
+  again_ratio+=("$(awk -v a="$l2" -v b="$l" 'BEGIN {printf "%.3f", a/b}')")
 done
 # idle: wait (3 s at most) until the app has used less than a fifth of a
 # core over 0.2 s: a reload ends with work after the corpus is shown (the
@@ -97,11 +107,13 @@ al=$(median "${again_launch[@]}") ad=$(median "${again_load[@]}") ap=$(median "$
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a/b}'; }
 echo "corpus: $corpus"
 printf '%-52s %7s ms (%s)\n' "headless load (validate)" "$h" "${headless[*]}"
-r=$(ratio "$fl" "$h")
+r=$(median "${first_ratio[@]}")
 printf '%-52s %7s ms (%s) = %s× headless   target ≤ 1.3: %s\n' "window, first open: launch to the corpus shown" "$fl" "${first_launch[*]}" "$r" "$(verdict "$r" 1.3)"
+printf '%-52s %7s    (%s)\n' "  the run's own ratio, each run" "" "${first_ratio[*]}"
 printf '%-52s %7s ms (%s)\n' "  of which the load (loading to loaded)" "$fd" "${first_load[*]}"
-r=$(ratio "$al" "$fl")
+r=$(median "${again_ratio[@]}")
 printf '%-52s %7s ms (%s) = %s× the first open   target ≤ 0.15: %s\n' "window, reopen: launch to the corpus shown" "$al" "${again_launch[*]}" "$r" "$(verdict "$r" 0.15)"
+printf '%-52s %7s    (%s)\n' "  the run's own ratio, each run" "" "${again_ratio[*]}"
 r=$(ratio "$ad" "$fd")
 printf '%-52s %7s ms (%s) = %s× the first load\n' "  of which the load (loading to loaded)" "$ad" "${again_load[*]}" "$r"
 rl=$(median "${reload[@]}")
