@@ -72,8 +72,9 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 	// The key.
 	e.str(display)
 	e.input(in.Corpus)
-	e.uint(uint64(len(in.Sources)))
-	for _, f := range in.Sources {
+	sources := in.SourceFiles()
+	e.uint(uint64(len(sources)))
+	for _, f := range sources {
 		e.input(f)
 	}
 	// The corpus.

@@ -4,7 +4,10 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Input is one file a load read: its name in the corpus folder's file
@@ -44,12 +47,53 @@ func inputOf(name string, raw []byte) Input {
 // Inputs is what a load read, recorded when Options.Digests asks: what the
 // corpus cache keys its entries by.
 type Inputs struct {
-	Corpus  Input
-	Sources []Input // by source index; no name for inline text
+	Corpus Input
 	// Annotations are the coders' annotation files, in the list's order.
 	Annotations []Input
 	// unsettled is set when a source file changed during the load.
 	unsettled atomic.Bool
+
+	// The source files, by source index (no name for inline text). Their
+	// digests are made when SourceFiles first asks, from the bytes the
+	// load read (which the texts are made of, so they are kept anyway):
+	// the cache entry, stored once the corpus is shown, is the only one to
+	// need them, and SHA-256 runs at 1.2 GB/s here, 7 ms of a load of
+	// gen's 8 MB of texts, most of a second for a gigabyte of them.
+	sources  []Input
+	read     []string // the bytes of each file whose digest is still to make
+	digested sync.Once
+}
+
+// SourceFiles returns the sources' files, by source index (no name for
+// inline text), with their sizes and digests.
+func (in *Inputs) SourceFiles() []Input {
+	in.digested.Do(in.digestSources)
+	return in.sources
+}
+
+// sourceRead records that the load read raw from the file name for the
+// source at index i.
+func (in *Inputs) sourceRead(i int, name string, raw []byte) {
+	in.sources[i] = Input{Name: name, Size: int64(len(raw))}
+	in.read[i] = unsafe.String(unsafe.SliceData(raw), len(raw)) // the bytes the text is, without a copy
+}
+
+// digestSources makes the digests of the source files read, on every
+// core, and lets their bytes go.
+func (in *Inputs) digestSources() {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(in.read)/64)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(in.read); i = int(next.Add(1) - 1) {
+				if in.sources[i].Name != "" {
+					in.sources[i].Digest = sha256.Sum256(unsafe.Slice(unsafe.StringData(in.read[i]), len(in.read[i])))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	in.read = nil
 }
 
 // Unsettled reports whether a source file changed while the load read it:

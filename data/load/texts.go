@@ -29,7 +29,7 @@ import (
 func (l *loader) loadSources() {
 	sources := l.corpus.Sources
 	if l.inputs != nil {
-		l.inputs.Sources = make([]Input, len(sources))
+		l.inputs.sources, l.inputs.read = make([]Input, len(sources)), make([]string, len(sources))
 	}
 	bySource := make([][]int, len(sources))
 	for i, a := range l.corpus.Annotations {
@@ -127,7 +127,7 @@ func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) 
 		return "", false
 	}
 	if l.inputs != nil {
-		l.inputs.Sources[i] = inputOf(name, raw)
+		l.inputs.sourceRead(i, name, raw)
 	}
 	return SourceText(raw), true
 }
