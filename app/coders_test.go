@@ -44,16 +44,16 @@ func TestCodersFilterEveryView(t *testing.T) {
 		t.Fatalf("coder boxes %q, want %q", names, want)
 	}
 	space := w.corpus.Topic("space")
-	if got := w.sidebar.labels[space].Text; !strings.Contains(got, "Space (7)") {
-		t.Errorf("space's label %q before the choice", got)
+	if got := w.sidebar.counts[space].Text; got != "7" {
+		t.Errorf("space's spans %q before the choice, want 7", got)
 	}
 	box := w.sidebar.coderBox["b"]
 	box.SetChecked(false)
 	if got := w.state.Coders(); !slices.Equal(got, data.Coders{"a", "a2", ""}) {
 		t.Fatalf("state's coders %q", got)
 	}
-	if got := w.sidebar.labels[space].Text; !strings.Contains(got, "Space (4)") {
-		t.Errorf("space's label %q without b", got)
+	if got := w.sidebar.counts[space].Text; got != "4" {
+		t.Errorf("space's spans %q without b, want 4", got)
 	}
 	lane := w.timeline.Model().Lanes[1+space.Index]
 	if len(lane.Items) != 2 || lane.Items[0].Count != 2 || lane.Items[1].Count != 2 {
@@ -82,8 +82,8 @@ func TestCodersFilterEveryView(t *testing.T) {
 	if _, ok := w.sidebar.coderBox["me"]; !ok || !w.sidebar.coderBox["me"].Checked {
 		t.Error("no ticked box for me")
 	}
-	if got := w.sidebar.labels[space].Text; !strings.Contains(got, "Space (5)") {
-		t.Errorf("space's label %q after my code", got)
+	if got := w.sidebar.counts[space].Text; got != "5" {
+		t.Errorf("space's spans %q after my code, want 5", got)
 	}
 	// Every box ticked again: everyone's work, nil.
 	w.sidebar.coderBox["b"].SetChecked(true)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/alliance-timeline/alliance-timeline/app/apptheme"
@@ -40,7 +41,8 @@ type Sidebar struct {
 	kinds     *fyne.Container               // a box per meeting kind
 	kindBox   map[string]*keyCheck
 	kindOrder []string                      // the corpus' kinds, in the order the boxes show them
-	labels    map[*data.Topic]*widget.Label // a topic's label, with its count
+	labels    map[*data.Topic]*widget.Label // a topic's label, cut to fit
+	counts    map[*data.Topic]*widget.Label // a topic's spans, never cut
 	rows      []*hoverRow                   // a row per topic, in the corpus' order
 	coders    *fyne.Container               // a box per coder, when there are two or more
 	coderBox  map[string]*keyCheck
@@ -139,18 +141,19 @@ func (s *Sidebar) sync() {
 	s.countTopics()
 }
 
-// countTopics shows each topic's spans by the coders chosen after its
-// label.
+// countTopics shows each topic's label and, after it, its spans by the
+// coders chosen.
 func (s *Sidebar) countTopics() {
 	if s.corpus == nil {
 		return
 	}
 	counts := s.topicSpans()
 	for ti, t := range s.corpus.Topics {
-		if l := s.labels[t]; l != nil {
-			if text := topicLabelText(ti, t, counts[ti]); l.Text != text {
-				l.SetText(text)
-			}
+		if l := s.labels[t]; l != nil && l.Text != topicLabelText(ti, t) {
+			l.SetText(topicLabelText(ti, t))
+		}
+		if l := s.counts[t]; l != nil && l.Text != strconv.Itoa(counts[ti]) {
+			l.SetText(strconv.Itoa(counts[ti]))
 		}
 	}
 }
@@ -165,14 +168,14 @@ func (s *Sidebar) topicSpans() []int {
 	return s.allSpans
 }
 
-// topicLabelText is the label of the topic at index ti with its n spans,
-// after the key that codes a selection with it (the first nine).
-func topicLabelText(ti int, t *data.Topic, n int) string {
-	text := fmt.Sprintf("%s (%d)", safetext.Clip(t.Label, maxShown), n)
+// topicLabelText is the label of the topic at index ti, after the key
+// that codes a selection with it (the first nine).
+func topicLabelText(ti int, t *data.Topic) string {
+	label := safetext.Clip(t.Label, maxShown)
 	if ti < 9 {
-		text = fmt.Sprintf("%d  %s", ti+1, text)
+		return fmt.Sprintf("%d  %s", ti+1, label)
 	}
-	return text
+	return label
 }
 
 // codersChosen passes the coders ticked to the state: every coder as nil,
@@ -259,14 +262,14 @@ func (s *Sidebar) SetCorpus(c *data.Corpus, st data.Totals) {
 	}
 }
 
-// setTopics gives each topic a row: its box, chip, label (with its spans,
-// from counts by topic index) and pending count, and reports whether it
-// made them anew, left for the caller to lay out. The rows of the topics
+// setTopics gives each topic a row: its box, chip, label, spans (from
+// counts, by topic index) and pending count, and reports whether it made
+// them anew, left for the caller to lay out. The rows of the topics
 // already shown, by id in the same order (an edit, a reload), are kept
 // and given the new records: made anew, every row's box decoded its icons
 // again.
 func (s *Sidebar) setTopics(topics []*data.Topic, counts []int) bool {
-	chips, pending, labels := map[*data.Topic]*canvas.Rectangle{}, map[*data.Topic]*widget.Label{}, map[*data.Topic]*widget.Label{}
+	chips, pending, labels, spans := map[*data.Topic]*canvas.Rectangle{}, map[*data.Topic]*widget.Label{}, map[*data.Topic]*widget.Label{}, map[*data.Topic]*widget.Label{}
 	same := len(topics) == len(s.rows)
 	for i := 0; same && i < len(topics); i++ {
 		same = topics[i].ID == s.rows[i].topic.ID
@@ -274,10 +277,10 @@ func (s *Sidebar) setTopics(topics []*data.Topic, counts []int) bool {
 	if same {
 		for i, t := range topics {
 			row := s.rows[i]
-			chips[t], pending[t], labels[t] = s.chips[row.topic], s.pending[row.topic], s.labels[row.topic]
+			chips[t], pending[t], labels[t], spans[t] = s.chips[row.topic], s.pending[row.topic], s.labels[row.topic], s.counts[row.topic]
 			row.topic = t
 		}
-		s.chips, s.pending, s.labels = chips, pending, labels
+		s.chips, s.pending, s.labels, s.counts = chips, pending, labels, spans
 		s.ColourChips() // a topic's colour may have changed
 		return false
 	}
@@ -293,17 +296,23 @@ func (s *Sidebar) setTopics(topics []*data.Topic, counts []int) bool {
 		chips[t] = chip
 		chip.CornerRadius = 3
 		chip.SetMinSize(fyne.NewSize(12, 12))
-		label := widget.NewLabel(topicLabelText(ti, t, counts[ti]))
+		label := widget.NewLabel(topicLabelText(ti, t))
 		labels[t] = label
 		label.Truncation = fyne.TextTruncateEllipsis
+		// The spans in a column of their own, where a narrow sidebar
+		// does not cut them off with the label: they are what the row
+		// tells.
+		n := widget.NewLabelWithStyle(strconv.Itoa(counts[ti]), fyne.TextAlignTrailing, fyne.TextStyle{})
+		spans[t] = n
 		p := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 		p.Importance = widget.LowImportance
 		pending[t] = p
-		row := newHoverRow(container.NewBorder(nil, nil, container.NewHBox(check, container.NewCenter(chip)), p, label), t, s)
+		right := container.New(layout.NewCustomPaddedHBoxLayout(0), n, p)
+		row := newHoverRow(container.NewBorder(nil, nil, container.NewHBox(check, container.NewCenter(chip)), right, label), t, s)
 		s.rows = append(s.rows, row)
 		rows = append(rows, row)
 	}
-	s.chips, s.pending, s.labels = chips, pending, labels
+	s.chips, s.pending, s.labels, s.counts = chips, pending, labels, spans
 	s.topics.Objects = rows
 	s.ColourChips()
 	return true

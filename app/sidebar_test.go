@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -44,8 +45,8 @@ annotations:
 				w.sidebar.labels[topic] != nil, w.sidebar.pending[topic] != nil, w.sidebar.chips[topic] != nil)
 		}
 	}
-	if space := w.corpus.Topic("space"); w.sidebar.labels[space] != label || label.Text != "1  Space (1)" {
-		t.Errorf("space's label: kept %v, reads %q", w.sidebar.labels[space] == label, label.Text)
+	if space := w.corpus.Topic("space"); w.sidebar.labels[space] != label || label.Text != "1  Space" || w.sidebar.counts[space].Text != "1" {
+		t.Errorf("space's label: kept %v, reads %q, spans %q", w.sidebar.labels[space] == label, label.Text, w.sidebar.counts[space].Text)
 	}
 	w.sidebar.rows[0].MouseIn(nil)
 	if w.state.Hovered() != w.corpus.Topics[0] {
@@ -68,11 +69,14 @@ annotations:
 		t.Errorf("%d coders' boxes: %v high at %v (needs %v), the kinds at %v", len(w.sidebar.coderBox), coders.Size().Height, coders.Position().Y, coders.MinSize().Height, kinds.Position().Y)
 	}
 	// The rows made anew are laid out, one under the other, their labels
-	// made with their counts.
+	// and spans shown whole.
 	for i, topic := range w.corpus.Topics {
-		row, l := w.sidebar.rows[i], w.sidebar.labels[topic]
-		if want := topicLabelText(i, topic, w.corpus.TopicSpans(nil)[i]); l.Text != want || l.Size().Width <= 0 || l.Size().Height < l.MinSize().Height {
+		row, l, n := w.sidebar.rows[i], w.sidebar.labels[topic], w.sidebar.counts[topic]
+		if want := topicLabelText(i, topic); l.Text != want || l.Size().Width <= 0 || l.Size().Height < l.MinSize().Height {
 			t.Errorf("row %d: label %q (want %q), %v for at least %v", i, l.Text, want, l.Size(), l.MinSize())
+		}
+		if want := strconv.Itoa(w.corpus.TopicSpans(nil)[i]); n.Text != want || n.Size().Width < n.MinSize().Width {
+			t.Errorf("row %d: spans %q (want %q), %v for at least %v", i, n.Text, want, n.Size(), n.MinSize())
 		}
 		if i > 0 && row.Position().Y < w.sidebar.rows[i-1].Position().Y+w.sidebar.rows[i-1].Size().Height {
 			t.Errorf("row %d at %v overlaps row %d at %v, %v high", i, row.Position().Y, i-1, w.sidebar.rows[i-1].Position().Y, w.sidebar.rows[i-1].Size().Height)
