@@ -7,8 +7,9 @@
 # unless told), each ratio the median of the runs' own ratios; peaks are
 # VmHWM once the corpus is shown and its cache entry stored. Then the
 # corpus reopened from the cache in the running window (Ctrl+R, RUNS times
-# in one window): the cache's part without the window's start. The window's own floor comes last: launch to
-# shown on the built-in corpus (21 meetings), reopened the same way.
+# in one window): the cache's part without the window's start. The
+# window's own floor comes last: launch to shown on the built-in corpus
+# (21 meetings), reopened the same way.
 # Usage: scripts/window-scale.sh BINARY CORPUS.yaml [RUNS]
 set -euo pipefail
 bin=$(realpath "$1") corpus=$(realpath "$2") runs=${3:-3}
