@@ -142,7 +142,7 @@ func (m *Model) countLanesInRuns(meetingsToo bool, runs int) {
 		}
 		inCorpus[i], byIndex[mt.Index] = int32(mt.Index), int32(i)
 	}
-	chunks := countInChunks(m, byIndex, meetingMarks, len(topicLanes), max(min(runs, len(byIndex)), 1))
+	chunks, size := countInChunks(m, byIndex, meetingMarks, len(topicLanes), max(min(runs, len(byIndex)), 1))
 	marks := make([]int, len(topicLanes)) // per lane, to size each lane once
 	for _, c := range chunks {
 		for ti, n := range c.marks {
@@ -154,10 +154,9 @@ func (m *Model) countLanesInRuns(meetingsToo bool, runs int) {
 			l.Items = make([]Item, 0, marks[ti])
 		}
 	}
-	size := int32(len(byIndex)+len(chunks)-1) / int32(max(len(chunks), 1)) // of every chunk but the last
 	for i, k := range inCorpus {
 		it := m.Lanes[0].Items[i]
-		c := &chunks[k/size]
+		c := &chunks[int(k)/size]
 		at := k - c.from
 		for _, p := range c.pairs[c.starts[at]:c.starts[at+1]] {
 			topicLanes[p.topic].Items = append(topicLanes[p.topic].Items, Item{Start: it.Start, End: it.End, Count: int(p.n), Meeting: i})
@@ -184,12 +183,12 @@ const minChunk = 20000
 // by corpus position) in n runs of corpus positions, each on a goroutine
 // when there are several: at 100,000 meetings the counting was most of
 // NewModel, which the window waits for. The runs are of equal size, the
-// last shorter or empty: countLanes finds a position's run by division.
-// Each meeting's own mark is put in meetingMarks, at its date position,
-// unless that is nil.
-func countInChunks(m *Model, byIndex []int32, meetingMarks []Item, topics, n int) []countChunk {
-	size := (len(byIndex) + n - 1) / n
-	chunks := make([]countChunk, n)
+// last shorter or empty, and size is every run's but the last: the run of
+// position k is k/size. Each meeting's own mark is put in meetingMarks,
+// at its date position, unless that is nil.
+func countInChunks(m *Model, byIndex []int32, meetingMarks []Item, topics, n int) (chunks []countChunk, size int) {
+	size = (len(byIndex) + n - 1) / n
+	chunks = make([]countChunk, n)
 	var wg sync.WaitGroup
 	for ci := range chunks {
 		from, to := min(ci*size, len(byIndex)), min((ci+1)*size, len(byIndex))
@@ -222,7 +221,7 @@ func countInChunks(m *Model, byIndex []int32, meetingMarks []Item, topics, n int
 		wg.Go(count)
 	}
 	wg.Wait()
-	return chunks
+	return chunks, size
 }
 
 // meetingMark is the meetings lane's mark of the meeting at date position
