@@ -149,11 +149,11 @@ func (s *Sidebar) countTopics() {
 	}
 	counts := s.topicSpans()
 	for ti, t := range s.corpus.Topics {
-		if l := s.labels[t]; l != nil && l.Text != topicLabelText(ti, t) {
-			l.SetText(topicLabelText(ti, t))
+		if l, text := s.labels[t], topicLabelText(ti, t); l != nil && l.Text != text {
+			l.SetText(text)
 		}
-		if l := s.counts[t]; l != nil && l.Text != strconv.Itoa(counts[ti]) {
-			l.SetText(strconv.Itoa(counts[ti]))
+		if l, text := s.counts[t], strconv.Itoa(counts[ti]); l != nil && l.Text != text {
+			l.SetText(text)
 		}
 	}
 }

@@ -130,14 +130,7 @@ func (m *Model) countLanesInRuns(meetingsToo bool, runs int) {
 	}
 	for i, mt := range m.Meetings {
 		if mt.Index < 0 || mt.Index >= len(byIndex) || byIndex[mt.Index] >= 0 {
-			// Indexes not derived (a model made by hand, in tests): no
-			// such order.
-			if meetingsToo {
-				for i, mt := range m.Meetings {
-					meetingMarks[i] = meetingMark(i, mt)
-				}
-			}
-			m.countTopicsInDateOrder()
+			m.countLanesInDateOrder(meetingMarks) // indexes not derived: no such order
 			return
 		}
 		inCorpus[i], byIndex[mt.Index] = int32(mt.Index), int32(i)
@@ -240,6 +233,18 @@ func (m *Model) spanMeetings() {
 		}
 		m.Last = max(m.Last, it.End)
 	}
+}
+
+// countLanesInDateOrder is countLanes for meetings whose Index does not
+// place them in their corpus (a model made by hand, in tests): the
+// meetings' own marks go in meetingMarks unless it is nil.
+func (m *Model) countLanesInDateOrder(meetingMarks []Item) {
+	for i, mt := range m.Meetings {
+		if meetingMarks != nil {
+			meetingMarks[i] = meetingMark(i, mt)
+		}
+	}
+	m.countTopicsInDateOrder()
 }
 
 // countTopicsInDateOrder is countTopics for meetings whose Index does not

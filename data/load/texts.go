@@ -29,7 +29,7 @@ import (
 func (l *loader) loadSources() {
 	sources := l.corpus.Sources
 	if l.inputs != nil {
-		l.inputs.sources, l.inputs.read = make([]Input, len(sources)), make([]string, len(sources))
+		l.inputs.sources, l.inputs.read = make([]Input, len(sources)), make([][]byte, len(sources))
 	}
 	bySource := make([][]int, len(sources))
 	for i, a := range l.corpus.Annotations {
