@@ -23,6 +23,13 @@ var files embed.FS
 //go:embed icon.png
 var Icon []byte
 
+// WindowIcon is the same icon at 256×256 for the window (icongen.go):
+// GLFW gives X the whole image at every start, 8 bytes a pixel, and the
+// desktop draws it at 16–64 px.
+//
+//go:embed icon-window.png
+var WindowIcon []byte
+
 // NanumGothic is a TrueType font with Hangul (SIL Open Font License 1.1,
 // see fonts/OFL-NanumGothic.txt), for chart labels in Korean: the charts'
 // renderer reads TrueType only.

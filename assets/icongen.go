@@ -18,7 +18,8 @@ import (
 )
 
 const (
-	size = 1024
+	size       = 1024 // the app's icon, which packaging scales for each platform
+	windowSize = 256
 	ss   = 4 // supersampling
 )
 
@@ -56,14 +57,26 @@ func main() {
 			circle(big, x*s, axis*s, 0.034*s, color.RGBA{0x14, 0x21, 0x3d, 255})
 		}
 	}
-	out := image.NewRGBA(image.Rect(0, 0, size, size))
+	write("assets/icon.png", big, size)
+	// The window's own icon: a window manager draws it at 16–64 px, and
+	// GLFW hands X the whole image as a property of 8 bytes a pixel (8 MB
+	// at 1024 px, sent at every start).
+	write("assets/icon-window.png", big, windowSize)
+}
+
+// write scales the supersampled drawing down to a side of px and writes it
+// as a PNG.
+func write(path string, big *image.RGBA, px int) {
+	out := image.NewRGBA(image.Rect(0, 0, px, px))
 	xdraw.CatmullRom.Scale(out, out.Bounds(), big, big.Bounds(), xdraw.Src, nil)
-	f, err := os.Create("assets/icon.png")
+	f, err := os.Create(path)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer f.Close()
 	if err := png.Encode(f, out); err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
 		log.Fatal(err)
 	}
 }
