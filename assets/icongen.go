@@ -20,7 +20,7 @@ import (
 const (
 	size       = 1024 // the app's icon, which packaging scales for each platform
 	windowSize = 256
-	ss   = 4 // supersampling
+	ss         = 4 // supersampling
 )
 
 func main() {
