@@ -29,10 +29,21 @@ import (
 // annotation anchored, and its warnings), so that reopening an unchanged
 // corpus decodes no YAML and anchors nothing. An entry is keyed by the
 // content of every file the load read: the corpus file and each source file,
-// by SHA-256. A reopen reads all of them again and compares; any difference
-// (or a changed program, or an entry that is damaged or cut short) means a
-// full load, which replaces the entry. An entry is never trusted on dates or
-// sizes alone: an edit that keeps a file's size and time is still seen.
+// by SHA-256. A reopen reads the corpus file again and compares; any
+// difference (or a changed program, or an entry that is damaged or cut
+// short) means a full load, which replaces the entry.
+//
+// A source file is read again and compared the same way unless its stamp
+// vouches for it (load.Stamp): its size, modification and change times,
+// device and inode, as they were when the load read it, kept with its text
+// in the entry when the file had last changed Settle or more before the
+// load began. A reopen that finds the same stamp takes the entry's text. An
+// entry is never trusted on sizes and modification times alone: every write
+// sets a file's change time, which no program can set back, so an edit that
+// keeps a file's size and modification time is still seen; and a file
+// changed shortly before the load, when a second write in the same tick of
+// the file system's clock could leave the same change time, is read again
+// at every reopen.
 //
 // Entries live in the user's cache folder, never beside a corpus.
 
@@ -52,6 +63,25 @@ type Cache struct {
 	// returns it as Outcome.Store, to run once what needs the corpus first
 	// is done (a window: once it shows it).
 	Defer bool
+	// Settle is how long before a load a source file must have last
+	// changed for its stamp to vouch for it; zero means DefaultSettle. A
+	// negative one vouches for files changed during the load too (tests).
+	Settle time.Duration
+}
+
+// DefaultSettle is more than the coarsest clock of a file system in use
+// (FAT's two seconds; ext4's and most others' a few milliseconds).
+const DefaultSettle = 3 * time.Second
+
+// vouches reports whether a stamp taken by a load that began at started
+// may stand for the file's bytes at a reopen.
+func (c *Cache) vouches(s load.Stamp, started time.Time) bool {
+	settle := c.Settle
+	if settle == 0 {
+		settle = DefaultSettle
+	}
+	before := started.Add(-settle).UnixNano()
+	return s.Known() && s.Change < before && s.Mod < before
 }
 
 // DefaultDir is the folder for the cache in the user's cache folder.
@@ -181,7 +211,8 @@ func (c *Cache) store(entry, fingerprint, display string, res *load.Result) erro
 	}
 	err := atomicfile.WriteFunc(entry, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 256<<10)
-		if err := writeEntry(bw, fingerprint, display, res.Inputs, res.Corpus, res.Problems); err != nil {
+		vouched := func(s load.Stamp) bool { return c.vouches(s, res.Inputs.Started()) }
+		if err := writeEntry(bw, fingerprint, display, res.Inputs, vouched, res.Corpus, res.Problems); err != nil {
 			return err
 		}
 		return bw.Flush()
@@ -258,7 +289,7 @@ func readEntry(entry, fingerprint string, folder *load.Folder, name, display str
 	var stop atomic.Bool
 	inputs := make(chan readResult, 1)
 	go func() {
-		texts, why := readInputs(folder, key.sources, &stop, progress)
+		texts, why := readInputs(folder, key, &stop, progress)
 		inputs <- readResult{texts, why}
 	}()
 	checked := make(chan string, 1)
@@ -321,11 +352,13 @@ type readResult struct {
 	why   string
 }
 
-// readInputs reads every source file an entry lists, on all cores, and
-// checks each against its digest. texts holds each file's text by source
-// index.
-// Setting stop ends the reading early.
-func readInputs(folder *load.Folder, files []load.Input, stop *atomic.Bool, progress *load.Progress) (texts []string, why string) {
+// readInputs gives the text of every source file an entry lists, checked
+// on all cores: the entry's text where the file's stamp is still the one
+// stored with it, else the file read again and compared with its digest.
+// texts holds each file's text by source index. Setting stop ends the
+// checking early.
+func readInputs(folder *load.Folder, key entryKey, stop *atomic.Bool, progress *load.Progress) (texts []string, why string) {
+	files := key.sources
 	texts = make([]string, len(files))
 	whys := make([]string, len(files))
 	var next, read atomic.Int64
@@ -342,6 +375,13 @@ func readInputs(folder *load.Folder, files []load.Input, stop *atomic.Bool, prog
 				f := files[i]
 				if f.Name == "" {
 					continue
+				}
+				if f.Stamp.Known() {
+					if now, err := folder.Stamp(f.Name); err == nil && now == f.Stamp {
+						texts[i] = key.texts[i]
+						progress.Stage(0, 0.9, int(read.Add(1)), len(files))
+						continue
+					}
 				}
 				raw, err := folder.ReadExpecting(f.Name, f.Size, load.MaxTextBytes)
 				if err != nil || int64(len(raw)) != f.Size || sha256.Sum256(raw) != f.Digest {
@@ -376,7 +416,7 @@ func readInputs(folder *load.Folder, files []load.Input, stop *atomic.Bool, prog
 // decoded; it comes last so an entry can be written as it is encoded.
 const (
 	entryMagic  = "ALLIANCE-TIMELINE CORPUS CACHE\n"
-	cacheFormat = 5 // 3: annotations carry coder and created; 4: sources, where they were imported from, and their first page's number; 5: rejected suggestions
+	cacheFormat = 6 // 3: annotations carry coder and created; 4: sources, where they were imported from, and their first page's number; 5: rejected suggestions; 6: source files' stamps, and the texts they vouch for
 	trailerSize = 8 + sha256.Size
 )
 

@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -45,11 +46,19 @@ func folderListing(t *testing.T, dir string) []string {
 // TestCacheHitEqualsTheLoad: what a hit gives is exactly what a full load
 // gives, field for field, warnings included, and the corpus folder is
 // never written to.
+// The same holds with the source files' texts kept in the entry (their
+// stamps taken at their word: a negative Settle).
 func TestCacheHitEqualsTheLoad(t *testing.T) {
+	for _, settle := range []time.Duration{0, -time.Hour} {
+		t.Run(fmt.Sprint("settle ", settle), func(t *testing.T) { hitEqualsTheLoad(t, settle) })
+	}
+}
+
+func hitEqualsTheLoad(t *testing.T, settle time.Duration) {
 	dir := corpustest.WriteFolder(t, corpustest.Rich)
 	path := filepath.Join(dir, "c.yaml")
 	before := folderListing(t, dir)
-	cache := &Cache{Dir: t.TempDir()}
+	cache := &Cache{Dir: t.TempDir(), Settle: settle}
 	cold, coldProblems := openCached(t, cache, path, false, "no entry")
 	if cold == nil || len(coldProblems) != 6 { // 김관진's span and the uncredited one on it are two coders', not a repeat
 		t.Fatalf("the rich corpus: %v\n%s", cold, coldProblems)
@@ -59,6 +68,10 @@ func TestCacheHitEqualsTheLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	warm, warmProblems := openCached(t, cache, path, true, "")
+	real, _ := filepath.EvalSymlinks(path)
+	if want := settle < 0; stampsKept(t, cache.entryPath(real)) != want {
+		t.Errorf("the entry keeps the files' stamps: %v, want %v", !want, want)
+	}
 	for _, got := range []struct {
 		name string
 		c    *data.Corpus
@@ -134,26 +147,99 @@ func TestCacheSeesEveryChange(t *testing.T) {
 			os.Remove(entry)
 		}, "no entry"},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := corpustest.WriteFolder(t, corpustest.Rich)
-			path := filepath.Join(dir, "c.yaml")
-			cache := &Cache{Dir: t.TempDir()}
-			openCached(t, cache, path, false, "no entry")
-			openCached(t, cache, path, true, "")
-			real, _ := filepath.EvalSymlinks(path)
-			tc.change(t, dir, cache.entryPath(real))
-			changed, _ := openCached(t, cache, path, false, tc.wantWhy)
-			fresh, _, _ := load.File(path)
-			if !reflect.DeepEqual(changed, fresh) {
-				t.Error("after the change, the corpus is not what a load gives")
-			}
-			again, _ := openCached(t, cache, path, true, "")
-			if !reflect.DeepEqual(again, fresh) {
-				t.Error("the new entry does not give what a load gives")
-			}
-		})
+	cases = append(cases, struct {
+		name    string
+		change  func(t *testing.T, dir, entry string)
+		wantWhy string
+	}{"a source file replaced by another of the same size and time", func(t *testing.T, dir, _ string) {
+		path := filepath.Join(dir, "texts", "s3.txt")
+		info, _ := os.Stat(path)
+		b, _ := os.ReadFile(path)
+		other := filepath.Join(dir, "texts", "s3.new")
+		os.WriteFile(other, bytes.Replace(b, []byte("everywhere"), []byte("EVERYWHERE"), 1), 0o644)
+		os.Chtimes(other, info.ModTime(), info.ModTime())
+		if err := os.Rename(other, path); err != nil {
+			t.Fatal(err)
+		}
+	}, "source file texts/s3.txt changed"})
+	// Each change with the source files compared by digest (files written
+	// just now, as here, are: DefaultSettle), and with their stamps taken
+	// at their word (a negative Settle): the change made a while after the
+	// load, as Settle makes sure, so that it lands in a later tick of the
+	// file system's clock.
+	for _, settle := range []time.Duration{0, -time.Hour} {
+		for _, tc := range cases {
+			t.Run(fmt.Sprintf("%s, settle %v", tc.name, settle), func(t *testing.T) {
+				dir := corpustest.WriteFolder(t, corpustest.Rich)
+				path := filepath.Join(dir, "c.yaml")
+				cache := &Cache{Dir: t.TempDir(), Settle: settle}
+				openCached(t, cache, path, false, "no entry")
+				openCached(t, cache, path, true, "")
+				real, _ := filepath.EvalSymlinks(path)
+				if want := settle < 0; stampsKept(t, cache.entryPath(real)) != want {
+					t.Fatalf("the entry keeps the files' stamps: %v, want %v", !want, want)
+				}
+				time.Sleep(50 * time.Millisecond)
+				tc.change(t, dir, cache.entryPath(real))
+				changed, _ := openCached(t, cache, path, false, tc.wantWhy)
+				fresh, _, _ := load.File(path)
+				if !reflect.DeepEqual(changed, fresh) {
+					t.Error("after the change, the corpus is not what a load gives")
+				}
+				again, _ := openCached(t, cache, path, true, "")
+				if !reflect.DeepEqual(again, fresh) {
+					t.Error("the new entry does not give what a load gives")
+				}
+			})
+		}
 	}
+}
+
+// stampsKept reports whether the entry keeps its source files' stamps
+// (every one, or none: a mix fails the test), with their texts.
+func stampsKept(t *testing.T, entry string) bool {
+	t.Helper()
+	raw, err := os.ReadFile(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload, err := openEntry(raw, mustFingerprint(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &decoder{s: payload}
+	key := d.key()
+	known := 0
+	for i, in := range key.sources {
+		if in.Name == "" {
+			continue
+		}
+		if in.Stamp.Known() {
+			known++
+			if int64(len(key.texts[i])) > in.Size || key.texts[i] == "" {
+				t.Errorf("%s: a kept text of %d bytes for a file of %d", in.Name, len(key.texts[i]), in.Size)
+			}
+		}
+	}
+	files := 0
+	for _, in := range key.sources {
+		if in.Name != "" {
+			files++
+		}
+	}
+	if files == 0 || known != 0 && known != files {
+		t.Fatalf("%d of %d source files' stamps kept", known, files)
+	}
+	return known > 0
+}
+
+func mustFingerprint(t *testing.T) string {
+	t.Helper()
+	f, err := programFingerprint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 // A hit gives its corpus to Progress.BeforeTexts once it is decoded and
@@ -320,16 +406,20 @@ func FuzzCacheEntry(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	var entry bytes.Buffer
-	if err := writeEntry(&entry, "fuzz", path, l.Inputs, l.Corpus, l.Problems); err != nil {
-		f.Fatal(err)
+	// Seeds with every source file read again, and with every one's stamp
+	// and text kept.
+	for _, vouch := range []bool{false, true} {
+		var entry bytes.Buffer
+		if err := writeEntry(&entry, "fuzz", path, l.Inputs, func(load.Stamp) bool { return vouch }, l.Corpus, l.Problems); err != nil {
+			f.Fatal(err)
+		}
+		payload, err := openEntry(entry.Bytes(), "fuzz")
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add([]byte(payload))
+		f.Add([]byte(payload[:len(payload)/3]))
 	}
-	payload, err := openEntry(entry.Bytes(), "fuzz")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add([]byte(payload))
-	f.Add([]byte(payload[:len(payload)/3]))
 	f.Fuzz(func(t *testing.T, payload []byte) {
 		d := &decoder{s: string(payload)}
 		key := d.key()
@@ -339,6 +429,9 @@ func FuzzCacheEntry(f *testing.F) {
 				t.Fatalf("a decoded input of %d bytes", in.Size)
 			}
 			texts[i] = strings.Repeat("x", int(min(in.Size, 1000)))
+			if in.Stamp.Known() {
+				texts[i] = key.texts[i]
+			}
 		}
 		c, _ := d.corpus(path, key.sources)
 		if c == nil || d.err != nil {
@@ -395,5 +488,38 @@ func TestCacheStoresNothingForACorpusWithAnnotationFiles(t *testing.T) {
 	c, ps = openCached(t, cache, path, false, "no entry")
 	if c == nil || len(c.Annotations) != before+1 || c.Annotations[before].Coder != "ann" {
 		t.Fatalf("the coder's new annotation is not seen:\n%s", ps)
+	}
+}
+
+// A stamp vouches for a file when it can tell a change and the file had
+// last changed, and been modified, Settle or more before the load began.
+func TestStampsVouchOnceSettled(t *testing.T) {
+	started := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) int64 { return started.Add(d).UnixNano() }
+	stamp := func(mod, change time.Duration) load.Stamp {
+		return load.Stamp{Size: 10, Mod: at(mod), Change: at(change), Device: 1, Inode: 2}
+	}
+	cases := []struct {
+		name   string
+		settle time.Duration
+		s      load.Stamp
+		want   bool
+	}{
+		{"changed an hour before", 0, stamp(-time.Hour, -time.Hour), true},
+		{"changed just over DefaultSettle before", 0, stamp(-time.Hour, -DefaultSettle-time.Millisecond), true},
+		{"changed DefaultSettle before, to the nanosecond", 0, stamp(-time.Hour, -DefaultSettle), false},
+		{"changed a second before", 0, stamp(-time.Hour, -time.Second), false},
+		{"changed during the load", 0, stamp(-time.Hour, time.Millisecond), false},
+		{"modified in the future", 0, stamp(time.Hour, -time.Hour), false},
+		{"no change time", 0, load.Stamp{Size: 10, Mod: at(-time.Hour), Inode: 2}, false},
+		{"no inode", 0, load.Stamp{Size: 10, Mod: at(-time.Hour), Change: at(-time.Hour)}, false},
+		{"a settle of its own", 10 * time.Second, stamp(-time.Hour, -5*time.Second), false},
+		{"a negative settle: during the load", -time.Hour, stamp(time.Millisecond, time.Millisecond), true},
+	}
+	for _, tc := range cases {
+		c := &Cache{Settle: tc.settle}
+		if got := c.vouches(tc.s, started); got != tc.want {
+			t.Errorf("%s: vouches %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

@@ -17,8 +17,11 @@ import (
 // The cache payload is the corpus written field by field: lengths and
 // numbers as varints, texts as a length and bytes, links between records as
 // positions in their lists (a source's meetings and annotations are derived
-// again by Corpus.index). Source files' texts are not stored: a reopen has
-// just read them to check their digests.
+// again by Corpus.index). A source file's text is stored with its stamp
+// when the stamp can vouch for it (load.Stamp.Settled): a reopen then
+// compares the file's stamp instead of reading it (a stat instead of an
+// open and a read: 30,000 files of gen's corpus in 34 ms instead of 150 ms
+// on two cores). Other files are read again and compared by digest.
 
 // encoder appends to a buffer that it writes out as it fills.
 type encoder struct {
@@ -41,7 +44,8 @@ func (e *encoder) flush() {
 }
 
 func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v); e.spill() }
-func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)); e.spill() }
+func (e *encoder) int(v int)     { e.int64(int64(v)) }
+func (e *encoder) int64(v int64) { e.b = binary.AppendVarint(e.b, v); e.spill() }
 func (e *encoder) str(s string) {
 	e.uint(uint64(len(s)))
 	e.b = append(e.b, s...)
@@ -57,10 +61,14 @@ func (e *encoder) input(f load.Input) {
 	e.str(f.Name)
 	e.uint(uint64(f.Size))
 	e.b = append(e.b, f.Digest[:]...)
+	e.int64(f.Stamp.Mod)
+	e.int64(f.Stamp.Change)
+	e.uint(f.Stamp.Device)
+	e.uint(f.Stamp.Inode)
 }
 
 // writeEntry writes a whole entry for a load's result to w, as it goes.
-func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *data.Corpus, problems data.Problems) error {
+func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, vouched func(load.Stamp) bool, c *data.Corpus, problems data.Problems) error {
 	head := &encoder{w: w}
 	head.b = append(head.b, entryMagic...)
 	head.uint(cacheFormat)
@@ -74,8 +82,14 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, c *da
 	e.input(in.Corpus)
 	sources := in.SourceFiles()
 	e.uint(uint64(len(sources)))
-	for _, f := range sources {
+	for i, f := range sources {
+		if !vouched(f.Stamp) {
+			f.Stamp = load.Stamp{} // read again at a reopen
+		}
 		e.input(f)
+		if f.Stamp.Known() {
+			e.str(load.SourceText(in.SourceBytes(i)))
+		}
 	}
 	// The corpus.
 	e.str(c.Title)
@@ -224,13 +238,15 @@ func (d *decoder) uint() uint64 {
 	return 0
 }
 
-func (d *decoder) int() int {
+func (d *decoder) int() int { return int(d.int64()) }
+
+func (d *decoder) int64() int64 {
 	u := d.uint()
 	v := int64(u >> 1)
 	if u&1 != 0 {
 		v = ^v
 	}
-	return int(v)
+	return v
 }
 
 // count reads a list's length; each entry takes a byte at least.
@@ -303,6 +319,7 @@ func (d *decoder) input() load.Input {
 	}
 	f := load.Input{Name: name, Size: int64(size)}
 	copy(f.Digest[:], d.bytes(sha256.Size))
+	f.Stamp = load.Stamp{Size: f.Size, Mod: d.int64(), Change: d.int64(), Device: d.uint(), Inode: d.uint()}
 	return f
 }
 
@@ -311,13 +328,21 @@ type entryKey struct {
 	display string
 	corpus  load.Input
 	sources []load.Input
+	texts   []string // by source index: the text of a file with a known stamp
 }
 
 func (d *decoder) key() entryKey {
 	k := entryKey{display: d.str(), corpus: d.input()}
 	k.sources = make([]load.Input, d.count())
+	k.texts = make([]string, len(k.sources))
 	for i := range k.sources {
 		k.sources[i] = d.input()
+		if k.sources[i].Stamp.Known() {
+			k.texts[i] = d.str()
+			if d.err == nil && int64(len(k.texts[i])) > k.sources[i].Size {
+				d.fail(fmt.Errorf("a text of %d bytes from a file of %d", len(k.texts[i]), k.sources[i].Size))
+			}
+		}
 	}
 	return k
 }

@@ -78,7 +78,7 @@ func (l *loader) readAnnotationFiles(n *yaml.Node) {
 		display := filepath.Join(l.displayDir, filepath.FromSlash(rel))
 		if !edited { // else a file a load of these paths read before, with its edits
 			var ok bool
-			if raw, _, display, ok = l.readRelative(posOf(item), item.Value, "annotation_files", MaxCorpusBytes, &l.r); !ok {
+			if raw, _, _, display, ok = l.readRelative(posOf(item), item.Value, "annotation_files", MaxCorpusBytes, &l.r); !ok {
 				continue
 			}
 		}

@@ -5,14 +5,13 @@ import (
 	"io/fs"
 	"os"
 	"sync"
-	"time"
 )
 
 // wholeFileReader is a file system that reads a whole file in fewer steps
 // than Open, Stat and Read through fs.File. Loading a corpus reads tens of
 // thousands of small files, where those steps are most of the cost.
 type wholeFileReader interface {
-	readWhole(name string, limit int64) ([]byte, time.Time, error)
+	readWhole(name string, limit int64) ([]byte, Stamp, error)
 }
 
 // offHeapReader is a file system that can read a large file outside the Go

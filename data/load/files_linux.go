@@ -5,7 +5,8 @@ import (
 	"os"
 	"path"
 	"syscall"
-	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // readWhole opens name relative to its folder's open handle, refusing to
@@ -14,13 +15,13 @@ import (
 // link and every failure go the portable way, through the root, which
 // follows links that stay inside and gives the usual errors. O_NONBLOCK
 // keeps a named pipe from blocking the open; it is then refused.
-func (f *Folder) readWhole(name string, limit int64) ([]byte, time.Time, error) {
-	if data, mod, err := f.readDirect(name, limit, -1); !errors.Is(err, errTryPortable) {
-		return data, mod, err
+func (f *Folder) readWhole(name string, limit int64) ([]byte, Stamp, error) {
+	if data, stamp, err := f.readDirect(name, limit, -1); !errors.Is(err, errTryPortable) {
+		return data, stamp, err
 	}
 	file, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, Stamp{}, err
 	}
 	defer file.Close()
 	return readOpened(file, name, limit)
@@ -58,19 +59,19 @@ func (f *Folder) ReadExpecting(name string, size, limit int64) ([]byte, error) {
 
 // readDirect reads name through its folder's handle; expect, when not
 // negative, is the size the caller expects, which saves the stat.
-func (f *Folder) readDirect(name string, limit, expect int64) ([]byte, time.Time, error) {
+func (f *Folder) readDirect(name string, limit, expect int64) ([]byte, Stamp, error) {
 	f.inUse.RLock()
 	defer f.inUse.RUnlock()
-	fd, size, mod, err := f.openDirect(name, limit, expect)
+	fd, stamp, err := f.openDirect(name, limit, expect)
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, Stamp{}, err
 	}
 	defer syscall.Close(fd)
-	data, err := readFD(fd, size, limit)
+	data, err := readFD(fd, stamp.Size, limit)
 	if err != nil {
-		return nil, time.Time{}, &os.PathError{Op: "read", Path: name, Err: err}
+		return nil, Stamp{}, &os.PathError{Op: "read", Path: name, Err: err}
 	}
-	return data, mod, nil
+	return data, stamp, nil
 }
 
 // offHeapBytes is the size from which the corpus file is read outside the
@@ -88,10 +89,11 @@ const offHeapBytes = 4 << 20
 func (f *Folder) readOffHeap(name string, limit int64) (data []byte, release func(), err error) {
 	f.inUse.RLock()
 	defer f.inUse.RUnlock()
-	fd, size, _, err := f.openDirect(name, limit, -1)
+	fd, stamp, err := f.openDirect(name, limit, -1)
 	if err != nil {
 		return nil, nil, err
 	}
+	size := stamp.Size
 	defer syscall.Close(fd)
 	if size < offHeapBytes {
 		return nil, nil, errTryPortable
@@ -127,49 +129,84 @@ func (f *Folder) readOffHeap(name string, limit int64) (data []byte, release fun
 }
 
 // openDirect opens name through its folder's handle and checks it is a
-// regular file within limit (unless expect, not negative, gives its size);
-// the caller holds inUse for reading and closes fd.
-func (f *Folder) openDirect(name string, limit, expect int64) (fd int, size int64, mod time.Time, err error) {
-	if f.closed {
-		return -1, 0, time.Time{}, os.ErrClosed
-	}
-	dir, base := path.Split(name)
-	if dir == "" {
-		dir = "."
-	}
-	d := f.folder(path.Clean(dir))
-	if d == nil {
-		return -1, 0, time.Time{}, errTryPortable
+// regular file within limit (unless expect, not negative, gives its size:
+// the stamp then has that size alone); the caller holds inUse for reading
+// and closes fd.
+func (f *Folder) openDirect(name string, limit, expect int64) (fd int, stamp Stamp, err error) {
+	d, base, err := f.handleOf(name)
+	if err != nil {
+		return -1, Stamp{}, err
 	}
 	err = retryEINTR(func() (err error) {
 		fd, err = syscall.Openat(int(d.Fd()), base, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 		return err
 	})
 	if err != nil {
-		return -1, 0, time.Time{}, errTryPortable
+		return -1, Stamp{}, errTryPortable
 	}
-	size = expect
-	if expect < 0 {
-		var st syscall.Stat_t
-		if err := retryEINTR(func() error { return syscall.Fstat(fd, &st) }); err != nil {
-			syscall.Close(fd)
-			return -1, 0, time.Time{}, errTryPortable
-		}
-		mode := os.FileMode(0)
-		switch st.Mode & syscall.S_IFMT {
-		case syscall.S_IFREG:
-		case syscall.S_IFDIR:
-			mode = os.ModeDir
-		default:
-			mode = os.ModeIrregular
-		}
-		if err := checkRegular(name, mode, st.Size, limit); err != nil {
-			syscall.Close(fd)
-			return -1, 0, time.Time{}, err
-		}
-		size, mod = st.Size, time.Unix(st.Mtim.Unix())
+	if expect >= 0 {
+		return fd, Stamp{Size: expect}, nil
 	}
-	return fd, size, mod, nil
+	var st unix.Stat_t
+	if err := retryEINTR(func() error { return unix.Fstat(fd, &st) }); err != nil {
+		syscall.Close(fd)
+		return -1, Stamp{}, errTryPortable
+	}
+	if err := checkRegular(name, fileMode(&st), st.Size, limit); err != nil {
+		syscall.Close(fd)
+		return -1, Stamp{}, err
+	}
+	return fd, stampOfStat(&st), nil
+}
+
+// handleOf is the open handle of name's folder and name within it;
+// errTryPortable when the folder cannot be kept open.
+func (f *Folder) handleOf(name string) (dir *os.File, base string, err error) {
+	if f.closed {
+		return nil, "", os.ErrClosed
+	}
+	folder, base := path.Split(name)
+	if folder == "" {
+		folder = "."
+	}
+	if dir = f.folder(path.Clean(folder)); dir == nil {
+		return nil, "", errTryPortable
+	}
+	return dir, base, nil
+}
+
+// fileMode is as much of a stat's mode as checkRegular needs.
+func fileMode(st *unix.Stat_t) os.FileMode {
+	switch st.Mode & unix.S_IFMT {
+	case unix.S_IFREG:
+		return 0
+	case unix.S_IFDIR:
+		return os.ModeDir
+	}
+	return os.ModeIrregular
+}
+
+// Stamp is name's stamp now, without opening it: the stat of the name
+// itself, a symbolic link's own (which no file read through it has).
+func (f *Folder) Stamp(name string) (Stamp, error) {
+	f.inUse.RLock()
+	defer f.inUse.RUnlock()
+	d, base, err := f.handleOf(name)
+	if errors.Is(err, errTryPortable) {
+		info, err := f.root.Lstat(name)
+		if err != nil {
+			return Stamp{}, err
+		}
+		return stampOfInfo(info), nil
+	}
+	if err != nil {
+		return Stamp{}, err
+	}
+	var st unix.Stat_t
+	if err := retryEINTR(func() error { return unix.Fstatat(int(d.Fd()), base, &st, unix.AT_SYMLINK_NOFOLLOW) }); err != nil {
+		return Stamp{}, &os.PathError{Op: "stat", Path: name, Err: err}
+	}
+	return stampOfStat(&st), nil
 }
 
 // readFD reads fd to its end. When a read comes back short with exactly

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alliance-timeline/alliance-timeline/gen"
 )
@@ -110,5 +111,61 @@ func TestReadOffHeap(t *testing.T) {
 	var tooBig *tooBigError
 	if _, _, err := folder.readOffHeap("large.yaml", 1<<20); !errors.As(err, &tooBig) {
 		t.Fatalf("over the limit: %v", err)
+	}
+}
+
+// A folder's stamp of a file is the one its read gave, until the file
+// changes: a write that keeps the size and modification time still moves
+// the change time. A symbolic link has a stamp of its own, never the one
+// of the file read through it, and one out of the folder gives none.
+func TestFolderStamps(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "a text")
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "x.txt"), []byte("outside"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.txt", filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "out")); err != nil {
+		t.Fatal(err)
+	}
+	folder, err := OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer folder.Close()
+	_, read, err := folder.readWhole("a.txt", MaxTextBytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(filepath.Join(dir, "a.txt"))
+	if !read.Known() || read.Size != 6 || !read.ModTime().Equal(info.ModTime()) {
+		t.Fatalf("the read's stamp %+v (modified %v)", read, info.ModTime())
+	}
+	if now, err := folder.Stamp("a.txt"); err != nil || now != read {
+		t.Errorf("the stamp now %+v (%v), want the read's %+v", now, err, read)
+	}
+	_, throughLink, err := folder.readWhole("link.txt", MaxTextBytes)
+	if err != nil || throughLink.Inode != read.Inode {
+		t.Fatalf("read through the link: %+v (%v), want a.txt's inode %d", throughLink, err, read.Inode)
+	}
+	if link, err := folder.Stamp("link.txt"); err != nil || link == throughLink || link.Inode == read.Inode {
+		t.Errorf("the link's stamp %+v (%v) is the file's %+v", link, err, throughLink)
+	}
+	if s, err := folder.Stamp("out/x.txt"); err == nil {
+		t.Errorf("a file out of the folder has a stamp: %+v", s)
+	}
+	time.Sleep(50 * time.Millisecond) // past a tick of the file system's clock
+	write("a.txt", "A text")
+	os.Chtimes(filepath.Join(dir, "a.txt"), info.ModTime(), info.ModTime())
+	if now, err := folder.Stamp("a.txt"); err != nil || now == read || now.Size != read.Size || now.Mod != read.Mod || now.Change == read.Change {
+		t.Errorf("after a write keeping size and time, the stamp %+v (%v), was %+v", now, err, read)
 	}
 }

@@ -5,22 +5,21 @@ package load
 import (
 	"io/fs"
 	"os"
-	"time"
 )
 
 // readWhole reads through the root. The file is checked before it is
 // opened, so a named pipe cannot make the load wait for a writer.
-func (f *Folder) readWhole(name string, limit int64) ([]byte, time.Time, error) {
+func (f *Folder) readWhole(name string, limit int64) ([]byte, Stamp, error) {
 	info, err := f.root.Stat(name)
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, Stamp{}, err
 	}
 	if err := checkRegular(name, info.Mode(), info.Size(), limit); err != nil {
-		return nil, time.Time{}, err
+		return nil, Stamp{}, err
 	}
 	file, err := f.root.Open(name)
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, Stamp{}, err
 	}
 	defer file.Close()
 	return readOpened(file, name, limit)

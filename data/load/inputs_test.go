@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
@@ -41,10 +42,24 @@ annotations:
 			opts.pieceMinBytes, opts.pieceBytes = 1, 1
 		}
 		res, err := Read(folder, name, "c.yaml", opts)
-		folder.Close()
 		if err != nil || res.Corpus == nil {
 			t.Fatal(err, res.Problems)
 		}
+		// Each file's stamp is the one the folder gives now; its bytes are
+		// the file's.
+		for i, f := range res.Inputs.SourceFiles() {
+			if f.Name == "" {
+				continue
+			}
+			now, err := folder.Stamp(f.Name)
+			if err != nil || now != f.Stamp || f.Stamp.Size != f.Size || runtime.GOOS == "linux" && !f.Stamp.Known() {
+				t.Errorf("%s: stamp %+v as read, %+v now (%v)", f.Name, f.Stamp, now, err)
+			}
+			if got := string(res.Inputs.SourceBytes(i)); got != files[f.Name] {
+				t.Errorf("%s: bytes %q, want %q", f.Name, got, files[f.Name])
+			}
+		}
+		folder.Close()
 		if res.Corpus.Source("a").Text != "space with a byte-order mark\r\n" {
 			t.Errorf("source a's text %q", res.Corpus.Source("a").Text)
 		}
@@ -62,7 +77,7 @@ annotations:
 			t.Fatalf("%d source inputs, want %d", len(got), len(want))
 		}
 		for i := range want {
-			if got[i] != want[i] {
+			if got[i].Stamp = (Stamp{}); got[i] != want[i] {
 				t.Errorf("pieces %v: source %d input %+v, want %+v", pieces, i, got[i], want[i])
 			}
 		}

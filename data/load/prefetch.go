@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"time"
 )
 
 // Decoding the corpus file is one core's work; reading tens of thousands
@@ -71,10 +70,10 @@ func isValueEnd(c byte) bool {
 }
 
 type prefetched struct {
-	done    chan struct{}
-	data    []byte
-	modTime time.Time
-	err     error
+	done  chan struct{}
+	data  []byte
+	stamp Stamp
+	err   error
 }
 
 type prefetcher struct {
@@ -106,7 +105,7 @@ func (l *loader) startPrefetch(raw []byte) *prefetcher {
 	for range max(1, runtime.GOMAXPROCS(0)-1) { // one core decodes
 		go func() {
 			for j := range jobs {
-				j.e.data, j.e.modTime, j.e.err = ReadLimited(l.fsys, j.name, MaxTextBytes)
+				j.e.data, j.e.stamp, j.e.err = ReadLimited(l.fsys, j.name, MaxTextBytes)
 				close(j.e.done)
 			}
 		}()

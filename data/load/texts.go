@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -111,7 +110,7 @@ func (l *loader) loadSource(i int, anns []int, r *reader, text *textmatch.Text) 
 // folder. Problems inside the text are placed in the text file itself.
 func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) {
 	at, what := spec.fileAt, spec.what
-	raw, name, display, ok := l.readRelative(at, spec.file, what, MaxTextBytes, r)
+	raw, stamp, name, display, ok := l.readRelative(at, spec.file, what, MaxTextBytes, r)
 	if !ok {
 		return "", false
 	}
@@ -127,7 +126,7 @@ func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) 
 		return "", false
 	}
 	if l.inputs != nil {
-		l.inputs.sourceRead(i, name, raw)
+		l.inputs.sourceRead(i, name, raw, stamp)
 	}
 	return SourceText(raw), true
 }
@@ -137,7 +136,7 @@ func (l *loader) readTextFile(i int, spec sourceSpec, r *reader) (string, bool) 
 // inside the corpus folder, reporting at at what keeps it from being
 // read; name is the file in the folder's file system and display how
 // messages name it.
-func (l *loader) readRelative(at pos, file, what string, limit int64, r *reader) (raw []byte, name, display string, ok bool) {
+func (l *loader) readRelative(at pos, file, what string, limit int64, r *reader) (raw []byte, stamp Stamp, name, display string, ok bool) {
 	slashed := filepath.ToSlash(file)
 	name, valid := l.textPath(file)
 	clean := path.Clean(slashed)
@@ -145,22 +144,21 @@ func (l *loader) readRelative(at pos, file, what string, limit int64, r *reader)
 	switch {
 	case filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "":
 		r.errorAt(at, "%s: file %q is an absolute path; give a path relative to the corpus file", what, safetext.Clip(file, 80))
-		return nil, name, display, false
+		return nil, Stamp{}, name, display, false
 	case clean == ".." || strings.HasPrefix(clean, "../"):
 		r.errorAt(at, "%s: file %q leads out of the corpus folder; the corpus' files must lie in it or below it", what, safetext.Clip(file, 80))
-		return nil, name, display, false
+		return nil, Stamp{}, name, display, false
 	case !valid:
 		r.errorAt(at, "%s: file %q is not a valid path", what, safetext.Clip(file, 80))
-		return nil, name, display, false
+		return nil, Stamp{}, name, display, false
 	}
-	var modTime time.Time
 	var err error
 	if e := l.prefetch.take(name); e != nil {
-		raw, modTime, err = e.data, e.modTime, e.err
+		raw, stamp, err = e.data, e.stamp, e.err
 	} else {
-		raw, modTime, err = ReadLimited(l.fsys, name, limit)
+		raw, stamp, err = ReadLimited(l.fsys, name, limit)
 	}
-	if err == nil && modTime.After(l.started) {
+	if err == nil && stamp.ModTime().After(l.started) {
 		// Changed after the corpus file was read: the two may not match
 		// (an edit in progress). The window reloads once changes settle.
 		r.warnAt(at, "%s: file %s changed while the corpus was loading; its annotations were anchored in the text as it is now", what, display)
@@ -173,27 +171,27 @@ func (l *loader) readRelative(at pos, file, what string, limit int64, r *reader)
 	switch {
 	case errors.As(err, &tooBig):
 		r.errorAt(at, "%s: file %s is too large: %v", what, display, err)
-		return nil, name, display, false
+		return nil, Stamp{}, name, display, false
 	case errors.As(err, &notFile):
 		notFile.name = display
 		r.errorAt(at, "%s: file %v", what, notFile)
-		return nil, name, display, false
+		return nil, Stamp{}, name, display, false
 	case errors.Is(err, fs.ErrNotExist):
 		if why := l.linkProblem(name); why != "" {
 			r.errorAt(at, "%s: file %s %s", what, display, why)
 		} else {
 			r.errorAt(at, "%s: file %s does not exist", what, display)
 		}
-		return nil, name, display, false
+		return nil, Stamp{}, name, display, false
 	case err != nil:
 		if why := l.linkProblem(name); why != "" {
 			r.errorAt(at, "%s: file %s %s", what, display, why)
 		} else {
 			r.errorAt(at, "%s: cannot read file %s: %v", what, display, unwrapPath(err))
 		}
-		return nil, name, display, false
+		return nil, Stamp{}, name, display, false
 	}
-	return raw, name, display, true
+	return raw, stamp, name, display, true
 }
 
 // SourceText is a source file's text: a byte-order mark is an encoding
