@@ -1,10 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
@@ -81,5 +85,61 @@ annotations:
 		if i > 0 && row.Position().Y < w.sidebar.rows[i-1].Position().Y+w.sidebar.rows[i-1].Size().Height {
 			t.Errorf("row %d at %v overlaps row %d at %v, %v high", i, row.Position().Y, i-1, w.sidebar.rows[i-1].Position().Y, w.sidebar.rows[i-1].Size().Height)
 		}
+	}
+}
+
+// Rows that come with another corpus are laid out with their scrolls:
+// many topics and kinds after a few, the scrolls' contents grown to hold
+// them all (so the last row can be scrolled to), and a few again after.
+func TestSidebarLaysOutTheRowsThatCame(t *testing.T) {
+	corpus := func(topics, kinds int) string {
+		var b strings.Builder
+		b.WriteString("corpus: {title: Rows, format: 1}\ntopics:\n")
+		for i := range topics {
+			fmt.Fprintf(&b, "  - {id: t%d, label: Topic number %d of the corpus}\n", i, i)
+		}
+		b.WriteString("meetings:\n")
+		for i := range kinds {
+			fmt.Fprintf(&b, "  - {id: m%d, title: Meeting %d, kind: kind%d, date: 2020-01-%02d, sources: [s1]}\n", i, i, i, i+1)
+		}
+		b.WriteString("sources:\n  - {id: s1, title: Source one, text: The allies met.}\n")
+		return b.String()
+	}
+	dir := corpustest.WriteFolder(t, map[string]string{"few.yaml": corpus(2, 1), "many.yaml": corpus(14, 6)})
+	w := openWindowIn(t, test.NewTempApp(t), Options{Load: diskLoader, CorpusPath: filepath.Join(dir, "few.yaml")})
+	// The summary, three lines where the empty sidebar had none, pushed
+	// what is under it down.
+	summary := w.sidebar.summary
+	under := w.sidebar.body.Objects[0] // the split: a border's middle comes first
+	if got, need := summary.Size().Height, summary.MinSize().Height; got < need || under.Position().Y < summary.Position().Y+need {
+		t.Errorf("the summary is %v high for %v, and what is under it starts at %v", got, need, under.Position().Y)
+	}
+	stacked := func(what string, objects []fyne.CanvasObject) {
+		t.Helper()
+		for i, o := range objects {
+			if o.Size().Height < o.MinSize().Height || o.Size().Width <= 0 {
+				t.Errorf("%s %d: %v for at least %v", what, i, o.Size(), o.MinSize())
+			}
+			if i > 0 && o.Position().Y < objects[i-1].Position().Y+objects[i-1].Size().Height {
+				t.Errorf("%s %d at %v overlaps the one before", what, i, o.Position().Y)
+			}
+		}
+	}
+	holds := func(what string, scroll *container.Scroll) {
+		t.Helper()
+		if got, need := scroll.Content.Size().Height, scroll.Content.MinSize().Height; got < need {
+			t.Errorf("the %s scroll's content is %v high for %v of rows: the last cannot be scrolled to", what, got, need)
+		}
+	}
+	for load, name := range []string{"many.yaml", "few.yaml"} {
+		w.open(filepath.Join(dir, name))
+		w.waitLoads(t, load+2)
+		if len(w.sidebar.rows) != len(w.corpus.Topics) || len(w.sidebar.kinds.Objects) != len(w.sidebar.kindOrder) {
+			t.Fatalf("%s: %d rows for %d topics, %d boxes for %d kinds", name, len(w.sidebar.rows), len(w.corpus.Topics), len(w.sidebar.kinds.Objects), len(w.sidebar.kindOrder))
+		}
+		stacked(name+": topic row", w.sidebar.topics.Objects)
+		stacked(name+": kind box", w.sidebar.kinds.Objects)
+		holds(name+": topics", w.sidebar.topicsScroll)
+		holds(name+": filters", w.sidebar.filtersScroll)
 	}
 }
