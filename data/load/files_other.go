@@ -47,3 +47,14 @@ func (f *Folder) ReadExpecting(name string, size, limit int64) ([]byte, error) {
 	data, _, err := f.readWhole(name, limit)
 	return data, err
 }
+
+// Stamp is name's stamp now, without opening it: the stat of the name
+// itself, a symbolic link's own. Elsewhere than on Linux it is never Known
+// (stampOfSys), and the cache reads every file again.
+func (f *Folder) Stamp(name string) (Stamp, error) {
+	info, err := f.root.Lstat(name)
+	if err != nil {
+		return Stamp{}, err
+	}
+	return stampOfInfo(info), nil
+}
