@@ -37,7 +37,8 @@ import (
 // vouches for it (load.Stamp): its size, modification and change times,
 // device and inode, as they were when the load read it, kept with its text
 // in the entry when the file had last changed Settle or more before the
-// load began. A reopen that finds the same stamp takes the entry's text. An
+// load began. Only a local file system gives such stamps (load's
+// stampsVouch): a network's caches attributes, where an open checks them. A reopen that finds the same stamp takes the entry's text. An
 // entry is never trusted on sizes and modification times alone: every write
 // sets a file's change time, which no program can set back, so an edit that
 // keeps a file's size and modification time is still seen; and a file

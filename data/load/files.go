@@ -54,7 +54,14 @@ type Folder struct {
 	inUse   sync.RWMutex
 	closed  bool
 	mu      sync.Mutex
-	folders map[string]*os.File // by name inside the root; nil when it failed
+	folders map[string]*heldFolder // by name inside the root; nil when it failed
+}
+
+// heldFolder is a folder kept open, and whether its file system's stamps
+// vouch for its files' bytes (stampsVouch).
+type heldFolder struct {
+	*os.File
+	stamps bool
 }
 
 // OpenFolder opens dir for reading through a Folder.
@@ -63,7 +70,7 @@ func OpenFolder(dir string) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Folder{dir: dir, root: root, ReadLinkFS: root.FS().(fs.ReadLinkFS), folders: map[string]*os.File{}}, nil
+	return &Folder{dir: dir, root: root, ReadLinkFS: root.FS().(fs.ReadLinkFS), folders: map[string]*heldFolder{}}, nil
 }
 
 // Dir is the folder as it was opened.
@@ -87,14 +94,13 @@ func (f *Folder) Close() error {
 
 // folder returns the open folder name (inside the root), opening it on the
 // first call; nil when it cannot be opened.
-func (f *Folder) folder(name string) *os.File {
+func (f *Folder) folder(name string) *heldFolder {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	d, seen := f.folders[name]
 	if !seen {
-		var err error
-		if d, err = f.root.Open(name); err != nil {
-			d = nil
+		if file, err := f.root.Open(name); err == nil {
+			d = &heldFolder{File: file, stamps: stampsVouch(file)}
 		}
 		f.folders[name] = d
 	}

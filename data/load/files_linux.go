@@ -156,12 +156,12 @@ func (f *Folder) openDirect(name string, limit, expect int64) (fd int, stamp Sta
 		syscall.Close(fd)
 		return -1, Stamp{}, err
 	}
-	return fd, stampOfStat(&st), nil
+	return fd, d.stampOf(&st), nil
 }
 
 // handleOf is the open handle of name's folder and name within it;
 // errTryPortable when the folder cannot be kept open.
-func (f *Folder) handleOf(name string) (dir *os.File, base string, err error) {
+func (f *Folder) handleOf(name string) (dir *heldFolder, base string, err error) {
 	if f.closed {
 		return nil, "", os.ErrClosed
 	}
@@ -197,7 +197,7 @@ func (f *Folder) Stamp(name string) (Stamp, error) {
 		if err != nil {
 			return Stamp{}, err
 		}
-		return stampOfInfo(info), nil
+		return stampOfInfo(info), nil // which cannot vouch: the folder's file system is not known
 	}
 	if err != nil {
 		return Stamp{}, err
@@ -206,7 +206,17 @@ func (f *Folder) Stamp(name string) (Stamp, error) {
 	if err := retryEINTR(func() error { return unix.Fstatat(int(d.Fd()), base, &st, unix.AT_SYMLINK_NOFOLLOW) }); err != nil {
 		return Stamp{}, &os.PathError{Op: "stat", Path: name, Err: err}
 	}
-	return stampOfStat(&st), nil
+	return d.stampOf(&st), nil
+}
+
+// stampOf is the stamp of a stat of a file in the folder: whole where the
+// folder's file system vouches for it, else its size and time alone.
+func (d *heldFolder) stampOf(st *unix.Stat_t) Stamp {
+	s := Stamp{Size: st.Size, Mod: st.Mtim.Nano()}
+	if d.stamps {
+		s.Change, s.Device, s.Inode = st.Ctim.Nano(), st.Dev, st.Ino
+	}
+	return s
 }
 
 // readFD reads fd to its end. When a read comes back short with exactly

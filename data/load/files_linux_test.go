@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/alliance-timeline/alliance-timeline/gen"
 )
 
@@ -152,9 +154,12 @@ func TestFolderStamps(t *testing.T) {
 	if now, err := folder.Stamp("a.txt"); err != nil || now != read {
 		t.Errorf("the stamp now %+v (%v), want the read's %+v", now, err, read)
 	}
+	// Read through the link (the portable way, through the root), the
+	// file's stamp has its size and time alone: which file system it is
+	// on is not known.
 	_, throughLink, err := folder.readWhole("link.txt", MaxTextBytes)
-	if err != nil || throughLink.Inode != read.Inode {
-		t.Fatalf("read through the link: %+v (%v), want a.txt's inode %d", throughLink, err, read.Inode)
+	if err != nil || throughLink.Known() || throughLink.Size != read.Size || throughLink.Mod != read.Mod {
+		t.Fatalf("read through the link: %+v (%v), want a.txt's size and time alone", throughLink, err)
 	}
 	if link, err := folder.Stamp("link.txt"); err != nil || link == throughLink || link.Inode == read.Inode {
 		t.Errorf("the link's stamp %+v (%v) is the file's %+v", link, err, throughLink)
@@ -167,5 +172,35 @@ func TestFolderStamps(t *testing.T) {
 	os.Chtimes(filepath.Join(dir, "a.txt"), info.ModTime(), info.ModTime())
 	if now, err := folder.Stamp("a.txt"); err != nil || now == read || now.Size != read.Size || now.Mod != read.Mod || now.Change == read.Change {
 		t.Errorf("after a write keeping size and time, the stamp %+v (%v), was %+v", now, err, read)
+	}
+}
+
+// Stamps vouch on the local file systems in use, never on a network's,
+// FUSE's, FAT's or one not known.
+func TestStampsVouchOnLocalFileSystems(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		fsType int64
+		want   bool
+	}{
+		{"ext4", 0xef53, true}, {"xfs", 0x58465342, true}, {"btrfs", 0x9123683e, true}, {"tmpfs", 0x01021994, true},
+		{"overlay", 0x794c7630, true}, {"zfs", 0x2fc12fc1, true},
+		{"nfs", 0x6969, false}, {"smb2", 0xfe534d42, false}, {"cifs", 0xff534d42, false}, {"fuse", 0x65735546, false},
+		{"vfat", 0x4d44, false}, {"9p", 0x01021997, false}, {"none", 0, false},
+	} {
+		if got := vouchingFileSystem(tc.fsType); got != tc.want {
+			t.Errorf("%s: vouches %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	var st unix.Statfs_t
+	if err := unix.Statfs(t.TempDir(), &st); err == nil && vouchingFileSystem(int64(st.Type)) {
+		folder, err := OpenFolder(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer folder.Close()
+		if d := folder.folder("."); d == nil || !d.stamps {
+			t.Error("a folder on a vouching file system holds no stamps")
+		}
 	}
 }

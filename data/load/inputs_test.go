@@ -52,7 +52,8 @@ annotations:
 				continue
 			}
 			now, err := folder.Stamp(f.Name)
-			if err != nil || now != f.Stamp || f.Stamp.Size != f.Size || runtime.GOOS == "linux" && !f.Stamp.Known() {
+			vouching := runtime.GOOS == "linux" && folder.folder("texts") != nil && folder.folder("texts").stamps
+			if err != nil || now != f.Stamp || f.Stamp.Size != f.Size || f.Stamp.Known() != vouching {
 				t.Errorf("%s: stamp %+v as read, %+v now (%v)", f.Name, f.Stamp, now, err)
 			}
 			if got := string(res.Inputs.SourceBytes(i)); got != files[f.Name] {

@@ -23,15 +23,17 @@ type Stamp struct {
 // ModTime is the file's modification time.
 func (s Stamp) ModTime() time.Time { return time.Unix(0, s.Mod) }
 
-// Known reports whether the stamp can tell a change at all: a file system
-// that gives no change time or inode (or a platform where they are not
-// read) gives a stamp that cannot.
+// Known reports whether the stamp can tell a change at all: only a stat
+// through a folder the Folder holds open, on a local file system that
+// keeps change times and inodes (stampsVouch), gives one that can; a
+// network's file system, a file reached through a link and platforms other
+// than Linux give its size and time alone.
 func (s Stamp) Known() bool { return s.Change != 0 && s.Inode != 0 }
 
-// stampOfInfo is the stamp of a file as an fs.FileInfo gives it: the
-// whole stamp where the platform's stat has it (stampOfSys).
+// stampOfInfo is the stamp of a file as an fs.FileInfo gives it: its size
+// and time alone, which vouch for nothing. Only a stat through a folder
+// the Folder holds open, on a file system that keeps what stamps need,
+// gives a whole stamp (files_linux.go).
 func stampOfInfo(info fs.FileInfo) Stamp {
-	s := stampOfSys(info.Sys())
-	s.Size, s.Mod = info.Size(), info.ModTime().UnixNano()
-	return s
+	return Stamp{Size: info.Size(), Mod: info.ModTime().UnixNano()}
 }
