@@ -37,14 +37,15 @@ import (
 // vouches for it (load.Stamp): its size, modification and change times,
 // device and inode, as they were when the load read it, kept with its text
 // in the entry when the file had last changed Settle or more before the
-// load began. Only a local file system gives such stamps (load's
-// stampsVouch): a network's caches attributes, where an open checks them. A reopen that finds the same stamp takes the entry's text. An
-// entry is never trusted on sizes and modification times alone: every write
-// sets a file's change time, which no program can set back, so an edit that
-// keeps a file's size and modification time is still seen; and a file
-// changed shortly before the load, when a second write in the same tick of
-// the file system's clock could leave the same change time, is read again
-// at every reopen.
+// load began; only a local file system gives such stamps (a network's
+// caches a file's attributes, where an open checks them again). A reopen
+// that finds the same stamp takes the entry's text. An entry is never
+// trusted on sizes and modification times alone: every write sets a file's
+// change time, which no program can set back, so an edit that keeps a
+// file's size and modification time is still seen; and a file changed
+// shortly before the load, when a second write in the same tick of the
+// file system's clock could leave the same change time, is read again at
+// every reopen.
 //
 // Entries live in the user's cache folder, never beside a corpus.
 
@@ -70,8 +71,9 @@ type Cache struct {
 	Settle time.Duration
 }
 
-// DefaultSettle is more than the coarsest clock of a file system in use
-// (FAT's two seconds; ext4's and most others' a few milliseconds).
+// DefaultSettle is well over the tick of the clocks that set change
+// times (a few milliseconds on the local file systems whose stamps vouch;
+// a second on some older ones).
 const DefaultSettle = 3 * time.Second
 
 // vouches reports whether a stamp taken by a load that began at started
