@@ -161,7 +161,21 @@ func TestCacheSeesEveryChange(t *testing.T) {
 		if err := os.Rename(other, path); err != nil {
 			t.Fatal(err)
 		}
-	}, "source file texts/s3.txt changed"})
+	}, "source file texts/s3.txt changed"}, struct {
+		name    string
+		change  func(t *testing.T, dir, entry string)
+		wantWhy string
+	}{"the corpus file replaced by another of the same size and time", func(t *testing.T, dir, _ string) {
+		path := filepath.Join(dir, "c.yaml")
+		info, _ := os.Stat(path)
+		b, _ := os.ReadFile(path)
+		other := filepath.Join(dir, "c.new")
+		os.WriteFile(other, bytes.Replace(b, []byte("The first."), []byte("The 1st.  "), 1), 0o644)
+		os.Chtimes(other, info.ModTime(), info.ModTime())
+		if err := os.Rename(other, path); err != nil {
+			t.Fatal(err)
+		}
+	}, "corpus file changed"})
 	// Each change with the source files compared by digest (files written
 	// just now, as here, are: DefaultSettle), and with their stamps taken
 	// at their word (a negative Settle): the change made a while after the
@@ -195,8 +209,9 @@ func TestCacheSeesEveryChange(t *testing.T) {
 	}
 }
 
-// stampsKept reports whether the entry keeps its source files' stamps
-// (every one, or none: a mix fails the test), with their texts.
+// stampsKept reports whether the entry keeps its files' stamps (the corpus
+// file's and every source file's, or none: a mix fails the test), with the
+// source files' texts.
 func stampsKept(t *testing.T, entry string) bool {
 	t.Helper()
 	raw, err := os.ReadFile(entry)
@@ -227,8 +242,8 @@ func stampsKept(t *testing.T, entry string) bool {
 			files++
 		}
 	}
-	if files == 0 || known != 0 && known != files {
-		t.Fatalf("%d of %d source files' stamps kept", known, files)
+	if files == 0 || known != 0 && known != files || key.corpus.Stamp.Known() != (known > 0) {
+		t.Fatalf("%d of %d source files' stamps kept, the corpus file's %v", known, files, key.corpus.Stamp.Known())
 	}
 	return known > 0
 }

@@ -17,7 +17,7 @@ type wholeFileReader interface {
 // offHeapReader is a file system that can read a large file outside the Go
 // heap (the corpus folder, on Linux: files_linux.go); release frees it.
 type offHeapReader interface {
-	readOffHeap(name string, limit int64) (data []byte, release func(), err error)
+	readOffHeap(name string, limit int64) (data []byte, stamp Stamp, release func(), err error)
 }
 
 // errTryPortable is a direct read's way of saying it was not made and the
@@ -25,17 +25,17 @@ type offHeapReader interface {
 // ReadLimited for readCorpusFile.
 var errTryPortable = errors.New("not read directly")
 
-// readCorpusFile reads the corpus file, outside the Go heap where fsys can;
-// release frees the bytes, which nothing may use after it.
-func readCorpusFile(fsys fs.FS, name string) (raw []byte, release func(), err error) {
+// readCorpusFile reads the corpus file, outside the Go heap where fsys can,
+// with its stamp; release frees the bytes, which nothing may use after it.
+func readCorpusFile(fsys fs.FS, name string) (raw []byte, stamp Stamp, release func(), err error) {
 	if r, ok := fsys.(offHeapReader); ok {
-		raw, release, err := r.readOffHeap(name, MaxCorpusBytes)
+		raw, stamp, release, err := r.readOffHeap(name, MaxCorpusBytes)
 		if !errors.Is(err, errTryPortable) {
-			return raw, release, err
+			return raw, stamp, release, err
 		}
 	}
-	raw, _, err = ReadLimited(fsys, name, MaxCorpusBytes)
-	return raw, func() {}, err
+	raw, stamp, err = ReadLimited(fsys, name, MaxCorpusBytes)
+	return raw, stamp, func() {}, err
 }
 
 // Folder is the corpus folder as a file system. Everything is opened

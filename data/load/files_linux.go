@@ -86,23 +86,23 @@ const offHeapBytes = 4 << 20
 // the bytes past release: every value decoded from them is a copy. A file
 // under offHeapBytes, and one that changes size while it is read, is left
 // to the ordinary read (errTryPortable).
-func (f *Folder) readOffHeap(name string, limit int64) (data []byte, release func(), err error) {
+func (f *Folder) readOffHeap(name string, limit int64) (data []byte, stamp Stamp, release func(), err error) {
 	f.inUse.RLock()
 	defer f.inUse.RUnlock()
 	fd, stamp, err := f.openDirect(name, limit, -1)
 	if err != nil {
-		return nil, nil, err
+		return nil, Stamp{}, nil, err
 	}
 	size := stamp.Size
 	defer syscall.Close(fd)
 	if size < offHeapBytes {
-		return nil, nil, errTryPortable
+		return nil, Stamp{}, nil, errTryPortable
 	}
 	// One byte more than the file has: a file that grew since its stat
 	// fills it, and is read again the usual way.
 	mem, err := syscall.Mmap(-1, 0, int(size)+1, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
-		return nil, nil, errTryPortable
+		return nil, Stamp{}, nil, errTryPortable
 	}
 	unmap := func() { syscall.Munmap(mem) }
 	n := 0
@@ -114,7 +114,7 @@ func (f *Folder) readOffHeap(name string, limit int64) (data []byte, release fun
 		})
 		if err != nil {
 			unmap()
-			return nil, nil, &os.PathError{Op: "read", Path: name, Err: err}
+			return nil, Stamp{}, nil, &os.PathError{Op: "read", Path: name, Err: err}
 		}
 		if got == 0 {
 			break
@@ -123,9 +123,9 @@ func (f *Folder) readOffHeap(name string, limit int64) (data []byte, release fun
 	}
 	if n != int(size) {
 		unmap() // the file changed size while it was read
-		return nil, nil, errTryPortable
+		return nil, Stamp{}, nil, errTryPortable
 	}
-	return mem[:n:n], unmap, nil
+	return mem[:n:n], stamp, unmap, nil
 }
 
 // openDirect opens name through its folder's handle and checks it is a

@@ -93,25 +93,30 @@ func TestReadOffHeap(t *testing.T) {
 		name string
 		want []byte
 	}{{"large.yaml", large}, {"small.yaml", small}, {"link.yaml", large}} {
-		raw, release, err := readCorpusFile(folder, c.name)
+		raw, stamp, release, err := readCorpusFile(folder, c.name)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		if !bytes.Equal(raw, c.want) {
 			t.Fatalf("%s: %d bytes, want %d", c.name, len(raw), len(c.want))
 		}
+		// Its stamp is the file's (read through the link, its size and
+		// time alone).
+		if now, err := folder.Stamp(c.name); stamp.Size != int64(len(raw)) || c.name != "link.yaml" && (err != nil || now != stamp) {
+			t.Errorf("%s: stamp %+v, the folder's %+v (%v)", c.name, stamp, now, err)
+		}
 		release()
 	}
 	// Read directly, a link is left to the portable read, which follows
 	// links that stay inside the folder.
-	if _, _, err := folder.readOffHeap("link.yaml", MaxCorpusBytes); !errors.Is(err, errTryPortable) {
+	if _, _, _, err := folder.readOffHeap("link.yaml", MaxCorpusBytes); !errors.Is(err, errTryPortable) {
 		t.Fatalf("a link read directly: %v", err)
 	}
-	if _, _, err := folder.readOffHeap("small.yaml", MaxCorpusBytes); !errors.Is(err, errTryPortable) {
+	if _, _, _, err := folder.readOffHeap("small.yaml", MaxCorpusBytes); !errors.Is(err, errTryPortable) {
 		t.Fatalf("a small file read outside the heap: %v", err)
 	}
 	var tooBig *tooBigError
-	if _, _, err := folder.readOffHeap("large.yaml", 1<<20); !errors.As(err, &tooBig) {
+	if _, _, _, err := folder.readOffHeap("large.yaml", 1<<20); !errors.As(err, &tooBig) {
 		t.Fatalf("over the limit: %v", err)
 	}
 }

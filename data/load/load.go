@@ -150,9 +150,10 @@ func loadFS(fsys fs.FS, name, display string, opts Options) (*loader, error) {
 	}
 	l.reset()
 	raw, err := opts.Corpus, error(nil)
+	var stamp Stamp // none for bytes the caller gives
 	if raw == nil {
 		var release func()
-		raw, release, err = readCorpusFile(fsys, name)
+		raw, stamp, release, err = readCorpusFile(fsys, name)
 		l.dropRaw = release
 		defer l.releaseRaw()
 	}
@@ -173,6 +174,9 @@ func loadFS(fsys fs.FS, name, display string, opts Options) (*loader, error) {
 		go func() {
 			defer close(digested)
 			l.inputs.Corpus = inputOf(name, raw)
+			if stamp.Size == int64(len(raw)) { // else it changed between the stat and the read
+				l.inputs.Corpus.Stamp = stamp
+			}
 		}()
 		l.corpusDigested = digested
 		defer l.waitCorpusDigest()
