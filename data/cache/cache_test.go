@@ -558,3 +558,43 @@ func TestStampsVouchOnceSettled(t *testing.T) {
 		}
 	}
 }
+
+// A source file (or the corpus file) replaced, after the entry was made,
+// by a symbolic link out of the folder to a copy of the same bytes: its
+// stamp is the link's, so the reopen reads the file, which the folder
+// refuses; the load that follows reports the link and stores nothing, and
+// nothing outside the folder is read.
+func TestCacheRefusesALinkOutThatCameAfterTheEntry(t *testing.T) {
+	for _, name := range []string{filepath.Join("texts", "s3.txt"), "c.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			dir := corpustest.WriteFolder(t, corpustest.Rich)
+			path := filepath.Join(dir, "c.yaml")
+			cache := &Cache{Dir: t.TempDir(), Settle: -time.Hour}
+			openCached(t, cache, path, false, "no entry")
+			openCached(t, cache, path, true, "")
+			target := filepath.Join(dir, name)
+			b, err := os.ReadFile(target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			outside := filepath.Join(t.TempDir(), "copy")
+			if err := os.WriteFile(outside, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(50 * time.Millisecond) // past a tick of the file system's clock
+			if err := os.Remove(target); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, target); err != nil {
+				t.Fatal(err)
+			}
+			c, problems, out, err := cache.Open(path, nil)
+			if out.Hit || out.Stored {
+				t.Fatalf("a link out of the folder: outcome %s", out)
+			}
+			if err == nil && (c != nil || !problems.HasErrors()) {
+				t.Errorf("a link out of the folder loaded: %v, problems %s", c != nil, problems)
+			}
+		})
+	}
+}
