@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -596,5 +597,37 @@ func TestCacheRefusesALinkOutThatCameAfterTheEntry(t *testing.T) {
 				t.Errorf("a link out of the folder loaded: %v, problems %s", c != nil, problems)
 			}
 		})
+	}
+}
+
+// failingWriter takes n bytes, then fails every write, as a full disk does.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errors.New("no space left on device")
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// An entry that cannot be written whole says why once, not once for each
+// part that failed after the first.
+func TestEntryWriteFailureSaysWhyOnce(t *testing.T) {
+	dir := corpustest.WriteFolder(t, corpustest.Rich)
+	folder, err := load.OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer folder.Close()
+	l, err := load.Read(folder, "c.yaml", filepath.Join(dir, "c.yaml"), load.Options{Digests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = writeEntry(&failingWriter{n: 100}, "test", "c.yaml", l.Inputs, func(load.Stamp) bool { return true }, l.Corpus, l.Problems)
+	if err == nil || strings.Count(err.Error(), "no space left") != 1 {
+		t.Errorf("a full disk: %v", err)
 	}
 }

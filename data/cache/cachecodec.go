@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -173,7 +174,7 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, vouch
 	tail.b = binary.LittleEndian.AppendUint64(tail.b, uint64(size))
 	tail.b = sum.Sum(tail.b)
 	tail.flush()
-	return errors.Join(head.err, e.err, tail.err)
+	return cmp.Or(head.err, e.err, tail.err) // the first: a full disk fails every write after it
 }
 
 // annotations writes a list of annotations (or rejections).
