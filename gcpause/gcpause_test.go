@@ -2,6 +2,7 @@ package gcpause
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"testing"
@@ -91,5 +92,53 @@ func TestLingerEndsAtResumeOrInTime(t *testing.T) {
 	Resume() // its end was called already: nothing to do twice
 	if p := gcPercent(); p != 100 {
 		t.Fatalf("collector at %d%% after a second end; want 100", p)
+	}
+}
+
+// A hold whose budget is spent gives the collector its settings back while
+// it is still on, and the work goes on collecting as usual; ending it
+// later changes nothing. A hold that ends unspent leaves no watcher behind.
+func TestSpentPauseCollectsAsUsual(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	goroutines := runtime.NumGoroutine()
+	During(1<<30, func() {})
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > goroutines; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines after an unspent hold; %d before", runtime.NumGoroutine(), goroutines)
+		}
+	}
+
+	end := Hold(16 << 20)
+	if !Holding() || gcPercent() != -1 {
+		t.Fatal("not paused at the start of the hold")
+	}
+	collections := func() uint32 { var m runtime.MemStats; runtime.ReadMemStats(&m); return m.NumGC }
+	before := collections()
+	var kept [][]byte // what the work keeps: past the budget
+	deadline := time.Now().Add(10 * time.Second)
+	for Holding() {
+		if time.Now().After(deadline) {
+			t.Fatalf("still paused with %d MiB kept on a 16 MiB budget", len(kept))
+		}
+		kept = append(kept, make([]byte, 1<<20))
+		time.Sleep(time.Millisecond)
+	}
+	if p := gcPercent(); p != 100 {
+		t.Errorf("collector at %d%% once the pause is spent; want 100", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		t.Errorf("memory limit %d once the pause is spent; want none", l)
+	}
+	for range 64 { // garbage now, which the collector collects
+		_ = append([]byte(nil), make([]byte, 1<<20)...)
+	}
+	runtime.KeepAlive(kept)
+	if collections() == before {
+		t.Error("no collection after the pause was spent")
+	}
+	end()
+	if p := gcPercent(); p != 100 || Holding() {
+		t.Errorf("collector at %d%% after the spent hold ended, holding %v", p, Holding())
 	}
 }
