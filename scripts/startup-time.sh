@@ -24,7 +24,7 @@ for i in $(seq "$runs"); do
   xdotool search --sync --onlyvisible --pid "$app" >/dev/null 2>&1
   windows+=($(( $(ms) - start )))
   if [ "$mode" != window-only ]; then
-    until grep -q '^loaded' "$ALLIANCE_TIMELINE_EVENTS"; do sleep 0.005; done
+    await_lines "$ALLIANCE_TIMELINE_EVENTS" '^loaded' 1 "$app" || { echo "the window exited before the corpus was shown" >&2; exit 1; }
     loaded+=($(( $(ms) - start )))
   fi
   kill "$app"; wait "$app" 2>/dev/null || true

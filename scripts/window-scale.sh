@@ -88,7 +88,8 @@ for _ in $(seq "$runs"); do
   idle
   before=$(grep -c '^loaded' "$ALLIANCE_TIMELINE_EVENTS")
   xdotool key --window "$win" ctrl+r
-  for _ in $(seq 1000); do [ "$(grep -c '^loaded' "$ALLIANCE_TIMELINE_EVENTS")" -gt "$before" ] && break; sleep 0.01; done
+  timeout 10 bash -c '. "$0"; await_lines "$1" "^loaded" "$2" "$3"' "$(dirname "$0")/xvfb.sh" "$ALLIANCE_TIMELINE_EVENTS" $((before + 1)) "$app" ||
+    { echo "the reload did not end within 10 s" >&2; exit 1; }
   line=$(grep '^loaded' "$ALLIANCE_TIMELINE_EVENTS" | tail -n 1)
   case $line in *ok=true*) ;; *) echo "the reload did not show the corpus: $line" >&2; exit 1 ;; esac
   [ "$(grep -c '^cache .* hit=true' "$ALLIANCE_TIMELINE_EVENTS")" -gt "$before" ] || { echo "the reload did not come from the cache" >&2; exit 1; }
