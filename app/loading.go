@@ -152,9 +152,9 @@ func (w *MainWindow) load(path string) {
 			} else {
 				ready.watch.stop()
 			}
-			// A load from the cache leaves the collector paused while the
-			// views of what it decoded are made (cli.WindowLoader); they are
-			// made now.
+			// A load leaves the collector paused while the views of what it
+			// made are made, unless the pause's budget is spent
+			// (cli.WindowLoader); they are made now.
 			gcpause.Resume()
 		})
 		// A load leaves garbage (decoded pieces, read buffers): give the
@@ -163,9 +163,9 @@ func (w *MainWindow) load(path string) {
 		// 100,000-annotation corpus shown). Once the showing is queued: run
 		// before, it delayed the corpus by 60–80 ms at 100,000 meetings, and
 		// run after, it let the views' garbage raise the peak by 12–19 MB.
-		// A load from the cache, which holds the collector until the
-		// showing, leaves little garbage: its collection waits for the
-		// showing, which it slowed (a reload of gen's corpus: 164 → 156
+		// A load that still holds the collector at the showing (from the
+		// cache, always) leaves little garbage: its collection waits for
+		// the showing, which it slowed (a reload of gen's corpus: 164 → 156
 		// ms, medians of 30), and then frees the corpus shown before.
 		if gcpause.Holding() {
 			<-shown

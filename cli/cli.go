@@ -254,9 +254,9 @@ func say(w io.Writer, format string, a ...any) {
 // empty: the commands' load, with the garbage collector paused. A load
 // keeps nearly all it makes, and in a fresh process the collector runs at
 // each doubling of the heap and marks all of it for little: validate of
-// gen's corpus took 0.42 s without it, against 0.51 s, for 23 MB more at
-// its peak (BENCHMARKS.md). The window does not pause it: the peer's
-// items, with the window's own memory beside them, then peak over 400 MB.
+// gen's corpus took 0.50 s paused, against 0.60 s, for 23 MB more at its
+// peak (BENCHMARKS.md). The window's load pauses it within a smaller
+// budget (data/cache), which its memory bounds.
 func LoadCorpus(path string) (*data.Corpus, data.Problems, error) {
 	return loadOrBuiltin(path, func() (*data.Corpus, data.Problems, error) {
 		defer gcpause.Hold(loadPauseBudget(path))()
@@ -320,8 +320,9 @@ func WindowLoader(getenv func(string) string, report func(path string, o cache.O
 	if report == nil {
 		report = func(string, cache.Outcome) {}
 	}
-	// The window makes its views of a corpus from the cache with the
-	// collector still paused, and resumes it once it has shown them.
+	// The window makes its views of a corpus, loaded or from the cache,
+	// with the collector still paused (unless the pause's budget is
+	// spent), and resumes it once it has shown them.
 	cache := &cache.Cache{Dir: dir, Linger: 2 * time.Second, Defer: true}
 	var mu sync.Mutex
 	var stores []func() // the entries left to store, in the order loaded

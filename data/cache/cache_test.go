@@ -14,6 +14,7 @@ import (
 
 	"github.com/alliance-timeline/alliance-timeline/data"
 	"github.com/alliance-timeline/alliance-timeline/data/load"
+	"github.com/alliance-timeline/alliance-timeline/gcpause"
 	"github.com/alliance-timeline/alliance-timeline/internal/corpustest"
 )
 
@@ -629,5 +630,46 @@ func TestEntryWriteFailureSaysWhyOnce(t *testing.T) {
 	err = writeEntry(&failingWriter{n: 100}, "test", "c.yaml", l.Inputs, func(load.Stamp) bool { return true }, l.Corpus, l.Problems)
 	if err == nil || strings.Count(err.Error(), "no space left") != 1 {
 		t.Errorf("a full disk: %v", err)
+	}
+}
+
+// With Linger, a load leaves the collector paused, a hit as well as a full
+// load (a miss), until gcpause.Resume: the window makes its views of the
+// corpus meanwhile. A broken corpus, whose views are not made, and a cache
+// without Linger leave it running.
+func TestLoadsLeaveTheCollectorPausedToLinger(t *testing.T) {
+	good := corpustest.WriteFolder(t, corpustest.Rich)
+	files := map[string]string{}
+	for k, v := range corpustest.Rich {
+		files[k] = v
+	}
+	files["c.yaml"] = strings.Replace(files["c.yaml"], "topic: cyber, quote: cyber}", "topic: cyberr, quote: cyber}", 1)
+	broken := corpustest.WriteFolder(t, files)
+	lingering := &Cache{Dir: t.TempDir(), Linger: time.Hour}
+	cases := []struct {
+		name   string
+		cache  *Cache
+		path   string
+		paused bool
+	}{
+		{"a miss", lingering, filepath.Join(good, "c.yaml"), true},
+		{"a hit", lingering, filepath.Join(good, "c.yaml"), true},
+		{"a broken corpus", lingering, filepath.Join(broken, "c.yaml"), false},
+		{"no linger", &Cache{Dir: t.TempDir()}, filepath.Join(good, "c.yaml"), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			defer gcpause.Resume()
+			if _, _, _, err := tc.cache.Open(tc.path, nil); err != nil {
+				t.Fatal(err)
+			}
+			if gcpause.Holding() != tc.paused {
+				t.Errorf("collector paused %v after the load; want %v", gcpause.Holding(), tc.paused)
+			}
+			gcpause.Resume()
+			if gcpause.Holding() {
+				t.Error("still paused after Resume")
+			}
+		})
 	}
 }
