@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"hash/crc32"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -450,15 +451,24 @@ func unchanged(folder *load.Folder, f load.Input) bool {
 //
 //	magic, format (uvarint), fingerprint (string),
 //	payload,
-//	payload size (8 bytes, little-endian), SHA-256 of the payload.
+//	payload size (8 bytes, little-endian), CRC-32C of the payload (4 bytes,
+//	big-endian, as hash.Hash32 gives it).
 //
 // The trailer finds a damaged or truncated entry before anything is
-// decoded; it comes last so an entry can be written as it is encoded.
+// decoded; it comes last so an entry can be written as it is encoded. A
+// checksum, not a digest: it guards against damage (a disk's, a write cut
+// short), as Btrfs's CRC-32C guards its data; anyone who can write the
+// cache folder could write a matching SHA-256 as well. On gen's 18 MB
+// entry it takes 1 ms, where SHA-256 took 12–14 ms of every reopen.
 const (
 	entryMagic  = "ALLIANCE-TIMELINE CORPUS CACHE\n"
-	cacheFormat = 6 // 3: annotations carry coder and created; 4: sources, where they were imported from, and their first page's number; 5: rejected suggestions; 6: source files' stamps, and the texts they vouch for
-	trailerSize = 8 + sha256.Size
+	cacheFormat = 7 // 3: annotations carry coder and created; 4: sources, where they were imported from, and their first page's number; 5: rejected suggestions; 6: source files' stamps, and the texts they vouch for; 7: a CRC-32C in the trailer
+	trailerSize = 8 + crc32.Size
 )
+
+// entryChecksum is the CRC-32C table: the polynomial the CPU computes
+// (SSE 4.2 on amd64, the CRC instructions on arm64).
+var entryChecksum = crc32.MakeTable(crc32.Castagnoli)
 
 // openEntry checks an entry's header and trailer and returns its payload.
 // The digest is checked before anything is decoded: a damaged count could
@@ -486,8 +496,8 @@ func openEntry(raw []byte, fingerprint string) (string, error) {
 		return "", fmt.Errorf("entry damaged: its payload has %d bytes, not %d", len(payload), size)
 	}
 	start := len(raw) - len(d.s)
-	if got := sha256.Sum256(raw[start : start+len(payload)]); string(got[:]) != trailer[8:] {
-		return "", errors.New("entry damaged: its digest does not match")
+	if got := crc32.Checksum(raw[start:start+len(payload)], entryChecksum); got != binary.BigEndian.Uint32([]byte(trailer[8:])) {
+		return "", errors.New("entry damaged: its checksum does not match")
 	}
 	return payload, nil
 }

@@ -138,7 +138,7 @@ func TestCacheSeesEveryChange(t *testing.T) {
 			b, _ := os.ReadFile(entry)
 			b[len(b)/2] ^= 0x20
 			os.WriteFile(entry, b, 0o600)
-		}, "digest does not match"},
+		}, "checksum does not match"},
 		{"the entry replaced by something else", func(t *testing.T, _, entry string) {
 			os.WriteFile(entry, []byte("not a cache"), 0o600)
 		}, "not a cache entry"},

@@ -3,6 +3,7 @@ package cache
 import (
 	"cmp"
 	"crypto/sha256"
+	"hash/crc32"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -75,7 +76,7 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, vouch
 	head.uint(cacheFormat)
 	head.str(fingerprint)
 	head.flush()
-	sum := sha256.New()
+	sum := crc32.New(entryChecksum)
 	var size countingWriter
 	e := &encoder{b: make([]byte, 0, 80<<10), w: io.MultiWriter(w, sum, &size)}
 	// The key.
@@ -169,7 +170,7 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, vouch
 		e.str(p.Message)
 	}
 	e.flush()
-	// The trailer: the payload's size and digest.
+	// The trailer: the payload's size and checksum.
 	tail := &encoder{w: w}
 	tail.b = binary.LittleEndian.AppendUint64(tail.b, uint64(size))
 	tail.b = sum.Sum(tail.b)
