@@ -3,10 +3,10 @@ package cache
 import (
 	"cmp"
 	"crypto/sha256"
-	"hash/crc32"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image/color"
 	"io"
 	"math"
