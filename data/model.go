@@ -424,8 +424,16 @@ func (c *Corpus) Derive() {
 		c.edits.whole = true
 	}
 	c.deriveTopics()
-	c.sourceAt = positions(c.Sources, func(s *Source) string { return s.ID })
-	c.meetingAt = positions(c.Meetings, func(m *Meeting) string { return m.ID })
+	// The lookups by id, half of the work at 100,000 meetings and sources
+	// (15 of 31 ms), are made beside the rest, which reads no id and
+	// writes no record's id.
+	lookups := make(chan struct{})
+	go func() {
+		defer close(lookups)
+		c.sourceAt = positions(c.Sources, func(s *Source) string { return s.ID })
+		c.meetingAt = positions(c.Meetings, func(m *Meeting) string { return m.ID })
+	}()
+	defer func() { <-lookups }()
 	for i, s := range c.Sources {
 		s.Index, s.Meetings, s.Annotations = i, nil, nil
 		s.findPages()

@@ -98,6 +98,16 @@ func loadScale(b *testing.B) *data.Corpus {
 	return loadedScale
 }
 
+// BenchmarkDerive100k is what every load, cache hit and edit of the whole
+// corpus ends with: the lookups by id, each source's meetings and
+// annotations, the meetings by date.
+func BenchmarkDerive100k(b *testing.B) {
+	c := loadScale(b).Clone()
+	for b.Loop() {
+		c.Derive()
+	}
+}
+
 // BenchmarkCountAllCharts100k is the counting behind every chart after a
 // filter change: by year, by meeting and over the range.
 func BenchmarkCountAllCharts100k(b *testing.B) {
