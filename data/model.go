@@ -399,16 +399,17 @@ func (c *Corpus) ErasAt(day int) []*Era {
 // DateRange returns the first and last meeting dates; ok is false when the
 // corpus has no meetings.
 func (c *Corpus) DateRange() (first, last Date, ok bool) {
+	var firstDay, lastDay int // of first and last, not counted again for each meeting
 	for i, m := range c.Meetings {
-		if i == 0 || m.Date.FirstDay() < first.FirstDay() {
-			first = m.Date
+		if day := m.Date.FirstDay(); i == 0 || day < firstDay {
+			first, firstDay = m.Date, day
 		}
 		end := m.Date
 		if !m.End.IsZero() {
 			end = m.End
 		}
-		if i == 0 || end.LastDay() > last.LastDay() {
-			last = end
+		if day := end.LastDay(); i == 0 || day > lastDay {
+			last, lastDay = end, day
 		}
 	}
 	return first, last, len(c.Meetings) > 0
