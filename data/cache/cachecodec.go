@@ -61,6 +61,9 @@ func (e *encoder) date(d data.Date) {
 }
 func (e *encoder) input(f load.Input) {
 	e.str(f.Name)
+	if f.Name == "" {
+		return // a source's inline text: no file, so nothing more (100,000 of them took 10 ms of a reopen)
+	}
 	e.uint(uint64(f.Size))
 	e.b = append(e.b, f.Digest[:]...)
 	e.int64(f.Stamp.Mod)
@@ -318,7 +321,11 @@ func (d *decoder) date() data.Date {
 }
 
 func (d *decoder) input() load.Input {
-	name, size := d.str(), d.uint()
+	name := d.str()
+	if name == "" {
+		return load.Input{} // inline text
+	}
+	size := d.uint()
 	if d.err == nil && size > load.MaxCorpusBytes {
 		d.fail(fmt.Errorf("an input of %d bytes", size))
 		size = 0
