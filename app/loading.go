@@ -144,10 +144,12 @@ func (w *MainWindow) load(path string) {
 			}
 		}
 		shown := make(chan struct{})
+		replaced := false // a corpus on show gave way to this one
 		w.opts.Do(func() {
 			defer close(shown)
 			if generation == w.loads {
 				w.loadEnded = true
+				replaced = w.corpus != nil && ready.corpus != nil
 				w.show(path, ready, problems)
 			} else {
 				ready.watch.stop()
@@ -171,12 +173,24 @@ func (w *MainWindow) load(path string) {
 			<-shown
 		}
 		debug.FreeOSMemory()
+		<-shown // Do only queues the showing
+		if replaced {
+			// Some of the corpus shown before is still held then (the
+			// frame not drawn yet, its charts' and counts' work ending):
+			// a second collection once that is over gives it back. Reloads
+			// of the peer's items in the window: resident after each
+			// 380, 466, 456 MB without it, 387, 373, 373 MB with it.
+			time.AfterFunc(freeAgainAfter, debug.FreeOSMemory)
+		}
 		if w.opts.Shown != nil {
-			<-shown // Do only queues the showing
 			w.opts.Shown()
 		}
 	}()
 }
+
+// freeAgainAfter is how long after a corpus replaced another the memory
+// is collected and given back again.
+const freeAgainAfter = 2 * time.Second
 
 // followProgress shows a load's progress, a few times a second, until
 // loading is closed: a bar that moves only when the load does, instead of
