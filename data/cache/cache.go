@@ -462,7 +462,7 @@ func unchanged(folder *load.Folder, f load.Input) bool {
 // entry it takes 1 ms, where SHA-256 took 12–14 ms of every reopen.
 const (
 	entryMagic  = "ALLIANCE-TIMELINE CORPUS CACHE\n"
-	cacheFormat = 7 // 3: annotations carry coder and created; 4: sources, where they were imported from, and their first page's number; 5: rejected suggestions; 6: source files' stamps, and the texts they vouch for; 7: a CRC-32C in the trailer, and nothing but an empty name for an inline source's input
+	cacheFormat = 7 // 3: annotations carry coder and created; 4: sources, where they were imported from, and their first page's number; 5: rejected suggestions; 6: source files' stamps, and the texts they vouch for; 7: a CRC-32C in the trailer, nothing but an empty name for an inline source's input, the sources and meetings a section of their own
 	trailerSize = 8 + crc32.Size
 )
 

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
@@ -115,7 +116,45 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, vouch
 			e.str(term)
 		}
 	}
+	// The sources and the meetings are a section of their own, its length
+	// ahead of it, so that a reopen decodes it beside the annotations.
 	e.uint(uint64(len(c.Sources)))
+	var section bytes.Buffer
+	records := &encoder{b: make([]byte, 0, 64<<10), w: &section}
+	records.sourcesAndMeetings(c)
+	records.flush()
+	e.uint(uint64(section.Len()))
+	e.b = append(e.b, section.Bytes()...)
+	e.spill()
+	e.annotations(c.Annotations)
+	e.uint(uint64(len(c.Eras)))
+	for _, era := range c.Eras {
+		e.str(era.Group)
+		e.str(era.Label)
+		e.date(era.Start)
+		e.date(era.End)
+	}
+	e.annotations(c.Rejections)
+	e.uint(uint64(len(problems)))
+	for _, p := range problems {
+		e.str(p.File)
+		e.int(p.Line)
+		e.int(p.Col)
+		e.int(int(p.Severity))
+		e.str(p.Message)
+	}
+	e.flush()
+	// The trailer: the payload's size and checksum.
+	tail := &encoder{w: w}
+	tail.b = binary.LittleEndian.AppendUint64(tail.b, uint64(size))
+	tail.b = sum.Sum(tail.b)
+	tail.flush()
+	return cmp.Or(head.err, e.err, tail.err) // the first: a full disk fails every write after it
+}
+
+// sourcesAndMeetings writes the records of the entry's section: each
+// source (their count is written before the section), then the meetings.
+func (e *encoder) sourcesAndMeetings(c *data.Corpus) {
 	for _, s := range c.Sources {
 		d := s.Details()
 		for _, v := range []string{s.ID, s.Title, d.Publisher, d.Author, d.Published, d.PublishedNote, d.URL, s.Kind, s.Language,
@@ -155,30 +194,6 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, vouch
 			e.uint(uint64(s.Index))
 		}
 	}
-	e.annotations(c.Annotations)
-	e.uint(uint64(len(c.Eras)))
-	for _, era := range c.Eras {
-		e.str(era.Group)
-		e.str(era.Label)
-		e.date(era.Start)
-		e.date(era.End)
-	}
-	e.annotations(c.Rejections)
-	e.uint(uint64(len(problems)))
-	for _, p := range problems {
-		e.str(p.File)
-		e.int(p.Line)
-		e.int(p.Col)
-		e.int(int(p.Severity))
-		e.str(p.Message)
-	}
-	e.flush()
-	// The trailer: the payload's size and checksum.
-	tail := &encoder{w: w}
-	tail.b = binary.LittleEndian.AppendUint64(tail.b, uint64(size))
-	tail.b = sum.Sum(tail.b)
-	tail.flush()
-	return cmp.Or(head.err, e.err, tail.err) // the first: a full disk fails every write after it
 }
 
 // annotations writes a list of annotations (or rejections).
@@ -389,6 +404,77 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 	}
 	c.Sources = make([]*data.Source, len(sources))
 	for i := range sources {
+		c.Sources[i] = &sources[i]
+	}
+	// The sources and the meetings are decoded beside the annotations,
+	// which need only the sources' places: a reload of the peer's items
+	// in the window has a core free then (no source files to check).
+	records := d.section()
+	decoded := make(chan struct{})
+	go func() {
+		defer close(decoded)
+		records.sources(sources, inputs)
+		records.meetings(c)
+		if records.err == nil && records.s != "" {
+			records.fail(fmt.Errorf("%d bytes left over in the records", len(records.s)))
+		}
+	}()
+	c.Annotations = d.annotations(c)
+	if n := d.count(); n > 0 {
+		eras := make([]data.Era, n)
+		c.Eras = make([]*data.Era, n)
+		for i := range eras {
+			eras[i] = data.Era{Group: d.str(), Label: d.str(), Start: d.date(), End: d.date()}
+			c.Eras[i] = &eras[i]
+		}
+	}
+	if c.Rejections = d.annotations(c); len(c.Rejections) == 0 {
+		c.Rejections = nil
+	}
+	var problems data.Problems
+	if n := d.count(); n > 0 {
+		problems = make(data.Problems, n)
+		for i := range problems {
+			problems[i] = data.Problem{File: d.str(), Line: d.int(), Col: d.int(), Severity: data.Severity(d.int()), Message: d.str()}
+			if d.err == nil && problems[i].Severity != data.Warning {
+				d.fail(errors.New("an entry holds an error"))
+			}
+		}
+	}
+	<-decoded
+	if records.err != nil { // it comes first in the payload
+		d.err = records.err
+	}
+	if d.err == nil && d.s != "" {
+		d.fail(fmt.Errorf("%d bytes left over", len(d.s)))
+	}
+	if d.err != nil {
+		return nil, nil
+	}
+	return c, problems
+}
+
+// annotations reads a list that encoder.annotations wrote, its links to
+
+// section returns a decoder of the section that comes next, its length
+// ahead of it, and moves past it.
+func (d *decoder) section() *decoder {
+	n := d.uint()
+	if d.err == nil && n > uint64(len(d.s)) {
+		d.fail(errShort)
+	}
+	if d.err != nil {
+		return &decoder{err: d.err}
+	}
+	sub := &decoder{s: d.s[:n]}
+	d.s = d.s[n:]
+	return sub
+}
+
+// sources decodes the sources into their records; inputs are the key's
+// source files by source index.
+func (d *decoder) sources(sources []data.Source, inputs []load.Input) {
+	for i := range sources {
 		s := &sources[i]
 		s.Index = i
 		var details data.SourceDetails
@@ -411,8 +497,11 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 		s.Words = d.int()
 		details.FirstPage = d.int()
 		s.SetDetails(details)
-		c.Sources[i] = s
 	}
+}
+
+// meetings decodes the meetings of c, whose sources are in place.
+func (d *decoder) meetings(c *data.Corpus) {
 	meetings := make([]data.Meeting, d.count())
 	c.Meetings = make([]*data.Meeting, len(meetings))
 	var sourcesOf []*data.Source
@@ -444,38 +533,8 @@ func (d *decoder) corpus(display string, inputs []load.Input) (*data.Corpus, dat
 		}
 		c.Meetings[i] = m
 	}
-	c.Annotations = d.annotations(c)
-	if n := d.count(); n > 0 {
-		eras := make([]data.Era, n)
-		c.Eras = make([]*data.Era, n)
-		for i := range eras {
-			eras[i] = data.Era{Group: d.str(), Label: d.str(), Start: d.date(), End: d.date()}
-			c.Eras[i] = &eras[i]
-		}
-	}
-	if c.Rejections = d.annotations(c); len(c.Rejections) == 0 {
-		c.Rejections = nil
-	}
-	var problems data.Problems
-	if n := d.count(); n > 0 {
-		problems = make(data.Problems, n)
-		for i := range problems {
-			problems[i] = data.Problem{File: d.str(), Line: d.int(), Col: d.int(), Severity: data.Severity(d.int()), Message: d.str()}
-			if d.err == nil && problems[i].Severity != data.Warning {
-				d.fail(errors.New("an entry holds an error"))
-			}
-		}
-	}
-	if d.err == nil && d.s != "" {
-		d.fail(fmt.Errorf("%d bytes left over", len(d.s)))
-	}
-	if d.err != nil {
-		return nil, nil
-	}
-	return c, problems
 }
 
-// annotations reads a list that encoder.annotations wrote, its links to
 // c's sources and topics.
 func (d *decoder) annotations(c *data.Corpus) []*data.Annotation {
 	annotations := make([]data.Annotation, d.count())
