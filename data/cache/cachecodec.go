@@ -124,8 +124,10 @@ func writeEntry(w io.Writer, fingerprint, display string, in *load.Inputs, vouch
 	records.sourcesAndMeetings(c)
 	records.flush()
 	e.uint(uint64(section.Len()))
-	e.b = append(e.b, section.Bytes()...)
-	e.spill()
+	e.flush()
+	if e.err == nil { // the section as it is, not copied into e's buffer first
+		_, e.err = e.w.Write(section.Bytes())
+	}
 	e.annotations(c.Annotations)
 	e.uint(uint64(len(c.Eras)))
 	for _, era := range c.Eras {
